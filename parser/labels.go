@@ -1,0 +1,132 @@
+package parser
+
+import "strings"
+
+// hitKind says what a label cell was recognised as.
+type hitKind int
+
+const (
+	hitItem    hitKind = iota + 1 // a data row label: key set
+	hitGroup                      // a group cell: group set
+	hitHeader                     // a column header: col set
+	hitCaption                    // a table 二 block caption
+	hitOld                        // a 2019-layout label
+)
+
+// labelHit is one recognition of a label cell.
+type labelHit struct {
+	table string
+	kind  hitKind
+	key   string // row key for items, column key for headers
+	group string // group core for groups and items under a group
+	want  string // canonical wording
+	exact bool   // the core matched exactly (else a near miss: S106)
+}
+
+type labelEntry struct {
+	core string
+	hit  labelHit
+}
+
+// dictionary of exact cores; built once.
+var labelDict = buildLabelDict()
+
+func buildLabelDict() []labelEntry {
+	var d []labelEntry
+	add := func(label string, h labelHit) {
+		h.want = label
+		h.exact = true
+		d = append(d, labelEntry{core: CoreLabel(label), hit: h})
+	}
+	for _, r := range Table2Rows {
+		add(r.Label, labelHit{table: Table2, kind: hitItem, key: r.Key})
+	}
+	for _, h := range []string{"信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"} {
+		add(h, labelHit{table: Table2, kind: hitHeader, key: h})
+	}
+	for _, h := range []string{"本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "本年增减",
+		"处理决定数量", "采购项目数量", "采购总金额", "其他对外管理服务事项", "政府集中采购"} {
+		add(h, labelHit{table: Table2, kind: hitOld, key: h})
+	}
+	for _, r := range Table3Rows {
+		if r.Key == "R3_6" {
+			continue // the 2019 single row is the group label; see groups
+		}
+		h := labelHit{table: Table3, kind: hitItem, key: r.Key}
+		if strings.HasPrefix(r.Group, "（") {
+			h.group = CoreLabel(r.Group)
+		}
+		add(r.Label, h)
+	}
+	for _, g := range []string{"三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"} {
+		add(g, labelHit{table: Table3, kind: hitGroup, group: CoreLabel(g)})
+	}
+	for _, c := range Table3Cols {
+		if c.Key == "other_org" || c.Key == "total" {
+			continue // ambiguous: handled in context
+		}
+		add(c.Label, labelHit{table: Table3, kind: hitHeader, key: c.Key})
+	}
+	add("申请人情况", labelHit{table: Table3, kind: hitHeader, key: "applicant"})
+	add("法人或其他组织", labelHit{table: Table3, kind: hitHeader, key: "org"})
+	for _, h := range []string{"行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"} {
+		add(h, labelHit{table: Table4, kind: hitHeader, key: h})
+	}
+	for _, c := range Table4Cols[:4] {
+		add(c.Label, labelHit{table: Table4, kind: hitHeader, key: c.Key})
+	}
+	return d
+}
+
+// ambiguous labels that belong to several tables; resolved by context.
+var ambiguousCores = map[string]bool{"总计": true, "其他": true, "合计": true, "小计": true}
+
+// matchLabel recognises one label cell. It returns ok=false for text that is
+// no known label (nor a near miss of one).
+func matchLabel(text string) (labelHit, bool) {
+	c := Compact(text)
+	if c == "" {
+		return labelHit{}, false
+	}
+	if strings.Contains(c, "勾稽关系") {
+		return labelHit{table: Table3, kind: hitHeader, key: "note", exact: true}, true
+	}
+	if strings.HasPrefix(c, "第二十条") {
+		h := labelHit{table: Table2, kind: hitCaption, key: c, exact: true}
+		if strings.Contains(c, "九") {
+			h.kind = hitOld
+		}
+		return h, true
+	}
+	core := CoreLabel(text)
+	if ambiguousCores[core] {
+		return labelHit{kind: hitHeader, key: core, exact: true}, true
+	}
+	for _, e := range labelDict {
+		if e.core == core {
+			return e.hit, true
+		}
+	}
+	// Near misses: typos, missing or extra words. Only long enough labels.
+	if len([]rune(core)) < 3 {
+		return labelHit{}, false
+	}
+	best, bestDist := -1, 1<<30
+	for i, e := range labelDict {
+		if e.hit.kind == hitOld || e.hit.kind == hitCaption {
+			continue
+		}
+		if Similar(core, e.core) {
+			d := EditDistance(core, e.core)
+			if d < bestDist {
+				best, bestDist = i, d
+			}
+		}
+	}
+	if best < 0 {
+		return labelHit{}, false
+	}
+	h := labelDict[best].hit
+	h.exact = false
+	return h, true
+}

@@ -1,0 +1,200 @@
+// Package load reads one report file: it bounds the input, sniffs the
+// format from the content (the extension is only a hint), calls the format
+// reader with panics recovered, and recognises the result. Every failure
+// becomes a *parser.ReadError, never a crash.
+package load
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"github.com/reportlint/reportlint/parser"
+	"github.com/reportlint/reportlint/parser/text"
+)
+
+// Reader reads one format.
+type Reader func(path string, data []byte, opts parser.Options) (*parser.Document, error)
+
+// readers maps formats to their readers. Formats without a reader give P001.
+var readers = map[parser.Format]Reader{
+	parser.FormatText: text.Parse,
+}
+
+// File reads and recognises the report at path. A path of "-" reads stdin.
+// The error is always a *parser.ReadError.
+func File(path string, opts parser.Options) (*parser.Report, error) {
+	data, err := readBounded(path, opts.MaxBytes)
+	if err != nil {
+		return nil, err
+	}
+	return Bytes(path, data, opts)
+}
+
+// Bytes recognises the report held in data; path names it in messages.
+func Bytes(path string, data []byte, opts parser.Options) (*parser.Report, error) {
+	if opts.MaxBytes > 0 && int64(len(data)) > opts.MaxBytes {
+		return nil, parser.Unreadable(fmt.Sprintf("文件大小 %d 字节超过上限 %d 字节，请确认文件是否正确，或用 --max-size 调高上限", len(data), opts.MaxBytes), nil)
+	}
+	format, rerr := Sniff(path, data)
+	if rerr != nil {
+		return nil, rerr
+	}
+	reader, ok := readers[format]
+	if !ok {
+		return nil, parser.Unreadable(fmt.Sprintf("暂不支持读取 %s 格式，请另存为 HTML、DOCX 或文本后检查", format), nil)
+	}
+	return run(path, data, format, reader, opts)
+}
+
+type result struct {
+	rep *parser.Report
+	err error
+}
+
+// run calls the reader and recognition with panics recovered and the time
+// bounded.
+func run(path string, data []byte, format parser.Format, reader Reader, opts parser.Options) (*parser.Report, error) {
+	ctx := context.Background()
+	if opts.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
+		defer cancel()
+	}
+	ch := make(chan result, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				ch <- result{err: parser.Unreadable(
+					fmt.Sprintf("读取 %s 文件时出现内部错误，文件可能已损坏；请用办公软件重新另存后再检查，或向 reportlint 报告此问题", format),
+					fmt.Errorf("panic: %v\n%s", p, firstFrames(debug.Stack())))}
+			}
+		}()
+		doc, err := reader(path, data, opts)
+		if err != nil {
+			var re *parser.ReadError
+			if !errors.As(err, &re) {
+				err = parser.Unreadable(fmt.Sprintf("无法读取该 %s 文件，文件可能已损坏", format), err)
+			}
+			ch <- result{err: err}
+			return
+		}
+		doc.Path, doc.Format = path, format
+		ch <- result{rep: parser.Recognize(doc)}
+	}()
+	select {
+	case r := <-ch:
+		return r.rep, r.err
+	case <-ctx.Done():
+		return nil, parser.Unreadable(fmt.Sprintf("读取超时（超过 %s），文件可能过大或结构异常；请拆分文件或用 --timeout 调高上限", opts.Timeout), ctx.Err())
+	}
+}
+
+func firstFrames(stack []byte) []byte {
+	lines := bytes.SplitN(stack, []byte("\n"), 24)
+	return bytes.Join(lines[:min(len(lines), 23)], []byte("\n"))
+}
+
+// readBounded reads at most max bytes (plus one to detect excess).
+func readBounded(path string, max int64) ([]byte, error) {
+	var r io.Reader
+	if path == "-" {
+		r = os.Stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, parser.Unreadable("无法打开文件（"+osReason(err)+"）", err)
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, parser.Unreadable("这是一个目录，不是文件", nil)
+		}
+		r = f
+	}
+	if max > 0 {
+		r = io.LimitReader(r, max+1)
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, parser.Unreadable("读取文件失败（"+osReason(err)+"）", err)
+	}
+	if max > 0 && int64(len(data)) > max {
+		return nil, parser.Unreadable(fmt.Sprintf("文件超过大小上限 %d 字节，请确认文件是否正确，或用 --max-size 调高上限", max), nil)
+	}
+	return data, nil
+}
+
+func osReason(err error) string {
+	switch {
+	case errors.Is(err, os.ErrPermission):
+		return "没有读取权限"
+	case errors.Is(err, os.ErrNotExist):
+		return "文件不存在"
+	}
+	return "系统错误"
+}
+
+// Sniff tells the format from the content; the extension decides only
+// between formats the content cannot tell apart.
+func Sniff(path string, data []byte) (parser.Format, *parser.ReadError) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", parser.Unreadable("文件为空（0 字节或只有空白），请确认下载或导出是否完整", nil)
+	}
+	head := data[:min(len(data), 1024)]
+	switch {
+	case bytes.Contains(head, []byte("%PDF-")):
+		return parser.FormatPDF, nil
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
+		return parser.FormatDOCX, nil
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		if ext == ".wps" || ext == ".et" {
+			return "", parser.Unreadable("这是 WPS 旧格式（.wps）文件，reportlint 不能读取；请在 WPS 中另存为 .docx 或 PDF 后再检查", nil)
+		}
+		return "", parser.Unreadable("这是 Word 97-2003 旧格式（.doc）或其他 OLE 文件，reportlint 不能读取；请另存为 .docx 或 PDF 后再检查", nil)
+	case bytes.HasPrefix(data, []byte("{\\rtf")):
+		return "", parser.Unreadable("这是 RTF 文件，reportlint 不能读取；请另存为 .docx 或 PDF 后再检查", nil)
+	}
+	for _, sig := range [][]byte{{0x89, 'P', 'N', 'G'}, {0xFF, 0xD8, 0xFF}, []byte("GIF8"), []byte("\x1f\x8b"), []byte("Rar!"), []byte("7z\xbc\xaf")} {
+		if bytes.HasPrefix(data, sig) {
+			return "", parser.Unreadable("这是图片或压缩包，不是年度报告文档；图片需先做文字识别（OCR），压缩包需先解压", nil)
+		}
+	}
+	if looksHTML(data) {
+		return parser.FormatHTML, nil
+	}
+	if ext == ".pdf" || ext == ".docx" {
+		what := "PDF"
+		if ext == ".docx" {
+			what = "DOCX"
+		}
+		return "", parser.Unreadable(fmt.Sprintf("扩展名是 %s，但内容不是 %s 文件（可能是下载不完整或保存了错误页面）；请重新下载或导出", ext, what), nil)
+	}
+	if text.LooksLikeText(data) {
+		return parser.FormatText, nil
+	}
+	return "", parser.Unreadable("无法识别的文件类型（不是 HTML、PDF、DOCX 或文本）；请另存为这些格式之一后再检查", nil)
+}
+
+// looksHTML reports whether the head of data is markup.
+func looksHTML(data []byte) bool {
+	head := data[:min(len(data), 2048)]
+	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	lower := bytes.ToLower(head)
+	trimmed := bytes.TrimSpace(lower)
+	if bytes.HasPrefix(trimmed, []byte("<!doctype html")) || bytes.HasPrefix(trimmed, []byte("<html")) {
+		return true
+	}
+	for _, tag := range []string{"<html", "<body", "<table", "<div", "<p>", "<p ", "<meta", "<head"} {
+		if bytes.Contains(lower, []byte(tag)) {
+			return bytes.HasPrefix(trimmed, []byte("<"))
+		}
+	}
+	return false
+}

@@ -1,0 +1,228 @@
+package parser
+
+import (
+	"fmt"
+	"time"
+)
+
+// Format names the kind of source file.
+type Format string
+
+// The source formats reportlint reads.
+const (
+	FormatText Format = "text"
+	FormatHTML Format = "html"
+	FormatPDF  Format = "pdf"
+	FormatDOCX Format = "docx"
+)
+
+// Loc is where an element sits in its source file.
+//
+// For text and HTML, Line and Column are 1-based positions in the file
+// (Column counts runes of the decoded line). For PDF, Page is 1-based and Line
+// counts text lines within that page. DOCX has no useful lines: Line holds an
+// ordinal and Unit says of what ("paragraph" for the n-th paragraph of the
+// body, "table-row" for the n-th row of table TableOrd).
+type Loc struct {
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
+	Page   int    `json:"page,omitempty"`
+	Unit   string `json:"unit,omitempty"`
+	// TableOrd and RowOrd and ColOrd are 1-based ordinals of the source
+	// table in the document, the row in that table and the grid column,
+	// where known. DOCX locations rely on them.
+	TableOrd int `json:"-"`
+	RowOrd   int `json:"-"`
+	ColOrd   int `json:"-"`
+}
+
+// IsZero reports whether nothing is known about the location.
+func (l Loc) IsZero() bool { return l.Line == 0 && l.Page == 0 && l.TableOrd == 0 }
+
+// String renders the location for people: "第3页第12行", "12:5", "第12段",
+// "表3 第5行 第2列".
+func (l Loc) String() string {
+	switch {
+	case l.Page > 0:
+		return fmt.Sprintf("第%d页第%d行", l.Page, l.Line)
+	case l.Unit == "paragraph":
+		return fmt.Sprintf("第%d段", l.Line)
+	case l.Unit == "table-row":
+		if l.ColOrd > 0 {
+			return fmt.Sprintf("表%d 第%d行 第%d列", l.TableOrd, l.RowOrd, l.ColOrd)
+		}
+		return fmt.Sprintf("表%d 第%d行", l.TableOrd, l.RowOrd)
+	case l.Line > 0 && l.Column > 0:
+		return fmt.Sprintf("%d:%d", l.Line, l.Column)
+	case l.Line > 0:
+		return fmt.Sprintf("%d", l.Line)
+	}
+	return ""
+}
+
+// Document is what a format reader produces: the report's content in reading
+// order, uninterpreted.
+type Document struct {
+	Path   string
+	Format Format
+	// Blocks are paragraphs and tables in reading order.
+	Blocks []Block
+	// Meta holds what the container says about the document.
+	Meta Meta
+	// Problems are non-fatal reading problems (pages without text, for
+	// example). Fatal ones are returned as *ReadError instead.
+	Problems []Problem
+}
+
+// Meta is document metadata found outside the body text.
+type Meta struct {
+	// Title is an HTML <title>, a PDF or DOCX title property.
+	Title string
+	// Published is a publication date given by the container (an HTML
+	// page's 发布日期, PDF CreationDate); zero when unknown.
+	Published time.Time
+	// PublishedLoc is where Published was found, if in the body.
+	PublishedLoc Loc
+	// Pages is the page count for paged formats.
+	Pages int
+}
+
+// Problem is a non-fatal reading problem, turned into a finding by the rules.
+type Problem struct {
+	// Rule is the rule ID the problem belongs to (P001 or P002).
+	Rule    string
+	Message string
+	Loc     Loc
+}
+
+// Block is a paragraph or a table; exactly one field is set.
+type Block struct {
+	Para  *Paragraph
+	Table *Table
+}
+
+// Paragraph is one paragraph (or heading, or line) of body text.
+type Paragraph struct {
+	Text string
+	Loc  Loc
+}
+
+// Table is a source table: rows of cells as written, with their spans.
+// Use Grid to get the cells placed on a rectangular grid.
+type Table struct {
+	Loc  Loc
+	Rows []Row
+	// Ord is the 1-based ordinal of the table in the document.
+	Ord int
+	// Continued is set by a reader when it knows the table continues the
+	// previous one (a PDF table across a page break).
+	Continued bool
+}
+
+// Row is one table row.
+type Row struct {
+	Cells []Cell
+	Loc   Loc
+}
+
+// Cell is one source cell. RowSpan and ColSpan are at least 1 (0 is read as 1).
+type Cell struct {
+	Text    string
+	Loc     Loc
+	RowSpan int
+	ColSpan int
+}
+
+// GridCell is a position in a table's grid. Origin points at the source cell
+// that covers it; Top and Left say whether this position is the cell's own
+// top-left corner (false for positions a span carries over).
+type GridCell struct {
+	Origin *Cell
+	Top    bool
+	Left   bool
+}
+
+// maxSpan bounds rowspan and colspan so that a hostile table cannot make a
+// huge grid.
+const maxSpan = 1000
+
+// Grid places the table's cells on a rectangular grid, resolving rowspan and
+// colspan as HTML does: a cell goes into the first free column of its row.
+// Positions no cell covers have a nil Origin.
+func (t *Table) Grid() [][]GridCell {
+	var grid [][]GridCell
+	ensure := func(r, c int) {
+		for len(grid) <= r {
+			grid = append(grid, nil)
+		}
+		for len(grid[r]) <= c {
+			grid[r] = append(grid[r], GridCell{})
+		}
+	}
+	for r := range t.Rows {
+		ensure(r, 0)
+		col := 0
+		for i := range t.Rows[r].Cells {
+			c := &t.Rows[r].Cells[i]
+			for col < len(grid[r]) && grid[r][col].Origin != nil {
+				col++
+			}
+			rs, cs := clampSpan(c.RowSpan), clampSpan(c.ColSpan)
+			if r+rs > len(t.Rows) {
+				rs = len(t.Rows) - r
+			}
+			for dr := 0; dr < rs; dr++ {
+				for dc := 0; dc < cs; dc++ {
+					ensure(r+dr, col+dc)
+					if grid[r+dr][col+dc].Origin == nil {
+						grid[r+dr][col+dc] = GridCell{Origin: c, Top: dr == 0, Left: dc == 0}
+					}
+				}
+			}
+			col += cs
+		}
+	}
+	width := 0
+	for _, row := range grid {
+		width = max(width, len(row))
+	}
+	for r := range grid {
+		for len(grid[r]) < width {
+			grid[r] = append(grid[r], GridCell{})
+		}
+	}
+	return grid
+}
+
+func clampSpan(n int) int {
+	if n < 1 {
+		return 1
+	}
+	if n > maxSpan {
+		return maxSpan
+	}
+	return n
+}
+
+// ReadError is a fatal reading failure: the file cannot be read at all.
+// Rule is P001 (unreadable) or P002 (no text layer).
+type ReadError struct {
+	Rule string
+	// Reason is a short Chinese explanation of what is wrong and what to do.
+	Reason string
+	Err    error
+}
+
+func (e *ReadError) Error() string {
+	if e.Err != nil {
+		return e.Reason + ": " + e.Err.Error()
+	}
+	return e.Reason
+}
+
+func (e *ReadError) Unwrap() error { return e.Err }
+
+// Unreadable returns a P001 ReadError.
+func Unreadable(reason string, err error) *ReadError {
+	return &ReadError{Rule: "P001", Reason: reason, Err: err}
+}

@@ -1,0 +1,30 @@
+package parser
+
+import "time"
+
+// Options bound what a reader may do with one file. The zero value is not
+// useful; start from DefaultOptions.
+type Options struct {
+	// MaxBytes is the largest input file accepted.
+	MaxBytes int64
+	// MaxDecompressed bounds the bytes inflated from any one stream or zip
+	// entry, and from all of a file's streams together.
+	MaxDecompressed int64
+	// MaxDepth bounds markup nesting (HTML elements, PDF object references).
+	MaxDepth int
+	// MaxCells bounds the cells of one table grid.
+	MaxCells int
+	// Timeout bounds the time spent on one file.
+	Timeout time.Duration
+}
+
+// DefaultOptions are the limits used unless configured otherwise.
+func DefaultOptions() Options {
+	return Options{
+		MaxBytes:        64 << 20,
+		MaxDecompressed: 256 << 20,
+		MaxDepth:        512,
+		MaxCells:        200_000,
+		Timeout:         60 * time.Second,
+	}
+}

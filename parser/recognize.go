@@ -1,0 +1,407 @@
+package parser
+
+import (
+	"strings"
+)
+
+// Recognize finds the title, sections and statutory tables of a Document and
+// maps them to canonical keys. It never fails: what it cannot find is simply
+// absent from the Report (and the rules say so).
+func Recognize(doc *Document) *Report {
+	r := &Report{Doc: doc, Tables: map[string]*CanonTable{}}
+	for _, b := range doc.Blocks {
+		if b.Para != nil {
+			r.Paragraphs = append(r.Paragraphs, b.Para)
+		}
+	}
+	findTitle(r)
+	findSections(r)
+	rec := &tableRecognizer{r: r}
+	rec.run()
+	rec.finish()
+	return r
+}
+
+// item is one distinct cell of a row as recognition sees it.
+type item struct {
+	text string
+	loc  Loc
+}
+
+type tableRecognizer struct {
+	r *Report
+	// cur is the statutory table the rows are being read into.
+	cur string
+	// group is the current group core of table 三 ("不予公开"...).
+	group string
+	// sectionOf maps a table ordinal to the section it sits in.
+	old2 bool // a 2019 table 二 header was seen
+	// headers seen per table: canonical column keys found in header rows.
+	headers map[string]map[string]bool
+	// extras reports label text already noted as extra rows.
+	t4header bool
+}
+
+func (tr *tableRecognizer) table(id string, loc Loc) *CanonTable {
+	t := tr.r.Tables[id]
+	if t == nil {
+		t = &CanonTable{ID: id, Loc: loc, Rows: map[string]*CanonRow{}}
+		tr.r.Tables[id] = t
+	}
+	return t
+}
+
+func (tr *tableRecognizer) note(n Note) { tr.r.Notes = append(tr.r.Notes, n) }
+
+func (tr *tableRecognizer) sawHeader(table, key string) {
+	if tr.headers == nil {
+		tr.headers = map[string]map[string]bool{}
+	}
+	if tr.headers[table] == nil {
+		tr.headers[table] = map[string]bool{}
+	}
+	tr.headers[table][key] = true
+}
+
+func (tr *tableRecognizer) run() {
+	sectionAt := 0 // statutory section number the current block is in
+	paraIdx := 0
+	for _, b := range tr.r.Doc.Blocks {
+		if b.Para != nil {
+			for _, s := range tr.r.Sections {
+				if s.First == paraIdx+1 {
+					sectionAt = s.Num
+				}
+			}
+			paraIdx++
+			continue
+		}
+		t := b.Table
+		if t == nil {
+			continue
+		}
+		if !t.Continued {
+			// A new source table: keep the current statutory table only
+			// if the section did not change; a table 三 split into two
+			// <table> elements continues.
+			if sec := sectionTable(sectionAt); sec != "" && sec != tr.cur {
+				tr.cur = sec
+				tr.group = ""
+			}
+		}
+		grid := t.Grid()
+		for ri := range grid {
+			items := rowItems(grid[ri])
+			if len(items) == 0 {
+				continue
+			}
+			tr.row(items, t.Rows[min(ri, len(t.Rows)-1)].Loc, sectionAt)
+		}
+	}
+}
+
+// sectionTable is the statutory table that belongs in a section.
+func sectionTable(num int) string {
+	if num >= 2 && num <= 4 {
+		return Sections[num-1].TableID
+	}
+	return ""
+}
+
+// rowItems lists the distinct cells of a grid row, skipping positions that a
+// rowspan or colspan carries over (their text was already seen).
+func rowItems(row []GridCell) []item {
+	var out []item
+	for _, g := range row {
+		if g.Origin == nil {
+			continue
+		}
+		if !g.Top || !g.Left {
+			continue
+		}
+		out = append(out, item{text: g.Origin.Text, loc: g.Origin.Loc})
+	}
+	return out
+}
+
+// split divides a row's items into label items and value items: labels are
+// the text cells before the first number; everything after the last label is
+// a value.
+func split(items []item) (labels, values []item) {
+	firstNum := len(items)
+	for i, it := range items {
+		if v := ParseValue(it.text); v.Kind == Number {
+			firstNum = i
+			break
+		}
+	}
+	last := -1
+	for i := 0; i < firstNum; i++ {
+		if !IsValueLike(items[i].text) {
+			last = i
+		}
+	}
+	for i := 0; i <= last; i++ {
+		if strings.TrimSpace(items[i].text) != "" {
+			labels = append(labels, items[i])
+		}
+	}
+	return labels, items[last+1:]
+}
+
+func (tr *tableRecognizer) row(items []item, rowLoc Loc, section int) {
+	labels, values := split(items)
+	hasNumber := false
+	for _, v := range values {
+		if ParseValue(v.text).Kind == Number {
+			hasNumber = true
+		}
+	}
+	// Recognise the labels.
+	type lh struct {
+		it  item
+		hit labelHit
+	}
+	var hits []lh
+	var unknown []item
+	for _, l := range labels {
+		h, ok := matchLabel(l.text)
+		if !ok {
+			unknown = append(unknown, l)
+			continue
+		}
+		hits = append(hits, lh{l, h})
+	}
+	// Switch the current table on table-specific labels.
+	for _, h := range hits {
+		if h.hit.table == "" || h.hit.table == tr.cur {
+			continue
+		}
+		// Table 四 headers (行政复议...) also name results; only switch
+		// on them when the row has no number (a header row).
+		tr.cur = h.hit.table
+		tr.group = ""
+		break
+	}
+	if tr.cur == "" {
+		return
+	}
+	// Headers and captions.
+	var item0 *lh
+	for i := range hits {
+		h := hits[i].hit
+		switch h.kind {
+		case hitHeader:
+			tr.sawHeader(tr.cur, h.key)
+			if h.key == "其他" && tr.cur == Table3 && !hasNumber && tr.group != "其他处理" {
+				tr.sawHeader(Table3, "other_org")
+			}
+			if h.key == "总计" && !hasNumber && tr.cur != Table2 {
+				tr.sawHeader(tr.cur, "total")
+			}
+			if tr.cur == Table4 {
+				tr.t4header = true
+			}
+			if tr.cur == Table4 && hasNumber && len(values) >= 5 {
+				// vertical table 四: a group label followed by 5 values
+				if g := t4Group(h.key); g != "" {
+					tr.t4group(g, hits[i].it, values, rowLoc)
+					return
+				}
+			}
+		case hitGroup:
+			tr.group = h.group
+		case hitOld:
+			tr.old2 = true
+			tr.note(Note{Kind: NoteOldLayout, Table: Table2, Got: strings.TrimSpace(hits[i].it.text), Loc: hits[i].it.loc})
+		case hitItem:
+			if h.table == tr.cur {
+				item0 = &hits[i]
+			}
+		}
+	}
+	// Ambiguous "其他"/"总计" used as row labels.
+	if item0 == nil && tr.cur == Table3 && len(values) > 0 {
+		for i := len(hits) - 1; i >= 0; i-- {
+			h := hits[i].hit
+			if h.kind == hitHeader && h.key == "其他" && tr.group == "其他处理" {
+				hits[i].hit = labelHit{table: Table3, kind: hitItem, key: "R3_6_3", exact: true, want: "3.其他"}
+				item0 = &hits[i]
+				break
+			}
+			if h.kind == hitHeader && (h.key == "总计" || h.key == "合计") && (hasNumber || tr.group != "") {
+				hits[i].hit = labelHit{table: Table3, kind: hitItem, key: "R3_7", exact: h.key == "总计", want: "（七）总计"}
+				item0 = &hits[i]
+				break
+			}
+		}
+		// 2019 layout: （六）其他处理 as one row with values.
+		if item0 == nil && tr.group == "其他处理" && len(hits) > 0 && hits[len(hits)-1].hit.kind == hitGroup {
+			last := hits[len(hits)-1]
+			last.hit = labelHit{table: Table3, kind: hitItem, key: "R3_6", exact: true, want: "（六）其他处理"}
+			item0 = &last
+			tr.note(Note{Kind: NoteOldLayout, Table: Table3, Row: "R3_6", Got: strings.TrimSpace(last.it.text), Loc: last.it.loc})
+		}
+	}
+	switch {
+	case item0 != nil:
+		tr.item(item0.hit, item0.it, labels, values, rowLoc)
+	case tr.cur == Table4 && len(labels) == 0 && hasNumber && len(values) >= 10:
+		tr.t4data(values, rowLoc)
+	case len(unknown) > 0 && hasNumber && tr.cur != "":
+		// A row the statutory table does not have.
+		if tr.cur == Table4 && len(values) >= 10 {
+			tr.t4data(values, rowLoc)
+			return
+		}
+		lbl := joinTexts(unknown)
+		tr.note(Note{Kind: NoteExtraRow, Table: tr.cur, Got: lbl, Loc: unknown[0].loc})
+	}
+}
+
+func joinTexts(items []item) string {
+	var parts []string
+	for _, it := range items {
+		parts = append(parts, strings.Join(strings.Fields(it.text), ""))
+	}
+	return strings.Join(parts, " ")
+}
+
+func t4Group(key string) string {
+	switch key {
+	case "行政复议":
+		return "review"
+	case "未经复议直接起诉":
+		return "lit_direct"
+	case "复议后起诉":
+		return "lit_after_review"
+	}
+	return ""
+}
+
+// fitValues trims or pads the value items to n: leading and then trailing
+// blanks are dropped while there are too many (text copied out of Word
+// shifts fields), missing ones are added as Missing.
+func fitValues(values []item, n int) []item {
+	for len(values) > n && strings.TrimSpace(values[0].text) == "" {
+		values = values[1:]
+	}
+	for len(values) > n && strings.TrimSpace(values[len(values)-1].text) == "" {
+		values = values[:len(values)-1]
+	}
+	if len(values) > n {
+		values = values[:n]
+	}
+	return values
+}
+
+func makeValues(values []item, n int, rowLoc Loc) []*Value {
+	values = fitValues(values, n)
+	out := make([]*Value, n)
+	for i := range n {
+		if i < len(values) {
+			v := ParseValue(values[i].text)
+			v.Loc = values[i].loc
+			if v.Loc.IsZero() {
+				v.Loc = rowLoc
+			}
+			out[i] = &v
+		} else {
+			out[i] = &Value{Kind: Missing, Loc: rowLoc}
+		}
+	}
+	return out
+}
+
+func (tr *tableRecognizer) item(h labelHit, it item, labels, values []item, rowLoc Loc) {
+	if tr.cur == Table2 && tr.old2 {
+		return // a 2019 table 二: its columns mean other things
+	}
+	def, ok := LookupRow(tr.cur, h.key)
+	if !ok {
+		return
+	}
+	t := tr.table(tr.cur, rowLoc)
+	if _, dup := t.Rows[h.key]; dup {
+		return // the first occurrence wins
+	}
+	loc := it.loc
+	if loc.IsZero() {
+		loc = rowLoc
+	}
+	row := &CanonRow{Key: h.key, Label: joinTexts(labels), Loc: loc, Def: def, Cells: makeValues(values, len(def.Cols), rowLoc)}
+	t.Rows[h.key] = row
+	t.Order = append(t.Order, h.key)
+	if !h.exact {
+		tr.note(Note{Kind: NoteLabelVariant, Table: tr.cur, Row: h.key, Got: strings.Join(strings.Fields(it.text), ""), Want: def.Label, Loc: loc})
+	}
+}
+
+func (tr *tableRecognizer) t4group(key string, it item, values []item, rowLoc Loc) {
+	def, _ := LookupRow(Table4, key)
+	t := tr.table(Table4, rowLoc)
+	if _, dup := t.Rows[key]; dup {
+		return
+	}
+	t.Rows[key] = &CanonRow{Key: key, Label: it.text, Loc: it.loc, Def: def, Cells: makeValues(values, 5, rowLoc)}
+	t.Order = append(t.Order, key)
+}
+
+func (tr *tableRecognizer) t4data(values []item, rowLoc Loc) {
+	t := tr.table(Table4, rowLoc)
+	if len(t.Rows) > 0 {
+		return
+	}
+	vals := makeValues(values, 15, rowLoc)
+	for g, def := range Table4Rows {
+		loc := rowLoc
+		if !vals[g*5].Loc.IsZero() {
+			loc = vals[g*5].Loc
+		}
+		t.Rows[def.Key] = &CanonRow{Key: def.Key, Label: def.Label, Loc: loc, Def: def, Cells: vals[g*5 : g*5+5]}
+		t.Order = append(t.Order, def.Key)
+	}
+}
+
+// finish decides the layout and notes missing rows and columns.
+func (tr *tableRecognizer) finish() {
+	r := tr.r
+	for _, n := range r.Notes {
+		if n.Kind == NoteOldLayout {
+			r.LayoutEvidence = append(r.LayoutEvidence, n)
+		}
+	}
+	if len(r.Tables) > 0 {
+		r.Layout = Layout2021
+		if len(r.LayoutEvidence) > 0 {
+			r.Layout = Layout2019
+		}
+	}
+	if tr.old2 {
+		if t := r.Tables[Table2]; t == nil {
+			tr.table(Table2, r.LayoutEvidence[0].Loc)
+		}
+	}
+	for _, id := range []string{Table2, Table3, Table4} {
+		t := r.Tables[id]
+		if t == nil || (id == Table2 && tr.old2) {
+			continue
+		}
+		for _, def := range RowDefs(id) {
+			if def.Layout != "" && def.Layout != r.Layout {
+				continue
+			}
+			if t.Rows[def.Key] == nil {
+				tr.note(Note{Kind: NoteRowMissing, Table: id, Row: def.Key, Want: def.FullLabel(), Loc: t.Loc})
+			}
+		}
+	}
+	// Columns of table 三 named in its header.
+	if t := r.Tables[Table3]; t != nil && tr.headers[Table3] != nil {
+		for _, c := range Table3Cols {
+			if !tr.headers[Table3][c.Key] {
+				tr.note(Note{Kind: NoteRowMissing, Table: Table3, Col: c.Key, Want: c.Label, Loc: t.Loc})
+			}
+		}
+	}
+}

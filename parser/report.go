@@ -1,0 +1,159 @@
+package parser
+
+// Report is a recognised report: the Document with its sections, title, year
+// and the three statutory tables mapped to canonical keys. Rules read only
+// this.
+type Report struct {
+	Doc *Document
+
+	Title    string
+	TitleLoc Loc
+	Issuer   string
+	// Year is the report year from the title (0 when unknown).
+	Year int
+	// Kind is "government" for a people's government's own report,
+	// "department" otherwise, "" when it cannot be told.
+	Kind string
+	// Layout is Layout2021 or Layout2019 (from the table shapes), "" when no
+	// table told.
+	Layout string
+	// LayoutEvidence lists what showed the 2019 layout.
+	LayoutEvidence []Note
+
+	// Sections are the statutory section headings found, in document order.
+	Sections []Section
+	// Paragraphs are all body paragraphs in order, tables excluded.
+	Paragraphs []*Paragraph
+
+	Tables map[string]*CanonTable
+	// Notes are recognition findings: label variants, missing and extra rows.
+	Notes []Note
+}
+
+// Section is a statutory section heading found in the report.
+type Section struct {
+	// Num is the statutory number 1..6 the heading was matched to.
+	Num int
+	// Written is the heading text as written.
+	Written string
+	// WrittenNum is the numeral the heading carries (0 if none).
+	WrittenNum int
+	// Variant is true when the wording is an accepted variant or a near
+	// match, not the canonical one.
+	Variant bool
+	Loc     Loc
+	// First and End delimit the section's paragraphs in Report.Paragraphs
+	// (End exclusive).
+	First, End int
+}
+
+// Text returns the section's paragraphs joined by newlines.
+func (r *Report) SectionText(num int) (string, bool) {
+	for _, s := range r.Sections {
+		if s.Num == num {
+			out := ""
+			for _, p := range r.Paragraphs[s.First:s.End] {
+				out += p.Text + "\n"
+			}
+			return out, true
+		}
+	}
+	return "", false
+}
+
+// Section returns the section with statutory number num.
+func (r *Report) Section(num int) (Section, bool) {
+	for _, s := range r.Sections {
+		if s.Num == num {
+			return s, true
+		}
+	}
+	return Section{}, false
+}
+
+// Table returns a recognised statutory table, or nil.
+func (r *Report) Table(id string) *CanonTable {
+	if r.Tables == nil {
+		return nil
+	}
+	return r.Tables[id]
+}
+
+// CanonTable is a statutory table with rows mapped to canonical keys.
+type CanonTable struct {
+	ID  string
+	Loc Loc
+	// Rows by canonical key.
+	Rows map[string]*CanonRow
+	// Order lists the keys in the order they were found.
+	Order []string
+}
+
+// Row returns the row with the canonical key, or nil.
+func (t *CanonTable) Row(key string) *CanonRow {
+	if t == nil {
+		return nil
+	}
+	return t.Rows[key]
+}
+
+// Cell returns the value at row key and column key, or nil.
+func (t *CanonTable) Cell(row, col string) *Value {
+	r := t.Row(row)
+	if r == nil {
+		return nil
+	}
+	return r.Cell(col)
+}
+
+// CanonRow is one canonical row.
+type CanonRow struct {
+	Key string
+	// Label is the row label as written (group and item joined).
+	Label string
+	Loc   Loc
+	Def   RowDef
+	// Cells hold one value per column of Def.Cols.
+	Cells []*Value
+}
+
+// Cell returns the value of a column key, or nil.
+func (r *CanonRow) Cell(col string) *Value {
+	if r == nil {
+		return nil
+	}
+	for i, c := range r.Def.Cols {
+		if c.Key == col && i < len(r.Cells) {
+			return r.Cells[i]
+		}
+	}
+	return nil
+}
+
+// NoteKind says what recognition noticed.
+type NoteKind int
+
+// Note kinds; each feeds one S rule.
+const (
+	// NoteLabelVariant: a row or column label differs from the canonical one
+	// but was mapped (S106).
+	NoteLabelVariant NoteKind = iota + 1
+	// NoteRowMissing: a canonical row or column is absent (S107).
+	NoteRowMissing
+	// NoteExtraRow: a non-standard row or column (S108).
+	NoteExtraRow
+	// NoteOldLayout: evidence of the 2019 trial layout (S105).
+	NoteOldLayout
+)
+
+// Note is something recognition noticed about labels and layout.
+type Note struct {
+	Kind  NoteKind
+	Table string
+	Row   string
+	Col   string
+	// Got is the text as written; Want the canonical label.
+	Got  string
+	Want string
+	Loc  Loc
+}

@@ -1,0 +1,175 @@
+package parser
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// maxHeadingRunes bounds what counts as a heading: a longer paragraph is body
+// text even if it starts with "一、".
+const maxHeadingRunes = 40
+
+// findSections matches paragraphs to the six statutory headings.
+func findSections(r *Report) {
+	var found []Section
+	for i, p := range r.Paragraphs {
+		s, ok := matchHeading(p.Text)
+		if !ok {
+			continue
+		}
+		s.Loc = p.Loc
+		s.First = i + 1
+		found = append(found, s)
+	}
+	// Keep the first heading per statutory number: a table of contents or a
+	// repeated list in section 一 would otherwise shadow the real heading.
+	seen := map[int]bool{}
+	var out []Section
+	for _, s := range found {
+		if seen[s.Num] {
+			continue
+		}
+		seen[s.Num] = true
+		out = append(out, s)
+	}
+	for i := range out {
+		out[i].End = len(r.Paragraphs)
+		// a section ends where the next heading in document order starts
+		for _, o := range out {
+			if o.First > out[i].First && o.First-1 < out[i].End {
+				out[i].End = o.First - 1
+			}
+		}
+	}
+	r.Sections = out
+}
+
+// matchHeading recognises a statutory section heading.
+func matchHeading(text string) (Section, bool) {
+	c := labelReplacer.Replace(Compact(text))
+	if c == "" || len([]rune(c)) > maxHeadingRunes {
+		return Section{}, false
+	}
+	written := 0
+	rest := c
+	if e := Enumerator(c); e != "" && !strings.HasPrefix(e, "(") {
+		written = CNNumeralValue(e)
+		if written == 0 {
+			if n, err := strconv.Atoi(e); err == nil {
+				written = n
+			}
+		}
+		rest = StripEnumerator(c)
+	} else if e != "" {
+		return Section{}, false // "（一）…" is a sub-heading
+	}
+	rest = strings.TrimRight(rest, "。.:：")
+	for _, d := range Sections {
+		if rest == labelReplacer.Replace(Compact(d.Heading)) {
+			return Section{Num: d.Num, Written: strings.TrimSpace(text), WrittenNum: written}, true
+		}
+	}
+	for _, d := range Sections {
+		for _, v := range d.Variants {
+			if rest == labelReplacer.Replace(Compact(v)) {
+				return Section{Num: d.Num, Written: strings.TrimSpace(text), WrittenNum: written, Variant: true}, true
+			}
+		}
+	}
+	// Near misses need a numeral to be trusted as headings.
+	if written == 0 {
+		return Section{}, false
+	}
+	for _, d := range Sections {
+		cands := append([]string{d.Heading}, d.Variants...)
+		for _, v := range cands {
+			if Similar(rest, labelReplacer.Replace(Compact(v))) && EditDistance(rest, v) <= 3 {
+				return Section{Num: d.Num, Written: strings.TrimSpace(text), WrittenNum: written, Variant: true}, true
+			}
+		}
+	}
+	return Section{}, false
+}
+
+var (
+	yearRe    = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+	cnYearRe  = regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年`)
+	titleMark = "年度报告"
+)
+
+// findTitle takes the title from the first paragraphs (or the container's
+// title) and reads the issuer, year and kind from it.
+func findTitle(r *Report) {
+	for i, p := range r.Paragraphs {
+		if i > 15 {
+			break
+		}
+		c := Compact(p.Text)
+		if strings.Contains(c, titleMark) && len([]rune(c)) < 80 {
+			r.Title, r.TitleLoc = strings.Join(strings.Fields(p.Text), " "), p.Loc
+			// A title split over two lines: issuer on the line before.
+			if i > 0 && !yearRe.MatchString(FoldWidth(c)) {
+				prev := Compact(r.Paragraphs[i-1].Text)
+				if len([]rune(prev)) < 40 && yearRe.MatchString(FoldWidth(prev)) {
+					r.Title = strings.TrimSpace(r.Paragraphs[i-1].Text) + r.Title
+					r.TitleLoc = r.Paragraphs[i-1].Loc
+				}
+			}
+			break
+		}
+	}
+	if r.Title == "" && strings.Contains(r.Doc.Meta.Title, titleMark) {
+		r.Title = strings.TrimSpace(r.Doc.Meta.Title)
+	}
+	if r.Title == "" {
+		return
+	}
+	t := FoldWidth(Compact(r.Title))
+	if m := yearRe.FindStringSubmatchIndex(t); m != nil {
+		r.Year, _ = strconv.Atoi(t[m[2]:m[3]])
+		issuer := t[:m[0]]
+		if issuer == "" {
+			// "2024年某某局政府信息公开工作年度报告"
+			after := t[m[1]:]
+			if j := strings.Index(after, "政府信息公开"); j > 0 {
+				issuer = after[:j]
+			}
+		}
+		r.Issuer = strings.Trim(issuer, "《》“”\"")
+	} else if m := cnYearRe.FindStringSubmatchIndex(t); m != nil {
+		y := 0
+		for _, ch := range t[m[2]:m[3]] {
+			y = y*10 + strings.IndexRune("〇一二三四五六七八九", ch)/3
+		}
+		if strings.HasPrefix(t[m[2]:m[3]], "零") {
+			y = 0
+		}
+		r.Year = y
+		r.Issuer = t[:m[0]]
+	}
+	r.Kind = issuerKind(r.Issuer)
+}
+
+var deptSuffixes = []string{"局", "委员会", "委", "办公室", "办", "厅", "部", "院", "中心", "署", "所", "站", "队", "处", "司", "会", "馆", "社"}
+
+// issuerKind tells a people's government's own report from a department's.
+func issuerKind(issuer string) string {
+	switch {
+	case issuer == "":
+		return ""
+	case strings.HasSuffix(issuer, "人民政府"):
+		return "government"
+	}
+	for _, s := range deptSuffixes {
+		if strings.HasSuffix(issuer, s) {
+			return "department"
+		}
+	}
+	for _, s := range []string{"省", "市", "县", "区", "旗", "州", "盟"} {
+		if strings.HasSuffix(issuer, s) {
+			return "government"
+		}
+	}
+	return ""
+}

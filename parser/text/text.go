@@ -1,0 +1,95 @@
+// Package text reads plain-text reports: text copied out of a Word document
+// or a web page, with table rows as tab-separated fields. Consecutive lines
+// that contain a tab form one table; every other non-empty line is a
+// paragraph. Merged cells of the original table appear as empty or shifted
+// fields; recognition (package parser) copes with that.
+package text
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/parser"
+	"github.com/reportlint/reportlint/parser/textenc"
+)
+
+// Parse reads a text report. data may be UTF-8 (with or without BOM),
+// UTF-16 with a BOM, or GB18030/GBK.
+func Parse(path string, data []byte, opts parser.Options) (*parser.Document, error) {
+	s, err := textenc.Decode(data)
+	if err != nil {
+		return nil, parser.Unreadable("无法识别文本文件的字符编码，请另存为 UTF-8 编码后重试", err)
+	}
+	doc := &parser.Document{Path: path, Format: parser.FormatText}
+	var tbl *parser.Table
+	flush := func() {
+		if tbl != nil {
+			doc.Blocks = append(doc.Blocks, parser.Block{Table: tbl})
+			tbl = nil
+		}
+	}
+	lines := splitLines(s)
+	ord := 0
+	for i, line := range lines {
+		n := i + 1
+		if strings.Contains(line, "\t") {
+			if tbl == nil {
+				ord++
+				tbl = &parser.Table{Ord: ord, Loc: parser.Loc{Line: n, Column: 1}}
+			}
+			row := parser.Row{Loc: parser.Loc{Line: n, Column: 1}}
+			col := 1
+			for _, f := range strings.Split(line, "\t") {
+				row.Cells = append(row.Cells, parser.Cell{
+					Text: strings.TrimSpace(f),
+					Loc:  parser.Loc{Line: n, Column: col + leadingSpace(f)},
+				})
+				col += utf8.RuneCountInString(f) + 1
+			}
+			tbl.Rows = append(tbl.Rows, row)
+			if len(tbl.Rows)*len(row.Cells) > opts.MaxCells && opts.MaxCells > 0 {
+				return nil, parser.Unreadable("表格过大（单元格数超过上限），请检查文件是否为正常的年度报告", nil)
+			}
+			continue
+		}
+		if strings.TrimSpace(line) == "" {
+			// A blank line ends a paragraph but not a table: tables copied
+			// out of Word keep their rows together.
+			if tbl != nil && i+1 < len(lines) && strings.Contains(lines[i+1], "\t") {
+				continue
+			}
+			flush()
+			continue
+		}
+		flush()
+		doc.Blocks = append(doc.Blocks, parser.Block{Para: &parser.Paragraph{
+			Text: strings.TrimSpace(line),
+			Loc:  parser.Loc{Line: n, Column: 1 + leadingSpace(line)},
+		}})
+	}
+	flush()
+	return doc, nil
+}
+
+func leadingSpace(s string) int {
+	return utf8.RuneCountInString(s) - utf8.RuneCountInString(strings.TrimLeft(s, " \u3000\u00a0"))
+}
+
+// splitLines splits on \n, \r\n and a lone \r, so that line numbers match
+// what editors show.
+func splitLines(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.Split(s, "\n")
+}
+
+// LooksLikeText reports whether data is plausibly a text document (no NUL
+// bytes in its head, or a UTF-16 BOM).
+func LooksLikeText(data []byte) bool {
+	head := data[:min(len(data), 4096)]
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return true
+	}
+	return !bytes.Contains(head, []byte{0})
+}

@@ -1,0 +1,142 @@
+package parser
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// ValueKind classifies what a numeric cell holds.
+type ValueKind int
+
+// Value kinds. Blank, Placeholder and Number are different things: a blank
+// or a placeholder is never read as 0.
+const (
+	// Missing: the cell does not exist in the source (a short row).
+	Missing ValueKind = iota
+	// Blank: the cell exists and is empty.
+	Blank
+	// Placeholder: "-", "/", "—", "无" and the like.
+	Placeholder
+	// Number: a number, possibly with a unit.
+	Number
+	// Text: text that is not a number.
+	Text
+)
+
+func (k ValueKind) String() string {
+	switch k {
+	case Missing:
+		return "missing"
+	case Blank:
+		return "blank"
+	case Placeholder:
+		return "placeholder"
+	case Number:
+		return "number"
+	case Text:
+		return "text"
+	}
+	return "?"
+}
+
+// Value is one numeric cell of a statutory table.
+type Value struct {
+	// Raw is the cell text as written (whitespace trimmed).
+	Raw  string
+	Kind ValueKind
+	// Num is the number when Kind is Number.
+	Num float64
+	// Unit is a unit written in the cell (元, 万元, 件...), if any.
+	Unit string
+	// Integer reports whether Num was written as a whole number.
+	Integer bool
+	Loc     Loc
+}
+
+// Known reports whether the value is a number that relations may use.
+func (v *Value) Known() bool { return v != nil && v.Kind == Number }
+
+var placeholders = map[string]bool{
+	"-": true, "--": true, "—": true, "——": true, "–": true, "/": true, "\\": true,
+	"无": true, "空": true, "暂无": true, "/ ": true, "－": true, "一": false,
+	"×": true, "x": true, "X": true, "*": true, "N/A": true, "n/a": true, "NA": true, "不适用": true,
+}
+
+var units = []string{"万元", "元", "件", "个", "条", "项", "次", "人次", "宗"}
+
+// ParseValue classifies a numeric cell's text. Full-width digits, thousands
+// separators, inner spaces (split digits) and surrounding units are handled.
+func ParseValue(raw string) Value {
+	s := strings.TrimSpace(FoldWidth(raw))
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
+			return -1
+		}
+		return r
+	}, s)
+	v := Value{Raw: strings.TrimSpace(raw)}
+	if s == "" {
+		v.Kind = Blank
+		return v
+	}
+	if placeholders[s] || strings.Trim(s, "-—–/\\_.·") == "" {
+		v.Kind = Placeholder
+		return v
+	}
+	num := s
+	for _, u := range units {
+		if strings.HasSuffix(num, u) && len(num) > len(u) {
+			v.Unit = u
+			num = strings.TrimSuffix(num, u)
+			break
+		}
+	}
+	num = strings.ReplaceAll(num, ",", "")
+	num = strings.ReplaceAll(num, "，", "")
+	num = strings.TrimPrefix(num, "+")
+	if num == "" || !isNumberSyntax(num) {
+		v.Kind = Text
+		v.Unit = ""
+		return v
+	}
+	f, err := strconv.ParseFloat(num, 64)
+	if err != nil {
+		v.Kind = Text
+		v.Unit = ""
+		return v
+	}
+	v.Kind = Number
+	v.Num = f
+	v.Integer = !strings.Contains(num, ".") || f == float64(int64(f)) && strings.Trim(num[strings.Index(num, ".")+1:], "0") == ""
+	return v
+}
+
+func isNumberSyntax(s string) bool {
+	i := 0
+	if s[0] == '-' {
+		i = 1
+	}
+	if i >= len(s) {
+		return false
+	}
+	digits, dots := 0, 0
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.':
+			dots++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && dots <= 1 && s[len(s)-1] != '.' && s[0] != '.'
+}
+
+// IsValueLike reports whether a cell's text looks like a table value (a
+// number, possibly with a unit, a placeholder, or blank) rather than a label.
+func IsValueLike(raw string) bool {
+	v := ParseValue(raw)
+	return v.Kind != Text
+}

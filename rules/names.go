@@ -1,0 +1,58 @@
+package rules
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/reportlint/reportlint/parser"
+)
+
+// rowName is a row's label for messages: "（三）不予公开·1.属于国家秘密".
+func rowName(table, row string) string {
+	d, ok := parser.LookupRow(table, row)
+	if !ok {
+		return row
+	}
+	if table == parser.Table3 && d.Group != "" && !strings.HasPrefix(d.Group, "三、") {
+		return d.Group + d.Label
+	}
+	if table == parser.Table3 && strings.HasPrefix(d.Key, "R3_2") {
+		return "（二）部分公开"
+	}
+	return d.Label
+}
+
+// cellName names a cell for messages: 表三「一、本年新收…」行「自然人」列.
+func cellName(table, row, col string) string {
+	return fmt.Sprintf("表%s「%s」行「%s」列", table, rowName(table, row), parser.ColLabel(table, row, col))
+}
+
+// fmtNum prints a number without a trailing ".0".
+func fmtNum(f float64) string {
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+// quote renders a cell's raw text for messages.
+func quote(v *parser.Value) string {
+	if v == nil || v.Kind == parser.Missing {
+		return "（缺失）"
+	}
+	if v.Kind == parser.Blank {
+		return "（空白）"
+	}
+	return "“" + v.Raw + "”"
+}
+
+// cellFinding prepares a finding located at a canonical cell.
+func cellFinding(t *parser.CanonTable, row, col string) Finding {
+	f := Finding{Table: t.ID, Row: row, Col: col, Key: t.ID + "/" + row + "/" + col}
+	if v := t.Cell(row, col); v != nil {
+		f.Loc = v.Loc
+	} else if r := t.Row(row); r != nil {
+		f.Loc = r.Loc
+	} else {
+		f.Loc = t.Loc
+	}
+	return f
+}

@@ -1,0 +1,134 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/reportlint/reportlint/parser"
+)
+
+var sectionRules = []*Rule{
+	{
+		ID: "S101", Name: "section-missing", Severity: Error, Check: checkSectionMissing,
+		Summary: "缺少六个法定部分之一（应有的标题）",
+		Doc: `为什么：《政府信息公开条例》第五十条规定年度报告应包括的五项内容，国办公开办函〔2021〕30号据此规定年报由六部分组成：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。格式要求"不能遗漏"。
+
+如何修正：按格式补上缺少的部分及其标题；该部分没有内容的，也应保留标题并写明"无"或相应情况。`,
+		Example: `报告中找不到"六、其他需要报告的事项"：
+error S101 缺少法定部分“六、其他需要报告的事项”`,
+	},
+	{
+		ID: "S102", Name: "section-order", Severity: Warning, Check: checkSectionOrder,
+		Summary: "六个部分顺序错乱或编号有误",
+		Doc: `为什么：年报格式规定了六个部分的顺序和编号，上级机关和公众按统一结构查阅、汇总，顺序或编号错误会造成误读。
+
+如何修正：按"一、总体情况"至"六、其他需要报告的事项"的顺序和编号排列各部分标题。`,
+		Example: `"五、其他需要报告的事项"：
+warning S102 标题“五、其他需要报告的事项”编号为五，按格式应为“六、其他需要报告的事项”`,
+	},
+	{
+		ID: "S103", Name: "heading-variant", Severity: Info, Check: checkHeadingVariant,
+		Summary: "部分标题使用了可接受的变体而非规范写法",
+		Doc: `为什么：不少年报使用"政府信息公开行政复议和行政诉讼情况""存在问题及改进情况"等写法，意思相同，可以接受；统一写法便于检索和汇总，所以仅作提示。
+
+如何修正：如需统一，改为格式中的规范标题。`,
+		Example: `info S103 标题“五、存在问题及改进情况”与规范写法“五、存在的主要问题及改进情况”不同（可接受的变体）`,
+	},
+	{
+		ID: "S104", Name: "table-missing", Severity: Error, Check: checkTableMissing,
+		Summary: "找不到表二、表三或表四",
+		Doc: `为什么：格式规定第二、三、四部分以统一表格报告主动公开、依申请公开和复议诉讼情况，表格缺失就无法核对数据，也无法汇总。
+
+如何修正：按国办公开办函〔2021〕30号的表格样式补上表格；若表格以图片形式插入，请改为文字表格。若报告中确有表格而 reportlint 仍报此问题，请检查表格的行列标题是否与格式一致。`,
+		Example: `error S104 找不到表三（收到和处理政府信息公开申请情况）`,
+	},
+	{
+		ID: "S105", Name: "outdated-format", Severity: Error, Check: checkOutdatedFormat,
+		Summary: "2021 年及以后的年报仍使用 2019 年试行格式",
+		Doc: `为什么：国办公开办函〔2021〕30号自 2021 年度年报起取代 2019 年试行格式（国办公开办函〔2019〕60号）。新格式改了表二的栏目（本年制发件数、本年废止件数、现行有效件数、本年处理决定数量、本年收费金额），删去了第二十条第（九）项政府集中采购，并把表三的"（六）其他处理"拆成三行。
+
+如何修正：换用新版表格：表二按新栏目填报；表三"（六）其他处理"分为"1.申请人无正当理由逾期不补正…""2.申请人逾期未按收费通知要求缴纳费用…""3.其他"三行。`,
+		Example: `2023 年度报告中表三"（六）其他处理"只有一行：
+error S105 2023年度报告仍使用2019年试行格式：表三“（六）其他处理”为一行，未按国办公开办函〔2021〕30号分为三行`,
+	},
+}
+
+func checkSectionMissing(p *Pass) {
+	for _, d := range parser.Sections {
+		if _, ok := p.Report.Section(d.Num); !ok {
+			p.Add(Finding{Key: "section/" + d.Numeral,
+				Message: fmt.Sprintf("缺少法定部分“%s”", d.FullHeading())})
+		}
+	}
+}
+
+func checkSectionOrder(p *Pass) {
+	secs := p.Report.Sections
+	for i, s := range secs {
+		d := parser.Sections[s.Num-1]
+		switch {
+		case s.WrittenNum == 0:
+			p.Add(Finding{Loc: s.Loc, Key: "order/" + d.Numeral,
+				Message: fmt.Sprintf("标题“%s”没有编号，按格式应为“%s”", s.Written, d.FullHeading())})
+		case s.WrittenNum != s.Num:
+			p.Add(Finding{Loc: s.Loc, Key: "order/" + d.Numeral,
+				Message: fmt.Sprintf("标题“%s”编号为%s，按格式应为“%s”", s.Written, numeral(s.WrittenNum), d.FullHeading())})
+		case i > 0 && secs[i-1].Num > s.Num:
+			p.Add(Finding{Loc: s.Loc, Key: "order/" + d.Numeral,
+				Message: fmt.Sprintf("“%s”出现在“%s”之后，顺序与格式不符", s.Written, secs[i-1].Written)})
+		}
+	}
+}
+
+func numeral(n int) string {
+	const d = "零一二三四五六七八九十"
+	r := []rune(d)
+	if n >= 0 && n <= 10 {
+		return string(r[n])
+	}
+	return fmt.Sprint(n)
+}
+
+func checkHeadingVariant(p *Pass) {
+	for _, s := range p.Report.Sections {
+		if s.Variant {
+			d := parser.Sections[s.Num-1]
+			p.Add(Finding{Loc: s.Loc, Key: "heading/" + d.Numeral,
+				Message: fmt.Sprintf("标题“%s”与规范写法“%s”不同（可接受的变体）", s.Written, d.FullHeading())})
+		}
+	}
+}
+
+func checkTableMissing(p *Pass) {
+	for _, id := range []string{parser.Table2, parser.Table3, parser.Table4} {
+		if p.Report.Table(id) == nil {
+			f := Finding{Table: id, Key: "table/" + id,
+				Message: fmt.Sprintf("找不到%s", parser.TableNames[id])}
+			for _, s := range p.Report.Sections {
+				if parser.Sections[s.Num-1].TableID == id {
+					f.Loc = s.Loc
+					f.Message += fmt.Sprintf("（“%s”下没有可识别的表格）", s.Written)
+				}
+			}
+			p.Add(f)
+		}
+	}
+}
+
+func checkOutdatedFormat(p *Pass) {
+	r := p.Report
+	if r.Layout != parser.Layout2019 || (r.Year != 0 && r.Year < 2021) {
+		return
+	}
+	year := "该"
+	if r.Year != 0 {
+		year = fmt.Sprintf("%d年度", r.Year)
+	}
+	for _, e := range r.LayoutEvidence {
+		what := fmt.Sprintf("表二出现旧格式栏目“%s”", e.Got)
+		if e.Table == parser.Table3 {
+			what = "表三“（六）其他处理”为一行，未分为三行"
+		}
+		p.Add(Finding{Loc: e.Loc, Table: e.Table, Row: e.Row, Key: "layout/" + e.Table + "/" + parser.Compact(e.Got),
+			Message: fmt.Sprintf("%s报告仍使用2019年试行格式：%s，应按国办公开办函〔2021〕30号的新版格式填报", year, what)})
+	}
+}
