@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/reportlint/reportlint/parser"
 )
@@ -123,12 +124,22 @@ func checkOutdatedFormat(p *Pass) {
 	if r.Year != 0 {
 		year = fmt.Sprintf("%d年度", r.Year)
 	}
+	// One finding per table: the first piece of evidence, naming all.
+	var old2 []string
+	var loc2 parser.Loc
 	for _, e := range r.LayoutEvidence {
-		what := fmt.Sprintf("表二出现旧格式栏目“%s”", e.Got)
 		if e.Table == parser.Table3 {
-			what = "表三“（六）其他处理”为一行，未分为三行"
+			p.Add(Finding{Loc: e.Loc, Table: e.Table, Row: e.Row, Key: "layout/三",
+				Message: fmt.Sprintf("%s报告仍使用2019年试行格式：表三“（六）其他处理”为一行，未分为三行，应按国办公开办函〔2021〕30号的新版格式填报", year)})
+			continue
 		}
-		p.Add(Finding{Loc: e.Loc, Table: e.Table, Row: e.Row, Key: "layout/" + e.Table + "/" + parser.Compact(e.Got),
-			Message: fmt.Sprintf("%s报告仍使用2019年试行格式：%s，应按国办公开办函〔2021〕30号的新版格式填报", year, what)})
+		if len(old2) == 0 {
+			loc2 = e.Loc
+		}
+		old2 = append(old2, "“"+e.Got+"”")
+	}
+	if len(old2) > 0 {
+		p.Add(Finding{Loc: loc2, Table: parser.Table2, Key: "layout/二",
+			Message: fmt.Sprintf("%s报告仍使用2019年试行格式：表二出现旧格式栏目%s，应按国办公开办函〔2021〕30号的新版格式填报", year, strings.Join(old2, "、"))})
 	}
 }

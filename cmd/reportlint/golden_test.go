@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/reportlint/reportlint/rules"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of the fixtures")
+
+const fixturesRoot = "../../fixtures"
+
+// fixtureFiles lists every report fixture (what `check fixtures/` checks).
+func fixtureFiles(t *testing.T) []string {
+	t.Helper()
+	files, err := discover([]string{fixturesRoot})
+	require.NoError(t, err)
+	require.NotEmpty(t, files, "no fixtures found under %s", fixturesRoot)
+	return files
+}
+
+// runCLI runs the command in-process and returns stdout with the fixture
+// root made relative, so goldens do not depend on where tests run.
+func runCLI(t *testing.T, args ...string) (string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	s := strings.ReplaceAll(out.String(), fixturesRoot+"/", "")
+	return s, code
+}
+
+func compareGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "missing golden file; run go test ./cmd/reportlint -run TestGolden -update and review it")
+	require.Equal(t, string(want), got, "output differs from %s (regenerate with -update and review the diff)", path)
+}
+
+// TestGolden checks every fixture's findings and extracted tables against
+// the golden files beside it.
+func TestGolden(t *testing.T) {
+	for _, f := range fixtureFiles(t) {
+		rel := strings.TrimPrefix(f, fixturesRoot+"/")
+		t.Run(rel, func(t *testing.T) {
+			findings, code := runCLI(t, "check", "--no-color", "--jobs", "1", f)
+			require.Contains(t, []int{exitOK, exitError}, code)
+			compareGolden(t, f+".findings", findings)
+			extract, _ := runCLI(t, "extract", "--jobs", "1", f)
+			compareGolden(t, f+".extract.json", extract)
+		})
+	}
+}
+
+var findingLine = regexp.MustCompile(`^\S+:\d+:\d+: (error|warning|info) ([A-Z]\d{3}) `)
+
+// goldenRules reads which rules a fixture's golden findings contain.
+func goldenRules(t *testing.T, fixture string) map[string]int {
+	t.Helper()
+	b, err := os.ReadFile(fixture + ".findings")
+	if err != nil {
+		return nil
+	}
+	out := map[string]int{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if m := findingLine.FindStringSubmatch(line); m != nil {
+			out[m[2]]++
+		}
+	}
+	return out
+}
+
+// awaitingFixture names rules whose firing fixture needs a reader that is
+// not in the tree yet. Remove an entry as soon as its fixture lands.
+var awaitingFixture = map[string]string{
+	"P002": "a PDF without a text layer needs the PDF reader (parser/pdf)",
+}
+
+// TestRuleFixtures enforces the fixture standard: every rule has a fixture
+// named after it (ID-*.ext) in which it fires, and the clean-* fixtures
+// have no finding at all, so every rule is also seen staying quiet.
+func TestRuleFixtures(t *testing.T) {
+	files := fixtureFiles(t)
+	fires := map[string][]string{}
+	for _, f := range files {
+		base := filepath.Base(f)
+		got := goldenRules(t, f)
+		if strings.HasPrefix(base, "clean-") {
+			require.Empty(t, got, "clean fixture %s has findings", f)
+			continue
+		}
+		id := strings.SplitN(base, "-", 2)[0]
+		if rules.Lookup(id) != nil {
+			require.NotZero(t, got[id], "fixture %s is named after %s but %s does not fire in its golden findings", f, id, id)
+			fires[id] = append(fires[id], f)
+		}
+	}
+	var missing []string
+	for _, r := range rules.All() {
+		if why, ok := awaitingFixture[r.ID]; ok && len(fires[r.ID]) == 0 {
+			t.Logf("%s has no firing fixture yet: %s", r.ID, why)
+			continue
+		}
+		if len(fires[r.ID]) == 0 {
+			missing = append(missing, r.ID)
+		}
+	}
+	sort.Strings(missing)
+	require.Empty(t, missing, "rules without a fixture named after them that makes them fire")
+	clean := 0
+	for _, f := range files {
+		if strings.HasPrefix(filepath.Base(f), "clean-") {
+			clean++
+		}
+	}
+	require.GreaterOrEqual(t, clean, 2, "want clean fixtures where every rule stays quiet")
+}
