@@ -246,7 +246,9 @@ func (tr *tableRecognizer) row(items []item, rowLoc Loc, section int) {
 	switch {
 	case item0 != nil:
 		tr.item(item0.hit, item0.it, labels, values, rowLoc)
-	case tr.cur == Table4 && len(labels) == 0 && hasNumber && len(values) >= 10:
+	case tr.cur == Table4 && len(labels) == 0 && len(values) >= 10 && (hasNumber || tr.t4header):
+		// The data row of table 四; after its header even an unfilled
+		// row counts, so that its blank cells are reported as blank.
 		tr.t4data(values, rowLoc)
 	case len(unknown) > 0 && hasNumber && tr.cur != "":
 		// A row the statutory table does not have.
@@ -279,15 +281,17 @@ func t4Group(key string) string {
 	return ""
 }
 
-// fitValues trims or pads the value items to n: leading and then trailing
-// blanks are dropped while there are too many (text copied out of Word
-// shifts fields), missing ones are added as Missing.
+// fitValues trims or pads the value items to n: trailing and then leading
+// blanks are dropped while there are too many (text copied out of Word pads
+// rows with empty fields and shifts merged cells), missing ones are added as
+// Missing. Trailing first, because padding at the end is the common case and
+// a blank 总计 column (a frequent real error) must stay in place.
 func fitValues(values []item, n int) []item {
-	for len(values) > n && strings.TrimSpace(values[0].text) == "" {
-		values = values[1:]
-	}
 	for len(values) > n && strings.TrimSpace(values[len(values)-1].text) == "" {
 		values = values[:len(values)-1]
+	}
+	for len(values) > n && strings.TrimSpace(values[0].text) == "" {
+		values = values[1:]
 	}
 	if len(values) > n {
 		values = values[:n]
@@ -349,10 +353,14 @@ func (tr *tableRecognizer) t4group(key string, it item, values []item, rowLoc Lo
 
 func (tr *tableRecognizer) t4data(values []item, rowLoc Loc) {
 	t := tr.table(Table4, rowLoc)
-	if len(t.Rows) > 0 {
-		return
-	}
 	vals := makeValues(values, 15, rowLoc)
+	if len(t.Rows) > 0 {
+		// A later row with numbers replaces an earlier unfilled one.
+		if anyKnown(t) || !anyKnownValue(vals) {
+			return
+		}
+		t.Rows, t.Order = map[string]*CanonRow{}, nil
+	}
 	for g, def := range Table4Rows {
 		loc := rowLoc
 		if !vals[g*5].Loc.IsZero() {
@@ -404,4 +412,22 @@ func (tr *tableRecognizer) finish() {
 			}
 		}
 	}
+}
+
+func anyKnown(t *CanonTable) bool {
+	for _, r := range t.Rows {
+		if anyKnownValue(r.Cells) {
+			return true
+		}
+	}
+	return false
+}
+
+func anyKnownValue(vs []*Value) bool {
+	for _, v := range vs {
+		if v.Known() {
+			return true
+		}
+	}
+	return false
 }

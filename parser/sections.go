@@ -137,6 +137,20 @@ func findTitle(r *Report) {
 			}
 		}
 		r.Issuer = strings.Trim(issuer, "《》“”\"")
+		// "某某市人民政府" on the line above "2024年政府信息公开工作年度报告"
+		if r.Issuer == "" {
+			for i, p := range r.Paragraphs {
+				if p.Loc == r.TitleLoc && i > 0 {
+					prev := Compact(r.Paragraphs[i-1].Text)
+					if issuerKind(prev) != "" && len([]rune(prev)) <= 30 {
+						r.Issuer = prev
+						r.Title = prev + r.Title
+						r.TitleLoc = r.Paragraphs[i-1].Loc
+					}
+					break
+				}
+			}
+		}
 	} else if m := cnYearRe.FindStringSubmatchIndex(t); m != nil {
 		y := 0
 		for _, ch := range t[m[2]:m[3]] {

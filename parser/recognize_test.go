@@ -1,0 +1,229 @@
+package parser
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// c makes a cell; spans default to 1.
+func c(text string, spans ...int) Cell {
+	cell := Cell{Text: text, RowSpan: 1, ColSpan: 1}
+	if len(spans) > 0 {
+		cell.RowSpan = spans[0]
+	}
+	if len(spans) > 1 {
+		cell.ColSpan = spans[1]
+	}
+	return cell
+}
+
+func vals(prefix []Cell, nums ...int) []Cell {
+	out := append([]Cell{}, prefix...)
+	for _, n := range nums {
+		out = append(out, c(fmt.Sprint(n)))
+	}
+	return out
+}
+
+// wordTable3 builds table 三 the way Word and the official template lay it
+// out: a 3x3 note cell, rowspans for the groups, colspans for the labels.
+// Row r's natural-person value is 100+r so that misplaced rows show.
+func wordTable3() [][]Cell {
+	rows := [][]Cell{
+		{c("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3), c("申请人情况", 1, 7)},
+		{c("自然人", 2, 1), c("法人或其他组织", 1, 5), c("总计", 2, 1)},
+		{c("商业企业"), c("科研机构"), c("社会公益组织"), c("法律服务机构"), c("其他")},
+	}
+	n := 0
+	next := func(prefix ...Cell) {
+		n++
+		rows = append(rows, vals(prefix, 100+n, 0, 0, 0, 0, 0, 100+n))
+	}
+	next(c("一、本年新收政府信息公开申请数量", 1, 3))
+	next(c("二、上年结转政府信息公开申请数量", 1, 3))
+	next(c("三、本年度办理结果", 22, 1), c("（一）予以公开", 1, 2))
+	next(c("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 1, 2))
+	groups := []struct {
+		label string
+		items []string
+	}{
+		{"（三）不予公开", []string{"1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项"}},
+		{"（四）无法提供", []string{"1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确"}},
+		{"（五）不予处理", []string{"1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息"}},
+		{"（六）其他处理", []string{"1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他"}},
+	}
+	for _, g := range groups {
+		for i, it := range g.items {
+			if i == 0 {
+				next(c(g.label, len(g.items), 1), c(it))
+			} else {
+				next(c(it))
+			}
+		}
+	}
+	next(c("（七）总计", 1, 2))
+	next(c("四、结转下年度继续办理", 1, 3))
+	return rows
+}
+
+func docOf(tables ...[][]Cell) *Document {
+	d := &Document{Format: FormatHTML}
+	line := 1
+	d.Blocks = append(d.Blocks, Block{Para: &Paragraph{Text: "三、收到和处理政府信息公开申请情况", Loc: Loc{Line: line}}})
+	for ti, rows := range tables {
+		t := &Table{Ord: ti + 1}
+		for _, r := range rows {
+			line++
+			row := Row{Loc: Loc{Line: line}}
+			for i, cell := range r {
+				cell.Loc = Loc{Line: line, Column: i + 1}
+				row.Cells = append(row.Cells, cell)
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		d.Blocks = append(d.Blocks, Block{Table: t})
+	}
+	return d
+}
+
+func checkTable3Rows(t *testing.T, r *Report) {
+	t.Helper()
+	t3 := r.Table(Table3)
+	require.NotNil(t, t3)
+	n := 0
+	for _, def := range Table3Rows {
+		if def.Key == "R3_6" {
+			continue
+		}
+		n++
+		row := t3.Row(def.Key)
+		require.NotNil(t, row, "row %s", def.Key)
+		require.Len(t, row.Cells, 7)
+		assert.Equal(t, float64(100+n), row.Cells[0].Num, "row %s natural", def.Key)
+		assert.Equal(t, float64(100+n), row.Cells[6].Num, "row %s total", def.Key)
+		assert.Equal(t, float64(0), row.Cells[3].Num, "row %s ngo", def.Key)
+	}
+	assert.Equal(t, Layout2021, r.Layout)
+}
+
+func TestRecognizeWordTable3(t *testing.T) {
+	r := Recognize(docOf(wordTable3()))
+	checkTable3Rows(t, r)
+	for _, n := range r.Notes {
+		t.Errorf("unexpected note %+v", n)
+	}
+	// locations point at the value cells
+	v := r.Table(Table3).Cell("R1", "corp")
+	assert.Equal(t, 5, v.Loc.Line)
+}
+
+func TestRecognizeTable3SplitInTwo(t *testing.T) {
+	rows := wordTable3()
+	// the second part continues inside group （四）: its group cell is cut
+	first, second := rows[:16], rows[16:]
+	r := Recognize(docOf(first, second))
+	checkTable3Rows(t, r)
+	assert.Empty(t, r.Notes)
+}
+
+func TestRecognizeHeaderInOwnTable(t *testing.T) {
+	rows := wordTable3()
+	r := Recognize(docOf(rows[:3], rows[3:]))
+	checkTable3Rows(t, r)
+	assert.Empty(t, r.Notes)
+}
+
+func TestRecognize2019SingleOtherRow(t *testing.T) {
+	rows := wordTable3()
+	// replace the three （六） rows by one row as the 2019 layout has it
+	var out [][]Cell
+	for i, r := range rows {
+		if i >= 23 && i <= 25 { // R3_6_1..R3_6_3
+			if i == 23 {
+				out = append(out, vals([]Cell{c("（六）其他处理", 1, 2)}, 7, 0, 0, 0, 0, 0, 7))
+			}
+			continue
+		}
+		out = append(out, r)
+	}
+	r := Recognize(docOf(out))
+	assert.Equal(t, Layout2019, r.Layout)
+	row := r.Table(Table3).Row("R3_6")
+	require.NotNil(t, row)
+	assert.Equal(t, float64(7), row.Cells[0].Num)
+	assert.Nil(t, r.Table(Table3).Row("R3_6_1"))
+	for _, n := range r.Notes {
+		assert.NotEqual(t, NoteRowMissing, n.Kind, "no missing rows in a complete 2019 table: %+v", n)
+	}
+}
+
+func TestRecognizeBlankStaysBlank(t *testing.T) {
+	rows := wordTable3()
+	rows[3][2] = c("")  // R1 corp
+	rows[4][3] = c("/") // R2 research
+	r := Recognize(docOf(rows))
+	t3 := r.Table(Table3)
+	assert.Equal(t, Blank, t3.Cell("R1", "corp").Kind)
+	assert.Equal(t, Placeholder, t3.Cell("R2", "research").Kind)
+	assert.False(t, t3.Cell("R1", "corp").Known())
+}
+
+func TestRecognizeMissingRowAndTypo(t *testing.T) {
+	rows := wordTable3()
+	// a typo in R3_4_1 (row 15, after its group cell)
+	rows[15] = append([]Cell{c("（四）无法提供", 3, 1), c("1.本机关不掌握相关政府信")}, rows[15][2:]...)
+	rows = append(rows[:19], rows[20:]...) // drop R3_5_2
+	r := Recognize(docOf(rows))
+	var kinds []string
+	for _, n := range r.Notes {
+		kinds = append(kinds, fmt.Sprintf("%d:%s", n.Kind, n.Row))
+	}
+	assert.Contains(t, kinds, fmt.Sprintf("%d:R3_4_1", NoteLabelVariant))
+	assert.Contains(t, kinds, fmt.Sprintf("%d:R3_5_2", NoteRowMissing))
+}
+
+func TestGridSpans(t *testing.T) {
+	tb := &Table{Rows: []Row{
+		{Cells: []Cell{c("a", 2, 2), c("b")}},
+		{Cells: []Cell{c("c")}},
+		{Cells: []Cell{c("d"), c("e", 1, 2)}},
+	}}
+	g := tb.Grid()
+	require.Len(t, g, 3)
+	require.Len(t, g[0], 3)
+	assert.Equal(t, "a", g[1][1].Origin.Text)
+	assert.False(t, g[1][1].Top)
+	assert.Equal(t, "c", g[1][2].Origin.Text)
+	assert.Equal(t, "e", g[2][2].Origin.Text)
+	assert.False(t, g[2][2].Left)
+}
+
+func TestGridHugeSpanIsBounded(t *testing.T) {
+	tb := &Table{Rows: []Row{{Cells: []Cell{c("x", 1, 1<<30)}}}}
+	g := tb.Grid()
+	assert.LessOrEqual(t, len(g[0]), maxSpan)
+}
+
+func TestSectionsAndTitle(t *testing.T) {
+	d := &Document{}
+	for i, p := range []string{"某某市人民政府", "2024年政府信息公开工作年度报告", "一、总体情况", "正文", "二、主动公开政府信息情况",
+		"三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议和行政诉讼情况", "五、存在问题及改进情况", "六、其他需要报告的事项", "本年度未收取信息处理费。"} {
+		d.Blocks = append(d.Blocks, Block{Para: &Paragraph{Text: p, Loc: Loc{Line: i + 1}}})
+	}
+	r := Recognize(d)
+	assert.Equal(t, 2024, r.Year)
+	assert.Equal(t, "某某市人民政府", r.Issuer)
+	assert.Equal(t, "government", r.Kind)
+	require.Len(t, r.Sections, 6)
+	assert.True(t, r.Sections[3].Variant)
+	assert.True(t, r.Sections[4].Variant)
+	assert.False(t, r.Sections[0].Variant)
+	text, ok := r.SectionText(6)
+	assert.True(t, ok)
+	assert.Contains(t, text, "信息处理费")
+	one, _ := r.SectionText(1)
+	assert.Equal(t, "正文\n", one)
+}
