@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/parser"
+	"github.com/reportlint/reportlint/parser/docx"
 	"github.com/reportlint/reportlint/parser/text"
 )
 
@@ -25,6 +26,7 @@ type Reader func(path string, data []byte, opts parser.Options) (*parser.Documen
 // readers maps formats to their readers. Formats without a reader give P001.
 var readers = map[parser.Format]Reader{
 	parser.FormatText: text.Parse,
+	parser.FormatDOCX: docx.Parse,
 }
 
 // File reads and recognises the report at path. A path of "-" reads stdin.
@@ -154,6 +156,10 @@ func Sniff(path string, data []byte) (parser.Format, *parser.ReadError) {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
 		return parser.FormatDOCX, nil
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		if docx.IsEncryptedOLE(data) {
+			// A .docx (or .xlsx) with an opening password is stored as OLE.
+			return "", parser.Unreadable(docx.EncryptedReason, nil)
+		}
 		if ext == ".wps" || ext == ".et" {
 			return "", parser.Unreadable("这是 WPS 旧格式（.wps）文件，reportlint 不能读取；请在 WPS 中另存为 .docx 或 PDF 后再检查", nil)
 		}
