@@ -17,6 +17,8 @@ import (
 
 	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/parser/docx"
+	"github.com/reportlint/reportlint/parser/html"
+	"github.com/reportlint/reportlint/parser/pdf"
 	"github.com/reportlint/reportlint/parser/text"
 )
 
@@ -26,6 +28,8 @@ type Reader func(path string, data []byte, opts parser.Options) (*parser.Documen
 // readers maps formats to their readers. Formats without a reader give P001.
 var readers = map[parser.Format]Reader{
 	parser.FormatText: text.Parse,
+	parser.FormatPDF:  pdf.Parse,
+	parser.FormatHTML: html.Parse,
 	parser.FormatDOCX: docx.Parse,
 }
 

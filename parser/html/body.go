@@ -1,0 +1,245 @@
+package html
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	xhtml "golang.org/x/net/html"
+)
+
+// textMap is the page's visible text with all white space removed, and for
+// every element the range of that text it holds. It is used to find the
+// report body and the title and date around it.
+type textMap struct {
+	text  string
+	elems []*xhtml.Node // in document order
+	rng   map[*xhtml.Node][2]int
+	texts []textAt // text nodes in document order
+}
+
+type textAt struct {
+	n     *xhtml.Node
+	start int
+}
+
+func buildTextMap(root *xhtml.Node) *textMap {
+	m := &textMap{rng: map[*xhtml.Node][2]int{}}
+	var b strings.Builder
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case xhtml.TextNode:
+				if t := compactText(c.Data); t != "" {
+					m.texts = append(m.texts, textAt{c, b.Len()})
+					b.WriteString(t)
+				}
+			case xhtml.ElementNode:
+				if skipped(c) {
+					continue
+				}
+				start := b.Len()
+				m.elems = append(m.elems, c)
+				walk(c)
+				m.rng[c] = [2]int{start, b.Len()}
+			}
+		}
+	}
+	walk(root)
+	m.text = b.String()
+	return m
+}
+
+// markers are strings only the body of an annual report holds: the section
+// headings and the fixed labels of table 三.
+var markers = []string{
+	"总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+	"行政复议", "行政诉讼", "存在的主要问题", "其他需要报告的事项",
+	"本年新收政府信息公开申请数量", "申请人情况", "信息处理费",
+}
+
+// cmsContainers are class and id names that content management systems give
+// the article body.
+var cmsContainers = []string{
+	"TRS_Editor", "TRS_UEDITOR", "zoom", "Zoom", "article", "content", "article-content",
+	"article_content", "news_content", "pages_content", "Custom_UnionStyle", "wp_articlecontent",
+	"UCAP-CONTENT", "conTxt", "con_txt", "view", "detail", "xxgk_content", "mainText",
+	"WordSection1", "Section1",
+}
+
+func isCMS(n *xhtml.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, tok := range strings.Fields(a.Val) {
+			for _, c := range cmsContainers {
+				if strings.EqualFold(tok, c) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// body picks the element that holds the report: the smallest element that
+// contains the most report markers, widened to an enclosing CMS content
+// container when that adds little. Falls back to <body> (or the root).
+func (m *textMap) body(root *xhtml.Node) *xhtml.Node {
+	occ := make([][]int, len(markers))
+	for i, mk := range markers {
+		for off := 0; ; {
+			j := strings.Index(m.text[off:], mk)
+			if j < 0 {
+				break
+			}
+			occ[i] = append(occ[i], off+j)
+			off += j + len(mk)
+		}
+	}
+	score := func(r [2]int) int {
+		s := 0
+		for i, mk := range markers {
+			k := sort.SearchInts(occ[i], r[0])
+			if k < len(occ[i]) && occ[i][k]+len(mk) <= r[1] {
+				s++
+			}
+		}
+		return s
+	}
+	var best *xhtml.Node
+	bestScore, bestLen := 0, 0
+	for _, e := range m.elems {
+		r := m.rng[e]
+		s := score(r)
+		if s > bestScore || (s == bestScore && s > 0 && r[1]-r[0] < bestLen) {
+			best, bestScore, bestLen = e, s, r[1]-r[0]
+		}
+	}
+	if best == nil || bestScore < 3 {
+		for _, e := range m.elems {
+			if isCMS(e) && m.rng[e][1]-m.rng[e][0] > 0 {
+				return e
+			}
+		}
+		for _, e := range m.elems {
+			if e.Data == "body" {
+				return e
+			}
+		}
+		return root
+	}
+	// Widen to a CMS container that adds at most a title and a preface.
+	for a := best.Parent; a != nil; a = a.Parent {
+		r, ok := m.rng[a]
+		if !ok {
+			break
+		}
+		extra := (r[1] - r[0]) - bestLen
+		if extra > 1500 || extra > bestLen/5 {
+			break
+		}
+		if isCMS(a) {
+			best = a
+		}
+	}
+	return best
+}
+
+var (
+	yearInTitle = regexp.MustCompile(`(?:19|20)\d{2}年|[〇零一二]{4}年`)
+	// pubDate matches a labelled publication date in compact text.
+	pubDate = regexp.MustCompile(`(发布日期|发布时间|发文日期|公开日期|成文日期|发布于)[:：]?(\d{4})(?:-|/|\.|年)(\d{1,2})(?:-|/|\.|月)(\d{1,2})`)
+)
+
+// titleBefore finds the report title when the page shows it above the body
+// container (a CMS puts the headline in its own element): the last short
+// text before the body that names a year and "年度报告". It returns the
+// block element that holds it, or nil.
+func (m *textMap) titleBefore(body *xhtml.Node) *xhtml.Node {
+	r, ok := m.rng[body]
+	if !ok {
+		return nil
+	}
+	// The body already starts with its title.
+	head := m.text[r[0]:r[1]]
+	if i := strings.Index(head, "年度报告"); i >= 0 && i < 400 {
+		return nil
+	}
+	before := m.text[:r[0]]
+	i := strings.LastIndex(before, "年度报告")
+	if i < 0 {
+		return nil
+	}
+	// The innermost block element holding that occurrence.
+	var blk *xhtml.Node
+	for _, e := range m.elems {
+		er := m.rng[e]
+		if er[0] <= i && i+len("年度报告") <= er[1] && er[1] <= r[0] && blockTags[e.Data] {
+			if blk == nil || er[1]-er[0] <= m.rng[blk][1]-m.rng[blk][0] {
+				blk = e
+			}
+		}
+	}
+	if blk == nil {
+		return nil
+	}
+	br := m.rng[blk]
+	t := m.text[br[0]:br[1]]
+	if utf8.RuneCountInString(t) > 100 || !yearInTitle.MatchString(t) {
+		return nil
+	}
+	return blk
+}
+
+// nodeAt returns the text node whose compact text covers offset off.
+func (m *textMap) nodeAt(off int) *xhtml.Node {
+	k := sort.Search(len(m.texts), func(i int) bool { return m.texts[i].start > off })
+	if k == 0 {
+		return nil
+	}
+	return m.texts[k-1].n
+}
+
+// published finds a labelled publication date on the page. 发布日期 and
+// 发布时间 win over 成文日期.
+func (m *textMap) published() (time.Time, *xhtml.Node) {
+	var fallback time.Time
+	var fbNode *xhtml.Node
+	for _, mt := range pubDate.FindAllStringSubmatchIndex(m.text, -1) {
+		y, mo, d := atoi(m.text[mt[4]:mt[5]]), atoi(m.text[mt[6]:mt[7]]), atoi(m.text[mt[8]:mt[9]])
+		if mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1990 || y > 2100 {
+			continue
+		}
+		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+		if t.Day() != d {
+			continue // 2月30日
+		}
+		label := m.text[mt[2]:mt[3]]
+		if label == "成文日期" || label == "发文日期" {
+			if fallback.IsZero() {
+				fallback, fbNode = t, m.nodeAt(mt[0])
+			}
+			continue
+		}
+		return t, m.nodeAt(mt[0])
+	}
+	return fallback, fbNode
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		if c < '0' || c > '9' || n > 1e6 {
+			return -1
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+var metaDateRe = regexp.MustCompile(`^(\d{4})(?:-|/|\.|年)(\d{1,2})(?:-|/|\.|月)(\d{1,2})`)

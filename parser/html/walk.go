@@ -1,0 +1,347 @@
+package html
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	xhtml "golang.org/x/net/html"
+
+	"github.com/reportlint/reportlint/parser"
+)
+
+// walker turns the body's element tree into paragraphs and tables in
+// document order.
+type walker struct {
+	ix   *srcIndex
+	doc  *parser.Document
+	opts parser.Options
+	// buf collects the inline text of the paragraph being built; bufPos is
+	// where its first non-space character is (-1 while none).
+	buf    strings.Builder
+	bufPos int
+	ord    int
+}
+
+func (w *walker) flush() {
+	t := normText(w.buf.String())
+	if t != "" {
+		loc := w.ix.loc(w.bufPos)
+		w.doc.Blocks = append(w.doc.Blocks, parser.Block{Para: &parser.Paragraph{Text: t, Loc: loc}})
+	}
+	w.buf.Reset()
+	w.bufPos = -1
+}
+
+// walk emits the content of n.
+func (w *walker) walk(n *xhtml.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.node(c)
+	}
+}
+
+// node emits one node.
+func (w *walker) node(c *xhtml.Node) {
+	switch c.Type {
+	case xhtml.TextNode:
+		if w.bufPos < 0 && strings.TrimFunc(c.Data, isSpace) != "" {
+			w.bufPos = w.ix.textPos(c)
+		}
+		w.buf.WriteString(c.Data)
+	case xhtml.ElementNode:
+		switch {
+		case skipped(c) || chromeTags[c.Data] || isChromeBlock(c):
+		case c.Data == "br":
+			w.flush()
+		case c.Data == "table":
+			w.flush()
+			w.table(c)
+		case blockTags[c.Data]:
+			w.flush()
+			w.walk(c)
+			w.flush()
+		default:
+			w.walk(c)
+		}
+	}
+}
+
+// chromeNames are class and id names of page furniture.
+var chromeNames = map[string]bool{
+	"nav": true, "navbar": true, "menu": true, "footer": true, "breadcrumb": true,
+	"crumb": true, "crumbs": true, "share": true, "bdsharebuttonbox": true, "sidebar": true,
+	"pagination": true, "pager": true, "copyright": true, "position": true, "location": true,
+}
+
+// isChromeBlock reports whether an element inside the body is navigation or
+// a share bar by its class or id.
+func isChromeBlock(n *xhtml.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, tok := range strings.Fields(strings.ToLower(a.Val)) {
+			if chromeNames[tok] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// rows lists a table's own rows (not those of nested tables), through
+// thead, tbody and tfoot.
+func rows(t *xhtml.Node) []*xhtml.Node {
+	var out []*xhtml.Node
+	for c := t.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != xhtml.ElementNode || hidden(c) {
+			continue
+		}
+		switch c.Data {
+		case "tr":
+			out = append(out, c)
+		case "thead", "tbody", "tfoot":
+			for r := c.FirstChild; r != nil; r = r.NextSibling {
+				if r.Type == xhtml.ElementNode && r.Data == "tr" && !hidden(r) {
+					out = append(out, r)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func cells(tr *xhtml.Node) []*xhtml.Node {
+	var out []*xhtml.Node
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == xhtml.ElementNode && (c.Data == "td" || c.Data == "th") && !hidden(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// hasDescendant reports whether n holds a visible element named tag.
+func hasDescendant(n *xhtml.Node, tag string) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != xhtml.ElementNode || skipped(c) {
+			continue
+		}
+		if c.Data == tag || hasDescendant(c, tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCellRunes is the longest text a data cell is taken to hold; a cell
+// with more is prose, so its table is a layout table.
+const maxCellRunes = 150
+
+// cellInfo is a cell's text, where the text starts, and whether all of the
+// text is link text.
+type cellInfo struct {
+	text   string
+	pos    int
+	onlyLk bool
+}
+
+func (w *walker) cellText(td *xhtml.Node) cellInfo {
+	var pieces []string
+	var cur strings.Builder
+	pos := -1
+	linkText, allText := 0, 0
+	var visit func(n *xhtml.Node, inLink bool)
+	visit = func(n *xhtml.Node, inLink bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case xhtml.TextNode:
+				if strings.TrimFunc(c.Data, isSpace) != "" {
+					if pos < 0 {
+						pos = w.ix.textPos(c)
+					}
+					k := len(compactText(c.Data))
+					allText += k
+					if inLink {
+						linkText += k
+					}
+				}
+				cur.WriteString(c.Data)
+			case xhtml.ElementNode:
+				if skipped(c) {
+					continue
+				}
+				block := blockTags[c.Data] || c.Data == "br"
+				if block {
+					pieces = append(pieces, cur.String())
+					cur.Reset()
+				}
+				visit(c, inLink || c.Data == "a")
+				if block {
+					pieces = append(pieces, cur.String())
+					cur.Reset()
+				}
+			}
+		}
+	}
+	visit(td, false)
+	pieces = append(pieces, cur.String())
+	if pos < 0 {
+		pos = srcPos(td)
+	}
+	return cellInfo{text: joinPieces(pieces), pos: pos, onlyLk: allText > 0 && linkText == allText}
+}
+
+// table emits a data table, or flattens a layout table into its content.
+func (w *walker) table(t *xhtml.Node) {
+	trs := rows(t)
+	if len(trs) == 0 {
+		// A <table> with no rows: whatever text it holds (foster-parented
+		// text is already outside it) is emitted as paragraphs.
+		w.walk(t)
+		w.flush()
+		return
+	}
+	var infos [][]cellInfo
+	var tds [][]*xhtml.Node
+	layout := false
+	nCells, nLinks, nonEmpty := 0, 0, 0
+	for _, tr := range trs {
+		cs := cells(tr)
+		var row []cellInfo
+		for _, td := range cs {
+			if hasDescendant(td, "table") {
+				layout = true
+			}
+			ci := w.cellText(td)
+			if utf8.RuneCountInString(ci.text) > maxCellRunes {
+				layout = true
+			}
+			if ci.text != "" {
+				nonEmpty++
+			}
+			if ci.onlyLk {
+				nLinks++
+			}
+			row = append(row, ci)
+			nCells++
+		}
+		infos = append(infos, row)
+		tds = append(tds, cs)
+	}
+	if nCells == 1 {
+		layout = true // a one-cell box around content
+	}
+	if layout {
+		for _, cs := range tds {
+			for _, td := range cs {
+				w.flush()
+				w.walk(td)
+				w.flush()
+			}
+		}
+		return
+	}
+	if nonEmpty > 0 && nLinks == nonEmpty {
+		return // a navigation table: every cell is a link
+	}
+	w.ord++
+	tbl := &parser.Table{Ord: w.ord, Loc: w.ix.loc(srcPos(t))}
+	for i, tr := range trs {
+		if len(tds[i]) == 0 {
+			continue
+		}
+		if attrVal(tr, "height") == "0" && allEmpty(infos[i]) {
+			continue // Word's hidden row that fixes column widths
+		}
+		row := parser.Row{}
+		for j, td := range tds[i] {
+			ci := infos[i][j]
+			row.Cells = append(row.Cells, parser.Cell{
+				Text:    ci.text,
+				Loc:     w.ix.loc(ci.pos),
+				RowSpan: span(attrVal(td, "rowspan")),
+				ColSpan: span(attrVal(td, "colspan")),
+			})
+		}
+		if p := srcPos(tr); p >= 0 {
+			row.Loc = w.ix.loc(p)
+		} else {
+			row.Loc = row.Cells[0].Loc
+		}
+		tbl.Rows = append(tbl.Rows, row)
+	}
+	if len(tbl.Rows) == 0 {
+		w.ord--
+		return
+	}
+	if n := gridSize(tbl); w.opts.MaxCells > 0 && n > w.opts.MaxCells {
+		w.ord--
+		w.doc.Problems = append(w.doc.Problems, parser.Problem{
+			Rule:    "P001",
+			Message: fmt.Sprintf("表格过大（展开合并单元格后约 %d 个单元格，超过上限 %d），已跳过该表格；请检查页面是否为正常的年度报告", n, w.opts.MaxCells),
+			Loc:     tbl.Loc,
+		})
+		return
+	}
+	w.doc.Blocks = append(w.doc.Blocks, parser.Block{Table: tbl})
+}
+
+func allEmpty(cs []cellInfo) bool {
+	for _, c := range cs {
+		if c.text != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func attrVal(n *xhtml.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return strings.TrimSpace(a.Val)
+		}
+	}
+	return ""
+}
+
+// maxSpan matches the clamp of parser.Table.Grid.
+const maxSpan = 1000
+
+// span reads a rowspan or colspan as browsers do: leading digits, at least
+// 1, at most maxSpan.
+func span(v string) int {
+	n := 0
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			break
+		}
+		n = n*10 + int(c-'0')
+		if n > maxSpan {
+			return maxSpan
+		}
+	}
+	return max(n, 1)
+}
+
+// gridSize is an upper bound on the cells Table.Grid will make: the number
+// of rows times the widest row, where a row's width is at most the column
+// spans of all cells that cover it.
+func gridSize(t *parser.Table) int {
+	nr := len(t.Rows)
+	cover := make([]int, nr+1)
+	for r, row := range t.Rows {
+		for _, c := range row.Cells {
+			rs := min(max(c.RowSpan, 1), maxSpan, nr-r)
+			cs := min(max(c.ColSpan, 1), maxSpan)
+			cover[r] += cs
+			cover[r+rs] -= cs
+		}
+	}
+	width, run := 0, 0
+	for r := 0; r < nr; r++ {
+		run += cover[r]
+		width = max(width, run)
+	}
+	return nr * width
+}
