@@ -1,0 +1,597 @@
+package pdf
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/reportlint/reportlint/parser"
+)
+
+// pline is one text line of a page outside tables.
+type pline struct {
+	page         int
+	no           int // line number within the page
+	glyphs       []glyph
+	x0, x1, base float64
+	size         float64
+	text         string
+}
+
+// pitem is a paragraph line or a table part of a page, in reading order.
+type pitem struct {
+	top   float64
+	line  *pline
+	table *tpart
+}
+
+// pageLayout is one page after layout.
+type pageLayout struct {
+	n      int
+	items  []pitem
+	bases  []float64 // baselines of all text lines of the page (for line numbers)
+	width  float64
+	height float64
+	left   float64 // left margin of body text
+	right  float64 // right edge of full body lines
+}
+
+// lineOf is the 1-based line number of the text line nearest to baseline y.
+func (p *pageLayout) lineOf(y float64) int {
+	if len(p.bases) == 0 {
+		return 1
+	}
+	i := sort.SearchFloat64s(p.bases, y)
+	switch {
+	case i >= len(p.bases):
+		return len(p.bases)
+	case i > 0 && y-p.bases[i-1] < p.bases[i]-y:
+		return i
+	}
+	return i + 1
+}
+
+// lineBelow is the first line whose baseline lies below y.
+func (p *pageLayout) lineBelow(y float64) int {
+	i := sort.SearchFloat64s(p.bases, y)
+	return max(1, min(i+1, len(p.bases)))
+}
+
+// isCJK reports whether r is a Chinese character or full-width punctuation,
+// which are written without spaces between them.
+func isCJK(r rune) bool {
+	return r >= 0x2E80 || unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) || r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' || r == '·'
+}
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
+}
+
+func lastRune(s string) rune {
+	var l rune
+	for _, r := range s {
+		l = r
+	}
+	return l
+}
+
+// needSpace says whether a gap between two runs of text is a word space:
+// only between two non-CJK characters.
+func needSpace(a, b rune) bool {
+	if a == 0 || b == 0 || unicode.IsSpace(a) || unicode.IsSpace(b) {
+		return false
+	}
+	return !isCJK(a) && !isCJK(b)
+}
+
+// lineText joins the glyphs of one line (sorted by x).
+func lineText(gs []glyph) string {
+	var b strings.Builder
+	var prev *glyph
+	for i := range gs {
+		g := &gs[i]
+		if prev != nil {
+			gap := g.x - (prev.x + prev.w)
+			if gap > 0.25*max(g.size, prev.size) && needSpace(lastRune(prev.s), firstRune(g.s)) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(g.s)
+		prev = g
+	}
+	return b.String()
+}
+
+// dedupe drops glyphs drawn twice at (almost) the same place, which some
+// producers do for bold text. gs must be sorted by x within a line.
+func dedupe(gs []glyph) []glyph {
+	out := gs[:0]
+	for _, g := range gs {
+		if n := len(out); n > 0 {
+			p := out[n-1]
+			if p.s == g.s && math.Abs(p.x-g.x) < 0.3*g.size && math.Abs(p.y-g.y) < 0.3*g.size {
+				continue
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// groupLines clusters glyphs into lines by baseline and sorts each by x.
+func groupLines(gs []glyph) [][]glyph {
+	if len(gs) == 0 {
+		return nil
+	}
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].y < gs[j].y })
+	var lines [][]glyph
+	start := 0
+	for i := 1; i <= len(gs); i++ {
+		if i == len(gs) || gs[i].y-gs[start].y > 0.45*max(gs[start].size, 1) {
+			l := gs[start:i]
+			sort.SliceStable(l, func(a, b int) bool { return l[a].x < l[b].x })
+			lines = append(lines, dedupe(l))
+			start = i
+		}
+	}
+	return lines
+}
+
+// cellText joins the lines of a cell: no separator where the text is
+// Chinese (wrapped labels), a space between Latin words or numbers.
+func cellText(gs []glyph) string {
+	var b strings.Builder
+	for _, l := range groupLines(gs) {
+		t := strings.TrimSpace(lineText(l))
+		if t == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			prev := b.String()
+			if needSpace(lastRune(prev), firstRune(t)) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}
+
+func baseline(ls []glyph) float64 {
+	s := 0.0
+	for _, g := range ls {
+		s += g.y
+	}
+	return s / float64(len(ls))
+}
+
+// pageNumRE matches header and footer page numbers: "-1-", "— 2 —",
+// "第3页", "第 3 页 共 5 页", "3/5", "3".
+var pageNumRE = regexp.MustCompile(`^[-－—–\s]*(第\s*)?[0-9０-９]{1,4}(\s*页)?(\s*[/／]\s*[0-9]{1,4}|\s*共\s*[0-9]{1,4}\s*页)?[-－—–\s]*$|^[-－—–\s]*[ivxlcIVXLC]{1,6}[-－—–\s]*$`)
+
+// layoutPage turns a page's glyphs and rules into lines and table parts.
+func layoutPage(n int, pc *pageContent, tagged []*tpart, claimed map[int]bool) *pageLayout {
+	pl := &pageLayout{n: n, width: pc.width, height: pc.height}
+	var all []glyph
+	for _, g := range pc.glyphs {
+		if strings.TrimSpace(g.s) == "" || g.size <= 0 {
+			continue
+		}
+		all = append(all, g)
+	}
+	// line numbers count every text line of the page, tables included
+	for _, l := range groupLines(append([]glyph(nil), all...)) {
+		pl.bases = append(pl.bases, baseline(l))
+	}
+	sort.Float64s(pl.bases)
+	var flow []glyph
+	var parts []*tpart
+	if tagged != nil || claimed != nil {
+		parts = tagged
+		for _, g := range all {
+			if g.artifact || (g.mcid >= 0 && claimed[g.mcid]) {
+				continue
+			}
+			flow = append(flow, g)
+		}
+	} else {
+		for _, t := range ruledTables(pc.segs) {
+			if len(t.xs) < 3 || len(t.ys) < 2 {
+				continue // a frame or a box around text, not a table
+			}
+			parts = append(parts, t)
+		}
+	next:
+		for _, g := range all {
+			if g.artifact {
+				continue
+			}
+			for _, t := range parts {
+				if t.assign(g) {
+					continue next
+				}
+			}
+			flow = append(flow, g)
+		}
+	}
+	for _, t := range parts {
+		t.page = n
+		if t.tagged {
+			continue
+		}
+		for _, r := range t.cells {
+			r.page = n
+			r.text = cellText(r.glyphs)
+			r.top = t.ys[r.r0]
+			if len(r.glyphs) > 0 {
+				r.line = pl.lineOf(r.glyphs[0].y)
+			} else {
+				r.line = pl.lineBelow(t.ys[r.r0])
+			}
+		}
+		pl.items = append(pl.items, pitem{top: t.y0, table: t})
+	}
+	// body lines
+	var lines []*pline
+	for _, l := range groupLines(flow) {
+		text := strings.TrimSpace(lineText(l))
+		if text == "" {
+			continue
+		}
+		b := baseline(l)
+		size := 0.0
+		for _, g := range l {
+			size = max(size, g.size)
+		}
+		last := l[len(l)-1]
+		lines = append(lines, &pline{page: n, no: pl.lineOf(b), glyphs: l, x0: l[0].x, x1: last.x + last.w, base: b, size: size, text: text})
+	}
+	// drop page numbers in the top and bottom margins
+	kept := lines[:0]
+	for _, l := range lines {
+		inMargin := l.base < pc.height*0.1 || l.base > pc.height*0.88
+		if inMargin && pageNumRE.MatchString(l.text) {
+			continue
+		}
+		kept = append(kept, l)
+	}
+	lines = kept
+	pl.left, pl.right = margins(lines)
+	for _, t := range positionTables(lines, pl) {
+		pl.items = append(pl.items, pitem{top: t.y0, table: t})
+	}
+	for _, l := range lines {
+		if l.text == "" {
+			continue // taken by a position table
+		}
+		pl.items = append(pl.items, pitem{top: l.base - l.size, line: l})
+	}
+	sort.SliceStable(pl.items, func(i, j int) bool { return pl.items[i].top < pl.items[j].top })
+	return pl
+}
+
+// margins estimates the left edge of body text and the right edge of full
+// lines.
+func margins(lines []*pline) (left, right float64) {
+	var xs0, xs1 []float64
+	for _, l := range lines {
+		if len(l.glyphs) >= 8 {
+			xs0 = append(xs0, l.x0)
+			xs1 = append(xs1, l.x1)
+		}
+	}
+	if len(xs0) == 0 {
+		for _, l := range lines {
+			xs0 = append(xs0, l.x0)
+			xs1 = append(xs1, l.x1)
+		}
+	}
+	if len(xs0) == 0 {
+		return 0, 0
+	}
+	sort.Float64s(xs0)
+	sort.Float64s(xs1)
+	return xs0[0], xs1[len(xs1)-1]
+}
+
+// buildDocument lays out every page and writes the blocks in reading order:
+// wrapped lines joined into paragraphs, table parts over page breaks joined.
+func buildDocument(doc *parser.Document, pages []*pageContent, tagged *taggedTables) {
+	var layouts []*pageLayout
+	for i, pc := range pages {
+		if pc == nil {
+			continue
+		}
+		var tp []*tpart
+		var claimed map[int]bool
+		if tagged != nil {
+			tp, claimed = tagged.parts[i+1], tagged.claimed[i+1]
+			if claimed == nil {
+				claimed = map[int]bool{}
+			}
+		}
+		layouts = append(layouts, layoutPage(i+1, pc, tp, claimed))
+	}
+	var blocks []any // *paraAcc or *tableAcc
+	var para *paraAcc
+	var lastTable *tableAcc
+	for pi, pl := range layouts {
+		for ii, it := range pl.items {
+			if it.table != nil {
+				para = nil
+				first := ii == 0
+				if first && lastTable != nil && lastTable.lastOnPage && lastTable.page == pl.n-1 && lastTable.canJoin(it.table) {
+					lastTable.join(it.table)
+				} else {
+					lastTable = &tableAcc{tpart: it.table}
+					blocks = append(blocks, lastTable)
+				}
+				lastTable.page = pl.n
+				lastTable.lastOnPage = ii == len(pl.items)-1
+				continue
+			}
+			l := it.line
+			if lastTable != nil && lastTable.page == pl.n {
+				lastTable.lastOnPage = false
+			}
+			if para != nil && para.continues(l, pl, layouts, pi) {
+				para.add(l, pl)
+				continue
+			}
+			para = &paraAcc{}
+			para.add(l, pl)
+			blocks = append(blocks, para)
+		}
+		if lastTable != nil && lastTable.page != pl.n {
+			lastTable.lastOnPage = false
+		}
+	}
+	ord := 0
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *paraAcc:
+			doc.Blocks = append(doc.Blocks, parser.Block{Para: &parser.Paragraph{Text: b.text.String(), Loc: b.loc}})
+		case *tableAcc:
+			ord++
+			t := b.toTable()
+			t.Ord = ord
+			doc.Blocks = append(doc.Blocks, parser.Block{Table: t})
+		}
+	}
+}
+
+// paraAcc accumulates the lines of one paragraph.
+type paraAcc struct {
+	text  strings.Builder
+	loc   parser.Loc
+	last  *pline
+	lastL *pageLayout
+}
+
+func (p *paraAcc) add(l *pline, pl *pageLayout) {
+	if p.last == nil {
+		p.loc = parser.Loc{Page: l.page, Line: l.no}
+	} else if needSpace(lastRune(p.text.String()), firstRune(l.text)) {
+		p.text.WriteByte(' ')
+	}
+	p.text.WriteString(l.text)
+	p.last, p.lastL = l, pl
+}
+
+// continues says whether line l (on layout pl) carries on the paragraph:
+// the previous line was full to the right margin, l is not indented, the
+// same size, and close below (or first on the next page).
+func (p *paraAcc) continues(l *pline, pl *pageLayout, layouts []*pageLayout, pi int) bool {
+	prev := p.last
+	if math.Abs(prev.size-l.size) > 0.6 {
+		return false
+	}
+	pp := p.lastL
+	if pp.right-pp.left < 100 {
+		return false
+	}
+	full := prev.x1 >= pp.right-1.5*prev.size
+	if !full {
+		return false
+	}
+	if l.x0 > pl.left+0.8*l.size || math.Abs(prev.x0-pp.left) > 3*prev.size {
+		return false
+	}
+	if l.page == prev.page {
+		gap := l.base - prev.base
+		return gap > 0 && gap < 2.2*l.size
+	}
+	return l.page == prev.page+1
+}
+
+// tableAcc accumulates the parts of one table over pages.
+type tableAcc struct {
+	*tpart
+	page       int
+	lastOnPage bool
+}
+
+// canJoin says whether part b (first on its page) continues the table: the
+// outer left and right edges line up.
+func (t *tableAcc) canJoin(b *tpart) bool {
+	if t.tagged || b.tagged {
+		return false
+	}
+	return math.Abs(t.x0-b.x0) < 4 && math.Abs(t.x1-b.x1) < 4
+}
+
+// join appends part b below the table. Columns are merged; a cell of b's
+// first row that has no top rule continues the cell above it (a group cell
+// over the break, or a row split over the break).
+func (t *tableAcc) join(b *tpart) {
+	xs := cluster(append(append([]float64(nil), t.xs...), b.xs...), lineTol*1.5)
+	remap := func(p *tpart) {
+		for _, r := range p.cells {
+			r.c0, r.c1 = nearest(xs, p.xs[r.c0]), nearest(xs, p.xs[r.c1])
+			if r.c1 <= r.c0 {
+				r.c1 = r.c0 + 1
+			}
+		}
+	}
+	// per-column openness of b in the merged columns
+	open := make([]bool, len(xs)-1)
+	for c := range open {
+		xm := (xs[c] + xs[c+1]) / 2
+		for bc := 0; bc+1 < len(b.xs); bc++ {
+			if xm >= b.xs[bc] && xm < b.xs[bc+1] {
+				open[c] = b.topOpen[bc]
+			}
+		}
+	}
+	remap(t.tpart)
+	remap(b)
+	nr := len(t.ys) - 1
+	above := func(c0, c1 int) *region {
+		for _, r := range t.cells {
+			if r.r1 == nr && r.c0 == c0 && r.c1 == c1 {
+				return r
+			}
+		}
+		return nil
+	}
+	isOpen := func(r *region) bool {
+		for c := r.c0; c < r.c1; c++ {
+			if !open[c] {
+				return false
+			}
+		}
+		return true
+	}
+	// A row split over the break: every cell of b's first row is open,
+	// empty, or a fragment that completes the text above (never two
+	// numbers, never a new enumerated label).
+	var first []*region
+	rowCont := true
+	someText := false
+	for _, r := range b.cells {
+		if r.r0 != 0 {
+			continue
+		}
+		first = append(first, r)
+		if r.text != "" {
+			someText = true
+		}
+		if isOpen(r) || r.text == "" {
+			continue
+		}
+		a := above(r.c0, r.c1)
+		if a == nil {
+			rowCont = false
+			continue
+		}
+		if a.text != "" && (isNumber(a.text) || isNumber(r.text) || enumRE.MatchString(r.text)) {
+			rowCont = false
+		}
+	}
+	_ = someText
+	offset := nr
+	if rowCont && len(first) > 0 {
+		offset = nr - 1
+	}
+	for _, r := range b.cells {
+		cont := false
+		var a *region
+		if r.r0 == 0 {
+			a = above(r.c0, r.c1)
+		}
+		if a != nil {
+			spans := a.r1-a.r0 > 1 || r.r1-r.r0 > 1
+			switch {
+			case offset == nr-1 || isOpen(r):
+				cont = true
+			case r.text == "" && spans:
+				cont = true // a group cell whose text sits on the previous page
+			case spans && a.text != "" && !isNumber(a.text) && !isNumber(r.text) && !enumRE.MatchString(r.text):
+				cont = true // a group label cut in two by the break
+			}
+		}
+		if cont {
+			a.r1 = offset + r.r1
+			if r.text != "" {
+				if a.text != "" && needSpace(lastRune(a.text), firstRune(r.text)) {
+					a.text += " "
+				}
+				a.text += r.text
+				if a.text == r.text {
+					a.page, a.line = r.page, r.line
+				}
+			}
+			continue
+		}
+		r.r0 += offset
+		r.r1 += offset
+		t.cells = append(t.cells, r)
+	}
+	ys := append([]float64(nil), t.ys...)
+	for i := 1; i < len(b.ys); i++ {
+		if i == 1 && offset == nr-1 {
+			continue
+		}
+		ys = append(ys, b.ys[i]+10000*float64(b.page)) // row boundaries only count
+	}
+	t.xs = xs
+	t.ys = ys
+	t.x0, t.x1 = xs[0], xs[len(xs)-1]
+	t.cells = tile(t.cells, len(t.ys)-1, len(t.xs)-1)
+}
+
+// enumRE matches the start of an enumerated label: "（一）", "一、", "1.",
+// "2、", "(3)".
+var enumRE = regexp.MustCompile(`^\s*([（(][一二三四五六七八九十0-9０-９]+[)）]|[一二三四五六七八九十]+[、.．]|[0-9０-９]+[.．、])`)
+
+// numRE matches a cell that holds a number.
+var numRE = regexp.MustCompile(`^[-+−]?[0-9０-９][0-9０-９,，.．]*%?$`)
+
+func isNumber(s string) bool { return numRE.MatchString(strings.TrimSpace(s)) }
+
+// toTable converts the regions into rows of cells with spans.
+func (t *tpart) toTable() *parser.Table {
+	nr := len(t.ys) - 1
+	rows := make([][]*region, nr)
+	for _, r := range t.cells {
+		if r.r0 >= 0 && r.r0 < nr {
+			rows[r.r0] = append(rows[r.r0], r)
+		}
+	}
+	tbl := &parser.Table{}
+	for ri, rs := range rows {
+		sort.Slice(rs, func(i, j int) bool { return rs[i].c0 < rs[j].c0 })
+		row := parser.Row{}
+		for _, r := range rs {
+			loc := parser.Loc{Page: r.page, Line: r.line}
+			row.Cells = append(row.Cells, parser.Cell{Text: r.text, Loc: loc, RowSpan: r.r1 - r.r0, ColSpan: r.c1 - r.c0})
+			if row.Loc.IsZero() && r.text != "" && r.r1-r.r0 == 1 {
+				row.Loc = loc
+			}
+		}
+		for _, c := range row.Cells {
+			if row.Loc.IsZero() && c.Text != "" {
+				row.Loc = c.Loc
+			}
+		}
+		if row.Loc.IsZero() && len(row.Cells) > 0 {
+			row.Loc = row.Cells[0].Loc
+		}
+		if row.Loc.IsZero() && ri > 0 {
+			row.Loc = tbl.Rows[ri-1].Loc
+		}
+		tbl.Rows = append(tbl.Rows, row)
+	}
+	for _, r := range tbl.Rows {
+		if !r.Loc.IsZero() {
+			tbl.Loc = r.Loc
+			break
+		}
+	}
+	return tbl
+}

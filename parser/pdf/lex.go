@@ -1,0 +1,373 @@
+package pdf
+
+import (
+	"strconv"
+)
+
+// This file is a small tokenizer for PDF content streams and CMaps. It works
+// on the decoded bytes of a stream, never panics, and bounds the nesting of
+// arrays and dictionaries. The library's Interpret is not used for content
+// streams because it cannot bound decompression, allocates a Value per token
+// and lets runtime errors through.
+
+// objKind is the kind of an operand.
+type objKind uint8
+
+const (
+	kNull objKind = iota
+	kNum
+	kName
+	kStr
+	kArr
+	kDict
+	kBool
+)
+
+// obj is one operand of a content-stream operator.
+type obj struct {
+	kind objKind
+	num  float64
+	s    string // name (without slash) or string bytes
+	arr  []obj
+	dict map[string]obj
+}
+
+// maxNest bounds array and dictionary nesting in a content stream.
+const maxNest = 32
+
+// lexer reads tokens from decoded stream bytes.
+type lexer struct {
+	b   []byte
+	pos int
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+}
+
+func isDelim(c byte) bool {
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
+}
+
+// skipSpace skips white space and comments.
+func (l *lexer) skipSpace() {
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		if isSpace(c) {
+			l.pos++
+			continue
+		}
+		if c == '%' {
+			for l.pos < len(l.b) && l.b[l.pos] != '\n' && l.b[l.pos] != '\r' {
+				l.pos++
+			}
+			continue
+		}
+		return
+	}
+}
+
+// next returns the next operand, or an operator in op (ok false at the end).
+func (l *lexer) next(depth int) (o obj, op string, ok bool) {
+	l.skipSpace()
+	if l.pos >= len(l.b) {
+		return obj{}, "", false
+	}
+	c := l.b[l.pos]
+	switch {
+	case c == '/':
+		l.pos++
+		start := l.pos
+		for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
+			l.pos++
+		}
+		return obj{kind: kName, s: unescapeName(l.b[start:l.pos])}, "", true
+	case c == '(':
+		return obj{kind: kStr, s: l.literal()}, "", true
+	case c == '<' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '<':
+		l.pos += 2
+		d := map[string]obj{}
+		for {
+			l.skipSpace()
+			if l.pos >= len(l.b) {
+				return obj{kind: kDict, dict: d}, "", true
+			}
+			if l.b[l.pos] == '>' {
+				l.pos++
+				if l.pos < len(l.b) && l.b[l.pos] == '>' {
+					l.pos++
+				}
+				return obj{kind: kDict, dict: d}, "", true
+			}
+			k, kop, ok := l.next(depth + 1)
+			if !ok {
+				return obj{kind: kDict, dict: d}, "", true
+			}
+			if kop != "" || k.kind != kName {
+				continue
+			}
+			if depth >= maxNest {
+				return obj{kind: kDict, dict: d}, "", true
+			}
+			v, vop, ok := l.next(depth + 1)
+			if !ok {
+				return obj{kind: kDict, dict: d}, "", true
+			}
+			if vop == "" {
+				d[k.s] = v
+			}
+		}
+	case c == '<':
+		return obj{kind: kStr, s: l.hex()}, "", true
+	case c == '[':
+		l.pos++
+		var arr []obj
+		for {
+			l.skipSpace()
+			if l.pos >= len(l.b) {
+				return obj{kind: kArr, arr: arr}, "", true
+			}
+			if l.b[l.pos] == ']' {
+				l.pos++
+				return obj{kind: kArr, arr: arr}, "", true
+			}
+			if depth >= maxNest {
+				l.pos++
+				continue
+			}
+			v, vop, ok := l.next(depth + 1)
+			if !ok {
+				return obj{kind: kArr, arr: arr}, "", true
+			}
+			if vop == "" {
+				arr = append(arr, v)
+			}
+		}
+	case c == ']' || c == '>' || c == ')' || c == '{' || c == '}':
+		l.pos++
+		return obj{}, string(c), true
+	case c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9'):
+		start := l.pos
+		l.pos++
+		for l.pos < len(l.b) {
+			d := l.b[l.pos]
+			if (d >= '0' && d <= '9') || d == '.' || d == '-' || d == '+' {
+				l.pos++
+				continue
+			}
+			break
+		}
+		return obj{kind: kNum, num: parseNum(l.b[start:l.pos])}, "", true
+	}
+	start := l.pos
+	for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
+		l.pos++
+	}
+	if l.pos == start { // a lone delimiter we do not handle
+		l.pos++
+		return obj{}, string(c), true
+	}
+	word := string(l.b[start:l.pos])
+	switch word {
+	case "true":
+		return obj{kind: kBool, num: 1}, "", true
+	case "false":
+		return obj{kind: kBool}, "", true
+	case "null":
+		return obj{}, "", true
+	}
+	return obj{}, word, true
+}
+
+// parseNum parses a PDF number leniently ("--5", "3.", ".5", "1.2.3").
+func parseNum(b []byte) float64 {
+	neg := false
+	i := 0
+	for i < len(b) && (b[i] == '-' || b[i] == '+') {
+		if b[i] == '-' {
+			neg = !neg
+		}
+		i++
+	}
+	var ip, fp float64
+	scale := 1.0
+	dot := false
+	for ; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c >= '0' && c <= '9':
+			if dot {
+				scale /= 10
+				fp += float64(c-'0') * scale
+			} else {
+				ip = ip*10 + float64(c-'0')
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			i = len(b)
+		}
+	}
+	v := ip + fp
+	if neg {
+		v = -v
+	}
+	return v
+}
+
+func unescapeName(b []byte) string {
+	for i := 0; i < len(b); i++ {
+		if b[i] == '#' {
+			out := make([]byte, 0, len(b))
+			for j := 0; j < len(b); j++ {
+				if b[j] == '#' && j+2 < len(b) {
+					if v, err := strconv.ParseUint(string(b[j+1:j+3]), 16, 8); err == nil {
+						out = append(out, byte(v))
+						j += 2
+						continue
+					}
+				}
+				out = append(out, b[j])
+			}
+			return string(out)
+		}
+	}
+	return string(b)
+}
+
+// literal reads a (string) with escapes and balanced parentheses.
+func (l *lexer) literal() string {
+	l.pos++ // (
+	var out []byte
+	depth := 1
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		l.pos++
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return string(out)
+			}
+		case '\\':
+			if l.pos >= len(l.b) {
+				return string(out)
+			}
+			e := l.b[l.pos]
+			l.pos++
+			switch e {
+			case 'n':
+				c = '\n'
+			case 'r':
+				c = '\r'
+			case 't':
+				c = '\t'
+			case 'b':
+				c = '\b'
+			case 'f':
+				c = '\f'
+			case '\r':
+				if l.pos < len(l.b) && l.b[l.pos] == '\n' {
+					l.pos++
+				}
+				continue
+			case '\n':
+				continue
+			default:
+				if e >= '0' && e <= '7' {
+					v := int(e - '0')
+					for k := 0; k < 2 && l.pos < len(l.b) && l.b[l.pos] >= '0' && l.b[l.pos] <= '7'; k++ {
+						v = v*8 + int(l.b[l.pos]-'0')
+						l.pos++
+					}
+					c = byte(v)
+				} else {
+					c = e
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+// hex reads a <hex string>.
+func (l *lexer) hex() string {
+	l.pos++ // <
+	var out []byte
+	hi, have := byte(0), false
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		l.pos++
+		if c == '>' {
+			break
+		}
+		var v byte
+		switch {
+		case c >= '0' && c <= '9':
+			v = c - '0'
+		case c >= 'a' && c <= 'f':
+			v = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			v = c - 'A' + 10
+		default:
+			continue
+		}
+		if have {
+			out = append(out, hi<<4|v)
+			have = false
+		} else {
+			hi, have = v, true
+		}
+	}
+	if have {
+		out = append(out, hi<<4)
+	}
+	return string(out)
+}
+
+// skipInlineImage skips the data of an inline image after the ID operator,
+// up to and including EI.
+func (l *lexer) skipInlineImage() {
+	if l.pos < len(l.b) && isSpace(l.b[l.pos]) {
+		l.pos++
+	}
+	for i := l.pos; i+2 < len(l.b); i++ {
+		if l.b[i] == 'E' && l.b[i+1] == 'I' && (i == 0 || isSpace(l.b[i-1])) && (i+2 == len(l.b) || isSpace(l.b[i+2]) || isDelim(l.b[i+2])) {
+			l.pos = i + 2
+			return
+		}
+	}
+	l.pos = len(l.b)
+}
+
+// run calls do for every operator with its operands. The operand slice is
+// reused between calls.
+func (l *lexer) run(do func(op string, args []obj)) {
+	var stack []obj
+	for {
+		o, op, ok := l.next(0)
+		if !ok {
+			return
+		}
+		if op == "" {
+			if len(stack) < 64 {
+				stack = append(stack, o)
+			}
+			continue
+		}
+		if op == "ID" {
+			l.skipInlineImage()
+			stack = stack[:0]
+			continue
+		}
+		do(op, stack)
+		stack = stack[:0]
+	}
+}

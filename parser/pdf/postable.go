@@ -1,0 +1,3 @@
+package pdf
+
+func positionTables(lines []*pline, pl *pageLayout) []*tpart { return nil }
