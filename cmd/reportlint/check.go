@@ -23,12 +23,27 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	var cf commonFlags
 	cf.register(fs, "text")
+	var kf checkFlags
+	kf.register(fs)
 	paths, err := parseInterleaved(fs, args, stderr)
 	if err != nil {
 		return exitUsage, err
 	}
-	if err := oneOf(cf.format, "text", "json"); err != nil {
+	if err := oneOf(cf.format, "text", "json", "sarif", "github"); err != nil {
 		return exitUsage, err
+	}
+	if kf.failOn != "" && kf.failOn != "error" && kf.failOn != "warning" {
+		return exitUsage, usageError{fmt.Sprintf("--fail-on 的取值 %q 无效，可用: error, warning", kf.failOn)}
+	}
+	conf, err := loadConfig(cf.config)
+	if err != nil {
+		return exitUsage, err
+	}
+	var bl *baseline
+	if kf.baseline != "" && kf.writeBaseline == "" {
+		if bl, err = loadBaseline(kf.baseline); err != nil {
+			return exitUsage, err
+		}
 	}
 	if len(paths) == 0 {
 		return exitUsage, usageError{"请给出要检查的文件或目录，例如: reportlint check reports/"}
@@ -37,8 +52,9 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
+	files = conf.filter(files)
 	opts := cf.options()
-	cfg := rules.Config{}
+	cfg := conf.Rules
 	var prev *parser.Report
 	if cf.previous != "" {
 		p, err := load.File(cf.previous, opts)
@@ -55,25 +71,47 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 			c.Findings = rules.ReadErrorFindings(r.Err, cfg)
 		} else {
 			c.Format, c.Issuer, c.Year = r.Report.Doc.Format, r.Report.Issuer, r.Report.Year
+			if k := conf.kindFor(r.Path); k != "" {
+				r.Report.Kind = k
+			}
 			c.Findings = rules.Run(r.Report, prev, cfg)
 		}
 		out[i] = c
 	}
+	if kf.writeBaseline != "" {
+		n, err := writeBaseline(kf.writeBaseline, out)
+		if err != nil {
+			return exitUsage, err
+		}
+		fmt.Fprintf(stderr, "reportlint: 已将 %d 条发现写入基线文件 %s\n", n, kf.writeBaseline)
+	} else if bl != nil {
+		if n, stale := bl.apply(out); n > 0 || stale > 0 {
+			fmt.Fprintf(stderr, "reportlint: 基线 %s 中已记录的 %d 条发现未列出", kf.baseline, n)
+			if stale > 0 {
+				fmt.Fprintf(stderr, "；另有 %d 条已不再出现，可用 --write-baseline 更新基线", stale)
+			}
+			fmt.Fprintln(stderr)
+		}
+	}
 	switch cf.format {
 	case "json":
 		err = writeJSON(stdout, out)
+	case "sarif":
+		err = writeSARIF(stdout, out)
+	case "github":
+		err = writeGitHub(stdout, out)
 	default:
 		err = writeText(stdout, out, useColor(stdout, cf.noColor))
 	}
 	if err != nil {
 		return exitUsage, err
 	}
-	for _, c := range out {
-		for _, f := range c.Findings {
-			if f.Severity == rules.Error {
-				return exitError, nil
-			}
-		}
+	if kf.writeBaseline != "" {
+		return exitOK, nil
 	}
-	return exitOK, nil
+	failOn := conf.FailOn
+	if kf.failOn != "" {
+		failOn = kf.failOn
+	}
+	return exitFor(out, failOn), nil
 }

@@ -72,3 +72,16 @@ func oneOf(v string, allowed ...string) error {
 	}
 	return usageError{fmt.Sprintf("--format 的取值 %q 无效，可用: %s", v, strings.Join(allowed, ", "))}
 }
+
+// checkFlags are the flags only check has.
+type checkFlags struct {
+	failOn        string
+	baseline      string
+	writeBaseline string
+}
+
+func (c *checkFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.failOn, "fail-on", "", "以什么级别的发现为失败（退出码 1）: error（默认）或 warning；覆盖配置文件的 fail-on")
+	fs.StringVar(&c.baseline, "baseline", "", "基线文件：只报告其中没有记录的发现")
+	fs.StringVar(&c.writeBaseline, "write-baseline", "", "把本次的全部发现写入基线文件（退出码为 0）")
+}

@@ -144,3 +144,20 @@ func writeJSON(w io.Writer, out []checked) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(doc)
 }
+
+// exitFor gives check's exit code: 1 when a finding is at least as severe
+// as failOn ("error" or "warning"), else 0.
+func exitFor(out []checked, failOn string) int {
+	threshold := rules.Error.Rank()
+	if failOn == "warning" {
+		threshold = rules.Warning.Rank()
+	}
+	for _, c := range out {
+		for _, f := range c.Findings {
+			if f.Severity.Rank() >= threshold {
+				return exitError
+			}
+		}
+	}
+	return exitOK
+}

@@ -6,9 +6,11 @@ import (
 	"runtime/debug"
 )
 
-// cmdVersion prints the module version and the VCS revision from build info.
-func cmdVersion(w io.Writer) error {
-	version, rev, dirty := "(devel)", "", false
+// buildVersion reads the module version and the VCS revision from the
+// build info: "(devel)" for a build from a checkout, the tag for
+// `go install ...@vX`.
+func buildVersion() (version, rev string, dirty bool) {
+	version = "(devel)"
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		if bi.Main.Version != "" {
 			version = bi.Main.Version
@@ -22,6 +24,12 @@ func cmdVersion(w io.Writer) error {
 			}
 		}
 	}
+	return version, rev, dirty
+}
+
+// cmdVersion prints the module version and the VCS revision from build info.
+func cmdVersion(w io.Writer) error {
+	version, rev, dirty := buildVersion()
 	fmt.Fprintf(w, "reportlint %s", version)
 	if rev != "" {
 		if len(rev) > 12 {
