@@ -37,9 +37,27 @@ type tableRecognizer struct {
 	// sectionOf maps a table ordinal to the section it sits in.
 	old2 bool // a 2019 table 二 header was seen
 	// headers seen per table: canonical column keys found in header rows.
-	headers map[string]map[string]bool
-	// extras reports label text already noted as extra rows.
+	headers  map[string]map[string]bool
 	t4header bool
+	// labels caches matchLabel by cell text: reports repeat labels.
+	labels map[string]cachedHit
+}
+
+type cachedHit struct {
+	hit labelHit
+	ok  bool
+}
+
+func (tr *tableRecognizer) match(text string) (labelHit, bool) {
+	if c, ok := tr.labels[text]; ok {
+		return c.hit, c.ok
+	}
+	h, ok := matchLabel(text)
+	if tr.labels == nil {
+		tr.labels = map[string]cachedHit{}
+	}
+	tr.labels[text] = cachedHit{h, ok}
+	return h, ok
 }
 
 func (tr *tableRecognizer) table(id string, loc Loc) *CanonTable {
@@ -165,7 +183,7 @@ func (tr *tableRecognizer) row(items []item, rowLoc Loc, section int) {
 	var hits []lh
 	var unknown []item
 	for _, l := range labels {
-		h, ok := matchLabel(l.text)
+		h, ok := tr.match(l.text)
 		if !ok {
 			unknown = append(unknown, l)
 			continue

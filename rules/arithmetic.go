@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/reportlint/reportlint/parser"
 )
@@ -134,13 +135,23 @@ func checkTable3Results(p *Pass) {
 
 // shortRow names a result row briefly: "不予公开·1", "予以公开".
 func shortRow(key string) string {
-	d, _ := parser.LookupRow(parser.Table3, key)
-	core := parser.CoreLabel(d.Label)
-	if d.Group != "" && !strings.HasPrefix(d.Group, "三、") {
-		return parser.CoreLabel(d.Group) + "·" + parser.Enumerator(d.Label)
-	}
-	return core
+	shortRowsOnce.Do(func() {
+		shortRows = map[string]string{}
+		for _, d := range parser.Table3Rows {
+			name := parser.CoreLabel(d.Label)
+			if d.Group != "" && !strings.HasPrefix(d.Group, "三、") {
+				name = parser.CoreLabel(d.Group) + "·" + parser.Enumerator(d.Label)
+			}
+			shortRows[d.Key] = name
+		}
+	})
+	return shortRows[key]
 }
+
+var (
+	shortRowsOnce sync.Once
+	shortRows     map[string]string
+)
 
 func checkTable3Rows(p *Pass) {
 	t := p.Report.Table(parser.Table3)

@@ -127,6 +127,9 @@ func cellUnit(p *Pass, t *parser.CanonTable, row *parser.CanonRow, col parser.Co
 	if !v.Known() {
 		return
 	}
+	if v.Unit == "" && !(row.Def.Decimal && v.Num >= feesYuanThreshold) {
+		return
+	}
 	f := cellFinding(t, row.Key, col.Key)
 	name := cellName(t.ID, row.Key, col.Key)
 	switch {

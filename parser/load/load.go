@@ -92,7 +92,12 @@ func run(path string, data []byte, format parser.Format, reader Reader, opts par
 			return
 		}
 		doc.Path, doc.Format = path, format
-		ch <- result{rep: parser.Recognize(doc)}
+		rep := parser.Recognize(doc)
+		if notAReport(rep) {
+			ch <- result{err: parser.Unreadable(notAReportReason(path, format), nil)}
+			return
+		}
+		ch <- result{rep: rep}
 	}()
 	select {
 	case r := <-ch:
@@ -105,6 +110,26 @@ func run(path string, data []byte, format parser.Format, reader Reader, opts par
 func firstFrames(stack []byte) []byte {
 	lines := bytes.SplitN(stack, []byte("\n"), 24)
 	return bytes.Join(lines[:min(len(lines), 23)], []byte("\n"))
+}
+
+// notAReport reports whether nothing of an annual report was found: no
+// title, no statutory section and no statutory table. Such a file (an error
+// page saved under a report's name, a blank document) cannot be checked.
+func notAReport(r *parser.Report) bool {
+	return r.Title == "" && len(r.Sections) == 0 && len(r.Tables) == 0 && len(r.Doc.Problems) == 0
+}
+
+func notAReportReason(path string, format parser.Format) string {
+	ext := strings.ToLower(filepath.Ext(path))
+	what := ""
+	if want := extFormat[ext]; want != "" && want != format {
+		what = fmt.Sprintf("扩展名为 %s，内容却是 %s；", ext, format)
+	}
+	return what + "文件中找不到年度报告的内容（没有报告标题、六个法定部分或统计表格），可能是网页错误页、空白文档或下载不完整；请重新下载或导出正确的报告"
+}
+
+var extFormat = map[string]parser.Format{
+	".pdf": parser.FormatPDF, ".docx": parser.FormatDOCX, ".html": parser.FormatHTML, ".htm": parser.FormatHTML, ".txt": parser.FormatText,
 }
 
 // readBounded reads at most max bytes (plus one to detect excess).
