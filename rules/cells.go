@@ -119,15 +119,23 @@ func cellNotInteger(p *Pass, t *parser.CanonTable, row *parser.CanonRow, col par
 	p.Add(f)
 }
 
-// feesYuanThreshold: a 万元 amount this large (100 million yuan) is far more
-// likely an amount in 元 entered in the 万元 column.
-const feesYuanThreshold = 10000
+// feesYuanThreshold: a department's 万元 amount this large (100 million
+// yuan) is far more likely an amount in 元 entered in the 万元 column. A
+// people's government's report covers a whole region, whose fee income can
+// reach billions, so its threshold is higher.
+func feesYuanThreshold(kind string) float64 {
+	if kind == "government" {
+		return 1_000_000
+	}
+	return 10_000
+}
 
 func cellUnit(p *Pass, t *parser.CanonTable, row *parser.CanonRow, col parser.ColumnDef, v *parser.Value) {
 	if !v.Known() {
 		return
 	}
-	if v.Unit == "" && !(row.Def.Decimal && v.Num >= feesYuanThreshold) {
+	limit := feesYuanThreshold(p.Report.Kind)
+	if v.Unit == "" && !(row.Def.Decimal && v.Num >= limit) {
 		return
 	}
 	f := cellFinding(t, row.Key, col.Key)
@@ -137,7 +145,7 @@ func cellUnit(p *Pass, t *parser.CanonTable, row *parser.CanonRow, col parser.Co
 		f.Message = fmt.Sprintf("%s写有单位“元”（“%s”），该栏单位为万元，应换算为 %s", name, v.Raw, fmtNum(v.Num/10000))
 	case v.Unit != "":
 		f.Message = fmt.Sprintf("%s写有单位“%s”（“%s”），单位已在表头规定，格内只填数字", name, v.Unit, v.Raw)
-	case row.Def.Decimal && v.Num >= feesYuanThreshold:
+	case row.Def.Decimal && v.Num >= limit:
 		f.Message = fmt.Sprintf("%s为 %s 万元（即 %s 亿元），很可能是以元为单位填写的，请核对", name, v.Raw, fmtNum(v.Num/10000))
 	default:
 		return
