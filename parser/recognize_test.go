@@ -227,3 +227,30 @@ func TestSectionsAndTitle(t *testing.T) {
 	one, _ := r.SectionText(1)
 	assert.Equal(t, "正文\n", one)
 }
+
+func paras(texts ...string) *Document {
+	d := &Document{}
+	for i, p := range texts {
+		d.Blocks = append(d.Blocks, Block{Para: &Paragraph{Text: p, Loc: Loc{Line: i + 1}}})
+	}
+	return d
+}
+
+func TestSectionsTableOfContentsAndInlineHeadings(t *testing.T) {
+	r := Recognize(paras("某某局2024年政府信息公开工作年度报告",
+		"一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", // a table of contents
+		"四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
+		"一、总体情况", "本年度……",
+		"二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况",
+		"五、存在的主要问题及改进情况", "问题……",
+		"六、其他需要报告的事项。本年度未收取信息处理费，也未发出收费通知，特此说明，其他无需要报告的事项。"))
+	require.Len(t, r.Sections, 6)
+	assert.Equal(t, 8, r.Sections[0].Loc.Line, "the heading in the body, not in the contents")
+	assert.Equal(t, 13, r.Sections[4].Loc.Line)
+	assert.Equal(t, 15, r.Sections[5].Loc.Line)
+	assert.False(t, r.Sections[5].Variant)
+	six, _ := r.SectionText(6)
+	assert.Contains(t, six, "未收取信息处理费")
+	one, _ := r.SectionText(1)
+	assert.Equal(t, "本年度……\n", one)
+}

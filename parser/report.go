@@ -45,13 +45,20 @@ type Section struct {
 	// First and End delimit the section's paragraphs in Report.Paragraphs
 	// (End exclusive).
 	First, End int
+	// Inline is body text written in the heading's own paragraph
+	// ("六、其他需要报告的事项本年度未收取…"), compacted.
+	Inline string
 }
 
-// Text returns the section's paragraphs joined by newlines.
+// SectionText returns the text of the section with statutory number num:
+// its inline text and paragraphs joined by newlines.
 func (r *Report) SectionText(num int) (string, bool) {
 	for _, s := range r.Sections {
 		if s.Num == num {
 			out := ""
+			if s.Inline != "" {
+				out = s.Inline + "\n"
+			}
 			for _, p := range r.Paragraphs[s.First:s.End] {
 				out += p.Text + "\n"
 			}

@@ -13,24 +13,46 @@ const maxHeadingRunes = 40
 // findSections matches paragraphs to the six statutory headings.
 func findSections(r *Report) {
 	var found []Section
+	isHeading := make([]bool, len(r.Paragraphs))
 	for i, p := range r.Paragraphs {
 		s, ok := matchHeading(p.Text)
 		if !ok {
 			continue
 		}
+		isHeading[i] = true
 		s.Loc = p.Loc
 		s.First = i + 1
 		found = append(found, s)
 	}
-	// Keep the first heading per statutory number: a table of contents or a
-	// repeated list in section 一 would otherwise shadow the real heading.
-	seen := map[int]bool{}
+	// One heading per statutory number. A table of contents lists the
+	// headings one after another: an occurrence directly followed by another
+	// heading (and with no inline text) is passed over when the number occurs
+	// again later; otherwise the first occurrence wins.
+	empty := func(s Section) bool {
+		return s.Inline == "" && s.First < len(r.Paragraphs) && isHeading[s.First]
+	}
 	var out []Section
-	for _, s := range found {
-		if seen[s.Num] {
+	for i, s := range found {
+		dup := false
+		for _, o := range out {
+			if o.Num == s.Num {
+				dup = true
+			}
+		}
+		if dup {
 			continue
 		}
-		seen[s.Num] = true
+		if empty(s) {
+			later := false
+			for _, o := range found[i+1:] {
+				if o.Num == s.Num {
+					later = true
+				}
+			}
+			if later {
+				continue
+			}
+		}
 		out = append(out, s)
 	}
 	for i := range out {
@@ -48,8 +70,11 @@ func findSections(r *Report) {
 // matchHeading recognises a statutory section heading.
 func matchHeading(text string) (Section, bool) {
 	c := labelReplacer.Replace(Compact(text))
-	if c == "" || len([]rune(c)) > maxHeadingRunes {
+	if c == "" {
 		return Section{}, false
+	}
+	if len([]rune(c)) > maxHeadingRunes {
+		return inlineHeading(c)
 	}
 	written := 0
 	rest := c
@@ -81,11 +106,39 @@ func matchHeading(text string) (Section, bool) {
 	if written == 0 {
 		return Section{}, false
 	}
+	// A heading run into its first sentence: "六、其他需要报告的事项本年度…".
+	if sec, ok := inlineHeading(c); ok {
+		return sec, true
+	}
 	for _, d := range Sections {
 		cands := append([]string{d.Heading}, d.Variants...)
 		for _, v := range cands {
 			if Similar(rest, labelReplacer.Replace(Compact(v))) && EditDistance(rest, v) <= 3 {
 				return Section{Num: d.Num, Written: strings.TrimSpace(text), WrittenNum: written, Variant: true}, true
+			}
+		}
+	}
+	return Section{}, false
+}
+
+// inlineHeading recognises a long paragraph that starts with a numbered
+// canonical heading and goes on with body text.
+func inlineHeading(c string) (Section, bool) {
+	e := Enumerator(c)
+	if e == "" || strings.HasPrefix(e, "(") {
+		return Section{}, false
+	}
+	written := CNNumeralValue(e)
+	if written == 0 {
+		return Section{}, false
+	}
+	rest := StripEnumerator(c)
+	for _, d := range Sections {
+		for _, v := range append([]string{d.Heading}, d.Variants...) {
+			h := labelReplacer.Replace(Compact(v))
+			if strings.HasPrefix(rest, h) {
+				inline := strings.TrimLeft(rest[len(h):], "。.:：")
+				return Section{Num: d.Num, Written: e + "、" + v, WrittenNum: written, Variant: v != d.Heading, Inline: inline}, true
 			}
 		}
 	}
