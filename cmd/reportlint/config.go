@@ -7,6 +7,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -133,6 +135,8 @@ func readBounded(p string, limit int64) ([]byte, error) {
 	return os.ReadFile(p)
 }
 
+var yamlLine = regexp.MustCompile(`^line (\d+): `)
+
 var configKeys = []string{"fail-on", "rules", "ignore", "kind"}
 
 // parseConfig parses the YAML of a configuration file. name is used in
@@ -148,8 +152,14 @@ func parseConfig(name string, data []byte) (*fileConfig, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		// yaml.v3 errors already say "yaml: line N: ...".
-		return nil, &configError{file: name, msg: "不是有效的 YAML: " + strings.TrimPrefix(err.Error(), "yaml: ")}
+		// yaml.v3 errors say "yaml: line N: ...".
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		line := 0
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = msg[len(m[0]):]
+		}
+		return nil, &configError{file: name, line: line, msg: "不是有效的 YAML: " + msg}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return cfg, nil // empty file: defaults

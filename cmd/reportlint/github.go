@@ -66,7 +66,7 @@ func writeGitHub(w io.Writer, out []checked) error {
 			if f.Loc.Page > 0 || f.Loc.Unit != "" {
 				msg = "[" + f.Loc.String() + "] " + msg
 			}
-			if file == "" && c.Path == "-" {
+			if c.Path == "-" {
 				msg = "(标准输入) " + msg
 			}
 			if _, err := fmt.Fprintf(w, "::%s %s::%s\n", githubCommand(f.Severity), strings.Join(props, ","), escapeData(msg)); err != nil {
