@@ -74,25 +74,30 @@ func isWide(r rune) bool {
 }
 
 // normText collapses white space (including &nbsp; and the ideographic
-// space) to single spaces, drops the spaces between CJK characters that
-// source line breaks leave, and trims.
+// space) to single spaces and trims. A source line break next to a CJK
+// character is dropped (Word and CMS editors wrap lines inside Chinese
+// text), as is a space between two CJK characters.
 func normText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	pendingSpace := false
+	pending, lineBreak := false, false
 	var last rune = -1
 	for _, r := range s {
 		if r == '\u200b' || r == '\ufeff' || r == '\u00ad' {
 			continue
 		}
 		if isSpace(r) {
-			pendingSpace = true
+			pending = true
+			lineBreak = lineBreak || r == '\n' || r == '\r'
 			continue
 		}
-		if pendingSpace && last >= 0 && !(isWide(last) && isWide(r)) {
-			b.WriteByte(' ')
+		if pending && last >= 0 {
+			drop := isWide(last) && isWide(r) || lineBreak && (isWide(last) || isWide(r))
+			if !drop {
+				b.WriteByte(' ')
+			}
 		}
-		pendingSpace = false
+		pending, lineBreak = false, false
 		b.WriteRune(r)
 		last = r
 	}

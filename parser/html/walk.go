@@ -141,9 +141,10 @@ const maxCellRunes = 150
 // cellInfo is a cell's text, where the text starts, and whether all of the
 // text is link text.
 type cellInfo struct {
-	text   string
-	pos    int
-	onlyLk bool
+	text     string
+	pos      int
+	onlyLk   bool
+	mostlyLk bool
 }
 
 func (w *walker) cellText(td *xhtml.Node) cellInfo {
@@ -189,7 +190,29 @@ func (w *walker) cellText(td *xhtml.Node) cellInfo {
 	if pos < 0 {
 		pos = srcPos(td)
 	}
-	return cellInfo{text: joinPieces(pieces), pos: pos, onlyLk: allText > 0 && linkText == allText}
+	return cellInfo{text: joinPieces(pieces), pos: pos, onlyLk: allText > 0 && linkText == allText,
+		mostlyLk: allText > 0 && linkText*2 >= allText}
+}
+
+// chromePhrases mark site furniture: breadcrumbs, font-size switches,
+// copyright and registration lines.
+var chromePhrases = []string{"版权所有", "网站标识码", "ICP备", "备案号", "主办单位", "主办：", "当前位置", "您的位置", "字号：", "字体：", "【打印", "【关闭"}
+
+// chromeCell reports whether a cell of a layout table is site furniture:
+// mostly links, or a short line with a copyright or navigation phrase.
+func chromeCell(ci cellInfo) bool {
+	if ci.mostlyLk {
+		return true
+	}
+	if utf8.RuneCountInString(ci.text) > maxCellRunes {
+		return false
+	}
+	for _, p := range chromePhrases {
+		if strings.Contains(ci.text, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // table emits a data table, or flattens a layout table into its content.
@@ -233,8 +256,11 @@ func (w *walker) table(t *xhtml.Node) {
 		layout = true // a one-cell box around content
 	}
 	if layout {
-		for _, cs := range tds {
-			for _, td := range cs {
+		for i, cs := range tds {
+			for j, td := range cs {
+				if chromeCell(infos[i][j]) {
+					continue
+				}
 				w.flush()
 				w.walk(td)
 				w.flush()
