@@ -1,0 +1,73 @@
+package load
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/reportlint/reportlint/parser"
+)
+
+var fuzzExts = []string{".txt", ".html", ".pdf", ".docx", "", ".doc", ".wps", ".htm"}
+
+// FuzzBytes runs arbitrary bytes, under each extension, through sniffing,
+// the format readers and recognition. The loader must give a report or a
+// P001/P002 ReadError with a reason. A panic a reader raised (which the
+// loader turns into P001) and a timeout are failures here: they are bugs.
+func FuzzBytes(f *testing.F) {
+	for _, dir := range []string{"text", "html", "pdf", "docx"} {
+		paths, _ := filepath.Glob(filepath.Join("../../fixtures", dir, "*"))
+		for _, p := range paths {
+			if strings.HasSuffix(p, ".findings") || strings.HasSuffix(p, ".json") {
+				continue
+			}
+			if b, err := os.ReadFile(p); err == nil && len(b) < 256<<10 {
+				for i, e := range fuzzExts {
+					if e == filepath.Ext(p) {
+						f.Add(uint8(i), b)
+					}
+				}
+			}
+		}
+	}
+	for i := range fuzzExts {
+		f.Add(uint8(i), []byte{})
+	}
+	f.Add(uint8(2), []byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 1 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"))
+	f.Add(uint8(3), []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00"))
+	f.Add(uint8(1), []byte("<html><body><table><tr><td rowspan=99999 colspan=99999>x</td></tr></table>"))
+	f.Add(uint8(0), []byte("\xff\xfe\x00\x00"))
+	f.Add(uint8(4), []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"))
+	opts := parser.DefaultOptions()
+	opts.MaxBytes = 1 << 20
+	opts.MaxDecompressed = 8 << 20
+	opts.MaxCells = 20_000
+	opts.Timeout = 10 * time.Second
+	f.Fuzz(func(t *testing.T, ext uint8, data []byte) {
+		path := "fuzz" + fuzzExts[int(ext)%len(fuzzExts)]
+		rep, err := Bytes(path, data, opts)
+		if err != nil {
+			var re *parser.ReadError
+			if !errors.As(err, &re) {
+				t.Fatalf("error is not a ReadError: %v", err)
+			}
+			if re.Rule != "P001" && re.Rule != "P002" || re.Reason == "" {
+				t.Fatalf("ReadError without a P001/P002 rule and a reason: %+v", re)
+			}
+			if re.Err != nil && strings.Contains(re.Err.Error(), "panic:") {
+				t.Fatalf("reader panicked on %s: %v", path, re.Err)
+			}
+			if errors.Is(err, context.DeadlineExceeded) {
+				t.Fatalf("reading %s (%d bytes) timed out", path, len(data))
+			}
+			return
+		}
+		if rep == nil || rep.Doc == nil {
+			t.Fatal("no error and no report")
+		}
+	})
+}
