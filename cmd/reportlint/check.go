@@ -29,8 +29,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
-	if err := oneOf(cf.format, "text", "json", "sarif", "github"); err != nil {
+	if err := oneOf(cf.format, "text", "json", "sarif", "github", "csv", "html", "xlsx"); err != nil {
 		return exitUsage, err
+	}
+	if cf.format == "xlsx" && cf.output == "" {
+		return exitUsage, usageError{"--format xlsx 需要用 --output 指定要写入的 .xlsx 文件"}
 	}
 	if kf.failOn != "" && kf.failOn != "error" && kf.failOn != "warning" {
 		return exitUsage, usageError{fmt.Sprintf("--fail-on 的取值 %q 无效，可用: error, warning", kf.failOn)}
@@ -93,15 +96,28 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 			fmt.Fprintln(stderr)
 		}
 	}
+	dest, closeDest, err := openOutput(cf.output, stdout)
+	if err != nil {
+		return exitUsage, err
+	}
 	switch cf.format {
+	case "csv":
+		err = writeCSV(dest, out)
+	case "html":
+		err = writeHTML(dest, out)
+	case "xlsx":
+		err = writeXLSX(dest, out)
 	case "json":
-		err = writeJSON(stdout, out)
+		err = writeJSON(dest, out)
 	case "sarif":
-		err = writeSARIF(stdout, out)
+		err = writeSARIF(dest, out)
 	case "github":
-		err = writeGitHub(stdout, out)
+		err = writeGitHub(dest, out)
 	default:
-		err = writeText(stdout, out, useColor(stdout, cf.noColor))
+		err = writeText(dest, out, useColor(dest, cf.noColor))
+	}
+	if cerr := closeDest(); err == nil {
+		err = cerr
 	}
 	if err != nil {
 		return exitUsage, err

@@ -40,11 +40,18 @@ func cmdExtract(args []string, stdout, stderr io.Writer) (int, error) {
 			}
 		}
 	}
+	dest, closeDest, err := openOutput(cf.output, stdout)
+	if err != nil {
+		return exitUsage, err
+	}
 	switch cf.format {
 	case "csv":
-		err = writeExtractCSV(stdout, results)
+		err = writeExtractCSV(dest, results)
 	default:
-		err = writeExtractJSON(stdout, results)
+		err = writeExtractJSON(dest, results)
+	}
+	if cerr := closeDest(); err == nil {
+		err = cerr
 	}
 	if err != nil {
 		return exitUsage, err

@@ -19,6 +19,7 @@ type commonFlags struct {
 	noColor  bool
 	maxSize  int64
 	timeout  time.Duration
+	output   string
 }
 
 func (c *commonFlags) register(fs *flag.FlagSet, defFormat string) {
@@ -29,6 +30,7 @@ func (c *commonFlags) register(fs *flag.FlagSet, defFormat string) {
 	fs.BoolVar(&c.noColor, "no-color", false, "不使用颜色")
 	fs.Int64Var(&c.maxSize, "max-size", parser.DefaultOptions().MaxBytes, "单个文件的大小上限（字节）")
 	fs.DurationVar(&c.timeout, "timeout", parser.DefaultOptions().Timeout, "单个文件的读取时间上限")
+	fs.StringVar(&c.output, "output", "", "把结果写入该文件（默认写到标准输出；xlsx 格式必须指定）")
 }
 
 func (c *commonFlags) options() parser.Options {

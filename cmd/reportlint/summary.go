@@ -1,0 +1,97 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+
+	"github.com/reportlint/reportlint/rules"
+)
+
+// Outputs for supervising offices that check hundreds of reports at once:
+// a CSV and an Excel workbook to sort and filter, and a self-contained HTML
+// page to read and pass on. All three list every file, with or without
+// findings, in input order.
+
+// fileSummary is one file's line in the summaries.
+type fileSummary struct {
+	Path, Issuer, Format, Status string
+	Year                         int
+	Errors, Warnings, Infos      int
+}
+
+func summarize(c checked) fileSummary {
+	s := fileSummary{Path: c.Path, Issuer: c.Issuer, Format: string(c.Format), Year: c.Year}
+	for _, f := range c.Findings {
+		switch f.Severity {
+		case rules.Error:
+			s.Errors++
+		case rules.Warning:
+			s.Warnings++
+		case rules.Info:
+			s.Infos++
+		}
+	}
+	switch {
+	case len(c.Findings) > 0 && (c.Findings[0].Rule == "P001"):
+		s.Status = "无法读取"
+	case s.Errors > 0:
+		s.Status = "有错误"
+	case s.Warnings > 0:
+		s.Status = "有警告"
+	default:
+		s.Status = "通过"
+	}
+	return s
+}
+
+// findingColumns are the columns of the per-finding sheets, in Chinese for
+// the people who open them.
+var findingColumns = []string{"文件", "机关", "年度", "级别", "规则", "规则名", "页", "行", "列", "单位", "表", "行键", "列键", "应为", "实为", "说明"}
+
+var severityNames = map[rules.Severity]string{rules.Error: "错误", rules.Warning: "警告", rules.Info: "提示"}
+
+func findingRow(c checked, f rules.Finding) []string {
+	year := ""
+	if c.Year > 0 {
+		year = strconv.Itoa(c.Year)
+	}
+	return []string{c.Path, c.Issuer, year, severityNames[f.Severity], f.Rule, f.Name,
+		itoa(f.Loc.Page), itoa(f.Loc.Line), itoa(f.Loc.Column), unitName(f.Loc.Unit),
+		f.Table, f.Row, f.Col, f.Expected, f.Actual, f.Message}
+}
+
+func unitName(u string) string {
+	switch u {
+	case "paragraph":
+		return "段"
+	case "table-row":
+		return "表格行"
+	}
+	return u
+}
+
+// summaryColumns are the columns of the per-file sheets.
+var summaryColumns = []string{"文件", "机关", "年度", "格式", "结论", "错误", "警告", "提示"}
+
+func summaryRow(s fileSummary) []string {
+	year := ""
+	if s.Year > 0 {
+		year = strconv.Itoa(s.Year)
+	}
+	return []string{s.Path, s.Issuer, year, s.Format, s.Status, fmt.Sprint(s.Errors), fmt.Sprint(s.Warnings), fmt.Sprint(s.Infos)}
+}
+
+// openOutput returns where results go: the --output file (created, or
+// replaced) or stdout. The close function reports write errors.
+func openOutput(path string, stdout io.Writer) (io.Writer, func() error, error) {
+	if path == "" || path == "-" {
+		return stdout, func() error { return nil }, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, nil, usageError{fmt.Sprintf("无法创建输出文件 %s: %v", path, err)}
+	}
+	return f, f.Close, nil
+}
