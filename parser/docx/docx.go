@@ -118,7 +118,7 @@ type pkg struct {
 }
 
 func bombError(name string, limit int64) *parser.ReadError {
-	return parser.Unreadable(fmt.Sprintf("DOCX 中的 %s 解压后超过 %d 字节上限，可能是“压缩炸弹”或异常文件；请确认文件来源，或用 Word/WPS 重新另存后再检查", name, limit), errTooBig)
+	return parser.Unreadable(fmt.Sprintf("DOCX 中的 %s 解压后超过上限（%d 字节），可能是“压缩炸弹”或异常文件；请确认文件来源，或用 Word/WPS 重新另存后再检查", name, limit), errTooBig)
 }
 
 // open opens entry name (case-insensitive) bounded by the per-entry limit
@@ -130,7 +130,7 @@ func (p *pkg) open(name string, max int64) (*boundedReader, io.Closer, error) {
 	}
 	limit := min(p.limit, p.budget, max)
 	if f.UncompressedSize64 > uint64(limit) {
-		return nil, nil, bombError(f.Name, limit)
+		return nil, nil, bombError(f.Name, min(p.limit, max))
 	}
 	if f.Flags&0x1 != 0 {
 		return nil, nil, parser.Unreadable("DOCX 压缩包中的条目已加密（设置了密码），reportlint 无法读取；请取消密码后另存为 .docx 再检查", nil)
@@ -244,12 +244,15 @@ func Parse(p string, data []byte, opts parser.Options) (*parser.Document, error)
 	defer c.Close()
 	body, err := readBody(br, nb, opts, maxDepth)
 	if br.over {
-		return nil, bombError(mainPart, min(pk.limit, pk.budget))
+		return nil, bombError(mainPart, pk.limit)
 	}
 	if err != nil {
 		var re *parser.ReadError
 		if errors.As(err, &re) {
 			return nil, re
+		}
+		if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) {
+			return nil, parser.Unreadable(fmt.Sprintf("DOCX 中的 %s 解压后的数据与压缩包记录不符（大小或校验和错误），文件已损坏或被篡改；请重新下载，或用 Word/WPS 重新另存为 .docx", mainPart), err)
 		}
 		var se *xml.SyntaxError
 		if errors.As(err, &se) {

@@ -50,7 +50,10 @@ func formatNumber(n int, fmtName string) string {
 		if fmtName == "ideographDigital" {
 			return digitWise(n, "〇一二三四五六七八九")
 		}
-		return chineseCounting(n, "〇一二三四五六七八九", "十", "百", "千", "万", fmtName == "chineseCountingThousand" || fmtName == "taiwaneseCountingThousand")
+		if n == 0 {
+			return "〇"
+		}
+		return chineseCounting(n, "零一二三四五六七八九", "十", "百", "千", "万", fmtName == "chineseCountingThousand" || fmtName == "taiwaneseCountingThousand")
 	case "chineseLegalSimplified":
 		return chineseCounting(n, "零壹贰叁肆伍陆柒捌玖", "拾", "佰", "仟", "万", true)
 	case "ideographLegalTraditional":
