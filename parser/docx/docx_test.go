@@ -279,7 +279,9 @@ func TestZipBomb(t *testing.T) {
 	require.NoError(t, err)
 }
 
-func putU32(b []byte, v uint32) { b[0], b[1], b[2], b[3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24) }
+func putU32(b []byte, v uint32) {
+	b[0], b[1], b[2], b[3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24)
+}
 
 func TestTooManyCells(t *testing.T) {
 	row := `<w:tr>` + strings.Repeat(tc("", p("1")), 50) + `</w:tr>`
