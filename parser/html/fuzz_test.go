@@ -1,0 +1,73 @@
+package html
+
+import (
+	"errors"
+	"os"
+	"testing"
+
+	"github.com/reportlint/reportlint/parser"
+)
+
+// FuzzParse: any input either parses or fails with a *parser.ReadError; it
+// never panics, and every location it gives lies within the source.
+func FuzzParse(f *testing.F) {
+	files, _ := os.ReadDir("../../fixtures/html")
+	for _, e := range files {
+		if b, err := os.ReadFile("../../fixtures/html/" + e.Name()); err == nil && len(b) < 200_000 {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte(sloppy))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		opts := parser.DefaultOptions()
+		opts.MaxDepth = 64
+		opts.MaxCells = 5000
+		doc, err := Parse("fuzz.html", data, opts)
+		if err != nil {
+			var re *parser.ReadError
+			if !errors.As(err, &re) {
+				t.Fatalf("error is not a ReadError: %v", err)
+			}
+			return
+		}
+		src, _ := decode(data)
+		lines := len(sourceLines(src))
+		check := func(l parser.Loc) {
+			if l.Line < 0 || l.Line > lines || l.Column < 0 {
+				t.Fatalf("location %+v outside the %d-line source", l, lines)
+			}
+		}
+		for _, b := range doc.Blocks {
+			if b.Para != nil {
+				check(b.Para.Loc)
+				continue
+			}
+			for _, r := range b.Table.Rows {
+				check(r.Loc)
+				for _, c := range r.Cells {
+					check(c.Loc)
+				}
+			}
+			if g := b.Table.Grid(); len(g)*len(g[0]) > opts.MaxCells {
+				t.Fatalf("table grid %dx%d over MaxCells", len(g), len(g[0]))
+			}
+		}
+	})
+}
+
+// BenchmarkParseWordExport parses the Word "save as web page" fixture
+// (124 KB, 1,950 lines, three tables with rowspan/colspan).
+func BenchmarkParseWordExport(b *testing.B) {
+	data, err := os.ReadFile("../../fixtures/html/clean-word-export.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	opts := parser.DefaultOptions()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse("bench.html", data, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
