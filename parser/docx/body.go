@@ -66,10 +66,13 @@ type bodyReader struct {
 	runHidden bool
 	sdts      []sdtFrame
 	maxCells  int
+	// altChunks counts w:altChunk: content imported from another file
+	// (HTML, MHT, RTF) that Word merges only when it opens the document.
+	altChunks int
 }
 
 // readBody streams document.xml into the body tree.
-func readBody(r io.Reader, nb *numbering, opts parser.Options, maxDepth int) ([]node, error) {
+func readBody(r io.Reader, nb *numbering, opts parser.Options, maxDepth int) ([]node, int, error) {
 	br := &bodyReader{nb: nb, opts: opts, maxCells: opts.MaxCells}
 	if br.maxCells <= 0 {
 		br.maxCells = parser.DefaultOptions().MaxCells
@@ -84,18 +87,18 @@ func readBody(r io.Reader, nb *numbering, opts parser.Options, maxDepth int) ([]
 			break
 		}
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			depth++
 			if depth > maxDepth {
-				return nil, parser.Unreadable(fmt.Sprintf("DOCX 正文的 XML 嵌套超过 %d 层，不像正常的 Word 文档", maxDepth), nil)
+				return nil, 0, parser.Unreadable(fmt.Sprintf("DOCX 正文的 XML 嵌套超过 %d 层，不像正常的 Word 文档", maxDepth), nil)
 			}
 			if t.Name.Space == nsMC && t.Name.Local == "Fallback" {
 				// mc:AlternateContent repeats its content for old readers.
 				if err := dec.Skip(); err != nil {
-					return nil, err
+					return nil, 0, err
 				}
 				depth--
 				continue
@@ -106,7 +109,7 @@ func readBody(r io.Reader, nb *numbering, opts parser.Options, maxDepth int) ([]
 			}
 			if skipSubtree(t.Name.Local) {
 				if err := dec.Skip(); err != nil {
-					return nil, err
+					return nil, 0, err
 				}
 				depth--
 				continue
@@ -115,7 +118,7 @@ func readBody(r io.Reader, nb *numbering, opts parser.Options, maxDepth int) ([]
 				sawBody = true
 			}
 			if err := br.start(t); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			br.stack = append(br.stack, t.Name.Local)
 		case xml.EndElement:
@@ -137,9 +140,9 @@ func readBody(r io.Reader, nb *numbering, opts parser.Options, maxDepth int) ([]
 		}
 	}
 	if !sawBody {
-		return nil, parser.Unreadable("DOCX 正文 word/document.xml 中没有 w:body，文件已损坏或不是 Word 文档；请用 Word 或 WPS 重新另存为 .docx", nil)
+		return nil, 0, parser.Unreadable("DOCX 正文 word/document.xml 中没有 w:body，文件已损坏或不是 Word 文档；请用 Word 或 WPS 重新另存为 .docx", nil)
 	}
-	return br.body, nil
+	return br.body, br.altChunks, nil
 }
 
 // skipSubtree lists elements whose content is not what a reader sees:
@@ -148,7 +151,7 @@ func readBody(r io.Reader, nb *numbering, opts parser.Options, maxDepth int) ([]
 func skipSubtree(local string) bool {
 	switch local {
 	case "drawing", "pict", "object", "del", "moveFrom", "instrText", "delText", "delInstrText",
-		"footnoteReference", "endnoteReference", "commentReference", "sectPr":
+		"footnoteReference", "endnoteReference", "commentReference", "sectPr", "rt":
 		return true
 	}
 	return strings.HasSuffix(local, "Change") // pPrChange, rPrChange, tblPrChange, tcPrChange...
@@ -263,6 +266,8 @@ func (br *bodyReader) start(t xml.StartElement) error {
 				}
 			}
 		}
+	case "altChunk":
+		br.altChunks++
 	case "sdt":
 		br.sdts = append(br.sdts, sdtFrame{})
 	case "showingPlcHdr":

@@ -242,7 +242,7 @@ func Parse(p string, data []byte, opts parser.Options) (*parser.Document, error)
 		return nil, err
 	}
 	defer c.Close()
-	body, err := readBody(br, nb, opts, maxDepth)
+	body, alt, err := readBody(br, nb, opts, maxDepth)
 	if br.over {
 		return nil, bombError(mainPart, pk.limit)
 	}
@@ -262,6 +262,10 @@ func Parse(p string, data []byte, opts parser.Options) (*parser.Document, error)
 	}
 	if rerr := emit(doc, body, opts); rerr != nil {
 		return nil, rerr
+	}
+	if alt > 0 {
+		doc.Problems = append(doc.Problems, parser.Problem{Rule: "P001",
+			Message: fmt.Sprintf("DOCX 正文中有 %d 处嵌入的外部内容（altChunk，常见于从网页或其他程序生成的文件），reportlint 读不到这部分；请用 Word 或 WPS 打开后另存为 .docx 再检查", alt)})
 	}
 	return doc, nil
 }

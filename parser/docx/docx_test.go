@@ -361,3 +361,13 @@ func TestSameTablesAcrossProducers(t *testing.T) {
 		require.Len(t, b.Sections, 6)
 	}
 }
+
+func TestAltChunkAndRuby(t *testing.T) {
+	body := p("正文") + `<w:altChunk r:id="rId9" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>` +
+		`<w:p><w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>zhèng</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>政</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>`
+	doc := parse(t, mkdocx(t, body, nil))
+	require.Equal(t, []string{"正文", "政"}, paras(doc))
+	require.Len(t, doc.Problems, 1)
+	require.Equal(t, "P001", doc.Problems[0].Rule)
+	require.Contains(t, doc.Problems[0].Message, "altChunk")
+}
