@@ -7,6 +7,7 @@ import (
 
 	lib "github.com/ledongthuc/pdf"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/unicode/norm"
 )
 
 // font is what the interpreter needs of a PDF font: how to cut a string into
@@ -241,7 +242,7 @@ func parseToUnicode(data []byte) map[uint32]string {
 							m[c] = dstText(dst.arr[k])
 						}
 					case kStr:
-						m[c] = incText(dst.s, k)
+						m[c] = foldCompat(incText(dst.s, k))
 					}
 				}
 			}
@@ -267,7 +268,33 @@ func dstText(o obj) string {
 	if o.kind != kStr {
 		return ""
 	}
-	return utf16be(o.s)
+	return foldCompat(utf16be(o.s))
+}
+
+// radicalSupp maps CJK Radicals Supplement characters to the ideographs
+// they stand for (NFKC leaves most of them alone).
+var radicalSupp = map[rune]rune{0x2E8C: '小', 0x2E8D: '小', 0x2E95: '彐', 0x2E9D: '月', 0x2E9F: '母', 0x2EA0: '民', 0x2EA7: '牛', 0x2EA9: '王', 0x2EAB: '目', 0x2EAC: '示', 0x2EAE: '竹', 0x2EB3: '网', 0x2EB7: '羊', 0x2EBB: '聿', 0x2EBE: '艹', 0x2EC4: '西', 0x2EC5: '见', 0x2EC6: '角', 0x2EC8: '讠', 0x2EC9: '贝', 0x2ECA: '足', 0x2ECB: '车', 0x2ECF: '阝', 0x2ED0: '钅', 0x2ED1: '長', 0x2ED3: '长', 0x2ED4: '门', 0x2ED6: '阝', 0x2ED7: '雨', 0x2ED8: '青', 0x2EDA: '页', 0x2EDB: '风', 0x2EDC: '飞', 0x2EDD: '食', 0x2EE0: '饣', 0x2EE2: '马', 0x2EE3: '骨', 0x2EE4: '鬼', 0x2EE5: '鱼', 0x2EE8: '麦', 0x2EE9: '黄', 0x2EEB: '齐', 0x2EEC: '齐', 0x2EEE: '齿', 0x2EEF: '龙', 0x2EF0: '龙', 0x2EF2: '龟'}
+
+// foldCompat maps Kangxi radicals and CJK compatibility ideographs, which
+// some producers (Chromium with Noto CJK) put in ToUnicode, to the unified
+// ideographs people type: "⾏" (U+2F8F) becomes "行".
+func foldCompat(s string) string {
+	for _, r := range s {
+		if (r >= 0x2E80 && r <= 0x2FDF) || (r >= 0xF900 && r <= 0xFAFF) {
+			var b strings.Builder
+			for _, r := range s {
+				if u, ok := radicalSupp[r]; ok {
+					b.WriteRune(u)
+				} else if (r >= 0x2E80 && r <= 0x2FDF) || (r >= 0xF900 && r <= 0xFAFF) {
+					b.WriteString(norm.NFKC.String(string(r)))
+				} else {
+					b.WriteRune(r)
+				}
+			}
+			return b.String()
+		}
+	}
+	return s
 }
 
 func utf16be(s string) string {

@@ -18,6 +18,8 @@ type pline struct {
 	x0, x1, base float64
 	size         float64
 	text         string
+	bold         bool
+	firstW       float64 // width of the first word (what could not fit above)
 }
 
 // pitem is a paragraph line or a table part of a page, in reading order.
@@ -36,6 +38,7 @@ type pageLayout struct {
 	height float64
 	left   float64 // left margin of body text
 	right  float64 // right edge of full body lines
+	pitch  float64 // usual distance between the baselines of body lines
 }
 
 // lineOf is the 1-based line number of the text line nearest to baseline y.
@@ -249,7 +252,14 @@ func layoutPage(n int, pc *pageContent, tagged []*tpart, claimed map[int]bool) *
 			size = max(size, g.size)
 		}
 		last := l[len(l)-1]
-		lines = append(lines, &pline{page: n, no: pl.lineOf(b), glyphs: l, x0: l[0].x, x1: last.x + last.w, base: b, size: size, text: text})
+		bold := 0
+		for _, g := range l {
+			if g.bold {
+				bold++
+			}
+		}
+		lines = append(lines, &pline{page: n, no: pl.lineOf(b), glyphs: l, x0: l[0].x, x1: last.x + last.w, base: b, size: size, text: text,
+			bold: bold*2 > len(l), firstW: firstWord(l)})
 	}
 	// drop page numbers in the top and bottom margins
 	kept := lines[:0]
@@ -262,6 +272,7 @@ func layoutPage(n int, pc *pageContent, tagged []*tpart, claimed map[int]bool) *
 	}
 	lines = kept
 	pl.left, pl.right = margins(lines)
+	pl.pitch = pitch(lines)
 	for _, t := range positionTables(lines, pl) {
 		pl.items = append(pl.items, pitem{top: t.y0, table: t})
 	}
@@ -273,6 +284,44 @@ func layoutPage(n int, pc *pageContent, tagged []*tpart, claimed map[int]bool) *
 	}
 	sort.SliceStable(pl.items, func(i, j int) bool { return pl.items[i].top < pl.items[j].top })
 	return pl
+}
+
+// firstWord is the width of a line's first word: a run of Latin letters
+// and digits, or one CJK character (plus a closing punctuation mark, which
+// may not start a line).
+func firstWord(l []glyph) float64 {
+	if len(l) == 0 {
+		return 0
+	}
+	end := l[0].x + l[0].w
+	for i := 1; i < len(l); i++ {
+		a, b := lastRune(l[i-1].s), firstRune(l[i].s)
+		if needSpace(a, b) && l[i].x-end < 0.25*l[i].size || strings.ContainsRune("，。、；：？！）》”’", b) {
+			end = l[i].x + l[i].w
+			continue
+		}
+		break
+	}
+	return end - l[0].x
+}
+
+// pitch is the most common baseline distance between consecutive lines.
+func pitch(lines []*pline) float64 {
+	count := map[int]int{}
+	best, bestN := 0, 0
+	for i := 1; i < len(lines); i++ {
+		a, b := lines[i-1], lines[i]
+		d := b.base - a.base
+		if math.Abs(a.size-b.size) > 0.6 || d <= 0 || d > 3*b.size {
+			continue
+		}
+		k := int(math.Round(d * 2))
+		count[k]++
+		if count[k] > bestN || (count[k] == bestN && k < best) {
+			best, bestN = k, count[k]
+		}
+	}
+	return float64(best) / 2
 }
 
 // margins estimates the left edge of body text and the right edge of full
@@ -388,15 +437,19 @@ func (p *paraAcc) add(l *pline, pl *pageLayout) {
 // same size, and close below (or first on the next page).
 func (p *paraAcc) continues(l *pline, pl *pageLayout, layouts []*pageLayout, pi int) bool {
 	prev := p.last
-	if math.Abs(prev.size-l.size) > 0.6 {
+	if math.Abs(prev.size-l.size) > 0.6 || prev.bold != l.bold {
 		return false
 	}
 	pp := p.lastL
 	if pp.right-pp.left < 100 {
 		return false
 	}
-	full := prev.x1 >= pp.right-1.5*prev.size
-	if !full {
+	// a new enumerated item after a finished sentence starts a paragraph
+	if enumRE.MatchString(l.text) && strings.ContainsRune("。！？；：", lastRune(prev.text)) {
+		return false
+	}
+	// full: the next line's first word would not have fitted
+	if prev.x1+l.firstW+1.2*prev.size < pp.right {
 		return false
 	}
 	if l.x0 > pl.left+0.8*l.size || math.Abs(prev.x0-pp.left) > 3*prev.size {
@@ -404,6 +457,9 @@ func (p *paraAcc) continues(l *pline, pl *pageLayout, layouts []*pageLayout, pi 
 	}
 	if l.page == prev.page {
 		gap := l.base - prev.base
+		if pl.pitch > 0 {
+			return gap > 0 && gap < pl.pitch+0.25*l.size
+		}
 		return gap > 0 && gap < 2.2*l.size
 	}
 	return l.page == prev.page+1
@@ -467,9 +523,10 @@ func (t *tableAcc) join(b *tpart) {
 		}
 		return true
 	}
-	// A row split over the break: every cell of b's first row is open,
-	// empty, or a fragment that completes the text above (never two
-	// numbers, never a new enumerated label).
+	// A row split over the break: no cell of b's first row repeats a
+	// filled cell above it with a number or a new enumerated label; the
+	// texts are fragments of one row. (Rules are not trusted here: some
+	// producers draw no rule at the top of a page, some draw one always.)
 	var first []*region
 	rowCont := true
 	someText := false
@@ -478,12 +535,10 @@ func (t *tableAcc) join(b *tpart) {
 			continue
 		}
 		first = append(first, r)
-		if r.text != "" {
-			someText = true
-		}
-		if isOpen(r) || r.text == "" {
+		if r.text == "" {
 			continue
 		}
+		someText = true
 		a := above(r.c0, r.c1)
 		if a == nil {
 			rowCont = false
@@ -507,7 +562,9 @@ func (t *tableAcc) join(b *tpart) {
 		if a != nil {
 			spans := a.r1-a.r0 > 1 || r.r1-r.r0 > 1
 			switch {
-			case offset == nr-1 || isOpen(r):
+			case offset == nr-1:
+				cont = true
+			case spans && isOpen(r):
 				cont = true
 			case r.text == "" && spans:
 				cont = true // a group cell whose text sits on the previous page
