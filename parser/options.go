@@ -16,6 +16,17 @@ type Options struct {
 	MaxCells int
 	// Timeout bounds the time spent on one file.
 	Timeout time.Duration
+	// Deadline, when not zero, is when the loader gives up on the file
+	// (it sets it from Timeout). A reader that loops over pages, rows or
+	// objects should stop when Expired reports true: the loader has already
+	// reported a timeout, and a reader that keeps running holds memory and
+	// CPU that the rest of a batch needs.
+	Deadline time.Time
+}
+
+// Expired reports whether the Deadline has passed.
+func (o Options) Expired() bool {
+	return !o.Deadline.IsZero() && time.Now().After(o.Deadline)
 }
 
 // DefaultOptions are the limits used unless configured otherwise.

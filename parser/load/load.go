@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 
 	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/parser/docx"
@@ -72,9 +73,16 @@ func run(path string, data []byte, format parser.Format, reader Reader, opts par
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
 		defer cancel()
+		opts.Deadline, _ = ctx.Deadline()
 	}
 	ch := make(chan result, 1)
+	var done atomic.Bool
 	go func() {
+		defer func() {
+			if done.Swap(true) {
+				abandoned.Add(-1) // the loader gave up on this reader earlier
+			}
+		}()
 		defer func() {
 			if p := recover(); p != nil {
 				ch <- result{err: parser.Unreadable(
@@ -103,9 +111,21 @@ func run(path string, data []byte, format parser.Format, reader Reader, opts par
 	case r := <-ch:
 		return r.rep, r.err
 	case <-ctx.Done():
+		if !done.Swap(true) {
+			abandoned.Add(1)
+		}
 		return nil, parser.Unreadable(fmt.Sprintf("读取超时（超过 %s），文件可能过大或结构异常；请拆分文件或用 --timeout 调高上限", opts.Timeout), ctx.Err())
 	}
 }
+
+// abandoned counts reader goroutines still running after the loader
+// reported a timeout for their file.
+var abandoned atomic.Int64
+
+// Abandoned returns the number of readers still running after their file
+// timed out. Readers honour parser.Options.Deadline, so it should fall back
+// to zero soon after each timeout; a reader stuck in a loop shows here.
+func Abandoned() int { return int(abandoned.Load()) }
 
 func firstFrames(stack []byte) []byte {
 	lines := bytes.SplitN(stack, []byte("\n"), 24)
@@ -138,14 +158,24 @@ func readBounded(path string, max int64) ([]byte, error) {
 	if path == "-" {
 		r = os.Stdin
 	} else {
+		// Stat before opening: opening a FIFO would block forever.
+		st, err := os.Stat(path)
+		if err != nil {
+			return nil, parser.Unreadable("无法打开文件（"+osReason(err)+"）", err)
+		}
+		switch {
+		case st.IsDir():
+			return nil, parser.Unreadable("这是一个目录，不是文件", nil)
+		case !st.Mode().IsRegular():
+			return nil, parser.Unreadable("这不是普通文件（是管道、设备或套接字），reportlint 不读取；请检查路径", nil)
+		case max > 0 && st.Size() > max:
+			return nil, parser.Unreadable(fmt.Sprintf("文件大小 %d 字节超过上限 %d 字节，请确认文件是否正确，或用 --max-size 调高上限", st.Size(), max), nil)
+		}
 		f, err := os.Open(path)
 		if err != nil {
 			return nil, parser.Unreadable("无法打开文件（"+osReason(err)+"）", err)
 		}
 		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, parser.Unreadable("这是一个目录，不是文件", nil)
-		}
 		r = f
 	}
 	if max > 0 {
@@ -221,6 +251,9 @@ func Sniff(path string, data []byte) (parser.Format, *parser.ReadError) {
 func looksHTML(data []byte) bool {
 	head := data[:min(len(data), 2048)]
 	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		head = utf16Head(head)
+	}
 	lower := bytes.ToLower(head)
 	trimmed := bytes.TrimSpace(lower)
 	if bytes.HasPrefix(trimmed, []byte("<!doctype html")) || bytes.HasPrefix(trimmed, []byte("<html")) {
@@ -232,4 +265,23 @@ func looksHTML(data []byte) bool {
 		}
 	}
 	return false
+}
+
+// utf16Head decodes the ASCII of a UTF-16 head (with its BOM) so that markup
+// saved as UTF-16 is recognised; other characters become '?'.
+func utf16Head(b []byte) []byte {
+	be := b[0] == 0xFE
+	out := make([]byte, 0, len(b)/2)
+	for i := 2; i+1 < len(b); i += 2 {
+		u := uint16(b[i])<<8 | uint16(b[i+1])
+		if !be {
+			u = uint16(b[i+1])<<8 | uint16(b[i])
+		}
+		if u < 0x80 {
+			out = append(out, byte(u))
+		} else {
+			out = append(out, '?')
+		}
+	}
+	return out
 }
