@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -166,4 +167,29 @@ func TestBadConfigExits2(t *testing.T) {
 	require.NoError(t, os.WriteFile("other.yaml", []byte("rules:\n  A301: off\n"), 0o644))
 	_, _, code = runArgs("check", "--config", "other.yaml", "broken.txt")
 	assert.Equal(t, exitOK, code, "--config replaces the file found by walking up")
+}
+
+// The configuration's kind decides the deadline rule M602: a department
+// report published on 15 February is late (31 January), a government's is
+// not (31 March).
+func TestConfigKindReachesDeadlineRule(t *testing.T) {
+	if rules.Lookup("M602") == nil {
+		t.Skip("rule M602 is not registered in this build")
+	}
+	clean, err := os.ReadFile(cleanFixture)
+	require.NoError(t, err)
+	late := strings.Replace(string(clean), "2025年1月20日", "2025年2月15日", 1)
+	require.NotEqual(t, string(clean), late, "the fixture's date line moved; update this test")
+	root := t.TempDir()
+	for _, d := range []string{"gov", "dept"} {
+		require.NoError(t, os.MkdirAll(filepath.Join(root, d), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(root, d, "2024.txt"), []byte(late), 0o644))
+	}
+	require.NoError(t, os.WriteFile(filepath.Join(root, configName),
+		[]byte("kind:\n  - path: gov/**\n    kind: 政府\n  - path: dept/**\n    kind: department\n"), 0o644))
+	t.Chdir(root)
+	out, _, _ := runArgs("check", "--no-color", "gov/2024.txt")
+	assert.NotContains(t, out, "M602", "a government report is due 31 March")
+	out, _, _ = runArgs("check", "--no-color", "dept/2024.txt")
+	assert.Contains(t, out, "M602", "a department report is due 31 January")
 }
