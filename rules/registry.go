@@ -18,6 +18,9 @@ func families() [][]*Rule {
 		cellRules,
 		arithmeticRules,
 		feeRules,
+		narrativeRules,
+		metaRules,
+		crossYearRules,
 	}
 }
 

@@ -17,13 +17,16 @@ R62 = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不�
 
 VARIANTS = {
     # table 三: R1 natural 25 -> 24 and its total 29 -> 28: only the balance breaks
-    "A301-table3-balance.txt": [("一、本年新收政府信息公开申请数量\t\t25\t3\t0\t0\t1\t0\t29", "一、本年新收政府信息公开申请数量\t\t24\t3\t0\t0\t1\t0\t28")],
+    # (the prose states only the figures the table still agrees with, so that N501/N503 stay quiet)
+    "A301-table3-balance.txt": [("一、本年新收政府信息公开申请数量\t\t25\t3\t0\t0\t1\t0\t29", "一、本年新收政府信息公开申请数量\t\t24\t3\t0\t0\t1\t0\t28"),
+                                ("全年共收到政府信息公开申请29件，上年结转2件，办结28件，结转下年度继续办理3件。", "全年共收到政府信息公开申请28件，上年结转2件，办结28件。")],
     # R3_3_4 natural 1 -> 2 with its row total: the results no longer add up to （七）总计
     "A302-table3-results-total.txt": [("4.保护第三方合法权益\t1\t0\t0\t0\t0\t0\t1", "4.保护第三方合法权益\t2\t0\t0\t0\t0\t0\t2")],
     # R3_1 total 11 -> 12: the row total is wrong
     "A303-table3-row-total.txt": [("（一）予以公开\t10\t1\t0\t0\t0\t0\t11", "（一）予以公开\t10\t1\t0\t0\t0\t0\t12")],
     # table 四 review total 3 -> 4
-    "A304-table4-total.txt": [("1\t1\t0\t1\t3\t1\t0\t0\t0\t1", "1\t1\t0\t1\t4\t1\t0\t0\t0\t1")],
+    "A304-table4-total.txt": [("1\t1\t0\t1\t3\t1\t0\t0\t0\t1", "1\t1\t0\t1\t4\t1\t0\t0\t0\t1"),
+                              ("被申请行政复议3件", "被申请行政复议4件")],
     # a blank cell in table 三 and a placeholder in table 二
     "C201-cell-blank.txt": [("3.要求提供公开出版物\t" + z(7), "3.要求提供公开出版物\t0\t0\t\t0\t0\t0\t0"),
                             ("行政强制\t2", "行政强制\t/")],
@@ -53,6 +56,8 @@ VARIANTS = {
     # quiet cases
     # the same report in the 2019 layout, for year 2020: S105 must stay quiet
     "clean-2019-layout-2020.txt": [("2024年政府信息公开工作年度报告", "2020年政府信息公开工作年度报告"),
+                                   ("自2024年1月1日起至2024年12月31日止", "自2020年1月1日起至2020年12月31日止"),
+                                   ("2025年1月20日", "2021年1月20日"),
                                    ("\t（六）其他处理\t" + R6 + "\t1\t0\t0\t0\t0\t0\t1\n\t\t" + R62 + "\t" + z(7) + "\n\t\t3.其他\t" + z(7) + "\n",
                                     "\t（六）其他处理\t1\t0\t0\t0\t0\t0\t1\n")],
     # full-width digits, thousands separators, spaced labels, half-width brackets, "1、" enumerators

@@ -17,6 +17,8 @@ type checked struct {
 	Issuer   string
 	Year     int
 	Findings []rules.Finding
+	// Previous is the previous-year report the file was compared with.
+	Previous string
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
@@ -67,6 +69,10 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 		prev = p
 	}
 	results := readAll(files, cf.jobs, opts)
+	pairs := pairReports(results, prev, cf.previous)
+	for _, note := range pairs.Notes {
+		fmt.Fprintln(stderr, note)
+	}
 	out := make([]checked, len(results))
 	for i, r := range results {
 		c := checked{Path: r.Path}
@@ -77,7 +83,8 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 			if k := conf.kindFor(r.Path); k != "" {
 				r.Report.Kind = k
 			}
-			c.Findings = rules.Run(r.Report, prev, cfg)
+			c.Findings = rules.Run(r.Report, pairs.Prev[i], cfg)
+			c.Previous = pairs.PrevPath[i]
 		}
 		out[i] = c
 	}

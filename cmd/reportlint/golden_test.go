@@ -22,10 +22,55 @@ const fixturesRoot = "../../fixtures"
 // fixtureFiles lists every report fixture (what `check fixtures/` checks).
 func fixtureFiles(t *testing.T) []string {
 	t.Helper()
-	files, err := discover([]string{fixturesRoot})
+	found, err := discover([]string{fixturesRoot})
 	require.NoError(t, err)
+	var files []string
+	for _, f := range found {
+		// pairs are checked together, by TestPairGolden
+		if !strings.HasPrefix(f, pairsRoot+"/") {
+			files = append(files, f)
+		}
+	}
 	require.NotEmpty(t, files, "no fixtures found under %s", fixturesRoot)
 	return files
+}
+
+// pairsRoot holds cross-year fixtures: each directory NAME/ holds two
+// reports of one issuer (consecutive years), checked as one directory run
+// and compared with NAME.findings.
+const pairsRoot = fixturesRoot + "/pairs"
+
+// pairDirs lists the pair fixture directories.
+func pairDirs(t *testing.T) []string {
+	t.Helper()
+	entries, err := os.ReadDir(pairsRoot)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	require.NoError(t, err)
+	var dirs []string
+	for _, e := range entries {
+		if e.IsDir() {
+			dirs = append(dirs, filepath.Join(pairsRoot, e.Name()))
+		}
+	}
+	return dirs
+}
+
+// TestPairGolden checks each pair directory as one run (reports are paired
+// automatically) against NAME.findings, which holds the pairing notes the
+// run prints to stderr followed by the findings.
+func TestPairGolden(t *testing.T) {
+	for _, dir := range pairDirs(t) {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run([]string{"check", "--no-color", "--jobs", "1", dir}, &out, &errb)
+			require.Contains(t, []int{exitOK, exitError}, code)
+			got := strings.ReplaceAll(errb.String()+out.String(), fixturesRoot+"/", "")
+			compareGolden(t, dir+".findings", got)
+			require.Contains(t, got, "跨年度对照", "the two reports of %s were not paired", dir)
+		})
+	}
 }
 
 // runCLI runs the command in-process and returns stdout with the fixture
@@ -105,6 +150,19 @@ func TestRuleFixtures(t *testing.T) {
 		if rules.Lookup(id) != nil {
 			require.NotZero(t, got[id], "fixture %s is named after %s but %s does not fire in its golden findings", f, id, id)
 			fires[id] = append(fires[id], f)
+		}
+	}
+	for _, dir := range pairDirs(t) {
+		base := filepath.Base(dir)
+		got := goldenRules(t, dir)
+		if strings.HasPrefix(base, "clean-") {
+			require.Empty(t, got, "clean pair %s has findings", dir)
+			continue
+		}
+		id := strings.SplitN(base, "-", 2)[0]
+		if rules.Lookup(id) != nil {
+			require.NotZero(t, got[id], "pair %s is named after %s but %s does not fire in its golden findings", dir, id, id)
+			fires[id] = append(fires[id], dir)
 		}
 	}
 	var missing []string

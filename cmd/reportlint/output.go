@@ -102,6 +102,7 @@ type jsonFile struct {
 	Format   string        `json:"format,omitempty"`
 	Issuer   string        `json:"issuer,omitempty"`
 	Year     int           `json:"year,omitempty"`
+	Previous string        `json:"previous,omitempty"`
 	Findings []jsonFinding `json:"findings"`
 }
 
@@ -131,7 +132,7 @@ func toJSONFinding(x rules.Finding) jsonFinding {
 func writeJSON(w io.Writer, out []checked) error {
 	doc := jsonCheck{Version: 1, Files: []jsonFile{}}
 	for _, f := range out {
-		jf := jsonFile{Path: f.Path, Format: string(f.Format), Issuer: f.Issuer, Year: f.Year, Findings: []jsonFinding{}}
+		jf := jsonFile{Path: f.Path, Format: string(f.Format), Issuer: f.Issuer, Year: f.Year, Previous: f.Previous, Findings: []jsonFinding{}}
 		for _, x := range f.Findings {
 			jf.Findings = append(jf.Findings, toJSONFinding(x))
 		}

@@ -1,0 +1,518 @@
+package rules
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strings"
+
+	"github.com/reportlint/reportlint/parser"
+)
+
+var narrativeRules = []*Rule{
+	{
+		ID: "N501", Name: "narrative-mismatch", Severity: Warning, Check: checkNarrativeMismatch,
+		Summary: "正文中陈述的数字（收到、结转、办结、办理结果、复议诉讼件数）与表格不一致",
+		Doc: `为什么：《政府信息公开条例》第五十条要求年报如实报告收到和处理申请、行政复议和行政诉讼的情况；国办公开办函〔2021〕30号规定正文"总体情况"概述这些情况、表三表四给出统计数。同一份报告里正文和表格说法不一，读者无法知道哪个是真的，这也是第四十七条所说"数据不准确"的典型表现（例如正文称"无法提供265件"而表三为337件）。
+
+reportlint 读出正文里每个带"件"的数字（阿拉伯数字、全角数字、中文数字如"十二件""两件"），按它前面的词判断它说的是什么：新收/收到/受理、上年结转、办结/答复、结转下年度、予以公开、部分公开、不予公开、无法提供、不予处理、其他处理、行政复议、行政诉讼及其维持/纠正/其他/尚未审结。"5500余条""近30件"之类约数不比较。"受理""收到"在一些报告里包含上年结转，两种读法有一种与表格相符就不报告；写明"含上年结转N件"的按合计理解。"未引起行政复议或行政诉讼""均获维持"也按表四核对。说不清指什么的数字一律不报告。
+
+如何修正：核对正文与表格，改正错误的一处。消息引用正文的句子并指出对应的表格单元格。`,
+		Example: `正文"无法提供265件"，表三（四）无法提供三项合计 337：
+warning N501 正文“…无法提供265件…”称（四）无法提供为 265 件，但表三「（四）无法提供」为 337`,
+	},
+	{
+		ID: "N502", Name: "narrative-percentage", Severity: Warning, Check: checkNarrativePercentage,
+		Summary: "正文中的百分比与按表格计算的结果不符（相差超过 0.1 个百分点）",
+		Doc: `为什么：正文常写"予以公开XX件，占XX%"。百分比应由表三的数字算出（该项件数除以办理结果总计，或除以本年新收、新收加上年结转）。按表格算不出正文所写的比例，说明件数或比例有一处错误，属于条例第四十七条所说的"数据不准确"。
+
+reportlint 只核对紧跟在办理结果之后、带"占""比例""占比"的百分比；"答复满意率100%""同比增长20%"之类与表格无关，不核对。允许的误差为 0.1 个百分点，或所写精度的一个单位（写"34%"时为 1 个百分点）。
+
+如何修正：按表三重新计算比例。`,
+		Example: `正文"无法提供265件，占32.9%"，表三无法提供 337、总计 805：
+warning N502 正文“…无法提供265件，占32.9%…”称（四）无法提供占 32.9%，但按表三计算为 41.9%（337 ÷ （七）总计 805）`,
+	},
+	{
+		ID: "N503", Name: "narrative-sum", Severity: Warning, Check: checkNarrativeSum,
+		Summary: "正文给出总数和各部分，但各部分相加不等于总数",
+		Doc: `为什么：正文在一句话里给出总数和它的组成时，这些数字之间应当自洽：本年新收 + 上年结转 = 办结 + 结转下年度（表三印明的勾稽关系）；"其中"列出的各项办理结果不能超过办结总数；行政复议、行政诉讼的维持、纠正、其他、尚未审结之和不能超过（列全时应等于）总数。正文自相矛盾时，至少有一个数字是错的。
+
+reportlint 只核对同一句中的数字；"受理"是否包含上年结转说不清时，两种读法都试，都不相符才报告。
+
+如何修正：核对各数字，改正错误的一处。`,
+		Example: `正文"共收到申请29件，上年结转2件，办结28件，结转下年度继续办理4件"：
+warning N503 正文“…”：收到 29 + 上年结转 2 = 31，但办结 28 + 结转下年度 4 = 32`,
+	},
+}
+
+// narrativeSections are the sections whose prose states the figures of
+// tables 三 and 四 (一 总体情况 and the table sections); 五 and 六 talk about
+// other things (建议提案, 收费).
+var narrativeSections = map[int]bool{0: true, 1: true, 2: true, 3: true, 4: true}
+
+// stated is the prose of a report read once: sentences and statements.
+type stated struct {
+	sents []sentence
+	stmts [][]statement // per sentence
+}
+
+func readNarrative(r *parser.Report) *stated {
+	s := &stated{sents: narrativeSentences(r)}
+	s.stmts = make([][]statement, len(s.sents))
+	useSections := len(r.Sections) > 0
+	for i := range s.sents {
+		sent := &s.sents[i]
+		if useSections && !narrativeSections[sent.Section] {
+			continue
+		}
+		s.stmts[i] = readStatements(r, sent, parser.FoldWidth(sent.Para.Text))
+	}
+	return s
+}
+
+func checkNarrativeMismatch(p *Pass) {
+	r := p.Report
+	if r.Table(parser.Table3) == nil && r.Table(parser.Table4) == nil {
+		return
+	}
+	n := readNarrative(r)
+	for i := range n.sents {
+		sent := &n.sents[i]
+		for _, st := range n.stmts[i] {
+			if st.fig.Percent {
+				continue
+			}
+			if len(st.claims) > 1 && !st.each {
+				// a sum of several categories
+				c := claim{kind: kResult}
+				var names []string
+				okSum := true
+				for _, x := range st.claims {
+					if x.kind != kResult && x.kind != kT4Total {
+						okSum = false
+					}
+					names = append(names, x.name)
+				}
+				if !okSum {
+					continue
+				}
+				var q quantity
+				for _, x := range st.claims {
+					q.cells = append(q.cells, x.readings()[0].cells...)
+				}
+				q.name = strings.Join(names, "、") + "之和"
+				c.name = q.name
+				reportMismatch(p, sent, st, c, []quantity{q})
+				continue
+			}
+			for _, c := range st.claims {
+				reportMismatch(p, sent, st, c, c.readings())
+			}
+		}
+		// "均获维持" after 复议/诉讼 totals
+		checkAllMaintained(p, sent, n.stmts[i])
+	}
+	checkNoCases(p, n)
+}
+
+// reportMismatch adds an N501 finding when every reading of the claim is
+// known and none equals the stated figure.
+func reportMismatch(p *Pass, sent *sentence, st statement, c claim, qs []quantity) {
+	r := p.Report
+	var descs []string
+	for _, q := range qs {
+		v, ok := q.value(r)
+		if !ok {
+			return
+		}
+		if v == st.fig.Value {
+			return
+		}
+		descs = append(descs, q.describe(r, v))
+	}
+	if len(descs) == 0 {
+		return
+	}
+	f := Finding{Loc: sent.loc(r, st.fig.NumStart)}
+	q := qs[0]
+	f.Table = q.cells[0].table
+	if len(qs) == 1 && len(q.cells) == 1 {
+		f.Row, f.Col = q.cells[0].row, q.cells[0].col
+	}
+	v, _ := q.value(r)
+	f.Expected, f.Actual = fmtNum(v), fmtNum(st.fig.Value)
+	f.Key = fmt.Sprintf("N501/%s/%s", c.name, fmtNum(st.fig.Value))
+	name := c.name
+	f.Message = fmt.Sprintf("正文%s称%s为 %s 件，但%s", sent.quoteAt(st.fig.NumStart), name, fmtNum(st.fig.Value), strings.Join(descs, "，"))
+	if len(descs) > 1 {
+		f.Message += "，两种读法都不相符"
+	}
+	p.Add(f)
+}
+
+var allMaintainedRe = regexp.MustCompile(`均(已|获|被|予以|为|结果)*维持`)
+
+// checkAllMaintained reads "行政复议7件、行政诉讼9件，均获维持": each total
+// named before claims its 结果维持 equals it.
+func checkAllMaintained(p *Pass, sent *sentence, stmts []statement) {
+	folded := parser.FoldWidth(sent.Text)
+	loc := allMaintainedRe.FindStringIndex(folded)
+	if loc == nil {
+		return
+	}
+	at := len([]rune(folded[:loc[0]]))
+	for _, st := range stmts {
+		if st.fig.End > at || st.fig.Percent || len(st.claims) != 1 || st.claims[0].kind != kT4Total {
+			continue
+		}
+		c := st.claims[0]
+		q := quantity{name: c.name + "·结果维持"}
+		for _, g := range c.groups {
+			q.cells = append(q.cells, cellRef{parser.Table4, g, "maintain"})
+		}
+		v, ok := q.value(p.Report)
+		if !ok || v == st.fig.Value {
+			continue
+		}
+		f := Finding{Loc: sent.loc(p.Report, at), Table: parser.Table4, Col: "maintain"}
+		if len(c.groups) == 1 {
+			f.Row = c.groups[0]
+		}
+		f.Expected, f.Actual = fmtNum(v), fmtNum(st.fig.Value)
+		f.Key = fmt.Sprintf("N501/%s·维持/%s", c.name, fmtNum(st.fig.Value))
+		f.Message = fmt.Sprintf("正文%s称%s %s 件均获维持，但%s，并非全部维持", sent.quoteAt(at), c.name, fmtNum(st.fig.Value), q.describe(p.Report, v))
+		p.Add(f)
+	}
+}
+
+var noCasesRe = regexp.MustCompile(`(未|没有|无)(发生|引起|出现|产生|收到|涉及|被)?[^，。；,;0-9]{0,16}?(行政复议|行政诉讼)([^，。；,;0-9]{0,3}(或|和|及|、|与)?\s*(行政复议|行政诉讼))?`)
+
+// checkNoCases reads "未引起行政复议或行政诉讼": the totals named are 0.
+func checkNoCases(p *Pass, n *stated) {
+	r := p.Report
+	t := r.Table(parser.Table4)
+	if t == nil {
+		return
+	}
+	for i := range n.sents {
+		sent := &n.sents[i]
+		if len(r.Sections) > 0 && !narrativeSections[sent.Section] {
+			continue
+		}
+		folded := parser.FoldWidth(sent.Text)
+		if !strings.Contains(folded, "公开") && !strings.Contains(folded, "答复") {
+			continue
+		}
+		for _, m := range noCasesRe.FindAllStringSubmatchIndex(folded, -1) {
+			text := folded[m[0]:m[1]]
+			if strings.Contains(text, "未经") {
+				continue
+			}
+			// the clause must state no figure
+			clause := clauseAround(folded, m[0], m[1])
+			if hasCountFigure(clause) {
+				continue
+			}
+			at := len([]rune(folded[:m[0]]))
+			var groups []t4group
+			if strings.Contains(text, "行政复议") {
+				groups = append(groups, t4group{"行政复议", []string{"review"}})
+			}
+			if strings.Contains(text, "行政诉讼") {
+				groups = append(groups, t4group{"行政诉讼", litGroups})
+			}
+			for _, g := range groups {
+				q := quantity{name: g.name}
+				for _, row := range g.groups {
+					q.cells = append(q.cells, cellRef{parser.Table4, row, "total"})
+				}
+				v, ok := q.value(r)
+				if !ok || v == 0 {
+					continue
+				}
+				f := Finding{Loc: sent.loc(r, at), Table: parser.Table4, Col: "total"}
+				if len(g.groups) == 1 {
+					f.Row = g.groups[0]
+				}
+				f.Expected, f.Actual = fmtNum(v), "0"
+				f.Key = "N501/" + g.name + "/0"
+				f.Message = fmt.Sprintf("正文%s称没有%s，但%s", sent.quoteAt(at), g.name, q.describe(r, v))
+				p.Add(f)
+			}
+		}
+	}
+}
+
+// clauseAround returns the clause (between ，；。) that holds bytes [a,b).
+func clauseAround(s string, a, b int) string {
+	start := strings.LastIndexAny(s[:a], "，,；;。：:")
+	if start < 0 {
+		start = 0
+	}
+	end := strings.IndexAny(s[b:], "，,；;。")
+	if end < 0 {
+		end = len(s)
+	} else {
+		end += b
+	}
+	return s[start:end]
+}
+
+func hasCountFigure(s string) bool {
+	for _, f := range extractFigures(s) {
+		if countUnits[f.Unit] {
+			return true
+		}
+	}
+	return false
+}
+
+func checkNarrativePercentage(p *Pass) {
+	r := p.Report
+	if r.Table(parser.Table3) == nil {
+		return
+	}
+	n := readNarrative(r)
+	bases := []quantity{t3("（七）总计", "R3_7"), t3("本年新收与上年结转之和", "R1", "R2"), t3("一、本年新收", "R1")}
+	for i := range n.sents {
+		sent := &n.sents[i]
+		for _, st := range n.stmts[i] {
+			if !st.fig.Percent || len(st.claims) != 1 || st.claims[0].kind != kResult {
+				continue
+			}
+			c := st.claims[0]
+			part, ok := c.readings()[0].value(r)
+			if !ok {
+				continue
+			}
+			tol := math.Max(0.1, math.Pow(10, -float64(st.fig.Decimals)))
+			var best float64
+			var bestBase quantity
+			var bestVal float64
+			matched, judged := false, false
+			for _, b := range bases {
+				bv, ok := b.value(r)
+				if !ok || bv <= 0 {
+					continue
+				}
+				pct := part / bv * 100
+				if !judged {
+					best, bestBase, bestVal = pct, b, bv
+				}
+				judged = true
+				if math.Abs(pct-st.fig.Value) <= tol+1e-9 {
+					matched = true
+					break
+				}
+			}
+			if !judged || matched {
+				continue
+			}
+			// every base must have been judged: a blank denominator leaves the
+			// statement open
+			allKnown := true
+			for _, b := range bases {
+				if _, ok := b.value(r); !ok {
+					allKnown = false
+				}
+			}
+			if !allKnown {
+				continue
+			}
+			f := Finding{Loc: sent.loc(r, st.fig.NumStart), Table: parser.Table3, Col: "total"}
+			if q := c.readings()[0]; len(q.cells) == 1 {
+				f.Row = q.cells[0].row
+			}
+			f.Expected = fmt.Sprintf("%.1f%%", best)
+			f.Actual = fmtNum(st.fig.Value) + "%"
+			f.Key = fmt.Sprintf("N502/%s/%s", c.name, fmtNum(st.fig.Value))
+			f.Message = fmt.Sprintf("正文%s称%s占 %s%%，但按表三计算为 %.1f%%（%s ÷ %s %s）",
+				sent.quoteAt(st.fig.NumStart), c.name, fmtNum(st.fig.Value), best, fmtNum(part), bestBase.name, fmtNum(bestVal))
+			p.Add(f)
+		}
+	}
+}
+
+func checkNarrativeSum(p *Pass) {
+	r := p.Report
+	n := readNarrative(r)
+	for i := range n.sents {
+		sent := &n.sents[i]
+		stmts := n.stmts[i]
+		checkBalanceStated(p, sent, stmts)
+		checkPartsStated(p, sent, stmts)
+	}
+}
+
+// single returns the statement's one claim, if it has exactly one.
+func single(st statement) (claim, bool) {
+	if st.fig.Percent || len(st.claims) != 1 {
+		return claim{}, false
+	}
+	return st.claims[0], true
+}
+
+// checkBalanceStated: 新收 + 上年结转 = 办结 + 结转下年度, all stated in one
+// sentence.
+func checkBalanceStated(p *Pass, sent *sentence, stmts []statement) {
+	var in, carriedIn, done, carriedOut *statement
+	inAmbiguous := false
+	for i := range stmts {
+		c, ok := single(stmts[i])
+		if !ok {
+			continue
+		}
+		switch c.kind {
+		case kNew, kReceived, kHandled:
+			if in != nil {
+				return // two totals: unclear which is meant
+			}
+			if c.kind == kHandled && !c.includesCarry {
+				continue // 办理 may mean 办结
+			}
+			in = &stmts[i]
+			inAmbiguous = c.kind == kReceived && !c.includesCarry
+		case kCarriedIn:
+			carriedIn = &stmts[i]
+		case kAnswered:
+			if done != nil {
+				return
+			}
+			done = &stmts[i]
+		case kCarriedOut:
+			carriedOut = &stmts[i]
+		}
+	}
+	if in == nil || done == nil || carriedOut == nil {
+		return
+	}
+	out := done.fig.Value + carriedOut.fig.Value
+	inc := in.claims[0].includesCarry
+	var options []float64
+	var text string
+	switch {
+	case inc:
+		options = []float64{in.fig.Value}
+		text = fmt.Sprintf("%s %s（含上年结转）", in.claims[0].name, fmtNum(in.fig.Value))
+	case carriedIn == nil:
+		return
+	case inAmbiguous:
+		options = []float64{in.fig.Value + carriedIn.fig.Value, in.fig.Value}
+		text = fmt.Sprintf("%s %s + 上年结转 %s = %s（即使按已含上年结转理解，也只有 %s）", in.claims[0].name,
+			fmtNum(in.fig.Value), fmtNum(carriedIn.fig.Value), fmtNum(in.fig.Value+carriedIn.fig.Value), fmtNum(in.fig.Value))
+	default:
+		options = []float64{in.fig.Value + carriedIn.fig.Value}
+		text = fmt.Sprintf("%s %s + 上年结转 %s = %s", in.claims[0].name, fmtNum(in.fig.Value), fmtNum(carriedIn.fig.Value), fmtNum(in.fig.Value+carriedIn.fig.Value))
+	}
+	for _, o := range options {
+		if o == out {
+			return
+		}
+	}
+	f := Finding{Loc: sent.loc(p.Report, in.fig.NumStart)}
+	f.Expected, f.Actual = fmtNum(out), fmtNum(options[0])
+	f.Key = fmt.Sprintf("N503/balance/%s/%s", fmtNum(options[0]), fmtNum(out))
+	f.Message = fmt.Sprintf("正文%s自相矛盾：%s，但办结 %s + 结转下年度 %s = %s",
+		sent.quoteAt(in.fig.NumStart), text, fmtNum(done.fig.Value), fmtNum(carriedOut.fig.Value), fmtNum(out))
+	p.Add(f)
+}
+
+// checkPartsStated: parts listed after a total in one sentence must not
+// exceed it (办结 total and result parts; a 复议/诉讼 total and its parts).
+func checkPartsStated(p *Pass, sent *sentence, stmts []statement) {
+	// results after an 办结/答复 total
+	for i := range stmts {
+		c, ok := single(stmts[i])
+		if !ok || c.kind != kAnswered {
+			continue
+		}
+		var parts []statement
+		rows := map[string]bool{}
+		dup := false
+		for j := i + 1; j < len(stmts); j++ {
+			d, ok := single(stmts[j])
+			if !ok {
+				continue
+			}
+			if d.kind != kResult {
+				if d.kind == kAnswered || d.kind.volume() {
+					break
+				}
+				continue
+			}
+			for _, row := range d.rows {
+				if rows[row] {
+					dup = true
+				}
+				rows[row] = true
+			}
+			parts = append(parts, stmts[j])
+		}
+		if dup || len(parts) < 2 {
+			continue
+		}
+		reportParts(p, sent, stmts[i], parts, false)
+	}
+	// table 四 parts after a group total
+	for i := range stmts {
+		c, ok := single(stmts[i])
+		if !ok || c.kind != kT4Total {
+			continue
+		}
+		var parts []statement
+		seen := map[string]bool{}
+		dup := false
+		for j := i + 1; j < len(stmts); j++ {
+			d, ok := single(stmts[j])
+			if !ok {
+				continue
+			}
+			if d.kind != kT4Part || strings.Join(d.groups, ",") != strings.Join(c.groups, ",") {
+				break
+			}
+			if seen[d.part] {
+				dup = true
+			}
+			seen[d.part] = true
+			parts = append(parts, stmts[j])
+		}
+		if dup || len(parts) == 0 {
+			continue
+		}
+		reportParts(p, sent, stmts[i], parts, len(seen) == 4)
+	}
+}
+
+func reportParts(p *Pass, sent *sentence, total statement, parts []statement, complete bool) {
+	s := 0.0
+	var terms []string
+	for _, x := range parts {
+		s += x.fig.Value
+		terms = append(terms, fmt.Sprintf("%s %s", shortClaim(x.claims[0]), fmtNum(x.fig.Value)))
+	}
+	if s == total.fig.Value || (!complete && s < total.fig.Value) {
+		return
+	}
+	f := Finding{Loc: sent.loc(p.Report, total.fig.NumStart)}
+	f.Expected, f.Actual = fmtNum(s), fmtNum(total.fig.Value)
+	c := total.claims[0]
+	f.Key = fmt.Sprintf("N503/%s/%s/%s", c.name, fmtNum(total.fig.Value), fmtNum(s))
+	rel := "超过了总数"
+	if complete {
+		rel = "不等于总数"
+	}
+	f.Message = fmt.Sprintf("正文%s自相矛盾：%s %s 件，但所列各部分 %s = %s，%s",
+		sent.quoteAt(total.fig.NumStart), shortClaim(c), fmtNum(total.fig.Value), strings.Join(terms, " + "), fmtNum(s), rel)
+	p.Add(f)
+}
+
+// shortClaim names a claim briefly for sums.
+func shortClaim(c claim) string {
+	switch c.kind {
+	case kT4Part:
+		return partNames[c.part]
+	case kResult:
+		return parser.CoreLabel(c.name)
+	}
+	return c.name
+}
