@@ -22,10 +22,17 @@ type font struct {
 	vert    bool // vertical writing mode (…-V CMaps)
 	toUni   map[uint32]string
 	widths  map[uint32]float64
+	ranges  []wrange // /W ranges "first last w", not expanded
 	dw      float64
 	simple  lib.TextEncoding // fallback for one-byte fonts without ToUnicode
 	cache   [256]string      // decoded one-byte codes ("" = not yet)
 	bold    bool
+}
+
+// wrange is a range of CID codes with one width.
+type wrange struct {
+	first, last uint32
+	w           float64
 }
 
 // glyphCode is one decoded code of a shown string.
@@ -85,11 +92,10 @@ func (d *docReader) loadFont(v lib.Value) *font {
 				continue
 			}
 			last := next.Int64()
-			wv := w.Index(i+2).Float64() / 1000
-			for c := first; c <= last && count < 70000; c++ {
-				f.widths[uint32(c)] = wv
-				count++
+			if last >= first && first >= 0 && len(f.ranges) < 70000 {
+				f.ranges = append(f.ranges, wrange{uint32(first), uint32(last), w.Index(i+2).Float64() / 1000})
 			}
+			count++
 			i += 3
 		}
 	default:
@@ -142,16 +148,25 @@ func (f *font) decode(raw string, out []glyphCode) []glyphCode {
 			code = uint32(raw[i])
 		}
 		g := glyphCode{code: code}
-		if w, ok := f.widths[code]; ok {
-			g.w = w
-		} else {
-			g.w = f.dw
-		}
+		g.w = f.width(code)
 		g.s = f.text(code, raw[i:i+n])
 		out = append(out, g)
 		i += n
 	}
 	return out
+}
+
+// width is the advance of a code (text space units).
+func (f *font) width(code uint32) float64 {
+	if w, ok := f.widths[code]; ok {
+		return w
+	}
+	for _, r := range f.ranges {
+		if code >= r.first && code <= r.last {
+			return r.w
+		}
+	}
+	return f.dw
 }
 
 // text is the Unicode text of one code.

@@ -3,6 +3,7 @@ package pdf
 import (
 	"errors"
 	"math"
+	"regexp"
 
 	lib "github.com/ledongthuc/pdf"
 )
@@ -85,6 +86,7 @@ type interp struct {
 	subpaths [][]seg
 	codes    []glyphCode
 	depth    int
+	refs     map[string]string // font resource name → "N G" object number
 }
 
 // interpretPage runs the page's content streams.
@@ -247,10 +249,14 @@ func (in *interp) pt(x, y float64) (float64, float64) {
 
 func (in *interp) run(data []byte, res lib.Value) {
 	l := &lexer{b: data}
-	l.run(func(op string, a []obj) { in.op(op, a, res) })
+	fonts := map[string]*font{}
+	saved := in.refs
+	in.refs = nil
+	l.run(func(op string, a []obj) { in.op(op, a, res, fonts) })
+	in.refs = saved
 }
 
-func (in *interp) op(op string, a []obj, res lib.Value) {
+func (in *interp) op(op string, a []obj, res lib.Value, fonts map[string]*font) {
 	g := &in.gs
 	switch op {
 	case "q":
@@ -271,7 +277,7 @@ func (in *interp) op(op string, a []obj, res lib.Value) {
 	case "Tf":
 		if len(a) >= 2 && a[0].kind == kName {
 			g.tfs = num(a, 1)
-			g.font = in.d.fontByName(res, a[0].s)
+			g.font = in.fontByName(res, a[0].s, fonts)
 		}
 	case "Tc":
 		g.tc = num(a, 0)
@@ -442,21 +448,39 @@ func (in *interp) doXObject(res lib.Value, name string) {
 	in.tm, in.tlm = savedTM, savedTLM
 }
 
-// fontByName finds a font of the resources, cached by the resource dict.
-func (d *docReader) fontByName(res lib.Value, name string) *font {
+// fontByName finds a font of the resources. Fonts are cached per content
+// stream by name and per document by their dictionary.
+func (in *interp) fontByName(res lib.Value, name string, local map[string]*font) *font {
+	if f, ok := local[name]; ok {
+		return f
+	}
 	fd := res.Key("Font")
-	key := fd.String() + "\x00" + name
-	if f, ok := d.fontNames[key]; ok {
+	if in.refs == nil {
+		// "<</F1 5 0 R /F2 7 0 R>>": the object numbers identify fonts
+		// across pages without loading their dictionaries again.
+		in.refs = map[string]string{}
+		for _, m := range refRE.FindAllStringSubmatch(fd.String(), 4096) {
+			in.refs[m[1]] = m[2]
+		}
+	}
+	ref := in.refs[name]
+	if f, ok := in.d.fontRefs[ref]; ok && ref != "" {
+		local[name] = f
 		return f
 	}
 	fv := fd.Key(name)
 	var f *font
 	if fv.Kind() == lib.Dict {
-		f = d.loadFont(fv)
+		f = in.d.loadFont(fv)
 	}
-	d.fontNames[key] = f
+	local[name] = f
+	if ref != "" {
+		in.d.fontRefs[ref] = f
+	}
 	return f
 }
+
+var refRE = regexp.MustCompile(`/([^\s/<>\[\]()]+) (\d+ \d+) R`)
 
 // inherited looks a page attribute up the page tree (bounded).
 func inherited(v lib.Value, key string) lib.Value {

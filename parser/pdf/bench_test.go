@@ -1,0 +1,42 @@
+package pdf
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/reportlint/reportlint/parser"
+)
+
+// BenchmarkParse reports the time to read a PDF, per page (ns/page), for
+// the fixtures and, when present, the real reports.
+func BenchmarkParse(b *testing.B) {
+	files := []string{
+		filepath.Join(fixtures, "clean-lo-writer.pdf"),
+		filepath.Join(fixtures, "clean-chromium.pdf"),
+		filepath.Join(fixtures, "clean-long-split-lo.pdf"),
+		filepath.Join(realDir, "hongze-gov-2023.pdf"),
+		filepath.Join(realDir, "huaian-gov-2024.pdf"),
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			continue // the real reports are optional
+		}
+		b.Run(filepath.Base(f), func(b *testing.B) {
+			doc, err := Parse(f, data, parser.DefaultOptions())
+			if err != nil {
+				b.Fatal(err)
+			}
+			pages := doc.Meta.Pages
+			b.SetBytes(int64(len(data)))
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := Parse(f, data, parser.DefaultOptions()); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*pages)/1e6, "ms/page")
+		})
+	}
+}

@@ -1,0 +1,175 @@
+package pdf
+
+import (
+	"errors"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/reportlint/reportlint/parser"
+	"github.com/reportlint/reportlint/parser/html"
+)
+
+const fixtures = "../../fixtures/pdf"
+
+func readFixture(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(fixtures, name))
+	require.NoError(t, err)
+	return data
+}
+
+func TestHostileFiles(t *testing.T) {
+	cases := []struct {
+		file, rule, says string
+	}{
+		{"P001-encrypted-password.pdf", "P001", "加密"},
+		{"P001-corrupt-truncated.pdf", "P001", "重新"},
+		{"P002-scan-no-text.pdf", "P002", "OCR"},
+	}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			doc, err := Parse(c.file, readFixture(t, c.file), parser.DefaultOptions())
+			require.Nil(t, doc)
+			var re *parser.ReadError
+			require.True(t, errors.As(err, &re), "want a ReadError, got %v", err)
+			require.Equal(t, c.rule, re.Rule)
+			require.Contains(t, re.Reason, c.says)
+		})
+	}
+}
+
+// Files the library rejects but other readers accept must read like the
+// original.
+func TestRepairedFiles(t *testing.T) {
+	orig, err := Parse("x", readFixture(t, "clean-lo-writer.pdf"), parser.DefaultOptions())
+	require.NoError(t, err)
+	want := dumpDoc(orig)
+	for _, name := range []string{"clean-pdf20-header.pdf", "clean-trailing-bytes.pdf", "clean-wrong-startxref.pdf"} {
+		doc, err := Parse(name, readFixture(t, name), parser.DefaultOptions())
+		require.NoError(t, err, name)
+		require.Equal(t, want, dumpDoc(doc), name)
+	}
+	// an xref table whose offsets are all wrong: rebuilt by scanning objects
+	data := readFixture(t, "clean-lo-writer.pdf")
+	i := strings.LastIndex(string(data), "\nxref")
+	require.Positive(t, i)
+	bad := []byte(string(data[:i]) + strings.ReplaceAll(string(data[i:]), " 00000 n", " 00000 n")) // same table
+	for k := i + 10; k < i+400 && k < len(bad); k++ {
+		if bad[k] >= '1' && bad[k] <= '8' {
+			bad[k]++ // shift offsets
+		}
+	}
+	doc, err := Parse("broken-xref.pdf", bad, parser.DefaultOptions())
+	require.NoError(t, err)
+	require.Equal(t, want, dumpDoc(doc))
+}
+
+// Random damage never panics and never hangs: every result is a Document
+// or a ReadError.
+func TestMutantsNeverPanic(t *testing.T) {
+	base := readFixture(t, "clean-lo-writer.pdf")
+	rng := rand.New(rand.NewSource(1))
+	n := 150
+	if testing.Short() {
+		n = 30
+	}
+	for i := 0; i < n; i++ {
+		m := append([]byte(nil), base...)
+		switch i % 3 {
+		case 0:
+			for k := 0; k < 20; k++ {
+				m[rng.Intn(len(m))] = byte(rng.Intn(256))
+			}
+		case 1:
+			m = m[:rng.Intn(len(m))]
+		case 2:
+			p := rng.Intn(len(m) - 64)
+			rng.Read(m[p : p+64])
+		}
+		doc, err := Parse("mutant.pdf", m, parser.DefaultOptions())
+		if err != nil {
+			var re *parser.ReadError
+			require.True(t, errors.As(err, &re), "mutant %d: %v", i, err)
+			continue
+		}
+		require.NotNil(t, doc)
+	}
+}
+
+func TestDecompressionBound(t *testing.T) {
+	opts := parser.DefaultOptions()
+	opts.MaxDecompressed = 1000
+	_, err := Parse("x", readFixture(t, "clean-lo-writer.pdf"), opts)
+	var re *parser.ReadError
+	require.True(t, errors.As(err, &re))
+	require.Contains(t, re.Reason, "解压")
+}
+
+// The same report read from its HTML source and from its PDFs gives the
+// same tables, cell for cell.
+func TestSameTablesAsHTML(t *testing.T) {
+	cases := map[string][]string{
+		"report-clean.html.in": {"clean-lo-writer.pdf", "clean-lo-tagged.pdf", "clean-chromium.pdf"},
+		"report-long.html.in":  {"clean-long-split-lo.pdf", "clean-long-split-chromium.pdf"},
+		"report-A304.html.in":  {"A304-table4-total-lo.pdf"},
+	}
+	for src, pdfs := range cases {
+		hdoc, err := html.Parse(src, readFixture(t, "src/"+src), parser.DefaultOptions())
+		require.NoError(t, err)
+		want := tables(hdoc)
+		require.Len(t, want, 3)
+		for _, name := range pdfs {
+			t.Run(name, func(t *testing.T) {
+				doc, err := Parse(name, readFixture(t, name), parser.DefaultOptions())
+				require.NoError(t, err)
+				got := tables(doc)
+				require.Len(t, got, len(want), "one Table per statutory table")
+				cells := 0
+				for i := range want {
+					w, g := gridRows(want[i]), gridRows(got[i])
+					require.Equal(t, w, g, "table %d", i+1)
+					for _, r := range w {
+						cells += strings.Count(r, "|") + 1
+					}
+				}
+				t.Logf("%s: %d cells identical to the HTML", name, cells)
+				for _, tb := range got {
+					for _, r := range tb.Rows {
+						for _, c := range r.Cells {
+							require.Positive(t, c.Loc.Page)
+							require.Positive(t, c.Loc.Line)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	doc, err := Parse("x", readFixture(t, "clean-long-split-lo.pdf"), parser.DefaultOptions())
+	require.NoError(t, err)
+	var paras []string
+	for _, b := range doc.Blocks {
+		if b.Para != nil {
+			paras = append(paras, b.Para.Text)
+			require.Positive(t, b.Para.Loc.Page)
+			require.Positive(t, b.Para.Loc.Line)
+		}
+	}
+	joined := strings.Join(paras, "\n")
+	// wrapped lines are joined without spaces between Chinese characters
+	require.Contains(t, joined, "（二）依申请公开。全年新收政府信息公开申请67件，上年结转4件，结转下年度继续办理4件，均在法定期限内答复。")
+	for _, h := range []string{"一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"} {
+		require.Contains(t, paras, h)
+	}
+	// no page numbers or stray lines
+	for _, p := range paras {
+		require.False(t, pageNumRE.MatchString(p), "page number kept: %q", p)
+	}
+}
