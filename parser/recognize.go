@@ -263,6 +263,10 @@ func (tr *tableRecognizer) row(items []item, rowLoc Loc, section int) {
 	}
 	switch {
 	case item0 != nil:
+		labels, values = textValuesAfter(item0.it, labels, values, func(it item) bool {
+			_, ok := tr.match(it.text)
+			return ok
+		})
 		tr.item(item0.hit, item0.it, labels, values, rowLoc)
 	case tr.cur == Table4 && len(labels) == 0 && len(values) >= 10 && (hasNumber || tr.t4header):
 		// The data row of table 四; after its header even an unfilled
@@ -277,6 +281,30 @@ func (tr *tableRecognizer) row(items []item, rowLoc Loc, section int) {
 		lbl := joinTexts(unknown)
 		tr.note(Note{Kind: NoteExtraRow, Table: tr.cur, Got: lbl, Loc: unknown[0].loc})
 	}
+}
+
+// textValuesAfter moves text cells that follow the row's own label and are
+// no label themselves back to the values: in "行政事业性收费 | 一点二五" the
+// second cell is a (wrong) value, not part of the label, and must be
+// reported as text rather than lost.
+func textValuesAfter(own item, labels, values []item, known func(item) bool) ([]item, []item) {
+	at := -1
+	for i, l := range labels {
+		if l.loc == own.loc && l.text == own.text {
+			at = i
+		}
+	}
+	if at < 0 || at == len(labels)-1 {
+		return labels, values
+	}
+	var moved []item
+	for _, l := range labels[at+1:] {
+		if known(l) {
+			return labels, values // another label follows: keep as is
+		}
+		moved = append(moved, l)
+	}
+	return labels[:at+1], append(moved, values...)
 }
 
 func joinTexts(items []item) string {

@@ -254,3 +254,18 @@ func TestSectionsTableOfContentsAndInlineHeadings(t *testing.T) {
 	one, _ := r.SectionText(1)
 	assert.Equal(t, "本年度……\n", one)
 }
+
+func TestTextOnlyValueIsKept(t *testing.T) {
+	d := &Document{}
+	d.Blocks = append(d.Blocks, Block{Para: &Paragraph{Text: "二、主动公开政府信息情况", Loc: Loc{Line: 1}}})
+	d.Blocks = append(d.Blocks, Block{Table: &Table{Rows: []Row{
+		{Cells: []Cell{c("信息内容"), c("本年收费金额（单位：万元）")}, Loc: Loc{Line: 2}},
+		{Cells: []Cell{{Text: "行政事业性收费", Loc: Loc{Line: 3, Column: 1}}, {Text: "一点二五", Loc: Loc{Line: 3, Column: 9}}, {Text: ""}}, Loc: Loc{Line: 3}},
+	}}})
+	r := Recognize(d)
+	v := r.Table(Table2).Cell("fees", "amount")
+	require.NotNil(t, v)
+	assert.Equal(t, Text, v.Kind)
+	assert.Equal(t, "一点二五", v.Raw)
+	assert.Equal(t, 9, v.Loc.Column)
+}
