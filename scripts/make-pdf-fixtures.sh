@@ -75,4 +75,6 @@ cat > "$tmp/scan.html" <<HTML
 HTML
 chrome scan.html "$out/P002-scan-no-text.pdf"
 fixdate "$out/P002-scan-no-text.pdf"
+# A readable report with one scanned page appended.
+qpdf --empty --pages "$out/clean-lo-writer.pdf" "$out/P002-scan-no-text.pdf" -- "$out/P002-scanned-page.pdf"
 ls -la "$out"

@@ -62,6 +62,7 @@ type pageContent struct {
 	segs   []seg
 	width  float64
 	height float64
+	images int // images drawn (XObject or inline)
 }
 
 type interp struct {
@@ -408,6 +409,8 @@ func (in *interp) op(op string, a []obj, res lib.Value, fonts map[string]*font) 
 		if n := len(in.mc); n > 0 {
 			in.mc, in.art = in.mc[:n-1], in.art[:n-1]
 		}
+	case "BI":
+		in.out.images++
 	case "Do":
 		if len(a) >= 1 && a[0].kind == kName {
 			in.doXObject(res, a[0].s)
@@ -421,7 +424,13 @@ func (in *interp) doXObject(res lib.Value, name string) {
 		return
 	}
 	x := res.Key("XObject").Key(name)
-	if x.Kind() != lib.Stream || x.Key("Subtype").Name() != "Form" {
+	if x.Kind() != lib.Stream {
+		return
+	}
+	if sub := x.Key("Subtype").Name(); sub != "Form" {
+		if sub == "Image" {
+			in.out.images++
+		}
 		return
 	}
 	data, err := in.d.streamBytes(x)

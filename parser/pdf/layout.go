@@ -178,7 +178,7 @@ func baseline(ls []glyph) float64 {
 var pageNumRE = regexp.MustCompile(`^[-－—–\s]*(第\s*)?[0-9０-９]{1,4}(\s*页)?(\s*[/／]\s*[0-9]{1,4}|\s*共\s*[0-9]{1,4}\s*页)?[-－—–\s]*$|^[-－—–\s]*[ivxlcIVXLC]{1,6}[-－—–\s]*$`)
 
 // layoutPage turns a page's glyphs and rules into lines and table parts.
-func layoutPage(n int, pc *pageContent, tagged []*tpart, claimed map[int]bool) *pageLayout {
+func layoutPage(n int, pc *pageContent) *pageLayout {
 	pl := &pageLayout{n: n, width: pc.width, height: pc.height}
 	var all []glyph
 	for _, g := range pc.glyphs {
@@ -194,39 +194,26 @@ func layoutPage(n int, pc *pageContent, tagged []*tpart, claimed map[int]bool) *
 	sort.Float64s(pl.bases)
 	var flow []glyph
 	var parts []*tpart
-	if tagged != nil || claimed != nil {
-		parts = tagged
-		for _, g := range all {
-			if g.artifact || (g.mcid >= 0 && claimed[g.mcid]) {
-				continue
-			}
-			flow = append(flow, g)
+	for _, t := range ruledTables(pc.segs) {
+		if len(t.xs) < 3 || len(t.ys) < 2 {
+			continue // a frame or a box around text, not a table
 		}
-	} else {
-		for _, t := range ruledTables(pc.segs) {
-			if len(t.xs) < 3 || len(t.ys) < 2 {
-				continue // a frame or a box around text, not a table
-			}
-			parts = append(parts, t)
+		parts = append(parts, t)
+	}
+next:
+	for _, g := range all {
+		if g.artifact {
+			continue
 		}
-	next:
-		for _, g := range all {
-			if g.artifact {
-				continue
+		for _, t := range parts {
+			if t.assign(g) {
+				continue next
 			}
-			for _, t := range parts {
-				if t.assign(g) {
-					continue next
-				}
-			}
-			flow = append(flow, g)
 		}
+		flow = append(flow, g)
 	}
 	for _, t := range parts {
 		t.page = n
-		if t.tagged {
-			continue
-		}
 		for _, r := range t.cells {
 			r.page = n
 			r.text = cellText(r.glyphs)
@@ -273,13 +260,7 @@ func layoutPage(n int, pc *pageContent, tagged []*tpart, claimed map[int]bool) *
 	lines = kept
 	pl.left, pl.right = margins(lines)
 	pl.pitch = pitch(lines)
-	for _, t := range positionTables(lines, pl) {
-		pl.items = append(pl.items, pitem{top: t.y0, table: t})
-	}
 	for _, l := range lines {
-		if l.text == "" {
-			continue // taken by a position table
-		}
 		pl.items = append(pl.items, pitem{top: l.base - l.size, line: l})
 	}
 	sort.SliceStable(pl.items, func(i, j int) bool { return pl.items[i].top < pl.items[j].top })
@@ -350,21 +331,13 @@ func margins(lines []*pline) (left, right float64) {
 
 // buildDocument lays out every page and writes the blocks in reading order:
 // wrapped lines joined into paragraphs, table parts over page breaks joined.
-func buildDocument(doc *parser.Document, pages []*pageContent, tagged *taggedTables) {
+func buildDocument(doc *parser.Document, pages []*pageContent) {
 	var layouts []*pageLayout
 	for i, pc := range pages {
 		if pc == nil {
 			continue
 		}
-		var tp []*tpart
-		var claimed map[int]bool
-		if tagged != nil {
-			tp, claimed = tagged.parts[i+1], tagged.claimed[i+1]
-			if claimed == nil {
-				claimed = map[int]bool{}
-			}
-		}
-		layouts = append(layouts, layoutPage(i+1, pc, tp, claimed))
+		layouts = append(layouts, layoutPage(i+1, pc))
 	}
 	var blocks []any // *paraAcc or *tableAcc
 	var para *paraAcc
@@ -475,9 +448,6 @@ type tableAcc struct {
 // canJoin says whether part b (first on its page) continues the table: the
 // outer left and right edges line up.
 func (t *tableAcc) canJoin(b *tpart) bool {
-	if t.tagged || b.tagged {
-		return false
-	}
 	return math.Abs(t.x0-b.x0) < 4 && math.Abs(t.x1-b.x1) < 4
 }
 

@@ -6,10 +6,12 @@
 // streams are interpreted here (text state, fonts with ToUnicode first, CID
 // widths, Form XObjects, marked content and ruling lines with the CTM
 // applied), because the library's own text extraction is not reliable
-// enough for tables. Tables come from the tagged structure when the PDF has
-// one, else from ruling lines, else from text positions; a table that runs
-// over a page break is joined into one Table. Every call into the library
-// is guarded by recover: a malformed file gives a P001, never a crash.
+// enough for tables. Tables come from ruling lines (stroked lines and thin
+// filled rectangles); a table that runs over a page break is joined into
+// one Table. Tables drawn without any lines are not yet recognised, and
+// the tagged structure tree is not read (glyphs carry their MCIDs for
+// that). Every call into the library is guarded by recover: a malformed
+// file gives a P001, never a crash.
 package pdf
 
 import (
@@ -69,14 +71,12 @@ func Parse(path string, data []byte, opts parser.Options) (doc *parser.Document,
 	doc.Meta.Pages = npages
 	_ = guard("Info", func() { d.meta(&doc.Meta) })
 	pages := make([]*pageContent, npages)
-	libPages := make([]lib.Page, npages)
 	broken := 0
 	for i := range npages {
 		var pc *pageContent
 		var perr error
 		gerr := guard("page", func() {
-			libPages[i] = d.r.Page(i + 1)
-			pc, perr = d.interpretPage(libPages[i])
+			pc, perr = d.interpretPage(d.r.Page(i + 1))
 		})
 		if errors.Is(perr, errBudget) {
 			return nil, parser.Unreadable("PDF 解压后的数据量超过上限，文件可能异常；请确认文件是否正确，或调高解压上限", perr)
@@ -94,18 +94,31 @@ func Parse(path string, data []byte, opts parser.Options) (doc *parser.Document,
 		return nil, parser.Unreadable("PDF 的所有页面都无法解析，文件可能已损坏；请重新导出 PDF 后再检查", nil)
 	}
 	total, bad := 0, 0
-	for _, pc := range pages {
+	var scanned []int
+	for i, pc := range pages {
 		if pc == nil {
 			continue
 		}
+		n := 0
 		for _, g := range pc.glyphs {
 			if strings.TrimSpace(g.s) == "" {
 				continue
 			}
-			total++
+			n++
 			if strings.ContainsRune(g.s, '\uFFFD') {
 				bad++
 			}
+		}
+		total += n
+		if n == 0 && pc.images > 0 {
+			scanned = append(scanned, i+1)
+		}
+	}
+	if total > 0 {
+		for _, p := range scanned {
+			doc.Problems = append(doc.Problems, parser.Problem{Rule: "P002",
+				Message: fmt.Sprintf("第 %d 页只有图片、没有文字层（可能是扫描页），该页内容未检查；请对该页做 OCR 文字识别或改用原始文件", p),
+				Loc:     parser.Loc{Page: p, Line: 1}})
 		}
 	}
 	if total == 0 {
@@ -114,9 +127,7 @@ func Parse(path string, data []byte, opts parser.Options) (doc *parser.Document,
 	if bad*2 > total {
 		return nil, &parser.ReadError{Rule: "P002", Reason: "PDF 的文字无法解码（字体缺少 ToUnicode 映射，复制出来是乱码），无法读取；请用 WPS 或 Word 重新导出 PDF（嵌入字体），或改用原始文件后再检查"}
 	}
-	var tagged *taggedTables
-	_ = guard("StructTree", func() { tagged = d.structTables(libPages, pages) })
-	buildDocument(doc, pages, tagged)
+	buildDocument(doc, pages)
 	return doc, nil
 }
 

@@ -173,3 +173,16 @@ func TestParagraphs(t *testing.T) {
 		require.False(t, pageNumRE.MatchString(p), "page number kept: %q", p)
 	}
 }
+
+// A scanned page inside a readable report is a non-fatal P002 on that page.
+func TestScannedPage(t *testing.T) {
+	doc, err := Parse("x", readFixture(t, "P002-scanned-page.pdf"), parser.DefaultOptions())
+	require.NoError(t, err)
+	var pages []int
+	for _, p := range doc.Problems {
+		require.Equal(t, "P002", p.Rule)
+		pages = append(pages, p.Loc.Page)
+	}
+	require.Equal(t, []int{5, 6}, pages, "the two image-only pages appended to the 4-page report")
+	require.Len(t, tables(doc), 3)
+}

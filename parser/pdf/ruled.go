@@ -32,9 +32,6 @@ type tpart struct {
 	topOpen []bool // per column: no rule on the top edge (continues from above)
 	x0, x1  float64
 	y0, y1  float64
-	// rowLine is the first text line of each grid row (for locations).
-	rowPage []int
-	tagged  bool
 }
 
 const (

@@ -1,3 +1,0 @@
-package pdf
-
-func positionTables(lines []*pline, pl *pageLayout) []*tpart { return nil }
