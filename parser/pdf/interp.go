@@ -88,6 +88,7 @@ type interp struct {
 	codes    []glyphCode
 	depth    int
 	refs     map[string]string // font resource name → "N G" object number
+	fontDict lib.Value         // the /Font resources of the current stream
 }
 
 // interpretPage runs the page's content streams.
@@ -251,10 +252,10 @@ func (in *interp) pt(x, y float64) (float64, float64) {
 func (in *interp) run(data []byte, res lib.Value) {
 	l := &lexer{b: data}
 	fonts := map[string]*font{}
-	saved := in.refs
+	saved, savedFD := in.refs, in.fontDict
 	in.refs = nil
 	l.run(func(op string, a []obj) { in.op(op, a, res, fonts) })
-	in.refs = saved
+	in.refs, in.fontDict = saved, savedFD
 }
 
 func (in *interp) op(op string, a []obj, res lib.Value, fonts map[string]*font) {
@@ -463,15 +464,16 @@ func (in *interp) fontByName(res lib.Value, name string, local map[string]*font)
 	if f, ok := local[name]; ok {
 		return f
 	}
-	fd := res.Key("Font")
 	if in.refs == nil {
 		// "<</F1 5 0 R /F2 7 0 R>>": the object numbers identify fonts
 		// across pages without loading their dictionaries again.
+		in.fontDict = res.Key("Font")
 		in.refs = map[string]string{}
-		for _, m := range refRE.FindAllStringSubmatch(fd.String(), 4096) {
+		for _, m := range refRE.FindAllStringSubmatch(in.fontDict.String(), 4096) {
 			in.refs[m[1]] = m[2]
 		}
 	}
+	fd := in.fontDict
 	ref := in.refs[name]
 	if f, ok := in.d.fontRefs[ref]; ok && ref != "" {
 		local[name] = f
