@@ -155,7 +155,7 @@ func written(k claimKind) func(string, string) claim {
 var litGroups = []string{"lit_direct", "lit_after_review"}
 
 var keywords = []keyword{
-	{regexp.MustCompile(`结转(至|到|入)?下一?年度?(继续)?(办理)?|转入下一?年度?(继续)?(办理)?|顺延(至|到)?(下一?年度?)?(办理)?|下一?年度继续办理|跨年度?办理`), simple(kCarriedOut, "四、结转下年度继续办理")},
+	{regexp.MustCompile(`结转(至|到|入)?下一?年度?(继续)?(办理)?|转入下一?年度?(继续)?(办理)?|顺延(至|到)?(下一?年度?)?(办理)?|下一?年度继续办理|跨年度?办理|正在办理|仍在办理|尚在办理|办理中`), simple(kCarriedOut, "四、结转下年度继续办理")},
 	{regexp.MustCompile(`上一?年度?结转|结转上一?年度?|上一?年度?(遗留|未办结)`), simple(kCarriedIn, "二、上年结转")},
 	{regexp.MustCompile(`(予以|全部)公开(及|和|与|、|以及|或)部分公开`), resultClaim("（一）予以公开与（二）部分公开之和", "R3_1", "R3_2")},
 	{regexp.MustCompile(`部分公开`), resultClaim("（二）部分公开", "R3_2")},
@@ -181,7 +181,7 @@ var keywords = []keyword{
 	{regexp.MustCompile(`其他结果`), simple(kT4Part, "other")},
 	{regexp.MustCompile(`尚未审结|未审结|正在审理|尚在审理|审理中`), simple(kT4Part, "pending")},
 	{regexp.MustCompile(`办结|答复|办理完毕|办理完结|完成办理`), written(kAnswered)},
-	{regexp.MustCompile(`新收|新受理|新接收|新增`), written(kNew)},
+	{regexp.MustCompile(`新收|新受理|新接收`), written(kNew)},
 	{regexp.MustCompile(`收到|受理|接收|接到|收悉`), written(kReceived)},
 	{regexp.MustCompile(`办理|处理`), written(kHandled)},
 }
@@ -337,8 +337,8 @@ func narrativeSentences(r *parser.Report) []sentence {
 
 var (
 	timeQualRe    = regexp.MustCompile(`上一?年|去年|前年|同期|同比|环比|较|比上|增长|增加|减少|下降|上升|提高|增幅|降幅|累计|以来|历年|平均|日均|月均|半年|季度|月份|\d+月(至|到|-|—|~)|前\d+个?月`)
-	volumeQualRe  = regexp.MustCompile(`其中|网上|网络|在线|线上|线下|当面|现场|信函|邮寄|邮件|传真|电话|自然人|法人|企业|律师|公益|科研|分别`)
-	topicQualRe   = regexp.MustCompile(`咨询|信箱|留言|热线|来信|来访|建议|提案|议案|办件|审批|许可|处罚|强制|政务服务|12345|诉求|工单|网民|问政|举报|投诉|信访|案件|主动公开`)
+	volumeQualRe  = regexp.MustCompile(`其中|网上|网络|在线|线上|线下|当面|现场|信函|邮寄|邮件|传真|电话|自然人|法人|企业|律师|公益|科研|分别|延期|延长|逾期|超期|当场|口头|书面|案件|不含|除`)
+	topicQualRe   = regexp.MustCompile(`咨询|信箱|留言|热线|来信|来访|建议|提案|议案|办件|审批|许可|处罚|强制|政务服务|12345|诉求|工单|网民|问政|举报|投诉|信访|主动公开`)
 	subReasonRe   = regexp.MustCompile(`不掌握|另行制作|补正|国家秘密|禁止公开|三安全|第三方|内部事务|过程性|执法案卷|查询|重复|出版物|大量反复|确认|逾期|收费|不再处理|分别`)
 	yearInTextRe  = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 	includesRe    = regexp.MustCompile(`^\s*[（(，,]?\s*(其中)?(含|包括|包含|其中)\s*上一?年度?结转`)
@@ -392,6 +392,12 @@ func readStatements(r *parser.Report, s *sentence, paraText string) []statement 
 				}
 				continue
 			}
+			// "另有103件顺延到下年度办理"
+			if carryAfterRe.MatchString(string(rs[f.End:])) && hasApplication && !timeQualRe.MatchString(seg) {
+				st.claims = []claim{{kind: kCarriedOut, name: "四、结转下年度继续办理"}}
+				out = append(out, st)
+				continue
+			}
 			// "1件结果维持": a table 四 part named after the figure
 			if c, ok := partAfter(r, rs, f, segStart); ok && sentInfo {
 				st.claims = []claim{c}
@@ -402,6 +408,20 @@ func readStatements(r *parser.Report, s *sentence, paraText string) []statement 
 		near := ms[len(ms)-1]
 		// gap between the keyword and the figure
 		gap := string(rs[segStart+near.end : f.Start])
+		if keywords[near.kw].make("", near.text).kind == kCarriedIn && strings.Contains(gap, "在内") {
+			// "共受理包括上年结转在内的申请31件": the total, 上年结转 included
+			if len(ms) < 2 || !keywords[ms[len(ms)-2].kw].make("", ms[len(ms)-2].text).kind.volume() {
+				continue
+			}
+			v := ms[len(ms)-2]
+			c := keywords[v.kw].make(r.Layout, v.text)
+			c.includesCarry = true
+			if hasApplication && !volumeQualRe.MatchString(string(rs[segStart:f.Start])) && !timeQualRe.MatchString(strings.ReplaceAll(seg, near.text, "")) {
+				st.claims = []claim{c}
+				out = append(out, st)
+			}
+			continue
+		}
 		if utf8.RuneCountInString(gap) > 30 {
 			continue
 		}
@@ -481,7 +501,8 @@ func readStatements(r *parser.Report, s *sentence, paraText string) []statement 
 				if !hasApplication {
 					ok = false
 				}
-				if c.kind.volume() && volumeQualRe.MatchString(bt) {
+				if c.kind.volume() && volumeQualRe.MatchString(bt) &&
+					!(c.kind == kNew && volumeQualRe.FindAllString(bt, -1)[0] == "其中" && len(volumeQualRe.FindAllString(bt, -1)) == 1) {
 					ok = false
 				}
 				if c.kind.volume() && includesRe.MatchString(string(rs[f.End:])) {
@@ -529,6 +550,8 @@ func groupBefore(rs []rune, at int) (t4group, bool) {
 	}
 	return t4group{}, false
 }
+
+var carryAfterRe = regexp.MustCompile(`^\s*(申请)?(顺延|结转|转入)(至|到)?下一?年`)
 
 var partAfterRe = regexp.MustCompile(`^\s*(为|的|被|获|予以)?\s*(结果)?(维持|纠正|其他结果|尚未审结|未审结)`)
 

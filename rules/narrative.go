@@ -113,6 +113,35 @@ func checkNarrativeMismatch(p *Pass) {
 		checkAllMaintained(p, sent, n.stmts[i])
 	}
 	checkNoCases(p, n)
+	checkNoApplications(p, n)
+}
+
+var noApplicationsRe = regexp.MustCompile(`(未|没有)(收到|受理|接到)[^，。；,;0-9]{0,12}?(政府信息公开|信息公开|依申请公开)申请`)
+
+// checkNoApplications reads "本年度未收到政府信息公开申请": 本年新收 is 0.
+func checkNoApplications(p *Pass, n *stated) {
+	r := p.Report
+	q := t3("一、本年新收", "R1")
+	v, ok := q.value(r)
+	if !ok || v == 0 {
+		return
+	}
+	for i := range n.sents {
+		sent := &n.sents[i]
+		if len(r.Sections) > 0 && !narrativeSections[sent.Section] {
+			continue
+		}
+		folded := parser.FoldWidth(sent.Text)
+		m := noApplicationsRe.FindStringIndex(folded)
+		if m == nil || hasCountFigure(clauseAround(folded, m[0], m[1])) || timeQualRe.MatchString(clauseAround(folded, m[0], m[1])) {
+			continue
+		}
+		at := len([]rune(folded[:m[0]]))
+		f := Finding{Loc: sent.loc(r, at), Table: parser.Table3, Row: "R1", Col: "total", Expected: fmtNum(v), Actual: "0", Key: "N501/R1/0"}
+		f.Message = fmt.Sprintf("正文%s称没有收到申请，但%s", sent.quoteAt(at), q.describe(r, v))
+		p.Add(f)
+		return
+	}
 }
 
 // reportMismatch adds an N501 finding when every reading of the claim is
@@ -185,6 +214,8 @@ func checkAllMaintained(p *Pass, sent *sentence, stmts []statement) {
 	}
 }
 
+var outcomeRe = regexp.MustCompile(`纠正|纠错|败诉|撤销|违法|被|结果|维持`)
+
 var noCasesRe = regexp.MustCompile(`(未|没有|无)(发生|引起|出现|产生|收到|涉及|被)?[^，。；,;0-9]{0,16}?(行政复议|行政诉讼)([^，。；,;0-9]{0,3}(或|和|及|、|与)?\s*(行政复议|行政诉讼))?`)
 
 // checkNoCases reads "未引起行政复议或行政诉讼": the totals named are 0.
@@ -208,9 +239,10 @@ func checkNoCases(p *Pass, n *stated) {
 			if strings.Contains(text, "未经") {
 				continue
 			}
-			// the clause must state no figure
+			// the clause must state no figure, and must not be about the
+			// outcome ("未出现行政复议被纠错的情况")
 			clause := clauseAround(folded, m[0], m[1])
-			if hasCountFigure(clause) {
+			if hasCountFigure(clause) || outcomeRe.MatchString(restOfClause(folded[m[1]:])) {
 				continue
 			}
 			at := len([]rune(folded[:m[0]]))
@@ -241,6 +273,14 @@ func checkNoCases(p *Pass, n *stated) {
 			}
 		}
 	}
+}
+
+// restOfClause returns s up to the first clause break.
+func restOfClause(s string) string {
+	if i := strings.IndexAny(s, "，,；;。"); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // clauseAround returns the clause (between ，；。) that holds bytes [a,b).
