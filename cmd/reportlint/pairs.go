@@ -29,7 +29,7 @@ func pairReports(results []fileResult, explicit *parser.Report, explicitPath str
 	pr := pairing{Prev: make([]*parser.Report, n), PrevPath: make([]string, n)}
 	if explicit != nil {
 		for i, r := range results {
-			if r.Report == nil {
+			if r.Report == nil || r.Path == explicitPath {
 				continue
 			}
 			pr.Prev[i], pr.PrevPath[i] = explicit, explicitPath
