@@ -164,3 +164,34 @@ type Note struct {
 	Want string
 	Loc  Loc
 }
+
+// CellRef is one canonical cell with the table, row and column it belongs
+// to; Report.Cells yields them.
+type CellRef struct {
+	Table *CanonTable
+	Row   *CanonRow
+	Col   ColumnDef
+	Value *Value
+}
+
+// Cells yields every canonical cell found, table by table (二, 三, 四) in
+// statutory row and column order.
+func (r *Report) Cells(yield func(CellRef) bool) {
+	for _, id := range []string{Table2, Table3, Table4} {
+		t := r.Table(id)
+		if t == nil {
+			continue
+		}
+		for _, def := range RowDefs(id) {
+			row := t.Row(def.Key)
+			if row == nil {
+				continue
+			}
+			for i, col := range row.Def.Cols {
+				if i < len(row.Cells) && !yield(CellRef{t, row, col, row.Cells[i]}) {
+					return
+				}
+			}
+		}
+	}
+}

@@ -154,45 +154,32 @@ var (
 )
 
 func checkTable3Rows(p *Pass) {
-	t := p.Report.Table(parser.Table3)
-	if t == nil {
-		return
-	}
-	for _, d := range parser.Table3Rows {
-		row := t.Row(d.Key)
-		if row == nil {
-			continue
-		}
-		var ops []operand
-		for _, c := range parser.Table3Cols[:6] {
-			ops = append(ops, operand{c.Label, row.Cell(c.Key)})
-		}
-		total := row.Cell("total")
-		s, ok := sum(ops)
-		if !ok || !total.Known() || s == total.Num {
-			continue
-		}
-		f := cellFinding(t, d.Key, "total")
-		f.Expected, f.Actual = fmtNum(s), fmtNum(total.Num)
-		f.Key = "A303/" + d.Key
-		f.Message = fmt.Sprintf("表三「%s」行：总计为 %s，但六类申请人之和为 %s（%s）",
-			rowName(parser.Table3, d.Key), fmtNum(total.Num), fmtNum(s), listOps(ops, false))
-		p.Add(f)
-	}
+	checkRowTotals(p, parser.Table3, parser.Table3Rows, parser.Table3Cols[:6], func(d parser.RowDef, total, s float64, ops []operand) string {
+		return fmt.Sprintf("表三「%s」行：总计为 %s，但六类申请人之和为 %s（%s）",
+			rowName(parser.Table3, d.Key), fmtNum(total), fmtNum(s), listOps(ops, false))
+	})
 }
 
 func checkTable4(p *Pass) {
-	t := p.Report.Table(parser.Table4)
+	checkRowTotals(p, parser.Table4, parser.Table4Rows, parser.Table4Cols[:4], func(d parser.RowDef, total, s float64, ops []operand) string {
+		return fmt.Sprintf("表四「%s」组：总计为 %s，但%s = %s", d.Label, fmtNum(total), listOps(ops, false), fmtNum(s))
+	})
+}
+
+// checkRowTotals reports every row of a table whose "total" column differs
+// from the sum of its part columns; rows with a blank part are not judged.
+func checkRowTotals(p *Pass, table string, defs []parser.RowDef, parts []parser.ColumnDef, msg func(d parser.RowDef, total, sum float64, ops []operand) string) {
+	t := p.Report.Table(table)
 	if t == nil {
 		return
 	}
-	for _, d := range parser.Table4Rows {
+	for _, d := range defs {
 		row := t.Row(d.Key)
 		if row == nil {
 			continue
 		}
 		var ops []operand
-		for _, c := range parser.Table4Cols[:4] {
+		for _, c := range parts {
 			ops = append(ops, operand{c.Label, row.Cell(c.Key)})
 		}
 		total := row.Cell("total")
@@ -202,9 +189,8 @@ func checkTable4(p *Pass) {
 		}
 		f := cellFinding(t, d.Key, "total")
 		f.Expected, f.Actual = fmtNum(s), fmtNum(total.Num)
-		f.Key = "A304/" + d.Key
-		f.Message = fmt.Sprintf("表四「%s」组：总计为 %s，但%s = %s",
-			d.Label, fmtNum(total.Num), listOps(ops, false), fmtNum(s))
+		f.Key = p.rule.ID + "/" + d.Key
+		f.Message = msg(d, total.Num, s, ops)
 		p.Add(f)
 	}
 }

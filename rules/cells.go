@@ -55,22 +55,8 @@ type cellCheck func(p *Pass, t *parser.CanonTable, row *parser.CanonRow, col par
 // checkCells runs a cell check over every canonical cell of the tables.
 func checkCells(c cellCheck) func(*Pass) {
 	return func(p *Pass) {
-		for _, id := range []string{parser.Table2, parser.Table3, parser.Table4} {
-			t := p.Report.Table(id)
-			if t == nil {
-				continue
-			}
-			for _, def := range parser.RowDefs(id) {
-				row := t.Row(def.Key)
-				if row == nil {
-					continue
-				}
-				for i, col := range row.Def.Cols {
-					if i < len(row.Cells) {
-						c(p, t, row, col, row.Cells[i])
-					}
-				}
-			}
+		for ref := range p.Report.Cells {
+			c(p, ref.Table, ref.Row, ref.Col, ref.Value)
 		}
 	}
 }

@@ -147,26 +147,14 @@ func writeExtractCSV(w io.Writer, results []fileResult) error {
 		if r.Report == nil {
 			continue
 		}
-		for _, id := range []string{parser.Table2, parser.Table3, parser.Table4} {
-			t := r.Report.Table(id)
-			if t == nil {
-				continue
+		for ref := range r.Report.Cells {
+			v := ref.Value
+			val := ""
+			if v.Known() {
+				val = strconv.FormatFloat(v.Num, 'f', -1, 64)
 			}
-			for _, def := range parser.RowDefs(id) {
-				row := t.Row(def.Key)
-				if row == nil {
-					continue
-				}
-				for i, c := range row.Def.Cols {
-					v := row.Cells[i]
-					val := ""
-					if v.Known() {
-						val = strconv.FormatFloat(v.Num, 'f', -1, 64)
-					}
-					_ = cw.Write([]string{r.Path, id, def.Key, c.Key, val, v.Raw, v.Kind.String(),
-						itoa(v.Loc.Page), itoa(v.Loc.Line), itoa(v.Loc.Column)})
-				}
-			}
+			_ = cw.Write([]string{r.Path, ref.Table.ID, ref.Row.Key, ref.Col.Key, val, v.Raw, v.Kind.String(),
+				itoa(v.Loc.Page), itoa(v.Loc.Line), itoa(v.Loc.Column)})
 		}
 	}
 	cw.Flush()
