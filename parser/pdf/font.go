@@ -45,12 +45,7 @@ type glyphCode struct {
 // loadFont reads a font dictionary. It may panic on malformed input; callers
 // recover.
 func (d *docReader) loadFont(v lib.Value) *font {
-	key := v.String()
-	if f, ok := d.fonts[key]; ok {
-		return f
-	}
 	f := &font{widths: map[uint32]float64{}}
-	d.fonts[key] = f
 	base := v.Key("BaseFont").Name()
 	f.name = base
 	lb := strings.ToLower(base)

@@ -3,7 +3,6 @@ package pdf
 import (
 	"errors"
 	"math"
-	"regexp"
 
 	lib "github.com/ledongthuc/pdf"
 )
@@ -87,8 +86,8 @@ type interp struct {
 	subpaths [][]seg
 	codes    []glyphCode
 	depth    int
-	refs     map[string]string // font resource name → "N G" object number
-	fontDict lib.Value         // the /Font resources of the current stream
+	haveFD   bool      // fontDict is set
+	fontDict lib.Value // the /Font resources of the current stream
 }
 
 // interpretPage runs the page's content streams.
@@ -252,10 +251,10 @@ func (in *interp) pt(x, y float64) (float64, float64) {
 func (in *interp) run(data []byte, res lib.Value) {
 	l := &lexer{b: data}
 	fonts := map[string]*font{}
-	saved, savedFD := in.refs, in.fontDict
-	in.refs = nil
+	saved, savedFD := in.haveFD, in.fontDict
+	in.haveFD = false
 	l.run(func(op string, a []obj) { in.op(op, a, res, fonts) })
-	in.refs, in.fontDict = saved, savedFD
+	in.haveFD, in.fontDict = saved, savedFD
 }
 
 func (in *interp) op(op string, a []obj, res lib.Value, fonts map[string]*font) {
@@ -459,23 +458,26 @@ func (in *interp) doXObject(res lib.Value, name string) {
 }
 
 // fontByName finds a font of the resources. Fonts are cached per content
-// stream by name and per document by their dictionary.
+// stream by name and per document by object number, so a font used on many
+// pages is read once.
 func (in *interp) fontByName(res lib.Value, name string, local map[string]*font) *font {
 	if f, ok := local[name]; ok {
 		return f
 	}
-	if in.refs == nil {
-		// "<</F1 5 0 R /F2 7 0 R>>": the object numbers identify fonts
-		// across pages without loading their dictionaries again.
+	if !in.haveFD {
 		in.fontDict = res.Key("Font")
-		in.refs = map[string]string{}
-		for _, m := range refRE.FindAllStringSubmatch(in.fontDict.String(), 4096) {
-			in.refs[m[1]] = m[2]
-		}
+		in.haveFD = true
 	}
 	fd := in.fontDict
-	ref := in.refs[name]
-	if f, ok := in.d.fontRefs[ref]; ok && ref != "" {
+	key := fontKey{name: name}
+	if id, ok := childRef(fd, name); ok {
+		key = fontKey{id: id} // "/F1 5 0 R": the same font on every page
+	} else if id, ok := selfRef(fd); ok {
+		key.id = id // a font written inside its resource dictionary
+	} else {
+		key.id = objID{}
+	}
+	if f, ok := in.d.fontRefs[key]; ok && key.id.id != 0 {
 		local[name] = f
 		return f
 	}
@@ -485,13 +487,18 @@ func (in *interp) fontByName(res lib.Value, name string, local map[string]*font)
 		f = in.d.loadFont(fv)
 	}
 	local[name] = f
-	if ref != "" {
-		in.d.fontRefs[ref] = f
+	if key.id.id != 0 {
+		in.d.fontRefs[key] = f
 	}
 	return f
 }
 
-var refRE = regexp.MustCompile(`/([^\s/<>\[\]()]+) (\d+ \d+) R`)
+// fontKey identifies a font dictionary in a document: its object number,
+// or the object holding it and its resource name.
+type fontKey struct {
+	id   objID
+	name string
+}
 
 // inherited looks a page attribute up the page tree (bounded).
 func inherited(v lib.Value, key string) lib.Value {

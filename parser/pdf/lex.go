@@ -171,8 +171,8 @@ func (l *lexer) next(depth int) (o obj, op string, ok bool) {
 		l.pos++
 		return obj{}, string(c), true
 	}
-	word := string(l.b[start:l.pos])
-	switch word {
+	w := l.b[start:l.pos]
+	switch string(w) {
 	case "true":
 		return obj{kind: kBool, num: 1}, "", true
 	case "false":
@@ -180,7 +180,30 @@ func (l *lexer) next(depth int) (o obj, op string, ok bool) {
 	case "null":
 		return obj{}, "", true
 	}
-	return obj{}, word, true
+	return obj{}, opName(w), true
+}
+
+// commonOps are the operators of content streams and CMaps, returned
+// without allocating a string for each occurrence.
+var commonOps = func() map[string]string {
+	m := map[string]string{}
+	for _, op := range []string{"q", "Q", "cm", "w", "J", "j", "M", "d", "ri", "i", "gs",
+		"m", "l", "c", "v", "y", "h", "re", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n", "W", "W*",
+		"BT", "ET", "Tc", "Tw", "Tz", "TL", "Tf", "Tr", "Ts", "Td", "TD", "Tm", "T*", "Tj", "TJ", "'", "\"",
+		"d0", "d1", "CS", "cs", "SC", "SCN", "sc", "scn", "G", "g", "RG", "rg", "K", "k", "sh",
+		"BI", "ID", "EI", "Do", "MP", "DP", "BMC", "BDC", "EMC", "BX", "EX",
+		"begincmap", "endcmap", "beginbfchar", "endbfchar", "beginbfrange", "endbfrange",
+		"begincodespacerange", "endcodespacerange", "def", "dict", "begin", "end", "findresource", "defineresource", "pop"} {
+		m[op] = op
+	}
+	return m
+}()
+
+func opName(w []byte) string {
+	if op, ok := commonOps[string(w)]; ok {
+		return op
+	}
+	return string(w)
 }
 
 // parseNum parses a PDF number leniently ("--5", "3.", ".5", "1.2.3").

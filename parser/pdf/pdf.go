@@ -32,8 +32,7 @@ const maxPages = 2000
 // docReader holds the state of reading one file.
 type docReader struct {
 	r        *lib.Reader
-	fonts    map[string]*font
-	fontRefs map[string]*font // by object number "N G"
+	fontRefs map[fontKey]*font // by object number
 	budget   int64            // bytes that may still be decompressed
 	opts     parser.Options
 }
@@ -185,7 +184,7 @@ func open(data []byte, opts parser.Options) (*docReader, error) {
 		}
 		return nil, parser.Unreadable("PDF 文件结构损坏，无法读取；请用 WPS、Word 或 PDF 阅读器重新导出（另存为）PDF 后再检查", err)
 	}
-	return &docReader{r: r, fonts: map[string]*font{}, fontRefs: map[string]*font{}, budget: budget, opts: opts}, nil
+	return &docReader{r: r, fontRefs: map[fontKey]*font{}, budget: budget, opts: opts}, nil
 }
 
 func hasEncrypt(data []byte) bool {
