@@ -2,8 +2,8 @@ package pdf
 
 import (
 	"os"
-	"syscall"
 	"path/filepath"
+	"syscall"
 	"testing"
 
 	"github.com/reportlint/reportlint/parser"

@@ -33,7 +33,7 @@ const maxPages = 2000
 type docReader struct {
 	r        *lib.Reader
 	fontRefs map[fontKey]*font // by object number
-	budget   int64            // bytes that may still be decompressed
+	budget   int64             // bytes that may still be decompressed
 	opts     parser.Options
 }
 
