@@ -447,8 +447,25 @@ type tableAcc struct {
 
 // canJoin says whether part b (first on its page) continues the table: the
 // outer left and right edges line up.
+// The part may lack leading columns whose cells span down from the previous
+// page without a rule drawn beside them there (Chromium), so its left edge
+// may also line up with an inner column boundary.
 func (t *tableAcc) canJoin(b *tpart) bool {
-	return math.Abs(t.x0-b.x0) < 4 && math.Abs(t.x1-b.x1) < 4
+	if math.Abs(t.x1-b.x1) >= 4 {
+		return false
+	}
+	if math.Abs(t.x0-b.x0) < 4 {
+		return true
+	}
+	if b.x0 < t.x0 {
+		return false
+	}
+	for _, x := range t.xs[1 : len(t.xs)-1] {
+		if math.Abs(x-b.x0) < 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // join appends part b below the table. Columns are merged; a cell of b's
@@ -558,6 +575,16 @@ func (t *tableAcc) join(b *tpart) {
 		r.r0 += offset
 		r.r1 += offset
 		t.cells = append(t.cells, r)
+	}
+	// columns left of the part: the cells above that reach the break go on
+	// down beside it (a group label spanning rows over the break)
+	last := offset + len(b.ys) - 1
+	for c := 0; c+1 < len(xs) && xs[c+1] <= b.x0+lineTol*1.5; c++ {
+		for _, a := range t.cells {
+			if a.r1 == nr && a.c0 <= c && c < a.c1 && a.r1 < last {
+				a.r1 = last
+			}
+		}
 	}
 	ys := append([]float64(nil), t.ys...)
 	for i := 1; i < len(b.ys); i++ {
