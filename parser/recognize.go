@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -169,6 +170,7 @@ func split(items []item) (labels, values []item) {
 
 func (tr *tableRecognizer) row(items []item, rowLoc Loc, section int) {
 	labels, values := split(items)
+	labels = tr.splitCombined(labels)
 	hasNumber := false
 	for _, v := range values {
 		if ParseValue(v.text).Kind == Number {
@@ -305,6 +307,42 @@ func textValuesAfter(own item, labels, values []item, known func(item) bool) ([]
 		moved = append(moved, l)
 	}
 	return labels[:at+1], append(moved, values...)
+}
+
+// innerEnum finds where an enumerator starts inside a compacted label:
+// "（三）不予公开1．属于国家秘密" has "1．" after the group's name.
+var innerEnum = regexp.MustCompile(`[0-9]{1,2}[.、．]|[（(][一二三四五六七八九十]{1,3}[）)]`)
+
+// splitCombined splits a label cell that holds a group label and an item
+// label together (a merged cell flattened by the producer, or "<br>" inside
+// one cell) into two labels, when both halves are known labels.
+func (tr *tableRecognizer) splitCombined(labels []item) []item {
+	var out []item
+	for _, l := range labels {
+		c := Compact(l.text)
+		if h, ok := tr.match(l.text); (ok && h.exact) || len(c) < 6 {
+			out = append(out, l)
+			continue
+		}
+		split := false
+		for _, m := range innerEnum.FindAllStringIndex(c, 4) {
+			if m[0] == 0 {
+				continue
+			}
+			head, tail := c[:m[0]], c[m[0]:]
+			hh, ok1 := tr.match(head)
+			_, ok2 := tr.match(tail)
+			if ok1 && ok2 && hh.exact && (hh.kind == hitGroup || hh.kind == hitItem) {
+				out = append(out, item{text: head, loc: l.loc}, item{text: tail, loc: l.loc})
+				split = true
+				break
+			}
+		}
+		if !split {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 func joinTexts(items []item) string {

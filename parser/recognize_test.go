@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -268,4 +269,28 @@ func TestTextOnlyValueIsKept(t *testing.T) {
 	assert.Equal(t, Text, v.Kind)
 	assert.Equal(t, "一点二五", v.Raw)
 	assert.Equal(t, 9, v.Loc.Column)
+}
+
+// A producer that flattens merged cells puts the group and the item into
+// one cell: "（三）不予公开\n1．属于国家秘密".
+func TestRecognizeGroupAndItemInOneCell(t *testing.T) {
+	rows := wordTable3()
+	var out [][]Cell
+	group := ""
+	for i, r := range rows {
+		if i < 7 || i > 25 {
+			out = append(out, r)
+			continue
+		}
+		cells := r
+		if cells[0].RowSpan > 1 { // a group cell: remember and drop it
+			group = cells[0].Text
+			cells = cells[1:]
+		}
+		merged := append([]Cell{c(group + "\n" + strings.Replace(cells[0].Text, ".", "．", 1))}, cells[1:]...)
+		out = append(out, merged)
+	}
+	r := Recognize(docOf(out))
+	checkTable3Rows(t, r)
+	assert.Empty(t, r.Notes)
 }
