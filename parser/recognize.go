@@ -488,14 +488,38 @@ func (tr *tableRecognizer) finish() {
 			}
 		}
 	}
-	// Columns of table 三 named in its header.
-	if t := r.Tables[Table3]; t != nil && tr.headers[Table3] != nil {
+	// A column of table 三 is missing when the data rows are short and a
+	// header that was read (most column labels seen) lacks its label. A
+	// garbled header alone (a PDF label split in pieces) is not evidence.
+	if t := r.Tables[Table3]; t != nil && tr.headers[Table3] != nil && shortRows(t) {
+		seen := 0
 		for _, c := range Table3Cols {
-			if !tr.headers[Table3][c.Key] {
+			if tr.headers[Table3][c.Key] {
+				seen++
+			}
+		}
+		for _, c := range Table3Cols {
+			if seen >= 4 && !tr.headers[Table3][c.Key] {
 				tr.note(Note{Kind: NoteRowMissing, Table: Table3, Col: c.Key, Want: c.Label, Loc: t.Loc})
 			}
 		}
 	}
+}
+
+// shortRows reports whether no row of the table has all its cells.
+func shortRows(t *CanonTable) bool {
+	for _, row := range t.Rows {
+		full := true
+		for _, v := range row.Cells {
+			if v.Kind == Missing {
+				full = false
+			}
+		}
+		if full {
+			return false
+		}
+	}
+	return len(t.Rows) > 0
 }
 
 func anyKnown(t *CanonTable) bool {

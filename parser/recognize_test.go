@@ -294,3 +294,26 @@ func TestRecognizeGroupAndItemInOneCell(t *testing.T) {
 	checkTable3Rows(t, r)
 	assert.Empty(t, r.Notes)
 }
+
+func TestRecognizeMissingColumn(t *testing.T) {
+	rows := wordTable3()
+	rows[0][1].ColSpan = 6
+	rows[1] = rows[1][:2] // no 总计 header
+	for i := 3; i < len(rows); i++ {
+		rows[i] = rows[i][:len(rows[i])-1] // no total value
+	}
+	r := Recognize(docOf(rows))
+	var missing []string
+	for _, n := range r.Notes {
+		if n.Kind == NoteRowMissing {
+			missing = append(missing, n.Col)
+		}
+	}
+	assert.Equal(t, []string{"total"}, missing)
+	// A header whose labels could not all be read is no evidence while the
+	// rows are complete.
+	rows = wordTable3()
+	rows[2][0] = c("商业企")
+	r = Recognize(docOf(rows))
+	assert.Empty(t, r.Notes)
+}
