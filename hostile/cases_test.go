@@ -83,6 +83,27 @@ func cases() []hcase {
 		}},
 	)
 
+	// Documents too big to recognise: every reader bounds one table, the
+	// loader bounds paragraphs and tables per document.
+	cs = append(cs,
+		hcase{name: "many-paragraphs.txt", want: p001, reason: "内容过多", gen: func(testing.TB) []byte {
+			return []byte(strings.Repeat("第一段。\n", 100_001))
+		}},
+		hcase{name: "many-blocks-64MB.txt", want: p001, reason: "内容过多", gen: func(testing.TB) []byte {
+			return []byte(strings.Repeat("x\n\t\n", (64<<20-1)/4))
+		}},
+		hcase{name: "many-paragraphs.html", want: p001, reason: "内容过多", gen: func(testing.TB) []byte {
+			return []byte("<html><body>" + strings.Repeat("<p>x</p>\n", 100_001) + "</body></html>")
+		}},
+		hcase{name: "many-elements.html", want: p001, reason: "内容过多", gen: func(testing.TB) []byte {
+			return []byte("<html><body><p>" + strings.Repeat("<br>", 2_000_001) + "</p></body></html>")
+		}},
+		hcase{name: "many-wide-tables.html", want: p001, reason: "表格过多", gen: func(t testing.TB) []byte {
+			tbl := "<table><tr>" + strings.Repeat("<td colspan=1000>1</td>", 199) + "</tr></table>\n"
+			return []byte(toHTML(cleanText(t), "utf-8", strings.Repeat(tbl, 100)))
+		}},
+	)
+
 	// DOCX.
 	cs = append(cs,
 		hcase{name: "truncated.docx", want: p001, reason: "ZIP", gen: func(t testing.TB) []byte {
@@ -100,6 +121,10 @@ func cases() []hcase {
 			body := docxBody(cleanText(t))
 			extra := `<w:tbl>` + strings.Repeat(`<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2147483647"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>注</w:t></w:r></w:p></w:tc></w:tr>`, 3) + `</w:tbl>`
 			body = strings.Replace(body, `</w:body>`, extra+`</w:body>`, 1)
+			return zipOf(t, docxParts([]byte(body)))
+		}},
+		hcase{name: "many-paragraphs.docx", want: p001, reason: "内容过多", gen: func(t testing.TB) []byte {
+			body := strings.Replace(docxBody(cleanText(t)), `</w:body>`, strings.Repeat(`<w:p><w:r><w:t>x</w:t></w:r></w:p>`, 200_000)+`</w:body>`, 1)
 			return zipOf(t, docxParts([]byte(body)))
 		}},
 		hcase{name: "not-a-docx.docx", want: p001, gen: func(t testing.TB) []byte {

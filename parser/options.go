@@ -12,8 +12,11 @@ type Options struct {
 	MaxDecompressed int64
 	// MaxDepth bounds markup nesting (HTML elements, PDF object references).
 	MaxDepth int
-	// MaxCells bounds the cells of one table grid.
+	// MaxCells bounds the cells of one table grid; the grids of all tables
+	// of a document together may have four times as many.
 	MaxCells int
+	// MaxBlocks bounds the paragraphs and tables of one document.
+	MaxBlocks int
 	// Timeout bounds the time spent on one file.
 	Timeout time.Duration
 	// Deadline, when not zero, is when the loader gives up on the file
@@ -36,6 +39,7 @@ func DefaultOptions() Options {
 		MaxDecompressed: 256 << 20,
 		MaxDepth:        512,
 		MaxCells:        200_000,
+		MaxBlocks:       100_000,
 		Timeout:         60 * time.Second,
 	}
 }

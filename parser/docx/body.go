@@ -92,6 +92,9 @@ func readBody(r io.Reader, nb *numbering, opts parser.Options, maxDepth int) ([]
 		switch t := tok.(type) {
 		case xml.StartElement:
 			depth++
+			if br.opts.MaxBlocks > 0 && len(br.body) > br.opts.MaxBlocks {
+				return nil, 0, parser.Unreadable(fmt.Sprintf("文件内容过多（超过 %d 个段落和表格），不像单份年度报告；请确认文件是否正确", br.opts.MaxBlocks), nil)
+			}
 			if depth > maxDepth {
 				return nil, 0, parser.Unreadable(fmt.Sprintf("DOCX 正文的 XML 嵌套超过 %d 层，不像正常的 Word 文档", maxDepth), nil)
 			}

@@ -100,6 +100,10 @@ func run(path string, data []byte, format parser.Format, reader Reader, opts par
 			return
 		}
 		doc.Path, doc.Format = path, format
+		if rerr := checkSize(doc, opts); rerr != nil {
+			ch <- result{err: rerr}
+			return
+		}
 		rep := parser.Recognize(doc)
 		if notAReport(rep) {
 			ch <- result{err: parser.Unreadable(notAReportReason(path, format), nil)}
@@ -116,6 +120,39 @@ func run(path string, data []byte, format parser.Format, reader Reader, opts par
 		}
 		return nil, parser.Unreadable(fmt.Sprintf("读取超时（超过 %s），文件可能过大或结构异常；请拆分文件或用 --timeout 调高上限", opts.Timeout), ctx.Err())
 	}
+}
+
+// checkSize refuses a document too big to recognise in reasonable time and
+// memory: more paragraphs and tables than opts.MaxBlocks, or table grids
+// with more than four times opts.MaxCells cells together (each reader
+// bounds one table; this bounds a file of many tables).
+func checkSize(doc *parser.Document, opts parser.Options) *parser.ReadError {
+	if opts.MaxBlocks > 0 && len(doc.Blocks) > opts.MaxBlocks {
+		return parser.Unreadable(fmt.Sprintf("文件内容过多（%d 个段落和表格，上限 %d），不像单份年度报告；请确认文件是否正确", len(doc.Blocks), opts.MaxBlocks), nil)
+	}
+	if opts.MaxCells <= 0 {
+		return nil
+	}
+	limit := 4 * int64(opts.MaxCells)
+	var total int64
+	for _, b := range doc.Blocks {
+		if b.Table == nil {
+			continue
+		}
+		width := 0
+		for _, r := range b.Table.Rows {
+			w := 0
+			for _, c := range r.Cells {
+				w += min(max(c.ColSpan, 1), 1000)
+			}
+			width = max(width, w)
+		}
+		total += int64(width) * int64(len(b.Table.Rows))
+		if total > limit {
+			return parser.Unreadable(fmt.Sprintf("文件中的表格过多或过大（展开合并单元格后超过 %d 个单元格），不像正常的年度报告；请确认文件是否正确", limit), nil)
+		}
+	}
+	return nil
 }
 
 // abandoned counts reader goroutines still running after the loader

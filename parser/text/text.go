@@ -7,6 +7,7 @@ package text
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -29,10 +30,18 @@ func Parse(path string, data []byte, opts parser.Options) (*parser.Document, err
 			tbl = nil
 		}
 	}
-	lines := splitLines(s)
-	ord := 0
-	for i, line := range lines {
-		n := i + 1
+	// Lines are cut one at a time: a slice of all lines would take 16
+	// bytes per line, 1 GB for a 64 MB file of empty lines.
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	ord, n := 0, 0
+	for rest, more := s, true; more; {
+		var line string
+		line, rest, more = strings.Cut(rest, "\n")
+		n++
+		if opts.MaxBlocks > 0 && len(doc.Blocks) > opts.MaxBlocks {
+			return nil, parser.Unreadable(fmt.Sprintf("文件内容过多（超过 %d 个段落和表格），不像单份年度报告；请确认文件是否正确", opts.MaxBlocks), nil)
+		}
 		if strings.Contains(line, "\t") {
 			if tbl == nil {
 				ord++
@@ -56,7 +65,7 @@ func Parse(path string, data []byte, opts parser.Options) (*parser.Document, err
 		if strings.TrimSpace(line) == "" {
 			// A blank line ends a paragraph but not a table: tables copied
 			// out of Word keep their rows together.
-			if tbl != nil && i+1 < len(lines) && strings.Contains(lines[i+1], "\t") {
+			if next, _, _ := strings.Cut(rest, "\n"); tbl != nil && more && strings.Contains(next, "\t") {
 				continue
 			}
 			flush()
@@ -74,14 +83,6 @@ func Parse(path string, data []byte, opts parser.Options) (*parser.Document, err
 
 func leadingSpace(s string) int {
 	return utf8.RuneCountInString(s) - utf8.RuneCountInString(strings.TrimLeft(s, " \u3000\u00a0"))
-}
-
-// splitLines splits on \n, \r\n and a lone \r, so that line numbers match
-// what editors show.
-func splitLines(s string) []string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	return strings.Split(s, "\n")
 }
 
 // LooksLikeText reports whether data is plausibly a text document (no NUL
