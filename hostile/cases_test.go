@@ -169,6 +169,9 @@ func cases() []hcase {
 		hcase{name: "kids-cycle.pdf", want: p001, reason: "PDF", gen: func(t testing.TB) []byte { return kidsCyclePDF(cleanText(t)) }},
 		hcase{name: "form-recursion.pdf", gen: func(t testing.TB) []byte { return formLoopPDF(cleanText(t)) }},
 		hcase{name: "self-reference.pdf", want: p001, reason: "PDF", gen: func(t testing.TB) []byte { return selfRefPDF() }},
+		hcase{name: "deep-arrays.pdf", want: p001, reason: "PDF", gen: func(testing.TB) []byte { return deepPDF(100_000) }},
+		hcase{name: "deep-dicts.pdf", want: p001, reason: "PDF", gen: func(testing.TB) []byte { return deepContent(100_000, "<< /A ", " >>") }},
+		hcase{name: "ruled-grid-2000.pdf", want: p001, reason: "找不到年度报告的内容", gen: func(testing.TB) []byte { return gridBombPDF(2000) }},
 		hcase{name: "flate-bomb.pdf", want: p001, reason: "解压", gen: func(t testing.TB) []byte { return flateBombPDF(cleanText(t)) }},
 	)
 	return cs
