@@ -173,6 +173,12 @@ func TestBatch(t *testing.T) {
 	must(t, os.Symlink(dir, filepath.Join(sub, "root.html")))
 	must(t, syscall.Mkfifo(filepath.Join(sub, "pipe.txt"), 0o644))
 
+	// A name in GBK bytes, as unzip leaves Chinese names from Windows zips:
+	// JSON can only show it with replacement characters, but it is there.
+	gbkName := filepath.Join(dir, "\xd6\xd0\xce\xc4 \xb1\xa8\xb8\xe6.txt") // 中文 报告 in GBK
+	must(t, os.WriteFile(gbkName, []byte(cleanText(t)), 0o644))
+	byPath[asJSON(t, gbkName)] = hcase{name: "GBK-named.txt"}
+
 	r := runCLI(t, "check", "--format", "json", "--jobs", "2", "--timeout", cliTimeout.String(), dir)
 	if r.code != 1 {
 		t.Errorf("exit code %d, want 1 (the corpus has error findings)", r.code)
@@ -261,4 +267,13 @@ func TestExplicitPaths(t *testing.T) {
 			t.Errorf("%s: findings %v, want %v", filepath.Base(c.path), o.rules, c.want)
 		}
 	}
+}
+
+// asJSON is s as it reads back from JSON (invalid UTF-8 replaced).
+func asJSON(t *testing.T, s string) string {
+	b, err := json.Marshal(s)
+	must(t, err)
+	var out string
+	must(t, json.Unmarshal(b, &out))
+	return out
 }
