@@ -213,51 +213,43 @@ next:
 		flow = append(flow, g)
 	}
 	for _, t := range parts {
-		t.page = n
-		for _, r := range t.cells {
-			r.page = n
-			r.text = cellText(r.glyphs)
-			r.top = t.ys[r.r0]
-			if len(r.glyphs) > 0 {
-				r.line = pl.lineOf(r.glyphs[0].y)
-			} else {
-				r.line = pl.lineBelow(t.ys[r.r0])
-			}
-		}
-		pl.items = append(pl.items, pitem{top: t.y0, table: t})
+		pl.addPart(t)
 	}
-	// body lines
-	var lines []*pline
+	// text lines; page numbers in the top and bottom margins dropped
+	var glines [][]glyph
 	for _, l := range groupLines(flow) {
 		text := strings.TrimSpace(lineText(l))
 		if text == "" {
 			continue
 		}
 		b := baseline(l)
-		size := 0.0
-		for _, g := range l {
-			size = max(size, g.size)
-		}
-		last := l[len(l)-1]
-		bold := 0
-		for _, g := range l {
-			if g.bold {
-				bold++
-			}
-		}
-		lines = append(lines, &pline{page: n, no: pl.lineOf(b), glyphs: l, x0: l[0].x, x1: last.x + last.w, base: b, size: size, text: text,
-			bold: bold*2 > len(l), firstW: firstWord(l)})
-	}
-	// drop page numbers in the top and bottom margins
-	kept := lines[:0]
-	for _, l := range lines {
-		inMargin := l.base < pc.height*0.1 || l.base > pc.height*0.88
-		if inMargin && pageNumRE.MatchString(l.text) {
+		inMargin := b < pc.height*0.1 || b > pc.height*0.88
+		if inMargin && pageNumRE.MatchString(text) {
 			continue
 		}
-		kept = append(kept, l)
+		glines = append(glines, l)
 	}
-	lines = kept
+	// tables drawn without rules
+	if hasAnchor(glines) {
+		left, right := math.Inf(1), math.Inf(-1)
+		for _, l := range glines {
+			if len(l) >= 8 {
+				left, right = min(left, l[0].x), max(right, l[len(l)-1].x+l[len(l)-1].w)
+			}
+		}
+		var pparts []*tpart
+		pparts, glines = posTables(glines, left, right)
+		for _, t := range pparts {
+			for _, l := range t.lines {
+				t.plines = append(t.plines, pl.makeLine(n, l))
+			}
+			pl.addPart(t)
+		}
+	}
+	var lines []*pline
+	for _, l := range glines {
+		lines = append(lines, pl.makeLine(n, l))
+	}
 	pl.left, pl.right = margins(lines)
 	pl.pitch = pitch(lines)
 	for _, l := range lines {
@@ -265,6 +257,55 @@ next:
 	}
 	sort.SliceStable(pl.items, func(i, j int) bool { return pl.items[i].top < pl.items[j].top })
 	return pl
+}
+
+// addPart fills in the texts and places of a table part's cells and adds it
+// to the page's items.
+func (pl *pageLayout) addPart(t *tpart) {
+	n := pl.n
+	t.page = n
+	for _, r := range t.cells {
+		r.page = n
+		r.text = cellText(r.glyphs)
+		r.top = t.ys[r.r0]
+		if len(r.glyphs) > 0 {
+			r.line = pl.lineOf(r.glyphs[0].y)
+		} else {
+			r.line = pl.lineBelow(t.ys[r.r0])
+		}
+	}
+	pl.items = append(pl.items, pitem{top: t.y0, table: t})
+}
+
+// makeLine makes a paragraph line of glyphs sorted by x.
+func (pl *pageLayout) makeLine(n int, l []glyph) *pline {
+	text := strings.TrimSpace(lineText(l))
+	b := baseline(l)
+	size := 0.0
+	bold := 0
+	for _, g := range l {
+		size = max(size, g.size)
+		if g.bold {
+			bold++
+		}
+	}
+	last := l[len(l)-1]
+	return &pline{page: n, no: pl.lineOf(b), glyphs: l, x0: l[0].x, x1: last.x + last.w, base: b, size: size, text: text,
+		bold: bold*2 > len(l), firstW: firstWord(l)}
+}
+
+// hasAnchor reports whether some line could be a data row of a table
+// without rules (a quick test before the full search).
+func hasAnchor(lines [][]glyph) bool {
+	for _, l := range lines {
+		for i := 1; i < len(l); i++ {
+			p := l[i-1]
+			if l[i].x-(p.x+p.w) >= chunkGap*max(p.size, l[i].size) && l[i].s >= "0" && l[i].s <= "9" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // firstWord is the width of a line's first word: a run of Latin letters
@@ -343,31 +384,41 @@ func buildDocument(doc *parser.Document, pages []*pageContent) {
 	var para *paraAcc
 	var lastTable *tableAcc
 	for pi, pl := range layouts {
-		for ii, it := range pl.items {
-			if it.table != nil {
-				para = nil
-				first := ii == 0
-				if first && lastTable != nil && lastTable.lastOnPage && lastTable.page == pl.n-1 && lastTable.canJoin(it.table) {
-					lastTable.join(it.table)
-				} else {
-					lastTable = &tableAcc{tpart: it.table}
-					blocks = append(blocks, lastTable)
-				}
-				lastTable.page = pl.n
-				lastTable.lastOnPage = ii == len(pl.items)-1
-				continue
-			}
-			l := it.line
+		addLine := func(l *pline) {
 			if lastTable != nil && lastTable.page == pl.n {
 				lastTable.lastOnPage = false
 			}
 			if para != nil && para.continues(l, pl, layouts, pi) {
 				para.add(l, pl)
-				continue
+				return
 			}
 			para = &paraAcc{}
 			para.add(l, pl)
 			blocks = append(blocks, para)
+		}
+		for ii, it := range pl.items {
+			if it.table == nil {
+				addLine(it.line)
+				continue
+			}
+			first := ii == 0
+			joins := first && lastTable != nil && lastTable.lastOnPage && lastTable.page == pl.n-1 && lastTable.canJoin(it.table)
+			if it.table.weak && !joins {
+				// one data row that continues no table: text after all
+				for _, l := range it.table.plines {
+					addLine(l)
+				}
+				continue
+			}
+			para = nil
+			if joins {
+				lastTable.join(it.table)
+			} else {
+				lastTable = &tableAcc{tpart: it.table}
+				blocks = append(blocks, lastTable)
+			}
+			lastTable.page = pl.n
+			lastTable.lastOnPage = ii == len(pl.items)-1
 		}
 		if lastTable != nil && lastTable.page != pl.n {
 			lastTable.lastOnPage = false
@@ -451,6 +502,12 @@ type tableAcc struct {
 // page without a rule drawn beside them there (Chromium), so its left edge
 // may also line up with an inner column boundary.
 func (t *tableAcc) canJoin(b *tpart) bool {
+	if t.pos != b.pos {
+		return false
+	}
+	if t.pos {
+		return t.snap(b)
+	}
 	if math.Abs(t.x1-b.x1) >= 4 {
 		return false
 	}
@@ -466,6 +523,35 @@ func (t *tableAcc) canJoin(b *tpart) bool {
 		}
 	}
 	return false
+}
+
+// snap puts a position part onto the columns of the table when its value
+// columns line up with the table's: each cell goes to the table's columns
+// under its own columns' centres.
+func (t *tableAcc) snap(b *tpart) bool {
+	if len(b.vcols) > len(t.vcols) || len(b.xs) < 2 {
+		return false
+	}
+	for _, v := range b.vcols {
+		k := nearest(t.vcols, v)
+		if math.Abs(t.vcols[k]-v) > 6 {
+			return false
+		}
+	}
+	col := func(x float64) int {
+		c := sort.SearchFloat64s(t.xs, x) - 1
+		return max(0, min(c, len(t.xs)-2))
+	}
+	for _, r := range b.cells {
+		c0 := col((b.xs[r.c0] + b.xs[r.c0+1]) / 2)
+		c1 := col((b.xs[r.c1-1]+b.xs[r.c1])/2) + 1
+		r.c0, r.c1 = c0, max(c1, c0+1)
+	}
+	b.xs = append([]float64(nil), t.xs...)
+	b.x0, b.x1 = t.x0, t.x1
+	b.topOpen = make([]bool, len(t.xs)-1)
+	b.cells = tile(b.cells, len(b.ys)-1, len(b.xs)-1)
+	return true
 }
 
 // join appends part b below the table. Columns are merged; a cell of b's

@@ -7,11 +7,10 @@
 // widths, Form XObjects, marked content and ruling lines with the CTM
 // applied), because the library's own text extraction is not reliable
 // enough for tables. Tables come from ruling lines (stroked lines and thin
-// filled rectangles); a table that runs over a page break is joined into
-// one Table. Tables drawn without any lines are not yet recognised, and
-// the tagged structure tree is not read (glyphs carry their MCIDs for
-// that). Every call into the library is guarded by recover: a malformed
-// file gives a P001, never a crash.
+// filled rectangles), or, for tables drawn without lines, from the text
+// positions (postable.go); a table that runs over a page break is joined
+// into one Table. Every call into the library is guarded by recover: a
+// malformed file gives a P001, never a crash.
 package pdf
 
 import (

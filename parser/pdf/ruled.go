@@ -32,6 +32,12 @@ type tpart struct {
 	topOpen []bool // per column: no rule on the top edge (continues from above)
 	x0, x1  float64
 	y0, y1  float64
+	// position tables (no rules)
+	pos    bool
+	weak   bool      // one data row: a table only if it continues one
+	vcols  []float64 // centres of the value columns
+	lines  [][]glyph // the text lines, for a weak part that stays text
+	plines []*pline  // the same as paragraph lines
 }
 
 const (
