@@ -16,6 +16,9 @@ func BenchmarkParse(b *testing.B) {
 		filepath.Join(fixtures, "clean-lo-writer.pdf"),
 		filepath.Join(fixtures, "clean-chromium.pdf"),
 		filepath.Join(fixtures, "clean-long-split-lo.pdf"),
+		filepath.Join(fixtures, "clean-lo-tagged.pdf"),
+		filepath.Join(fixtures, "clean-borderless-lo.pdf"),
+		filepath.Join(fixtures, "clean-long-split-chromium.pdf"),
 		filepath.Join(realDir, "hongze-gov-2023.pdf"),
 		filepath.Join(realDir, "huaian-gov-2024.pdf"),
 	}

@@ -48,8 +48,7 @@ func (d *docReader) loadFont(v lib.Value) *font {
 	f := &font{widths: map[uint32]float64{}}
 	base := v.Key("BaseFont").Name()
 	f.name = base
-	lb := strings.ToLower(base)
-	f.bold = strings.Contains(lb, "bold") || strings.Contains(base, "黑体") || strings.Contains(lb, "hei")
+	f.bold = boldName(base)
 	if tu := v.Key("ToUnicode"); tu.Kind() == lib.Stream {
 		if data, err := d.streamBytes(tu); err == nil {
 			f.toUni = parseToUnicode(data)
@@ -58,15 +57,7 @@ func (d *docReader) loadFont(v lib.Value) *font {
 	sub := v.Key("Subtype").Name()
 	switch sub {
 	case "Type0":
-		enc := v.Key("Encoding").Name()
-		f.twoByte = true
-		switch {
-		case strings.Contains(enc, "UCS2") || strings.Contains(enc, "UTF16"):
-			f.ucs2 = true
-		case strings.Contains(enc, "EUC") || strings.Contains(enc, "GBK") || strings.Contains(enc, "GBpc"):
-			f.twoByte, f.mixed, f.gbk = false, true, true
-		}
-		f.vert = strings.HasSuffix(enc, "-V")
+		f.type0(v.Key("Encoding").Name())
 		desc := v.Key("DescendantFonts").Index(0)
 		f.dw = 1.0
 		if x := desc.Key("DW"); x.Kind() == lib.Integer || x.Kind() == lib.Real {
@@ -117,6 +108,24 @@ func (d *docReader) loadFont(v lib.Value) *font {
 		}
 	}
 	return f
+}
+
+// boldName says whether a font name is a bold face.
+func boldName(base string) bool {
+	lb := strings.ToLower(base)
+	return strings.Contains(lb, "bold") || strings.Contains(base, "黑体") || strings.Contains(lb, "hei")
+}
+
+// type0 sets how a composite font cuts its codes from its CMap name.
+func (f *font) type0(enc string) {
+	f.twoByte = true
+	switch {
+	case strings.Contains(enc, "UCS2") || strings.Contains(enc, "UTF16"):
+		f.ucs2 = true
+	case strings.Contains(enc, "EUC") || strings.Contains(enc, "GBK") || strings.Contains(enc, "GBpc"):
+		f.twoByte, f.mixed, f.gbk = false, true, true
+	}
+	f.vert = strings.HasSuffix(enc, "-V")
 }
 
 // decode cuts a shown string into codes with their text and width.

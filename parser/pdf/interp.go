@@ -481,10 +481,16 @@ func (in *interp) fontByName(res lib.Value, name string, local map[string]*font)
 		local[name] = f
 		return f
 	}
-	fv := fd.Key(name)
 	var f *font
-	if fv.Kind() == lib.Dict {
-		f = in.d.loadFont(fv)
+	if id, ok := childRef(fd, name); ok && in.d.objs != nil {
+		if fo, ok := in.d.objs.get(id.id); ok {
+			f, _ = in.d.loadFontRaw(fo)
+		}
+	}
+	if f == nil {
+		if fv := fd.Key(name); fv.Kind() == lib.Dict {
+			f = in.d.loadFont(fv)
+		}
 	}
 	local[name] = f
 	if key.id.id != 0 {

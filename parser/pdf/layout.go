@@ -24,9 +24,10 @@ type pline struct {
 
 // pitem is a paragraph line or a table part of a page, in reading order.
 type pitem struct {
-	top   float64
-	line  *pline
-	table *tpart
+	top    float64
+	line   *pline
+	table  *tpart
+	tagged *parser.Table // a table from the structure tree
 }
 
 // pageLayout is one page after layout.
@@ -178,20 +179,12 @@ func baseline(ls []glyph) float64 {
 var pageNumRE = regexp.MustCompile(`^[-－—–\s]*(第\s*)?[0-9０-９]{1,4}(\s*页)?(\s*[/／]\s*[0-9]{1,4}|\s*共\s*[0-9]{1,4}\s*页)?[-－—–\s]*$|^[-－—–\s]*[ivxlcIVXLC]{1,6}[-－—–\s]*$`)
 
 // layoutPage turns a page's glyphs and rules into lines and table parts.
-func layoutPage(n int, pc *pageContent) *pageLayout {
-	pl := &pageLayout{n: n, width: pc.width, height: pc.height}
-	var all []glyph
-	for _, g := range pc.glyphs {
-		if strings.TrimSpace(g.s) == "" || g.size <= 0 {
-			continue
-		}
-		all = append(all, g)
+func layoutPage(n int, pc *pageContent, skip map[int]bool, bases []float64) *pageLayout {
+	pl := &pageLayout{n: n, width: pc.width, height: pc.height, bases: bases}
+	all := visibleGlyphs(pc)
+	if pl.bases == nil {
+		pl.bases = pageBases(all)
 	}
-	// line numbers count every text line of the page, tables included
-	for _, l := range groupLines(append([]glyph(nil), all...)) {
-		pl.bases = append(pl.bases, baseline(l))
-	}
-	sort.Float64s(pl.bases)
 	var flow []glyph
 	var parts []*tpart
 	for _, t := range ruledTables(pc.segs) {
@@ -200,9 +193,26 @@ func layoutPage(n int, pc *pageContent) *pageLayout {
 		}
 		parts = append(parts, t)
 	}
+	if len(skip) > 0 {
+		// glyphs of tagged tables: the rules around them are no second table
+		kept := parts[:0]
+		for _, t := range parts {
+			tagged := false
+			for _, g := range all {
+				if g.mcid >= 0 && skip[g.mcid] && t.contains(g.x+g.w/2, g.y-g.size*0.35) {
+					tagged = true
+					break
+				}
+			}
+			if !tagged {
+				kept = append(kept, t)
+			}
+		}
+		parts = kept
+	}
 next:
 	for _, g := range all {
-		if g.artifact {
+		if g.artifact || (g.mcid >= 0 && skip[g.mcid]) {
 			continue
 		}
 		for _, t := range parts {
@@ -257,6 +267,29 @@ next:
 	}
 	sort.SliceStable(pl.items, func(i, j int) bool { return pl.items[i].top < pl.items[j].top })
 	return pl
+}
+
+// visibleGlyphs are the glyphs of a page that show something.
+func visibleGlyphs(pc *pageContent) []glyph {
+	var all []glyph
+	for _, g := range pc.glyphs {
+		if strings.TrimSpace(g.s) == "" || g.size <= 0 {
+			continue
+		}
+		all = append(all, g)
+	}
+	return all
+}
+
+// pageBases are the baselines of every text line of a page, tables
+// included (line numbers count them all).
+func pageBases(all []glyph) []float64 {
+	var bases []float64
+	for _, l := range groupLines(append([]glyph(nil), all...)) {
+		bases = append(bases, baseline(l))
+	}
+	sort.Float64s(bases)
+	return bases
 }
 
 // addPart fills in the texts and places of a table part's cells and adds it
@@ -372,13 +405,35 @@ func margins(lines []*pline) (left, right float64) {
 
 // buildDocument lays out every page and writes the blocks in reading order:
 // wrapped lines joined into paragraphs, table parts over page breaks joined.
-func buildDocument(doc *parser.Document, pages []*pageContent) {
+func buildDocument(doc *parser.Document, pages []*pageContent, tts []*tagTable) {
+	var tagged []*taggedTable
+	var used map[int]map[int]bool
+	bases := map[int][]float64{}
+	if len(tts) > 0 {
+		stubs := map[int]*pageLayout{}
+		for i, pc := range pages {
+			if pc != nil {
+				bases[i+1] = pageBases(visibleGlyphs(pc))
+				stubs[i+1] = &pageLayout{n: i + 1, bases: bases[i+1]}
+			}
+		}
+		tagged, used = buildTagged(tts, pages, stubs)
+	}
 	var layouts []*pageLayout
+	byPage := map[int]*pageLayout{}
 	for i, pc := range pages {
 		if pc == nil {
 			continue
 		}
-		layouts = append(layouts, layoutPage(i+1, pc))
+		pl := layoutPage(i+1, pc, used[i+1], bases[i+1])
+		layouts = append(layouts, pl)
+		byPage[i+1] = pl
+	}
+	for _, t := range tagged {
+		if pl := byPage[t.page]; pl != nil {
+			pl.items = append(pl.items, pitem{top: t.top, tagged: t.table})
+			sort.SliceStable(pl.items, func(i, j int) bool { return pl.items[i].top < pl.items[j].top })
+		}
 	}
 	var blocks []any // *paraAcc or *tableAcc
 	var para *paraAcc
@@ -397,6 +452,11 @@ func buildDocument(doc *parser.Document, pages []*pageContent) {
 			blocks = append(blocks, para)
 		}
 		for ii, it := range pl.items {
+			if it.tagged != nil {
+				para, lastTable = nil, nil
+				blocks = append(blocks, it.tagged)
+				continue
+			}
 			if it.table == nil {
 				addLine(it.line)
 				continue
@@ -429,6 +489,10 @@ func buildDocument(doc *parser.Document, pages []*pageContent) {
 		switch b := b.(type) {
 		case *paraAcc:
 			doc.Blocks = append(doc.Blocks, parser.Block{Para: &parser.Paragraph{Text: b.text.String(), Loc: b.loc}})
+		case *parser.Table:
+			ord++
+			b.Ord = ord
+			doc.Blocks = append(doc.Blocks, parser.Block{Table: b})
 		case *tableAcc:
 			ord++
 			t := b.toTable()

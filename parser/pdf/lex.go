@@ -21,6 +21,7 @@ const (
 	kArr
 	kDict
 	kBool
+	kRef // an indirect reference "N G R" (only when the lexer reads objects)
 )
 
 // obj is one operand of a content-stream operator.
@@ -30,6 +31,7 @@ type obj struct {
 	s    string // name (without slash) or string bytes
 	arr  []obj
 	dict map[string]obj
+	gen  int32 // generation of a kRef (its number is in num)
 }
 
 // maxNest bounds array and dictionary nesting in a content stream.
@@ -37,8 +39,26 @@ const maxNest = 32
 
 // lexer reads tokens from decoded stream bytes.
 type lexer struct {
-	b   []byte
-	pos int
+	b    []byte
+	pos  int
+	refs bool // read "N G R" as kRef (file objects, not content streams)
+}
+
+// value is next, reading "N G R" as one reference when l.refs is set.
+func (l *lexer) value(depth int) (obj, string, bool) {
+	o, op, ok := l.next(depth)
+	if !ok || op != "" || !l.refs || o.kind != kNum {
+		return o, op, ok
+	}
+	save := l.pos
+	o2, op2, ok2 := l.next(depth)
+	if ok2 && op2 == "" && o2.kind == kNum {
+		if _, op3, ok3 := l.next(depth); ok3 && op3 == "R" {
+			return obj{kind: kRef, num: o.num, gen: int32(o2.num)}, "", true
+		}
+	}
+	l.pos = save
+	return o, op, ok
 }
 
 func isSpace(c byte) bool {
@@ -113,7 +133,11 @@ func (l *lexer) next(depth int) (o obj, op string, ok bool) {
 			if depth >= maxNest {
 				return obj{kind: kDict, dict: d}, "", true
 			}
-			v, vop, ok := l.next(depth + 1)
+			if l.refs && skipKeys[k.s] {
+				l.skip()
+				continue
+			}
+			v, vop, ok := l.value(depth + 1)
 			if !ok {
 				return obj{kind: kDict, dict: d}, "", true
 			}
@@ -139,7 +163,7 @@ func (l *lexer) next(depth int) (o obj, op string, ok bool) {
 				l.pos++
 				continue
 			}
-			v, vop, ok := l.next(depth + 1)
+			v, vop, ok := l.value(depth + 1)
 			if !ok {
 				return obj{kind: kArr, arr: arr}, "", true
 			}
@@ -259,7 +283,83 @@ func unescapeName(b []byte) string {
 			return string(out)
 		}
 	}
+	if n, ok := commonNames[string(b)]; ok {
+		return n
+	}
 	return string(b)
+}
+
+// commonNames are names returned without allocating a string each time.
+var commonNames = func() map[string]string {
+	m := map[string]string{}
+	for _, n := range []string{"Type", "Subtype", "S", "K", "P", "Pg", "A", "MCID", "MCR", "OBJR", "StructElem",
+		"TD", "TR", "TH", "Table", "THead", "TBody", "TFoot", "Span", "NonStruct", "Div", "Sect", "Document", "Part", "Art",
+		"H1", "H2", "H3", "Figure", "Artifact", "Lang", "ActualText", "Alt", "ID", "T",
+		"RowSpan", "ColSpan", "O", "Layout", "List", "PrintField", "Headers", "Scope", "Placement", "Block", "Inline",
+		"Width", "Height", "BBox", "Font", "BaseFont", "ToUnicode", "Widths", "FirstChar", "LastChar", "FontMatrix",
+		"FontDescriptor", "Encoding", "Length", "Filter", "FlateDecode", "DecodeParms", "DescendantFonts", "W", "DW",
+		"Type0", "Type1", "Type3", "TrueType", "CIDFontType0", "CIDFontType2", "Identity-H", "Identity-V", "Identity",
+		"MissingWidth", "CIDSystemInfo", "CIDToGIDMap", "CharProcs", "Differences", "Resources", "XObject", "ExtGState",
+		"ProcSet", "PDF", "Text", "ImageB", "ImageC", "Form", "Image", "Matrix", "Contents", "Parent", "Kids", "Count",
+		"Page", "Pages", "MediaBox", "CropBox", "Rotate", "StructParents", "Tabs", "Annots", "Properties",
+		"WinAnsiEncoding", "StandardEncoding", "MacRomanEncoding", "Flags", "FontName", "FontBBox", "ItalicAngle",
+		"Ascent", "Descent", "CapHeight", "StemV", "FontFile", "FontFile2", "FontFile3", "N", "First", "ObjStm",
+		"Ordering", "Registry", "Supplement", "Adobe", "Artifact", "Pagination", "Header", "Footer"} {
+		m[n] = n
+	}
+	return m
+}()
+
+// skipKeys are dictionary entries never needed from file objects: large
+// arrays and trees (Type3 glyph procedures and encodings, the parent tree
+// of the structure tree) are skipped without building them.
+var skipKeys = map[string]bool{"CharProcs": true, "Differences": true, "ParentTree": true, "IDTree": true,
+	"Metadata": true, "FontFile": true, "FontFile2": true, "FontFile3": true, "CIDSet": true, "Headers": true,
+	"ActualText": true, "Alt": true, "ClassMap": true}
+
+// skip passes over one value without building it.
+func (l *lexer) skip() {
+	l.skipSpace()
+	if l.pos >= len(l.b) {
+		return
+	}
+	switch c := l.b[l.pos]; {
+	case c == '(':
+		l.literal()
+	case c == '<' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '<', c == '[':
+		depth := 0
+		for l.pos < len(l.b) {
+			c := l.b[l.pos]
+			switch {
+			case c == '(':
+				l.literal()
+				continue
+			case c == '%':
+				l.skipSpace()
+				continue
+			case c == '[':
+				depth++
+			case c == ']':
+				depth--
+			case c == '<' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '<':
+				depth++
+				l.pos++
+			case c == '>' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '>':
+				depth--
+				l.pos++
+			case c == '<':
+				for l.pos < len(l.b) && l.b[l.pos] != '>' {
+					l.pos++
+				}
+			}
+			l.pos++
+			if depth <= 0 {
+				return
+			}
+		}
+	default:
+		l.value(0)
+	}
 }
 
 // literal reads a (string) with escapes and balanced parentheses.

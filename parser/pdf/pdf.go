@@ -32,8 +32,11 @@ const maxPages = 2000
 type docReader struct {
 	r        *lib.Reader
 	fontRefs map[fontKey]*font // by object number
-	budget   int64             // bytes that may still be decompressed
-	opts     parser.Options
+	objs     *objects          // direct object reader (nil: library only)
+	// pageCycle: the page tree lists a node twice (a /Kids cycle)
+	pageCycle bool
+	budget    int64 // bytes that may still be decompressed
+	opts      parser.Options
 }
 
 // guard runs f and turns a panic into an error.
@@ -58,23 +61,32 @@ func Parse(path string, data []byte, opts parser.Options) (doc *parser.Document,
 	if err != nil {
 		return nil, err
 	}
-	npages := 0
-	if gerr := guard("NumPage", func() { npages = d.r.NumPage() }); gerr != nil || npages <= 0 {
+	var pageVals []lib.Value
+	tooMany := false
+	if gerr := guard("NumPage", func() { pageVals, tooMany = d.pageList() }); tooMany {
+		return nil, parser.Unreadable(fmt.Sprintf("PDF 的页数超过上限 %d 页；请确认文件是否为年度报告", maxPages), nil)
+	} else if gerr != nil || len(pageVals) == 0 {
 		return nil, parser.Unreadable("PDF 文件的页面目录损坏或为空，无法读取；请重新导出 PDF 后再检查", gerr)
 	}
-	if npages > maxPages {
-		return nil, parser.Unreadable(fmt.Sprintf("PDF 有 %d 页，超过上限 %d 页；请确认文件是否为年度报告", npages, maxPages), nil)
-	}
+	npages := len(pageVals)
 	doc = &parser.Document{Path: path, Format: parser.FormatPDF}
 	doc.Meta.Pages = npages
+	if d.pageCycle {
+		doc.Problems = append(doc.Problems, parser.Problem{Rule: "P001",
+			Message: "PDF 的页面目录有循环引用（文件结构损坏），每页只读取了一次，可能缺页；请用 WPS、Word 或 PDF 阅读器重新导出 PDF 后再检查",
+			Loc:     parser.Loc{Page: 1, Line: 1}})
+	}
 	_ = guard("Info", func() { d.meta(&doc.Meta) })
 	pages := make([]*pageContent, npages)
+	pageIDs := make([]objID, npages)
 	broken := 0
 	for i := range npages {
 		var pc *pageContent
 		var perr error
 		gerr := guard("page", func() {
-			pc, perr = d.interpretPage(d.r.Page(i + 1))
+			p := lib.Page{V: pageVals[i]}
+			pageIDs[i], _ = selfRef(p.V)
+			pc, perr = d.interpretPage(p)
 		})
 		if errors.Is(perr, errBudget) {
 			return nil, parser.Unreadable("PDF 解压后的数据量超过上限，文件可能异常；请确认文件是否正确，或调高解压上限", perr)
@@ -125,8 +137,55 @@ func Parse(path string, data []byte, opts parser.Options) (doc *parser.Document,
 	if bad*2 > total {
 		return nil, &parser.ReadError{Rule: "P002", Reason: "PDF 的文字无法解码（字体缺少 ToUnicode 映射，复制出来是乱码），无法读取；请用 WPS 或 Word 重新导出 PDF（嵌入字体），或改用原始文件后再检查"}
 	}
-	buildDocument(doc, pages)
+	// tables from the structure tree of a tagged PDF; a broken tree is
+	// ignored (the ruling lines still give the tables)
+	var tts []*tagTable
+	if gerr := guard("StructTreeRoot", func() { tts = d.structTables(pageIDs) }); gerr != nil {
+		tts = nil
+	}
+	buildDocument(doc, pages, tts)
 	return doc, nil
+}
+
+// pageList walks the page tree for the page dictionaries in order. Unlike
+// the library's Page(i), which loops for ever on a /Kids cycle, it visits
+// every node once and bounds the depth. It reports whether the document
+// has more than maxPages pages.
+func (d *docReader) pageList() ([]lib.Value, bool) {
+	var out []lib.Value
+	d.pageCycle = false
+	seen := map[objID]bool{}
+	nodes := 0
+	var walk func(v lib.Value, parent objID, depth int) bool
+	walk = func(v lib.Value, parent objID, depth int) bool {
+		nodes++
+		if depth > 64 || nodes > 4*maxPages+64 {
+			return true
+		}
+		id, ok := selfRef(v)
+		if ok && id != parent { // a direct child carries its parent's number
+			if seen[id] {
+				d.pageCycle = true
+				return true
+			}
+			seen[id] = true
+		}
+		kids := v.Key("Kids")
+		if v.Key("Type").Name() == "Page" || (kids.Kind() != lib.Array && v.Key("Type").Name() != "Pages") {
+			out = append(out, v)
+			return len(out) <= maxPages
+		}
+		for i := 0; i < kids.Len(); i++ {
+			if k := kids.Index(i); k.Kind() == lib.Dict {
+				if !walk(k, id, depth+1) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	ok := walk(d.r.Trailer().Key("Root").Key("Pages"), objID{}, 0)
+	return out, !ok
 }
 
 // open makes a library Reader from the bytes, repairing what other readers
@@ -159,17 +218,18 @@ func open(data []byte, opts parser.Options) (*docReader, error) {
 		return r, err
 	}
 	fixed, _ := fixHead(data)
+	used := fixed
 	r, err := try(fixed)
 	if err != nil && !encrypted {
 		if b, ok := fixStartxref(fixed); ok {
 			if r2, err2 := try(b); err2 == nil {
-				r, err = r2, nil
+				r, err, used = r2, nil, b
 			}
 		}
 		if err != nil {
 			if b, ok := rebuildXref(fixed); ok {
 				if r2, err2 := try(b); err2 == nil {
-					r, err = r2, nil
+					r, err, used = r2, nil, b
 				}
 			}
 		}
@@ -183,7 +243,9 @@ func open(data []byte, opts parser.Options) (*docReader, error) {
 		}
 		return nil, parser.Unreadable("PDF 文件结构损坏，无法读取；请用 WPS、Word 或 PDF 阅读器重新导出（另存为）PDF 后再检查", err)
 	}
-	return &docReader{r: r, fontRefs: map[fontKey]*font{}, budget: budget, opts: opts}, nil
+	d := &docReader{r: r, fontRefs: map[fontKey]*font{}, budget: budget, opts: opts}
+	d.objs = newObjects(r, used, &d.budget)
+	return d, nil
 }
 
 func hasEncrypt(data []byte) bool {

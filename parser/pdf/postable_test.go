@@ -48,7 +48,7 @@ func parseNoRules(t *testing.T, name string) *parser.Document {
 		pages = append(pages, pc)
 	}
 	doc := &parser.Document{Path: name, Format: parser.FormatPDF}
-	buildDocument(doc, pages)
+	buildDocument(doc, pages, nil)
 	return doc
 }
 

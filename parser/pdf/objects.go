@@ -1,0 +1,324 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"io"
+	"reflect"
+
+	lib "github.com/ledongthuc/pdf"
+)
+
+// This file reads file objects directly from the bytes, with the offsets of
+// the library's cross-reference table, and keeps each parsed object. The
+// library parses an object again on every access and its parser is slow;
+// fonts (Chromium writes a Type3 font with a 256-name /Differences for every
+// few glyphs) and the structure tree (one object per element) are read
+// through this layer instead. Encrypted files and anything unexpected fall
+// back to the library.
+
+// xrefEntry is where an object is: at an offset, or in an object stream.
+type xrefEntry struct {
+	offset   int64
+	inStream bool
+	stream   uint32
+}
+
+// objects is the direct object reader of one file.
+type objects struct {
+	data   []byte
+	xref   []xrefEntry
+	cache  map[uint32]obj
+	ostm   map[uint32]map[uint32]obj // parsed object streams
+	budget *int64
+	parses int
+}
+
+// maxObjParses bounds the objects read directly from one file.
+const maxObjParses = 500_000
+
+// newObjects reads the library's cross-reference table (unexported) by
+// reflection. It returns nil when that is not possible.
+func newObjects(r *lib.Reader, data []byte, budget *int64) (o *objects) {
+	defer func() {
+		if recover() != nil {
+			o = nil
+		}
+	}()
+	rv := reflect.ValueOf(r).Elem()
+	if k := rv.FieldByName("key"); !k.IsValid() || k.Len() > 0 {
+		return nil // encrypted: strings and streams need the library
+	}
+	xr := rv.FieldByName("xref")
+	if !xr.IsValid() || xr.Kind() != reflect.Slice {
+		return nil
+	}
+	o = &objects{data: data, cache: map[uint32]obj{}, ostm: map[uint32]map[uint32]obj{}, budget: budget}
+	o.xref = make([]xrefEntry, xr.Len())
+	for i := range o.xref {
+		e := xr.Index(i)
+		o.xref[i] = xrefEntry{offset: e.FieldByName("offset").Int(), inStream: e.FieldByName("inStream").Bool(),
+			stream: uint32(e.FieldByName("stream").Field(0).Uint())}
+	}
+	return o
+}
+
+// get returns object id, parsed once.
+func (o *objects) get(id uint32) (obj, bool) {
+	if o == nil || id == 0 || int(id) >= len(o.xref) {
+		return obj{}, false
+	}
+	if v, ok := o.cache[id]; ok {
+		return v, v.kind != kNull
+	}
+	o.parses++
+	if o.parses > maxObjParses {
+		return obj{}, false
+	}
+	o.cache[id] = obj{} // a reference cycle reads as null
+	e := o.xref[id]
+	var v obj
+	var ok bool
+	if e.inStream {
+		v, ok = o.fromStream(e.stream, id)
+	} else {
+		v, ok = o.at(e.offset, id)
+	}
+	if ok {
+		o.cache[id] = v
+	}
+	return v, ok
+}
+
+// at parses "id gen obj VALUE [stream]" at an offset.
+func (o *objects) at(off int64, id uint32) (obj, bool) {
+	if off <= 0 || off >= int64(len(o.data)) {
+		return obj{}, false
+	}
+	l := &lexer{b: o.data, pos: int(off), refs: true}
+	n, _, ok1 := l.next(0)
+	_, _, ok2 := l.next(0)
+	_, op, ok3 := l.next(0)
+	if !ok1 || !ok2 || !ok3 || n.kind != kNum || uint32(n.num) != id || op != "obj" {
+		return obj{}, false
+	}
+	v, vop, ok := l.value(0)
+	if !ok || vop != "" {
+		return obj{}, false
+	}
+	if v.kind == kDict {
+		save := l.pos
+		if _, op, ok := l.next(0); ok && op == "stream" {
+			p := l.pos
+			if p < len(o.data) && o.data[p] == '\r' {
+				p++
+			}
+			if p < len(o.data) && o.data[p] == '\n' {
+				p++
+			}
+			v.num = float64(p) // stream data offset
+		} else {
+			l.pos = save
+		}
+	}
+	return v, true
+}
+
+// fromStream finds object id in object stream sid.
+func (o *objects) fromStream(sid, id uint32) (obj, bool) {
+	objs, ok := o.ostm[sid]
+	if !ok {
+		o.ostm[sid] = nil
+		s, ok := o.get(sid)
+		if !ok || s.kind != kDict {
+			return obj{}, false
+		}
+		data, err := o.stream(s)
+		if err != nil {
+			return obj{}, false
+		}
+		n := int(o.deref(s.dict["N"]).num)
+		first := int(o.deref(s.dict["First"]).num)
+		if n <= 0 || n > 1_000_000 || first <= 0 || first > len(data) {
+			return obj{}, false
+		}
+		hl := &lexer{b: data[:first]}
+		objs = map[uint32]obj{}
+		for i := 0; i < n; i++ {
+			a, _, ok1 := hl.next(0)
+			b, _, ok2 := hl.next(0)
+			if !ok1 || !ok2 || a.kind != kNum || b.kind != kNum {
+				break
+			}
+			off := first + int(b.num)
+			if off < first || off >= len(data) {
+				continue
+			}
+			l := &lexer{b: data, pos: off, refs: true}
+			if v, op, ok := l.value(0); ok && op == "" {
+				objs[uint32(a.num)] = v
+			}
+		}
+		o.ostm[sid] = objs
+	}
+	v, ok := objs[id]
+	return v, ok
+}
+
+// deref resolves a reference (other values are returned as they are).
+func (o *objects) deref(v obj) obj {
+	for i := 0; i < 8 && v.kind == kRef; i++ {
+		r, ok := o.get(uint32(v.num))
+		if !ok {
+			return obj{}
+		}
+		v = r
+	}
+	return v
+}
+
+// key is a dictionary entry, resolved.
+func (o *objects) key(d obj, k string) obj {
+	if d.kind != kDict {
+		return obj{}
+	}
+	return o.deref(d.dict[k])
+}
+
+var errStream = errors.New("stream not readable directly")
+
+// stream decodes a stream object: no filter or FlateDecode without
+// predictor; anything else is errStream (the library reads it then).
+func (o *objects) stream(s obj) ([]byte, error) {
+	start := int(s.num)
+	if s.kind != kDict || start <= 0 || start >= len(o.data) {
+		return nil, errStream
+	}
+	n := int(o.key(s, "Length").num)
+	if n < 0 || start+n > len(o.data) {
+		return nil, errStream
+	}
+	raw := o.data[start : start+n]
+	f := o.key(s, "Filter")
+	if f.kind == kArr && len(f.arr) == 1 {
+		f = o.deref(f.arr[0])
+	}
+	if p := o.key(s, "DecodeParms"); p.kind != kNull {
+		if pr := o.key(p, "Predictor"); pr.kind == kNum && pr.num > 1 {
+			return nil, errStream
+		}
+	}
+	switch {
+	case f.kind == kNull:
+		return o.spend(append([]byte(nil), raw...))
+	case f.kind == kName && (f.s == "FlateDecode" || f.s == "Fl"):
+		zr, err := zlib.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			return nil, errStream
+		}
+		defer zr.Close()
+		limit := *o.budget
+		data, err := io.ReadAll(io.LimitReader(zr, limit+1))
+		if int64(len(data)) > limit {
+			*o.budget = 0
+			return nil, errBudget
+		}
+		if err != nil && len(data) == 0 {
+			return nil, errStream
+		}
+		*o.budget -= int64(len(data))
+		return data, nil
+	}
+	return nil, errStream
+}
+
+func (o *objects) spend(b []byte) ([]byte, error) {
+	if int64(len(b)) > *o.budget {
+		*o.budget = 0
+		return nil, errBudget
+	}
+	*o.budget -= int64(len(b))
+	return b, nil
+}
+
+// loadFontRaw reads a font dictionary from the direct object reader. It
+// returns false for what it does not handle (a simple font without
+// ToUnicode needs the library's encodings); the caller then uses loadFont.
+func (d *docReader) loadFontRaw(v obj) (*font, bool) {
+	o := d.objs
+	if v.kind != kDict {
+		return nil, false
+	}
+	sub := o.key(v, "Subtype").s
+	tu := o.key(v, "ToUnicode")
+	if sub != "Type0" && tu.kind != kDict {
+		return nil, false
+	}
+	f := &font{widths: map[uint32]float64{}}
+	f.name = o.key(v, "BaseFont").s
+	f.bold = boldName(f.name)
+	if tu.kind == kDict {
+		data, err := o.stream(tu)
+		if err != nil {
+			return nil, false
+		}
+		f.toUni = parseToUnicode(data)
+	}
+	if sub == "Type0" {
+		enc := o.key(v, "Encoding").s
+		f.type0(enc)
+		df := o.key(v, "DescendantFonts")
+		var desc obj
+		if df.kind == kArr && len(df.arr) > 0 {
+			desc = o.deref(df.arr[0])
+		}
+		f.dw = 1.0
+		if x := o.key(desc, "DW"); x.kind == kNum {
+			f.dw = x.num / 1000
+		}
+		w := o.key(desc, "W")
+		count := 0
+		for i := 0; i < len(w.arr) && count < 70000; {
+			first := o.deref(w.arr[i]).num
+			if i+1 >= len(w.arr) {
+				break
+			}
+			next := o.deref(w.arr[i+1])
+			if next.kind == kArr {
+				for k := 0; k < len(next.arr) && count < 70000; k++ {
+					f.widths[uint32(first)+uint32(k)] = o.deref(next.arr[k]).num / 1000
+					count++
+				}
+				i += 2
+				continue
+			}
+			last := next.num
+			if i+2 < len(w.arr) && last >= first && first >= 0 && len(f.ranges) < 70000 {
+				f.ranges = append(f.ranges, wrange{uint32(first), uint32(last), o.deref(w.arr[i+2]).num / 1000})
+			}
+			count++
+			i += 3
+		}
+		return f, true
+	}
+	if len(f.toUni) == 0 {
+		return nil, false
+	}
+	scale := 1.0 / 1000
+	if sub == "Type3" {
+		if m := o.key(v, "FontMatrix"); m.kind == kArr && len(m.arr) > 0 {
+			scale = o.deref(m.arr[0]).num
+		}
+	}
+	fc := o.key(v, "FirstChar").num
+	ws := o.key(v, "Widths")
+	for i := 0; i < len(ws.arr) && i < 256; i++ {
+		f.widths[uint32(fc)+uint32(i)] = o.deref(ws.arr[i]).num * scale
+	}
+	f.dw = 0.5
+	if mw := o.key(o.key(v, "FontDescriptor"), "MissingWidth").num; mw > 0 {
+		f.dw = mw * scale
+	}
+	return f, true
+}
