@@ -101,3 +101,55 @@ func TestRulesIgnored(t *testing.T) {
 		}
 	}
 }
+
+// mkLine lays out text from x0 on baseline y: CJK glyphs one em wide,
+// others half an em, with extra spacing between glyphs (justified text)
+// and "|" marking a wide gap of 3 em.
+func mkLine(x0, y, size, extra float64, text string) []glyph {
+	var gs []glyph
+	x := x0
+	for _, r := range text {
+		if r == '|' {
+			x += 3 * size
+			continue
+		}
+		w := size
+		if r < 0x2E80 {
+			w = size / 2
+		}
+		gs = append(gs, glyph{x: x, y: y, w: w, size: size, s: string(r), mcid: -1})
+		x += w + extra
+	}
+	return gs
+}
+
+// Body text, even with numbers, spaces and justified spacing, is no table;
+// aligned rows of numbers after wide gaps are.
+func TestPositionTablesGuard(t *testing.T) {
+	body := [][]glyph{
+		mkLine(57, 100, 12, 0.3, "（二）依申请公开。全年新收政府信息公开申请 47 件，上年结转 2 件，结转下年度继续办理"),
+		mkLine(57, 120, 12, 0.3, "2 件，均在法定期限内答复。2024 年 1 月 1 日至 2024 年 12 月 31 日，共发布信息 1562 条。"),
+		mkLine(57, 140, 12, 2.5, "本年度未收取信息处理费。"),
+		mkLine(57, 160, 12, 0, "一、总体情况|1"),
+		mkLine(400, 200, 12, 0, "青溪县人民政府办公室"),
+		mkLine(420, 220, 12, 0, "2025年1月20日"),
+	}
+	parts, rest := posTables(body, 57, 540)
+	require.Empty(t, parts)
+	require.Len(t, rest, len(body))
+
+	table := append(body[:2:2],
+		mkLine(80, 200, 10.5, 0, "信息内容|本年制发件数|本年废止件数"),
+		mkLine(80, 220, 10.5, 0, "规章|0|3"),
+		mkLine(80, 240, 10.5, 0, "行政规范性文件|4|27"),
+		mkLine(57, 270, 12, 0.3, "三、收到和处理政府信息公开申请情况"),
+	)
+	parts, rest = posTables(table, 57, 540)
+	require.Len(t, parts, 1)
+	require.Len(t, rest, 3, "the body lines and the heading stay text")
+	var texts []string
+	for _, r := range parts[0].cells {
+		texts = append(texts, cellText(r.glyphs))
+	}
+	require.Subset(t, texts, []string{"规章", "0", "3", "行政规范性文件", "4", "27"})
+}
