@@ -21,7 +21,9 @@ type font struct {
 	ucs2    bool // codes are UCS-2/UTF-16 (UniGB-UCS2-H, UniGB-UTF16-H)
 	vert    bool // vertical writing mode (…-V CMaps)
 	toUni   map[uint32]string
-	widths  map[uint32]float64
+	widths  map[uint32]float64 // composite fonts: /W entries
+	sw      []float64          // simple fonts: /Widths from sfc on
+	sfc     uint32
 	ranges  []wrange // /W ranges "first last w", not expanded
 	dw      float64
 	simple  lib.TextEncoding // fallback for one-byte fonts without ToUnicode
@@ -93,8 +95,9 @@ func (d *docReader) loadFont(v lib.Value) *font {
 		}
 		fc := v.Key("FirstChar").Int64()
 		ws := v.Key("Widths")
+		f.sfc = uint32(max(fc, 0))
 		for i := 0; i < ws.Len() && i < 256; i++ {
-			f.widths[uint32(fc)+uint32(i)] = ws.Index(i).Float64() * scale
+			f.sw = append(f.sw, ws.Index(i).Float64()*scale)
 		}
 		f.dw = 0.5
 		if desc := v.Key("FontDescriptor"); desc.Kind() == lib.Dict {
@@ -162,6 +165,9 @@ func (f *font) decode(raw string, out []glyphCode) []glyphCode {
 
 // width is the advance of a code (text space units).
 func (f *font) width(code uint32) float64 {
+	if code >= f.sfc && code-f.sfc < uint32(len(f.sw)) {
+		return f.sw[code-f.sfc]
+	}
 	if w, ok := f.widths[code]; ok {
 		return w
 	}

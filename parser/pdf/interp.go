@@ -121,9 +121,26 @@ func (d *docReader) interpretPage(p lib.Page) (*pageContent, error) {
 	in := &interp{d: d, out: out, flip: flip}
 	in.gs = gstate{ctm: identity, th: 1}
 	res := inherited(p.V, "Resources")
-	contents := p.V.Key("Contents")
 	var data []byte
-	if contents.Kind() == lib.Array {
+	id, direct := selfRef(p.V)
+	if direct {
+		data, direct = d.objs.pageContents(id)
+	}
+	if !direct {
+		var err error
+		if data, err = d.libContents(p.V.Key("Contents")); err != nil {
+			return nil, err
+		}
+	}
+	in.run(data, res)
+	return out, nil
+}
+
+// libContents decodes a page's content streams through the library.
+func (d *docReader) libContents(contents lib.Value) ([]byte, error) {
+	var data []byte
+	switch contents.Kind() {
+	case lib.Array:
 		for i := 0; i < contents.Len() && i < 10000; i++ {
 			b, err := d.streamBytes(contents.Index(i))
 			if err != nil {
@@ -135,15 +152,10 @@ func (d *docReader) interpretPage(p lib.Page) (*pageContent, error) {
 			data = append(data, b...)
 			data = append(data, '\n')
 		}
-	} else if contents.Kind() == lib.Stream {
-		b, err := d.streamBytes(contents)
-		if err != nil {
-			return nil, err
-		}
-		data = b
+	case lib.Stream:
+		return d.streamBytes(contents)
 	}
-	in.run(data, res)
-	return out, nil
+	return data, nil
 }
 
 func (in *interp) curMCID() (int, bool) {

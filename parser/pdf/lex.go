@@ -41,7 +41,8 @@ const maxNest = 32
 type lexer struct {
 	b    []byte
 	pos  int
-	refs bool // read "N G R" as kRef (file objects, not content streams)
+	refs bool  // read "N G R" as kRef (file objects, not content streams)
+	tmp  []obj // elements of the arrays being read
 }
 
 // value is next, reading "N G R" as one reference when l.refs is set.
@@ -149,15 +150,27 @@ func (l *lexer) next(depth int) (o obj, op string, ok bool) {
 		return obj{kind: kStr, s: l.hex()}, "", true
 	case c == '[':
 		l.pos++
-		var arr []obj
+		// elements gather on a stack shared by nested arrays; the array
+		// gets one allocation of its exact size
+		start := len(l.tmp)
+		done := func() (obj, string, bool) {
+			var arr []obj
+			if n := len(l.tmp) - start; n > 0 {
+				arr = make([]obj, n)
+				copy(arr, l.tmp[start:])
+			}
+			clear(l.tmp[start:])
+			l.tmp = l.tmp[:start]
+			return obj{kind: kArr, arr: arr}, "", true
+		}
 		for {
 			l.skipSpace()
 			if l.pos >= len(l.b) {
-				return obj{kind: kArr, arr: arr}, "", true
+				return done()
 			}
 			if l.b[l.pos] == ']' {
 				l.pos++
-				return obj{kind: kArr, arr: arr}, "", true
+				return done()
 			}
 			if depth >= maxNest {
 				l.pos++
@@ -165,10 +178,10 @@ func (l *lexer) next(depth int) (o obj, op string, ok bool) {
 			}
 			v, vop, ok := l.value(depth + 1)
 			if !ok {
-				return obj{kind: kArr, arr: arr}, "", true
+				return done()
 			}
 			if vop == "" {
-				arr = append(arr, v)
+				l.tmp = append(l.tmp, v)
 			}
 		}
 	case c == ']' || c == '>' || c == ')' || c == '{' || c == '}':
@@ -365,6 +378,18 @@ func (l *lexer) skip() {
 // literal reads a (string) with escapes and balanced parentheses.
 func (l *lexer) literal() string {
 	l.pos++ // (
+	// most strings have no escapes and no nested parentheses
+	for i := l.pos; i < len(l.b); i++ {
+		c := l.b[i]
+		if c == ')' {
+			s := string(l.b[l.pos:i])
+			l.pos = i + 1
+			return s
+		}
+		if c == '\\' || c == '(' {
+			break
+		}
+	}
 	var out []byte
 	depth := 1
 	for l.pos < len(l.b) {

@@ -33,6 +33,7 @@ type objects struct {
 	ostm   map[uint32]map[uint32]obj // parsed object streams
 	budget *int64
 	parses int
+	zr     io.ReadCloser // zlib reader, reset for each stream
 }
 
 // maxObjParses bounds the objects read directly from one file.
@@ -213,13 +214,18 @@ func (o *objects) stream(s obj) ([]byte, error) {
 	case f.kind == kNull:
 		return o.spend(append([]byte(nil), raw...))
 	case f.kind == kName && (f.s == "FlateDecode" || f.s == "Fl"):
-		zr, err := zlib.NewReader(bytes.NewReader(raw))
-		if err != nil {
+		// one decompressor for the file (its tables are large to make)
+		if o.zr == nil {
+			zr, err := zlib.NewReader(bytes.NewReader(raw))
+			if err != nil {
+				return nil, errStream
+			}
+			o.zr = zr
+		} else if err := o.zr.(zlib.Resetter).Reset(bytes.NewReader(raw), nil); err != nil {
 			return nil, errStream
 		}
-		defer zr.Close()
 		limit := *o.budget
-		data, err := io.ReadAll(io.LimitReader(zr, limit+1))
+		data, err := io.ReadAll(io.LimitReader(o.zr, limit+1))
 		if int64(len(data)) > limit {
 			*o.budget = 0
 			return nil, errBudget
@@ -231,6 +237,46 @@ func (o *objects) stream(s obj) ([]byte, error) {
 		return data, nil
 	}
 	return nil, errStream
+}
+
+// pageContents decodes the content streams of a page directly; false when
+// one of them needs the library.
+func (o *objects) pageContents(page objID) ([]byte, bool) {
+	if o == nil {
+		return nil, false
+	}
+	p, ok := o.get(page.id)
+	if !ok || p.kind != kDict {
+		return nil, false
+	}
+	c := p.dict["Contents"]
+	var list []obj
+	switch d := o.deref(c); d.kind {
+	case kArr:
+		list = d.arr
+	case kDict:
+		list = []obj{c}
+	case kNull:
+		return nil, true
+	default:
+		return nil, false
+	}
+	var data []byte
+	for i, x := range list {
+		if i >= 10000 {
+			break
+		}
+		b, err := o.stream(o.deref(x))
+		if err != nil {
+			return nil, false
+		}
+		if len(list) == 1 {
+			return b, true
+		}
+		data = append(data, b...)
+		data = append(data, '\n')
+	}
+	return data, true
 }
 
 func (o *objects) spend(b []byte) ([]byte, error) {
@@ -255,7 +301,10 @@ func (d *docReader) loadFontRaw(v obj) (*font, bool) {
 	if sub != "Type0" && tu.kind != kDict {
 		return nil, false
 	}
-	f := &font{widths: map[uint32]float64{}}
+	f := &font{}
+	if sub == "Type0" {
+		f.widths = map[uint32]float64{}
+	}
 	f.name = o.key(v, "BaseFont").s
 	f.bold = boldName(f.name)
 	if tu.kind == kDict {
@@ -313,8 +362,10 @@ func (d *docReader) loadFontRaw(v obj) (*font, bool) {
 	}
 	fc := o.key(v, "FirstChar").num
 	ws := o.key(v, "Widths")
+	f.sfc = uint32(max(fc, 0))
+	f.sw = make([]float64, 0, min(len(ws.arr), 256))
 	for i := 0; i < len(ws.arr) && i < 256; i++ {
-		f.widths[uint32(fc)+uint32(i)] = o.deref(ws.arr[i]).num * scale
+		f.sw = append(f.sw, o.deref(ws.arr[i]).num*scale)
 	}
 	f.dw = 0.5
 	if mw := o.key(o.key(v, "FontDescriptor"), "MissingWidth").num; mw > 0 {
