@@ -403,7 +403,7 @@ func (in *interp) op(op string, a []obj, res lib.Value, fonts map[string]*font) 
 			p := a[1]
 			switch p.kind {
 			case kDict:
-				if v, ok := p.dict["MCID"]; ok && v.kind == kNum {
+				if v := p.get("MCID"); v.kind == kNum {
 					id = int(v.num)
 				}
 			case kName:

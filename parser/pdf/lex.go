@@ -29,9 +29,22 @@ type obj struct {
 	kind objKind
 	num  float64
 	s    string // name (without slash) or string bytes
-	arr  []obj
-	dict map[string]obj
+	arr  []obj // array elements; for a dictionary key, value, key, value…
 	gen  int32 // generation of a kRef (its number is in num)
+}
+
+// get is a dictionary entry as written (the first of repeated keys), or
+// null.
+func (o obj) get(k string) obj {
+	if o.kind != kDict {
+		return obj{}
+	}
+	for i := 0; i+1 < len(o.arr); i += 2 {
+		if o.arr[i].s == k {
+			return o.arr[i+1]
+		}
+	}
+	return obj{}
 }
 
 // maxNest bounds array and dictionary nesting in a content stream.
@@ -111,28 +124,40 @@ func (l *lexer) next(depth int) (o obj, op string, ok bool) {
 		return obj{kind: kStr, s: l.literal()}, "", true
 	case c == '<' && l.pos+1 < len(l.b) && l.b[l.pos+1] == '<':
 		l.pos += 2
-		d := map[string]obj{}
+		// keys and values gather on the element stack; the dictionary is
+		// one slice of key, value pairs
+		start := len(l.tmp)
+		done := func() (obj, string, bool) {
+			var kvs []obj
+			if n := len(l.tmp) - start; n > 0 {
+				kvs = make([]obj, n)
+				copy(kvs, l.tmp[start:])
+			}
+			clear(l.tmp[start:])
+			l.tmp = l.tmp[:start]
+			return obj{kind: kDict, arr: kvs}, "", true
+		}
 		for {
 			l.skipSpace()
 			if l.pos >= len(l.b) {
-				return obj{kind: kDict, dict: d}, "", true
+				return done()
 			}
 			if l.b[l.pos] == '>' {
 				l.pos++
 				if l.pos < len(l.b) && l.b[l.pos] == '>' {
 					l.pos++
 				}
-				return obj{kind: kDict, dict: d}, "", true
+				return done()
 			}
 			k, kop, ok := l.next(depth + 1)
 			if !ok {
-				return obj{kind: kDict, dict: d}, "", true
+				return done()
 			}
 			if kop != "" || k.kind != kName {
 				continue
 			}
 			if depth >= maxNest {
-				return obj{kind: kDict, dict: d}, "", true
+				return done()
 			}
 			if l.refs && skipKeys[k.s] {
 				l.skip()
@@ -140,10 +165,10 @@ func (l *lexer) next(depth int) (o obj, op string, ok bool) {
 			}
 			v, vop, ok := l.value(depth + 1)
 			if !ok {
-				return obj{kind: kDict, dict: d}, "", true
+				return done()
 			}
 			if vop == "" {
-				d[k.s] = v
+				l.tmp = append(l.tmp, k, v)
 			}
 		}
 	case c == '<':

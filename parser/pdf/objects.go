@@ -139,8 +139,8 @@ func (o *objects) fromStream(sid, id uint32) (obj, bool) {
 		if err != nil {
 			return obj{}, false
 		}
-		n := int(o.deref(s.dict["N"]).num)
-		first := int(o.deref(s.dict["First"]).num)
+		n := int(o.deref(s.get("N")).num)
+		first := int(o.deref(s.get("First")).num)
 		if n <= 0 || n > 1_000_000 || first <= 0 || first > len(data) {
 			return obj{}, false
 		}
@@ -184,7 +184,7 @@ func (o *objects) key(d obj, k string) obj {
 	if d.kind != kDict {
 		return obj{}
 	}
-	return o.deref(d.dict[k])
+	return o.deref(d.get(k))
 }
 
 var errStream = errors.New("stream not readable directly")
@@ -249,7 +249,7 @@ func (o *objects) pageContents(page objID) ([]byte, bool) {
 	if !ok || p.kind != kDict {
 		return nil, false
 	}
-	c := p.dict["Contents"]
+	c := p.get("Contents")
 	var list []obj
 	switch d := o.deref(c); d.kind {
 	case kArr:

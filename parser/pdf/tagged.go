@@ -116,7 +116,7 @@ func (w *structWalker) kids(v obj) []obj {
 	case kNull:
 		return nil
 	}
-	return []obj{v.dict["K"]}
+	return []obj{v.get("K")}
 }
 
 // elem resolves a child to a dictionary, once per object.
@@ -134,7 +134,7 @@ func (w *structWalker) elem(k obj) (obj, bool) {
 
 // pageOf is the page index of a node's /Pg, or pg when it has none.
 func (w *structWalker) pageOf(v obj, pg int) int {
-	if r := v.dict["Pg"]; r.kind == kRef {
+	if r := v.get("Pg"); r.kind == kRef {
 		if i, ok := w.pages[uint32(r.num)]; ok {
 			return i
 		}
