@@ -1,8 +1,10 @@
 package pdf
 
 import (
+	"cmp"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -132,13 +134,13 @@ func groupLines(gs []glyph) [][]glyph {
 	if len(gs) == 0 {
 		return nil
 	}
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].y < gs[j].y })
+	slices.SortStableFunc(gs, func(a, b glyph) int { return cmp.Compare(a.y, b.y) })
 	var lines [][]glyph
 	start := 0
 	for i := 1; i <= len(gs); i++ {
 		if i == len(gs) || gs[i].y-gs[start].y > 0.45*max(gs[start].size, 1) {
 			l := gs[start:i]
-			sort.SliceStable(l, func(a, b int) bool { return l[a].x < l[b].x })
+			slices.SortStableFunc(l, func(a, b glyph) int { return cmp.Compare(a.x, b.x) })
 			lines = append(lines, dedupe(l))
 			start = i
 		}
@@ -183,7 +185,7 @@ func layoutPage(n int, pc *pageContent, skip map[int]bool, bases []float64) *pag
 	pl := &pageLayout{n: n, width: pc.width, height: pc.height, bases: bases}
 	all := visibleGlyphs(pc)
 	if pl.bases == nil {
-		pl.bases = pageBases(all)
+		pl.bases = pageBases(pc)
 	}
 	var flow []glyph
 	var parts []*tpart
@@ -282,13 +284,32 @@ func visibleGlyphs(pc *pageContent) []glyph {
 }
 
 // pageBases are the baselines of every text line of a page, tables
-// included (line numbers count them all).
-func pageBases(all []glyph) []float64 {
-	var bases []float64
-	for _, l := range groupLines(append([]glyph(nil), all...)) {
-		bases = append(bases, baseline(l))
+// included (line numbers count them all). Lines are grouped as groupLines
+// does, from the glyphs' baselines and sizes alone.
+func pageBases(pc *pageContent) []float64 {
+	type ys struct{ y, size float64 }
+	var v []ys
+	for _, g := range pc.glyphs {
+		if g.size > 0 && strings.TrimSpace(g.s) != "" {
+			v = append(v, ys{g.y, g.size})
+		}
 	}
-	sort.Float64s(bases)
+	slices.SortStableFunc(v, func(a, b ys) int { return cmp.Compare(a.y, b.y) })
+	var bases []float64
+	start := 0
+	sum := 0.0
+	for i := 0; i <= len(v); i++ {
+		if i == len(v) || v[i].y-v[start].y > 0.45*max(v[start].size, 1) {
+			if i > start {
+				bases = append(bases, sum/float64(i-start))
+			}
+			if i == len(v) {
+				break
+			}
+			start, sum = i, 0
+		}
+		sum += v[i].y
+	}
 	return bases
 }
 
@@ -413,7 +434,7 @@ func buildDocument(doc *parser.Document, pages []*pageContent, tts []*tagTable) 
 		stubs := map[int]*pageLayout{}
 		for i, pc := range pages {
 			if pc != nil {
-				bases[i+1] = pageBases(visibleGlyphs(pc))
+				bases[i+1] = pageBases(pc)
 				stubs[i+1] = &pageLayout{n: i + 1, bases: bases[i+1]}
 			}
 		}

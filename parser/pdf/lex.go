@@ -27,10 +27,10 @@ const (
 // obj is one operand of a content-stream operator.
 type obj struct {
 	kind objKind
+	gen  int32 // generation of a kRef (its number is in num)
 	num  float64
 	s    string // name (without slash) or string bytes
-	arr  []obj // array elements; for a dictionary key, value, key, value…
-	gen  int32 // generation of a kRef (its number is in num)
+	arr  []obj  // array elements; for a dictionary key, value, key, value…
 }
 
 // get is a dictionary entry as written (the first of repeated keys), or
@@ -255,7 +255,8 @@ var commonOps = func() map[string]string {
 		"d0", "d1", "CS", "cs", "SC", "SCN", "sc", "scn", "G", "g", "RG", "rg", "K", "k", "sh",
 		"BI", "ID", "EI", "Do", "MP", "DP", "BMC", "BDC", "EMC", "BX", "EX",
 		"begincmap", "endcmap", "beginbfchar", "endbfchar", "beginbfrange", "endbfrange",
-		"begincodespacerange", "endcodespacerange", "def", "dict", "begin", "end", "findresource", "defineresource", "pop"} {
+		"begincodespacerange", "endcodespacerange", "def", "dict", "begin", "end", "findresource", "defineresource", "pop",
+		"obj", "endobj", "stream", "endstream", "R", "xref", "trailer", "startxref"} {
 		m[op] = op
 	}
 	return m

@@ -34,6 +34,13 @@ type objects struct {
 	budget *int64
 	parses int
 	zr     io.ReadCloser // zlib reader, reset for each stream
+	lx     lexer         // reused: its element stack stays allocated
+}
+
+// lexAt points the shared lexer at data[pos:].
+func (o *objects) lexAt(data []byte, pos int) *lexer {
+	o.lx.b, o.lx.pos, o.lx.refs = data, pos, true
+	return &o.lx
 }
 
 // maxObjParses bounds the objects read directly from one file.
@@ -97,7 +104,7 @@ func (o *objects) at(off int64, id uint32) (obj, bool) {
 	if off <= 0 || off >= int64(len(o.data)) {
 		return obj{}, false
 	}
-	l := &lexer{b: o.data, pos: int(off), refs: true}
+	l := o.lexAt(o.data, int(off))
 	n, _, ok1 := l.next(0)
 	_, _, ok2 := l.next(0)
 	_, op, ok3 := l.next(0)
@@ -156,7 +163,7 @@ func (o *objects) fromStream(sid, id uint32) (obj, bool) {
 			if off < first || off >= len(data) {
 				continue
 			}
-			l := &lexer{b: data, pos: off, refs: true}
+			l := o.lexAt(data, off)
 			if v, op, ok := l.value(0); ok && op == "" {
 				objs[uint32(a.num)] = v
 			}
@@ -165,6 +172,28 @@ func (o *objects) fromStream(sid, id uint32) (obj, bool) {
 	}
 	v, ok := objs[id]
 	return v, ok
+}
+
+// mayContain reports whether the bytes of object id can contain word: false
+// only when the object is written at an offset and its text up to endobj
+// does not have it (a quick test that spares parsing it).
+func (o *objects) mayContain(id uint32, word []byte) bool {
+	if o == nil || id == 0 || int(id) >= len(o.xref) || o.xref[id].inStream {
+		return true
+	}
+	if _, ok := o.cache[id]; ok {
+		return true
+	}
+	off := o.xref[id].offset
+	if off <= 0 || off >= int64(len(o.data)) {
+		return true
+	}
+	b := o.data[off:min(int64(len(o.data)), off+4096)]
+	end := bytes.Index(b, []byte("endobj"))
+	if end < 0 {
+		return true
+	}
+	return bytes.Contains(b[:end], word)
 }
 
 // deref resolves a reference (other values are returned as they are).

@@ -204,7 +204,9 @@ func (w *structWalker) rows(v obj, pg, depth int, t *tagTable) {
 					break
 				}
 				cell := &tagCell{rs: 1, cs: 1}
-				w.spans(w.o.key(c, "A"), cell)
+				if a := c.get("A"); a.kind != kRef || w.o.mayContain(uint32(a.num), []byte("Span")) {
+					w.spans(w.o.deref(a), cell)
+				}
 				w.mcids(c, w.pageOf(c, epg), depth+2, &cell.refs)
 				row = append(row, cell)
 			}
