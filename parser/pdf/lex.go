@@ -245,26 +245,202 @@ func (l *lexer) next(depth int) (o obj, op string, ok bool) {
 	return obj{}, opName(w), true
 }
 
-// commonOps are the operators of content streams and CMaps, returned
-// without allocating a string for each occurrence.
-var commonOps = func() map[string]string {
-	m := map[string]string{}
-	for _, op := range []string{"q", "Q", "cm", "w", "J", "j", "M", "d", "ri", "i", "gs",
-		"m", "l", "c", "v", "y", "h", "re", "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n", "W", "W*",
-		"BT", "ET", "Tc", "Tw", "Tz", "TL", "Tf", "Tr", "Ts", "Td", "TD", "Tm", "T*", "Tj", "TJ", "'", "\"",
-		"d0", "d1", "CS", "cs", "SC", "SCN", "sc", "scn", "G", "g", "RG", "rg", "K", "k", "sh",
-		"BI", "ID", "EI", "Do", "MP", "DP", "BMC", "BDC", "EMC", "BX", "EX",
-		"begincmap", "endcmap", "beginbfchar", "endbfchar", "beginbfrange", "endbfrange",
-		"begincodespacerange", "endcodespacerange", "def", "dict", "begin", "end", "findresource", "defineresource", "pop",
-		"obj", "endobj", "stream", "endstream", "R", "xref", "trailer", "startxref"} {
-		m[op] = op
-	}
-	return m
-}()
-
+// opName returns the operators of content streams and CMaps without
+// allocating a string for each occurrence.
 func opName(w []byte) string {
-	if op, ok := commonOps[string(w)]; ok {
-		return op
+	switch string(w) {
+	case "q":
+		return "q"
+	case "Q":
+		return "Q"
+	case "cm":
+		return "cm"
+	case "w":
+		return "w"
+	case "J":
+		return "J"
+	case "j":
+		return "j"
+	case "M":
+		return "M"
+	case "d":
+		return "d"
+	case "ri":
+		return "ri"
+	case "i":
+		return "i"
+	case "gs":
+		return "gs"
+	case "m":
+		return "m"
+	case "l":
+		return "l"
+	case "c":
+		return "c"
+	case "v":
+		return "v"
+	case "y":
+		return "y"
+	case "h":
+		return "h"
+	case "re":
+		return "re"
+	case "S":
+		return "S"
+	case "s":
+		return "s"
+	case "f":
+		return "f"
+	case "F":
+		return "F"
+	case "f*":
+		return "f*"
+	case "B":
+		return "B"
+	case "B*":
+		return "B*"
+	case "b":
+		return "b"
+	case "b*":
+		return "b*"
+	case "n":
+		return "n"
+	case "W":
+		return "W"
+	case "W*":
+		return "W*"
+	case "BT":
+		return "BT"
+	case "ET":
+		return "ET"
+	case "Tc":
+		return "Tc"
+	case "Tw":
+		return "Tw"
+	case "Tz":
+		return "Tz"
+	case "TL":
+		return "TL"
+	case "Tf":
+		return "Tf"
+	case "Tr":
+		return "Tr"
+	case "Ts":
+		return "Ts"
+	case "Td":
+		return "Td"
+	case "TD":
+		return "TD"
+	case "Tm":
+		return "Tm"
+	case "T*":
+		return "T*"
+	case "Tj":
+		return "Tj"
+	case "TJ":
+		return "TJ"
+	case "'":
+		return "'"
+	case "\"":
+		return "\""
+	case "d0":
+		return "d0"
+	case "d1":
+		return "d1"
+	case "CS":
+		return "CS"
+	case "cs":
+		return "cs"
+	case "SC":
+		return "SC"
+	case "SCN":
+		return "SCN"
+	case "sc":
+		return "sc"
+	case "scn":
+		return "scn"
+	case "G":
+		return "G"
+	case "g":
+		return "g"
+	case "RG":
+		return "RG"
+	case "rg":
+		return "rg"
+	case "K":
+		return "K"
+	case "k":
+		return "k"
+	case "sh":
+		return "sh"
+	case "BI":
+		return "BI"
+	case "ID":
+		return "ID"
+	case "EI":
+		return "EI"
+	case "Do":
+		return "Do"
+	case "MP":
+		return "MP"
+	case "DP":
+		return "DP"
+	case "BMC":
+		return "BMC"
+	case "BDC":
+		return "BDC"
+	case "EMC":
+		return "EMC"
+	case "BX":
+		return "BX"
+	case "EX":
+		return "EX"
+	case "begincmap":
+		return "begincmap"
+	case "endcmap":
+		return "endcmap"
+	case "beginbfchar":
+		return "beginbfchar"
+	case "endbfchar":
+		return "endbfchar"
+	case "beginbfrange":
+		return "beginbfrange"
+	case "endbfrange":
+		return "endbfrange"
+	case "begincodespacerange":
+		return "begincodespacerange"
+	case "endcodespacerange":
+		return "endcodespacerange"
+	case "def":
+		return "def"
+	case "dict":
+		return "dict"
+	case "begin":
+		return "begin"
+	case "end":
+		return "end"
+	case "findresource":
+		return "findresource"
+	case "defineresource":
+		return "defineresource"
+	case "pop":
+		return "pop"
+	case "obj":
+		return "obj"
+	case "endobj":
+		return "endobj"
+	case "stream":
+		return "stream"
+	case "endstream":
+		return "endstream"
+	case "R":
+		return "R"
+	case "xref":
+		return "xref"
+	case "trailer":
+		return "trailer"
+	case "startxref":
+		return "startxref"
 	}
 	return string(w)
 }
