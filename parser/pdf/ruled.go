@@ -36,6 +36,7 @@ type tpart struct {
 	pos    bool
 	weak   bool      // one data row: a table only if it continues one
 	vcols  []float64 // centres of the value columns
+	at     []*region // region per grid cell (assign)
 	lines  [][]glyph // the text lines, for a weak part that stays text
 	plines []*pline  // the same as paragraph lines
 }
@@ -372,11 +373,23 @@ func (t *tpart) assign(g glyph) bool {
 	r := sort.SearchFloat64s(t.ys, cy) - 1
 	c = max(0, min(c, len(t.xs)-2))
 	r = max(0, min(r, len(t.ys)-2))
-	for _, g2 := range t.cells {
-		if r >= g2.r0 && r < g2.r1 && c >= g2.c0 && c < g2.c1 {
-			g2.glyphs = append(g2.glyphs, g)
-			return true
+	nc := len(t.xs) - 1
+	if t.at == nil {
+		// the region over each grid cell, made once
+		t.at = make([]*region, (len(t.ys)-1)*nc)
+		for _, g2 := range t.cells {
+			for y := g2.r0; y < g2.r1; y++ {
+				for x := g2.c0; x < g2.c1; x++ {
+					if i := y*nc + x; i >= 0 && i < len(t.at) && t.at[i] == nil {
+						t.at[i] = g2
+					}
+				}
+			}
 		}
+	}
+	if g2 := t.at[r*nc+c]; g2 != nil {
+		g2.glyphs = append(g2.glyphs, g)
+		return true
 	}
 	return false
 }
