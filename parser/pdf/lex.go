@@ -64,14 +64,28 @@ func (l *lexer) value(depth int) (obj, string, bool) {
 	if !ok || op != "" || !l.refs || o.kind != kNum {
 		return o, op, ok
 	}
-	save := l.pos
-	o2, op2, ok2 := l.next(depth)
-	if ok2 && op2 == "" && o2.kind == kNum {
-		if _, op3, ok3 := l.next(depth); ok3 && op3 == "R" {
-			return obj{kind: kRef, num: o.num, gen: int32(o2.num)}, "", true
-		}
+	// look for " G R" by hand: most numbers are not references, and
+	// lexing two tokens ahead for each would read every number three times
+	b, i := l.b, l.pos
+	for i < len(b) && isSpace(b[i]) {
+		i++
 	}
-	l.pos = save
+	g, digits := 0, 0
+	for i < len(b) && b[i] >= '0' && b[i] <= '9' && digits < 6 {
+		g = g*10 + int(b[i]-'0')
+		i++
+		digits++
+	}
+	if digits == 0 || i >= len(b) || !isSpace(b[i]) {
+		return o, op, ok
+	}
+	for i < len(b) && isSpace(b[i]) {
+		i++
+	}
+	if i < len(b) && b[i] == 'R' && (i+1 == len(b) || isSpace(b[i+1]) || isDelim(b[i+1])) {
+		l.pos = i + 1
+		return obj{kind: kRef, num: o.num, gen: int32(g)}, "", true
+	}
 	return o, op, ok
 }
 
