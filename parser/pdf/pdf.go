@@ -1,16 +1,19 @@
 // Package pdf reads PDF reports (made by WPS, Word, LibreOffice or a
 // browser) into the format-neutral parser.Document.
 //
-// It uses github.com/ledongthuc/pdf only for the file structure: the
-// cross-reference table, object navigation and stream decoding. Content
-// streams are interpreted here (text state, fonts with ToUnicode first, CID
-// widths, Form XObjects, marked content and ruling lines with the CTM
-// applied), because the library's own text extraction is not reliable
-// enough for tables. Tables come from ruling lines (stroked lines and thin
-// filled rectangles), or, for tables drawn without lines, from the text
-// positions (postable.go); a table that runs over a page break is joined
-// into one Table. Every call into the library is guarded by recover: a
-// malformed file gives a P001, never a crash.
+// It uses github.com/ledongthuc/pdf for the file structure (the
+// cross-reference table, repaired when needed) and reads objects, fonts and
+// streams itself where it can (objects.go: each object parsed once).
+// Content streams are interpreted here (text state, fonts with ToUnicode
+// first, CID widths, Form XObjects, marked content and ruling lines with
+// the CTM applied), because the library's own text extraction is not
+// reliable enough for tables. Tables come, in this order, from the
+// structure tree of a tagged PDF (tagged.go: Table/TR/TD with spans, cells
+// joined to glyphs by MCID), from ruling lines (ruled.go) or, for tables
+// drawn without lines, from the text positions (postable.go); a table that
+// runs over a page break is joined into one Table. Every call into the
+// library is guarded by recover: a malformed file gives a P001, never a
+// crash or a hang.
 package pdf
 
 import (
