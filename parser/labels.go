@@ -98,7 +98,20 @@ func matchLabel(text string) (labelHit, bool) {
 		}
 		return h, true
 	}
+	// Table 四 group labels written with their parent: "行政诉讼（未经复议直接起诉）".
+	if strings.HasPrefix(c, "行政诉讼") || strings.HasPrefix(c, "诉讼") {
+		switch {
+		case strings.Contains(c, "未经复议"):
+			return labelHit{table: Table4, kind: hitHeader, key: "未经复议直接起诉", exact: true}, true
+		case strings.Contains(c, "复议后起诉"):
+			return labelHit{table: Table4, kind: hitHeader, key: "复议后起诉", exact: true}, true
+		}
+	}
 	core := CoreLabel(text)
+	// A subtotal column a local template adds: "法人或其他组织小计".
+	if strings.HasSuffix(core, "小计") {
+		return labelHit{kind: hitHeader, key: "小计", exact: true}, true
+	}
 	if ambiguousCores[core] {
 		return labelHit{kind: hitHeader, key: core, exact: true}, true
 	}

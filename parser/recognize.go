@@ -27,6 +27,7 @@ func Recognize(doc *Document) *Report {
 type item struct {
 	text string
 	loc  Loc
+	col  int // grid column of the cell's left edge
 }
 
 type tableRecognizer struct {
@@ -40,6 +41,8 @@ type tableRecognizer struct {
 	// headers seen per table: canonical column keys found in header rows.
 	headers  map[string]map[string]bool
 	t4header bool
+	// extraCols are grid columns of table 三 that a local template added.
+	extraCols map[int]bool
 	// labels caches matchLabel by cell text: reports repeat labels.
 	labels map[string]cachedHit
 }
@@ -131,14 +134,14 @@ func sectionTable(num int) string {
 // rowspan or colspan carries over (their text was already seen).
 func rowItems(row []GridCell) []item {
 	var out []item
-	for _, g := range row {
+	for c, g := range row {
 		if g.Origin == nil {
 			continue
 		}
 		if !g.Top || !g.Left {
 			continue
 		}
-		out = append(out, item{text: g.Origin.Text, loc: g.Origin.Loc})
+		out = append(out, item{text: g.Origin.Text, loc: g.Origin.Loc, col: c})
 	}
 	return out
 }
@@ -213,6 +216,17 @@ func (tr *tableRecognizer) row(items []item, rowLoc Loc, section int) {
 		switch h.kind {
 		case hitHeader:
 			tr.sawHeader(tr.cur, h.key)
+			if h.key == "小计" && tr.cur == Table3 && !hasNumber && tr.r.Doc.Format != FormatText {
+				// A local template's subtotal column (法人或其他组织小计):
+				// not statutory, its values are left out of the rows.
+				if tr.extraCols == nil {
+					tr.extraCols = map[int]bool{}
+				}
+				if !tr.extraCols[hits[i].it.col] {
+					tr.extraCols[hits[i].it.col] = true
+					tr.note(Note{Kind: NoteExtraRow, Table: Table3, Col: "extra", Got: strings.Join(strings.Fields(hits[i].it.text), ""), Loc: hits[i].it.loc})
+				}
+			}
 			if h.key == "其他" && tr.cur == Table3 && !hasNumber && tr.group != "其他处理" {
 				tr.sawHeader(Table3, "other_org")
 			}
@@ -416,6 +430,15 @@ func (tr *tableRecognizer) item(h labelHit, it item, labels, values []item, rowL
 	loc := it.loc
 	if loc.IsZero() {
 		loc = rowLoc
+	}
+	if tr.cur == Table3 && len(tr.extraCols) > 0 {
+		var kept []item
+		for _, v := range values {
+			if !tr.extraCols[v.col] {
+				kept = append(kept, v)
+			}
+		}
+		values = kept
 	}
 	row := &CanonRow{Key: h.key, Label: joinTexts(labels), Loc: loc, Def: def, Cells: makeValues(values, len(def.Cols), rowLoc)}
 	t.Rows[h.key] = row

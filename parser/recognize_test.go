@@ -317,3 +317,51 @@ func TestRecognizeMissingColumn(t *testing.T) {
 	r = Recognize(docOf(rows))
 	assert.Empty(t, r.Notes)
 }
+
+func TestTitleBelowSiteChrome(t *testing.T) {
+	r := Recognize(paras("首页 > 政务公开 > 年度报告", "政府信息公开年度报告",
+		"某某县农业农村局2020年政府信息公开工作年度报告", "一、总体情况"))
+	assert.Equal(t, 2020, r.Year)
+	assert.Equal(t, "某某县农业农村局", r.Issuer)
+	assert.Equal(t, 3, r.TitleLoc.Line)
+	// no year in any title: the statistics period tells it
+	r = Recognize(paras("政府信息公开工作年度报告", "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。"))
+	assert.Equal(t, 2023, r.Year)
+}
+
+func TestRecognizeSubtotalColumn(t *testing.T) {
+	rows := wordTable3()
+	rows[0][1].ColSpan = 8
+	// header: 自然人 | 法人或其他组织 (5) | 法人或其他组织小计 | 总计
+	rows[1] = []Cell{c("自然人", 2, 1), c("法人或其他组织", 1, 5), c("法人或其他组织小计", 2, 1), c("总计", 2, 1)}
+	for i := 3; i < len(rows); i++ {
+		r := rows[i]
+		n := len(r)
+		// insert a subtotal value before the total
+		rows[i] = append(append(append([]Cell{}, r[:n-1]...), c("999")), r[n-1])
+	}
+	r := Recognize(docOf(rows))
+	checkTable3Rows(t, r)
+	require.Len(t, r.Notes, 1)
+	assert.Equal(t, NoteExtraRow, r.Notes[0].Kind)
+	assert.Equal(t, "法人或其他组织小计", r.Notes[0].Got)
+}
+
+func TestRecognizeTable4ByRows(t *testing.T) {
+	d := &Document{Format: FormatHTML}
+	d.Blocks = append(d.Blocks, Block{Para: &Paragraph{Text: "四、政府信息公开行政复议、行政诉讼情况", Loc: Loc{Line: 1}}})
+	tb := &Table{Rows: []Row{
+		{Cells: []Cell{c(""), c("结果维持"), c("结果纠正"), c("其他结果"), c("尚未审结"), c("总计")}},
+		{Cells: vals([]Cell{c("行政复议")}, 1, 1, 0, 1, 3)},
+		{Cells: vals([]Cell{c("行政诉讼（未经复议直接起诉）")}, 1, 0, 0, 0, 1)},
+		{Cells: vals([]Cell{c("行政诉讼（复议后起诉）")}, 0, 0, 0, 2, 2)},
+	}}
+	d.Blocks = append(d.Blocks, Block{Table: tb})
+	r := Recognize(d)
+	t4 := r.Table(Table4)
+	require.NotNil(t, t4)
+	assert.Equal(t, float64(3), t4.Cell("review", "total").Num)
+	assert.Equal(t, float64(1), t4.Cell("lit_direct", "maintain").Num)
+	assert.Equal(t, float64(2), t4.Cell("lit_after_review", "pending").Num)
+	assert.Empty(t, r.Notes)
+}

@@ -154,28 +154,55 @@ var (
 // findTitle takes the title from the first paragraphs (or the container's
 // title) and reads the issuer, year and kind from it.
 func findTitle(r *Report) {
+	// Candidates are short paragraphs near the top that say 年度报告. Site
+	// chrome (a column name "政府信息公开年度报告", a breadcrumb) says it too,
+	// so the first candidate that names a year (itself or on the line above)
+	// wins, and the first candidate only when none does.
+	hasYear := func(i int) bool {
+		if yearRe.MatchString(FoldWidth(Compact(r.Paragraphs[i].Text))) {
+			return true
+		}
+		if i > 0 {
+			prev := Compact(r.Paragraphs[i-1].Text)
+			return len([]rune(prev)) < 40 && yearRe.MatchString(FoldWidth(prev))
+		}
+		return false
+	}
+	chosen := -1
 	for i, p := range r.Paragraphs {
-		if i > 15 {
+		if i > 20 {
 			break
 		}
 		c := Compact(p.Text)
-		if strings.Contains(c, titleMark) && len([]rune(c)) < 80 {
-			r.Title, r.TitleLoc = strings.Join(strings.Fields(p.Text), " "), p.Loc
-			// A title split over two lines: issuer on the line before.
-			if i > 0 && !yearRe.MatchString(FoldWidth(c)) {
-				prev := Compact(r.Paragraphs[i-1].Text)
-				if len([]rune(prev)) < 40 && yearRe.MatchString(FoldWidth(prev)) {
-					r.Title = strings.TrimSpace(r.Paragraphs[i-1].Text) + r.Title
-					r.TitleLoc = r.Paragraphs[i-1].Loc
-				}
-			}
+		if !strings.Contains(c, titleMark) || len([]rune(c)) >= 80 {
+			continue
+		}
+		if chosen < 0 {
+			chosen = i
+		}
+		if hasYear(i) {
+			chosen = i
 			break
+		}
+	}
+	if chosen >= 0 {
+		i, p := chosen, r.Paragraphs[chosen]
+		c := Compact(p.Text)
+		r.Title, r.TitleLoc = strings.Join(strings.Fields(p.Text), " "), p.Loc
+		// A title split over two lines: issuer and year on the line before.
+		if i > 0 && !yearRe.MatchString(FoldWidth(c)) {
+			prev := Compact(r.Paragraphs[i-1].Text)
+			if len([]rune(prev)) < 40 && yearRe.MatchString(FoldWidth(prev)) {
+				r.Title = strings.TrimSpace(r.Paragraphs[i-1].Text) + r.Title
+				r.TitleLoc = r.Paragraphs[i-1].Loc
+			}
 		}
 	}
 	if r.Title == "" && strings.Contains(r.Doc.Meta.Title, titleMark) {
 		r.Title = strings.TrimSpace(r.Doc.Meta.Title)
 	}
 	if r.Title == "" {
+		r.Year = periodYear(r)
 		return
 	}
 	t := FoldWidth(Compact(r.Title))
@@ -216,6 +243,30 @@ func findTitle(r *Report) {
 		r.Issuer = t[:m[0]]
 	}
 	r.Kind = issuerKind(r.Issuer)
+	if r.Year == 0 {
+		r.Year = periodYear(r)
+	}
+}
+
+// periodRe finds the statistics period: "统计期限自2024年1月1日起至2024年12月31日止".
+var periodRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-|－)\s*(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日`)
+
+// periodYear reads the report year from the statistics-period sentence
+// when the title gives none.
+func periodYear(r *Report) int {
+	for i, p := range r.Paragraphs {
+		if i > 30 {
+			break
+		}
+		if m := periodRe.FindStringSubmatch(FoldWidth(p.Text)); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			if m[2] != "" && m[2] != m[1] {
+				return 0 // a period over two years names no single year
+			}
+			return y
+		}
+	}
+	return 0
 }
 
 var deptSuffixes = []string{"局", "委员会", "委", "办公室", "办", "厅", "部", "院", "中心", "署", "所", "站", "队", "处", "司", "会", "馆", "社"}

@@ -34,6 +34,10 @@ var (
 	noFeeRe    = regexp.MustCompile(`(未|没有|无|不|均未|并未|暂未|尚未)[^。；;，,]{0,8}(收取|收费|产生|发生|征收)`)
 	noNoticeRe = regexp.MustCompile(`(未|没有|无|均未|并未)[^。；;，,]{0,6}(发出|发送|送达|开具|下发)[^。；;，,]{0,6}收费通知|收费通知[^。；;，,]{0,6}(0|零)\s*件|无收费通知`)
 	feeTopicRe = regexp.MustCompile(`收费|费用|收取`)
+	// The format's wording of the fee item: notices sent, their amount, the
+	// amount collected; any statement of them is a declaration.
+	feeNoticeRe = regexp.MustCompile(`收费通知`)
+	zeroFeeRe   = regexp.MustCompile(`(收取|收费)[^。；;]{0,16}(0|零)(\.0+)?(元|万元|件)|(收取|收费)[^。；;]{0,24}均为(0|零|无)`)
 )
 
 // feeText returns the text where the fee declaration belongs (section 六)
@@ -61,6 +65,9 @@ func checkFeeDeclared(p *Pass) {
 	}
 	if noFeeRe.MatchString(t) && feeTopicRe.MatchString(t) {
 		return // "未收取任何费用" counts as a declaration
+	}
+	if feeNoticeRe.MatchString(t) || zeroFeeRe.MatchString(t) {
+		return // "发出收费通知0件，实际收取0元", "…的件数和总金额以及实际收取的总金额均为0"
 	}
 	where := "报告"
 	if heading != "" {

@@ -53,7 +53,12 @@ func notes(kind parser.NoteKind) func(*Pass) {
 					f.Message = fmt.Sprintf("%s缺少“%s”行", tname, n.Want)
 				}
 			case parser.NoteExtraRow:
-				f.Message = fmt.Sprintf("%s中有格式以外的行“%s”", tname, n.Got)
+				if n.Col != "" {
+					f.Col = ""
+					f.Message = fmt.Sprintf("%s中有格式以外的列“%s”，该列不参与核对", tname, n.Got)
+				} else {
+					f.Message = fmt.Sprintf("%s中有格式以外的行“%s”", tname, n.Got)
+				}
 			}
 			p.Add(f)
 		}

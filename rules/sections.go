@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/reportlint/reportlint/parser"
@@ -117,13 +118,12 @@ func checkTableMissing(p *Pass) {
 
 func checkOutdatedFormat(p *Pass) {
 	r := p.Report
-	if r.Layout != parser.Layout2019 || (r.Year != 0 && r.Year < 2021) {
+	// The 2019 layout is right for 2019 and 2020 reports; with no year
+	// known (no title, no statistics period) it cannot be judged.
+	if r.Layout != parser.Layout2019 || r.Year < 2021 {
 		return
 	}
-	year := "该"
-	if r.Year != 0 {
-		year = fmt.Sprintf("%d年度", r.Year)
-	}
+	year := fmt.Sprintf("%d年度", r.Year)
 	// One finding per table: the first piece of evidence, naming all.
 	var old2 []string
 	var loc2 parser.Loc
@@ -136,7 +136,9 @@ func checkOutdatedFormat(p *Pass) {
 		if len(old2) == 0 {
 			loc2 = e.Loc
 		}
-		old2 = append(old2, "“"+e.Got+"”")
+		if q := "“" + e.Got + "”"; !slices.Contains(old2, q) {
+			old2 = append(old2, q)
+		}
 	}
 	if len(old2) > 0 {
 		p.Add(Finding{Loc: loc2, Table: parser.Table2, Key: "layout/二",

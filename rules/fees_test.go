@@ -1,0 +1,51 @@
+package rules
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/reportlint/reportlint/parser"
+	"github.com/reportlint/reportlint/parser/load"
+)
+
+// withFeeSentence checks the clean text fixture with its section 六 fee
+// sentence replaced, and returns the rules that fired.
+func withFeeSentence(t *testing.T, sentence string) map[string]int {
+	t.Helper()
+	const path = "../fixtures/text/clean-department-2024.txt"
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	src := strings.Replace(string(data), "本年度我局未发出收费通知，未收取信息处理费。", sentence, 1)
+	require.NotEqual(t, string(data), src)
+	rep, err := load.Bytes(path, []byte(src), parser.DefaultOptions())
+	require.NoError(t, err)
+	got := map[string]int{}
+	for _, f := range Run(rep, nil, Config{}) {
+		got[f.Rule]++
+	}
+	return got
+}
+
+func TestFeeDeclarations(t *testing.T) {
+	declared := []string{
+		"本年度未收取信息处理费。",
+		"本年度发出收费通知0件，实际收取0元。",
+		"本年度发出收费通知的件数和总金额以及实际收取的总金额均为0。",
+		"本年度未发出收费通知，收取费用0元。",
+		"本机关未收取任何费用。",
+		"没有产生信息处理费。",
+		"未发生收费情况。",
+		"信息处理费0元。",
+		"本年度收取信息处理费共计400元。",
+	}
+	for _, s := range declared {
+		assert.Zero(t, withFeeSentence(t, s)["F401"], "F401 on a declaration: %s", s)
+	}
+	for _, s := range []string{"无。", "本年度无其他需要报告的事项。", "行政事业性收费按规定执行。"} {
+		assert.Equal(t, 1, withFeeSentence(t, s)["F401"], "no F401 on: %s", s)
+	}
+}
