@@ -90,6 +90,64 @@ func makeTLine(gs []glyph) *tline {
 	return l
 }
 
+// subGap is the narrowest gap (em) at which a chunk may be split again:
+// cells drawn close together leave less than chunkGap between their texts.
+const subGap = 0.2
+
+// resplit splits the line's chunks at gaps of at least subGap em where cut
+// says the text on the right is a cell of its own (last: the right piece
+// ends the chunk), and recounts the numbers.
+func (l *tline) resplit(cut func(left, right pchunk, last bool) bool) {
+	var out []pchunk
+	changed := false
+	for _, c := range l.chunks {
+		// glyph indexes where narrow gaps begin a piece
+		cuts := []int{0}
+		for i := 1; i < len(c.gs); i++ {
+			p := c.gs[i-1]
+			if c.gs[i].x-(p.x+p.w) >= subGap*max(p.size, c.gs[i].size) {
+				cuts = append(cuts, i)
+			}
+		}
+		if len(cuts) == 1 {
+			out = append(out, c)
+			continue
+		}
+		cuts = append(cuts, len(c.gs))
+		start := 0 // first glyph of the current piece
+		for k := 1; k+1 < len(cuts); k++ {
+			left, right := newChunk(c.gs[start:cuts[k]]), newChunk(c.gs[cuts[k]:cuts[k+1]])
+			if left.text != "" && right.text != "" && cut(left, right, k+2 == len(cuts)) {
+				out = append(out, left)
+				start = cuts[k]
+				changed = true
+			}
+		}
+		out = append(out, newChunk(c.gs[start:]))
+	}
+	if !changed {
+		return
+	}
+	l.chunks = out
+	l.nums = 0
+	for i, c := range l.chunks {
+		if i > 0 && c.num {
+			l.nums++
+		}
+	}
+	if len(l.chunks) > 0 && l.chunks[0].num && len(l.chunks) > 1 {
+		l.nums++
+	}
+}
+
+// newChunk makes a chunk of glyphs.
+func newChunk(gs []glyph) pchunk {
+	c := pchunk{gs: gs, x0: gs[0].x, x1: gs[len(gs)-1].x + gs[len(gs)-1].w}
+	c.text = strings.TrimSpace(lineText(c.gs))
+	c.num = isNumber(c.text)
+	return c
+}
+
 // anchor reports whether the line is a data row: numbers after a wide gap.
 func (l *tline) anchor() bool { return l.nums >= 1 }
 
@@ -193,6 +251,16 @@ func (pp *posPart) build() *tpart {
 		size = max(size, l.size)
 		x0, x1 = min(x0, l.x0), max(x1, l.x1)
 	}
+	// cells drawn close together: a number or an enumerated label glued to
+	// the label before it by a narrow gap is a cell of its own
+	for _, l := range pp.lines[pp.first:] {
+		l.resplit(func(left, right pchunk, last bool) bool {
+			if left.num {
+				return false
+			}
+			return right.num && last || startRE.MatchString(right.text)
+		})
+	}
 	for _, l := range pp.lines[pp.first:] {
 		if !l.anchor() {
 			continue
@@ -221,6 +289,18 @@ func (pp *posPart) build() *tpart {
 		}
 	}
 	seps := labelSeps(pp.lines[pp.first:], x0, valueLeft, size)
+	sort.Float64s(seps)
+	// a fragment of a narrow group cell glued to the item label beside it
+	for _, l := range pp.lines[pp.first:] {
+		l.resplit(func(left, right pchunk, _ bool) bool {
+			for _, s := range seps {
+				if left.x1 <= s+0.1*size && right.x0 >= s-0.1*size {
+					return true
+				}
+			}
+			return false
+		})
+	}
 	xs := []float64{x0 - 1}
 	xs = append(xs, seps...)
 	if valueLeft > x0+size {
@@ -629,5 +709,69 @@ func labelSeps(lines []*tline, x0, valueLeft, size float64) []float64 {
 		}
 		k = j
 	}
-	return seps
+	return append(seps, edgeSeps(lines, x0, valueLeft, size, seps)...)
+}
+
+// edgeSeps finds label column boundaries that labelSeps misses when a
+// narrow group column has its wrapped fragments on lines of their own: a
+// left edge where at least three label chunks start (the cells of the
+// column on its right), with at least two chunks that end before it and
+// start after the previous boundary (the column on its left), and fewer
+// chunks crossing it (labels spanning both columns). Centred labels of one
+// column start together too, but nothing of their own column lies wholly
+// left of them.
+func edgeSeps(lines []*tline, x0, valueLeft, size float64, seps []float64) []float64 {
+	var lab []pchunk
+	for _, l := range lines {
+		for _, c := range l.chunks {
+			if !c.num && c.x1 <= valueLeft+0.5*size {
+				lab = append(lab, c)
+			}
+		}
+	}
+	var edges []float64
+	for _, c := range lab {
+		edges = append(edges, c.x0)
+	}
+	sort.Float64s(edges)
+	var out []float64
+	for i := 0; i < len(edges); {
+		j := i
+		for j < len(edges) && edges[j]-edges[i] <= 0.5 {
+			j++
+		}
+		e, starts := edges[i], j-i
+		i = j
+		if starts < 3 || e < x0+size {
+			continue
+		}
+		prev := x0
+		near := false
+		for _, s := range append(seps, out...) {
+			if s <= e {
+				prev = max(prev, s)
+			}
+			if math.Abs(s-e) < 1.5*size {
+				near = true
+			}
+		}
+		if near {
+			continue
+		}
+		before, crossing := 0, 0
+		end := math.Inf(-1)
+		for _, c := range lab {
+			switch {
+			case c.x0 > prev && c.x1 <= e-subGap*size:
+				before++
+				end = max(end, c.x1)
+			case c.x0 < e-0.5 && c.x1 > e+0.5:
+				crossing++
+			}
+		}
+		if before >= 2 && crossing < starts+before {
+			out = append(out, (end+e)/2)
+		}
+	}
+	return out
 }
