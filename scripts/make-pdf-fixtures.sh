@@ -51,6 +51,10 @@ lo report-long.html "$out/clean-long-split-lo.pdf"
 chrome report-long.html "$out/clean-long-split-chromium.pdf"
 # Tables without any ruling lines: read from text positions alone.
 lo report-borderless.html "$out/clean-borderless-lo.pdf"
+# Plain pages (no borders, left-aligned cells): the narrow group column
+# wraps onto the item rows' lines and labels run up to the numbers.
+lo report-plain.html "$out/clean-plain-narrow-group-lo.pdf"
+lo report-plain-enum.html "$out/clean-plain-enum-lo.pdf"
 for f in "$out"/*.pdf; do fixdate "$f"; done
 
 # Files other readers accept although the library does not.

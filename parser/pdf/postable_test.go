@@ -84,6 +84,28 @@ func TestBorderlessTables(t *testing.T) {
 	}
 }
 
+// Plain pages through LibreOffice (no borders, left-aligned cells): the
+// narrow group column wraps into fragments on the item rows' lines
+// ("（三）" "不予公" beside "4.保护第三方合法权益") and labels that fill the
+// item column run up to the first number with less than half an em between
+// them. Every number stays in its column and every row is kept.
+func TestNarrowGroupColumn(t *testing.T) {
+	for src, name := range map[string]string{
+		"report-plain.html.in":      "clean-plain-narrow-group-lo.pdf",
+		"report-plain-enum.html.in": "clean-plain-enum-lo.pdf",
+	} {
+		t.Run(name, func(t *testing.T) {
+			hdoc, err := html.Parse(src, readFixture(t, "src/"+src), parser.DefaultOptions())
+			require.NoError(t, err)
+			want := canonCells(hdoc)
+			require.Greater(t, len(want), 180)
+			doc, err := Parse(name, readFixture(t, name), parser.DefaultOptions())
+			require.NoError(t, err)
+			require.Equal(t, want, canonCells(doc))
+		})
+	}
+}
+
 // The ruled fixtures read with their rules removed give the same values:
 // the position reader does not depend on one producer's spacing.
 func TestRulesIgnored(t *testing.T) {

@@ -161,7 +161,18 @@ def report(d):
     body = body.replace("<p>", '<p style="text-indent:2em">')
     body = body.replace('<p class="h">', '<p class="h" style="text-indent:2em"><b>').replace("情况</p>\n", "情况</b></p>\n").replace("事项</p>", "事项</b></p>")
     body = body.replace('<p class="title">', '<p class="title" style="text-align:center"><b>').replace("年度报告</p>", "年度报告</b></p>")
-    if d.get("borderless"):
+    if d.get("enum"):
+        # sub-item enumerators written "1、" instead of "1."
+        for _, lbl in RESULTS:
+            if lbl:
+                body = body.replace(f"<td>{lbl}</td>", f"<td>{lbl.replace('.', d['enum'], 1)}</td>")
+    if d.get("plain"):
+        # a bare page: no style sheet, no borders, cells left-aligned as the
+        # browser default; LibreOffice then draws the group column narrow
+        # and its wrapped text sits on the lines of the item rows
+        body = body.replace(STYLE, "")
+        body = body.replace("<table>", '<table style="border-collapse:collapse">')
+    elif d.get("borderless"):
         body = body.replace("<table>", '<table class="nb" cellspacing="0" cellpadding="3">')
     else:
         body = body.replace("<table>", '<table border="1" cellspacing="0" cellpadding="3">')
@@ -196,11 +207,24 @@ LONG = dict(CLEAN, issuer="石门镇人民政府", short="镇政府", filler=13,
 
 BORDERLESS = dict(CLEAN, issuer="南溪县人民政府", short="县政府", borderless=True)
 
+# Plain pages (no borders, left-aligned cells): numbers in the rows whose
+# labels fill the narrow item column ("3.危及“三安全一稳定”", "5.属于三类…")
+# and in the first row of each wrapped group.
+PLAIN = dict(CLEAN, issuer="北坪市自然资源局", short="本局", plain=True,
+             r1=[37, 4, 0, 0, 2, 1], r2=[1, 1, 0, 0, 0, 0],
+             results=results([(0, 0, 14), (0, 1, 2), (1, 0, 4), (4, 0, 3), (4, 1, 1), (5, 0, 2), (6, 0, 1),
+                              (10, 0, 5), (10, 4, 1), (11, 0, 2), (13, 0, 2), (15, 0, 1), (17, 5, 1),
+                              (18, 0, 1), (20, 0, 2)]))
+PLAIN_ENUM = dict(PLAIN, issuer="北坪市住房和城乡建设局", enum="、",
+                  results=results([(0, 0, 11), (0, 1, 3), (1, 0, 2), (3, 0, 1), (5, 0, 2), (9, 1, 1),
+                                   (11, 0, 3), (12, 0, 1), (15, 0, 2), (17, 0, 1), (19, 0, 1), (20, 0, 4)]))
+
 
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "fixtures/pdf/src"
     os.makedirs(out, exist_ok=True)
-    for name, d in [("report-clean", CLEAN), ("report-A304", A304), ("report-long", LONG), ("report-borderless", BORDERLESS)]:
+    for name, d in [("report-clean", CLEAN), ("report-A304", A304), ("report-long", LONG), ("report-borderless", BORDERLESS),
+                    ("report-plain", PLAIN), ("report-plain-enum", PLAIN_ENUM)]:
         with open(os.path.join(out, name + ".html.in"), "w", encoding="utf-8") as f:
             f.write(report(d))
 
