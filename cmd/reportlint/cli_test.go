@@ -130,3 +130,17 @@ func TestExtractContract(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(blank), &e))
 	assert.Nil(t, e["table2"].(map[string]any)["coercion"].(map[string]any)["decisions"])
 }
+
+func TestDirectoryWalkFollowsFileLinksOnly(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(cleanFixture)
+	require.NoError(t, err)
+	real := filepath.Join(t.TempDir(), "real.txt")
+	require.NoError(t, os.WriteFile(real, data, 0o644))
+	require.NoError(t, os.Symlink(real, filepath.Join(dir, "link.txt")))
+	require.NoError(t, os.Symlink(dir, filepath.Join(dir, "loop"))) // a link loop
+	files, err := discover([]string{dir})
+	require.NoError(t, err)
+	require.Len(t, files, 1)
+	assert.True(t, strings.HasSuffix(files[0], "link.txt"))
+}

@@ -63,8 +63,15 @@ func discover(paths []string) ([]string, error) {
 			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
 				return nil
 			}
-			if !d.Type().IsRegular() {
-				return nil // symlinks are not followed: no loops
+			if d.Type()&fs.ModeSymlink != 0 {
+				// A link to a file is checked; a link to a directory is not
+				// followed, so that link loops cannot hang the walk.
+				st, err := os.Stat(path)
+				if err != nil || !st.Mode().IsRegular() {
+					return nil
+				}
+			} else if !d.Type().IsRegular() {
+				return nil
 			}
 			ext := strings.ToLower(filepath.Ext(name))
 			if reportExts[ext] || (ext == "" && sniffable(path)) {
