@@ -84,6 +84,10 @@ func Parse(path string, data []byte, opts parser.Options) (doc *parser.Document,
 	pageIDs := make([]objID, npages)
 	broken := 0
 	for i := range npages {
+		if opts.Expired() {
+			// The loader has already reported the timeout; stop working.
+			return nil, parser.Unreadable("读取 PDF 超时", nil)
+		}
 		var pc *pageContent
 		var perr error
 		gerr := guard("page", func() {
