@@ -56,7 +56,8 @@ func pairReports(results []fileResult, explicit *parser.Report, explicitPath str
 		k := key{rules.IssuerKey(r.Report.Issuer), r.Report.Year}
 		byKey[k] = append(byKey[k], i)
 	}
-	var ambiguous []string
+	// Ambiguous keys are noted once per issuer and year, not once per file.
+	ambiguous := map[key][]string{}
 	for i, r := range results {
 		if r.Report == nil || r.Report.Issuer == "" || r.Report.Year == 0 {
 			continue
@@ -67,14 +68,24 @@ func pairReports(results []fileResult, explicit *parser.Report, explicitPath str
 		case len(prevs) == 0:
 			continue
 		case len(prevs) > 1 || len(byKey[self]) > 1:
-			ambiguous = append(ambiguous, fmt.Sprintf("reportlint: %s（%s %d年度）有多份同机关同年度的报告，未自动配对跨年度对照；请用 --previous 指定", r.Path, r.Report.Issuer, r.Report.Year))
+			ambiguous[self] = append(ambiguous[self], r.Path)
 			continue
 		}
 		j := prevs[0]
 		pr.Prev[i], pr.PrevPath[i] = results[j].Report, results[j].Path
 		pr.Notes = append(pr.Notes, fmt.Sprintf("reportlint: 跨年度对照：%s（%d年度）← 上一年度 %s（%d年度）", r.Path, r.Report.Year, results[j].Path, results[j].Report.Year))
 	}
-	sort.Strings(ambiguous)
-	pr.Notes = append(pr.Notes, ambiguous...)
+	var notes []string
+	for k, paths := range ambiguous {
+		issuer := results[byKey[k][0]].Report.Issuer
+		example := paths[0]
+		if len(paths) > 1 {
+			example = fmt.Sprintf("%s 等 %d 份", paths[0], len(paths))
+		}
+		notes = append(notes, fmt.Sprintf("reportlint: %s %d年度或%d年度有多份报告（%s），无法确定哪两份是同一机关的相邻年度，未自动配对跨年度对照；请用 --previous 指定",
+			issuer, k.year, k.year-1, example))
+	}
+	sort.Strings(notes)
+	pr.Notes = append(pr.Notes, notes...)
 	return pr
 }
