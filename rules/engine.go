@@ -88,6 +88,23 @@ type Pass struct {
 	Previous *parser.Report
 	rule     *Rule
 	out      *[]Finding
+	// shared holds what several rules compute from the same report in one
+	// run (see memo).
+	shared map[string]any
+}
+
+// memo returns the value computed by f under key, computing it once per
+// run: rules that read the same thing from a report share the work.
+func (p *Pass) memo(key string, f func() any) any {
+	if v, ok := p.shared[key]; ok {
+		return v
+	}
+	v := f()
+	if p.shared == nil {
+		p.shared = map[string]any{}
+	}
+	p.shared[key] = v
+	return v
 }
 
 // Add records a finding of the running rule.
@@ -113,11 +130,12 @@ type Config struct {
 // stable order (by position, then rule).
 func Run(rep, prev *parser.Report, cfg Config) []Finding {
 	var out []Finding
+	shared := map[string]any{}
 	for _, r := range All() {
 		if r.Check == nil || cfg.Disabled[r.ID] {
 			continue
 		}
-		p := &Pass{Report: rep, Previous: prev, rule: r, out: &out}
+		p := &Pass{Report: rep, Previous: prev, rule: r, out: &out, shared: shared}
 		r.Check(p)
 	}
 	return finish(out, cfg)

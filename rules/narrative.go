@@ -56,6 +56,12 @@ type stated struct {
 	stmts [][]statement // per sentence
 }
 
+// narrativeOf reads the report's narrative once per run: N501, N502 and
+// N503 share it.
+func narrativeOf(p *Pass) *stated {
+	return p.memo("narrative", func() any { return readNarrative(p.Report) }).(*stated)
+}
+
 func readNarrative(r *parser.Report) *stated {
 	s := &stated{sents: narrativeSentences(r)}
 	s.stmts = make([][]statement, len(s.sents))
@@ -75,7 +81,7 @@ func checkNarrativeMismatch(p *Pass) {
 	if r.Table(parser.Table3) == nil && r.Table(parser.Table4) == nil {
 		return
 	}
-	n := readNarrative(r)
+	n := narrativeOf(p)
 	for i := range n.sents {
 		sent := &n.sents[i]
 		for _, st := range n.stmts[i] {
@@ -312,7 +318,7 @@ func checkNarrativePercentage(p *Pass) {
 	if r.Table(parser.Table3) == nil {
 		return
 	}
-	n := readNarrative(r)
+	n := narrativeOf(p)
 	bases := []quantity{t3("（七）总计", "R3_7"), t3("本年新收与上年结转之和", "R1", "R2"), t3("一、本年新收", "R1")}
 	for i := range n.sents {
 		sent := &n.sents[i]
@@ -374,8 +380,7 @@ func checkNarrativePercentage(p *Pass) {
 }
 
 func checkNarrativeSum(p *Pass) {
-	r := p.Report
-	n := readNarrative(r)
+	n := narrativeOf(p)
 	for i := range n.sents {
 		sent := &n.sents[i]
 		stmts := n.stmts[i]
