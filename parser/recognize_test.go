@@ -365,3 +365,13 @@ func TestRecognizeTable4ByRows(t *testing.T) {
 	assert.Equal(t, float64(2), t4.Cell("lit_after_review", "pending").Num)
 	assert.Empty(t, r.Notes)
 }
+
+func TestHeadingsWithYearAndIssuerWithGuanyu(t *testing.T) {
+	r := Recognize(paras("青川县人民政府关于2024年政府信息公开工作年度报告", "一、总体情况", "二、2024年主动公开政府信息情况",
+		"三、2024年度收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"))
+	assert.Equal(t, "青川县人民政府", r.Issuer)
+	assert.Equal(t, "government", r.Kind)
+	require.Len(t, r.Sections, 6)
+	assert.False(t, r.Sections[1].Variant)
+	assert.Equal(t, 2, r.Sections[1].WrittenNum)
+}

@@ -90,6 +90,9 @@ func matchHeading(text string) (Section, bool) {
 		return Section{}, false // "（一）…" is a sub-heading
 	}
 	rest = strings.TrimRight(rest, "。.:：")
+	// "二、2024年主动公开政府信息情况": the year in a heading is allowed
+	// (M601 checks it); match the wording without it.
+	rest = headingYear.ReplaceAllString(rest, "")
 	for _, d := range Sections {
 		if rest == labelReplacer.Replace(Compact(d.Heading)) {
 			return Section{Num: d.Num, Written: strings.TrimSpace(text), WrittenNum: written}, true
@@ -132,7 +135,7 @@ func inlineHeading(c string) (Section, bool) {
 	if written == 0 {
 		return Section{}, false
 	}
-	rest := StripEnumerator(c)
+	rest := headingYear.ReplaceAllString(StripEnumerator(c), "")
 	for _, d := range Sections {
 		for _, v := range append([]string{d.Heading}, d.Variants...) {
 			h := labelReplacer.Replace(Compact(v))
@@ -144,6 +147,9 @@ func inlineHeading(c string) (Section, bool) {
 	}
 	return Section{}, false
 }
+
+// headingYear is a year written at the start of a heading's wording.
+var headingYear = regexp.MustCompile(`^(?:19|20)[0-9]{2}年度?`)
 
 var (
 	yearRe    = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
@@ -216,7 +222,7 @@ func findTitle(r *Report) {
 				issuer = after[:j]
 			}
 		}
-		r.Issuer = strings.Trim(issuer, "《》“”\"")
+		r.Issuer = strings.TrimSuffix(strings.Trim(issuer, "《》“”\""), "关于")
 		// "某某市人民政府" on the line above "2024年政府信息公开工作年度报告"
 		if r.Issuer == "" {
 			for i, p := range r.Paragraphs {

@@ -32,7 +32,7 @@ warning F402 第六部分称“本年度未发出收费通知”，但表三「�
 var (
 	feeWords   = []string{"信息处理费"}
 	noFeeRe    = regexp.MustCompile(`(未|没有|无|不|均未|并未|暂未|尚未)[^。；;，,]{0,8}(收取|收费|产生|发生|征收)`)
-	noNoticeRe = regexp.MustCompile(`(未|没有|无|均未|并未)[^。；;，,]{0,6}(发出|发送|送达|开具|下发)[^。；;，,]{0,6}收费通知|收费通知[^。；;，,]{0,6}(0|零)\s*件|无收费通知`)
+	noNoticeRe = regexp.MustCompile(`(未|没有|无|均未|并未)[^。；;，,]{0,6}(发出|发送|送达|开具|下发)[^。；;，,]{0,6}收费通知|收费通知[^。；;，,]{0,6}(0|零)\s*件|(无|没有|亦无|也无|未有)[^。；;，,]{0,6}收费通知|(没有|无|不存在|未发生)[^。；;，,]{0,4}收费(事项|情况|行为)`)
 	feeTopicRe = regexp.MustCompile(`收费|费用|收取`)
 	// The format's wording of the fee item: notices sent, their amount, the
 	// amount collected; any statement of them is a declaration.

@@ -49,3 +49,29 @@ func TestFeeDeclarations(t *testing.T) {
 		assert.Equal(t, 1, withFeeSentence(t, s)["F401"], "no F401 on: %s", s)
 	}
 }
+
+func TestFeeConflictPhrasings(t *testing.T) {
+	const path = "../fixtures/text/F402-fee-declaration-conflict.txt"
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	check := func(sentence string) int {
+		src := strings.Replace(string(data), "本年度我局未发出收费通知，未收取信息处理费。", sentence, 1)
+		require.NotEqual(t, string(data), src)
+		rep, err := load.Bytes(path, []byte(src), parser.DefaultOptions())
+		require.NoError(t, err)
+		n := 0
+		for _, f := range Run(rep, nil, Config{}) {
+			if f.Rule == "F402" {
+				n++
+			}
+		}
+		return n
+	}
+	// table 三 shows an application dropped for an unpaid fee: a notice was sent
+	for _, s := range []string{"本年度没有收费事项。", "本年度无收取信息处理费情况，亦无相关收费通知。", "未向申请人发出收费通知书。", "收费通知0件。"} {
+		assert.Equal(t, 1, check(s), "F402 missed: %s", s)
+	}
+	for _, s := range []string{"本年度发出收费通知1件，申请人未缴纳，实际收取0元。", "本年度未收取信息处理费。"} {
+		assert.Zero(t, check(s), "F402 on a consistent statement: %s", s)
+	}
+}

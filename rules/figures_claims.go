@@ -351,11 +351,36 @@ var (
 )
 
 // readStatements finds the figures of a sentence and what they claim.
+// clauseBreakRe is a clause break between a keyword and a figure.
+var clauseBreakRe = regexp.MustCompile(`[，,；;。]`)
+
+// yearMention is a year named in prose.
+var yearMention = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+
+// otherYear reports whether a sentence names a year other than the report's.
+func otherYear(r *parser.Report, s string) bool {
+	if r.Year == 0 {
+		return false
+	}
+	for _, m := range yearMention.FindAllStringSubmatch(s, -1) {
+		if m[1] != strconv.Itoa(r.Year) {
+			return true
+		}
+	}
+	return false
+}
+
 func readStatements(r *parser.Report, s *sentence, paraText string) []statement {
 	folded := parser.FoldWidth(s.Text)
 	rs := []rune(folded)
 	figs := extractFigures(s.Text)
 	if len(figs) == 0 {
+		return nil
+	}
+	if otherYear(r, folded) {
+		// "2023年收到申请18件，结转下年度2件", "截至2025年1月15日，结转的3件
+		// 已办结2件": figures of another year or a later date are not this
+		// year's table.
 		return nil
 	}
 	hasApplication := strings.Contains(folded, "申请")
@@ -378,6 +403,11 @@ func readStatements(r *parser.Report, s *sentence, paraText string) []statement 
 		}
 		seg := string(rs[segStart:f.Start])
 		ms := findKeywords(seg)
+		if len(ms) > 0 && clauseBreakRe.MatchString(string(rs[segStart+ms[len(ms)-1].end:f.Start])) {
+			// "11件予以公开，4件部分公开": the keyword closes the clause before
+			// the figure, whose own keyword (if any) follows it.
+			ms = nil
+		}
 		st := statement{fig: f, sent: s}
 		if len(ms) == 0 {
 			if f.Percent {

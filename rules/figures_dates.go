@@ -14,8 +14,12 @@ import (
 // at the end of a report.
 
 var (
-	dateRe   = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	cnDateRe = regexp.MustCompile(`([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日`)
+	dateRe   = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`)
+	cnDateRe = regexp.MustCompile(`([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})[日号]`)
+	// "2025-01-20", "2025.1.20", "2025/1/20"
+	numDateRe = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})([-./])(\d{1,2})([-./])(\d{1,2})(?:$|[^\d])`)
+	// the look-alikes of 〇 that documents use for zero in dates
+	zeroFolder = strings.NewReplacer("○", "〇", "Ｏ", "〇", "О", "〇")
 	// a date without its year, after a full one: "至12月31日"
 	monthDayRe = regexp.MustCompile(`(?:^|[^\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	periodRe   = regexp.MustCompile(`统计(期限|期间|时限|时间|区间|时段|周期|范围|口径)|数据.{0,6}(时间|期限|期间)|所列数据`)
@@ -36,8 +40,19 @@ func civilDate(y, m, d int) (time.Time, bool) {
 // parseDate reads one date from the start of the match of dateRe or
 // cnDateRe in s.
 func findDates(s string) []time.Time {
-	s = parser.Compact(s)
+	s = zeroFolder.Replace(parser.Compact(s))
 	var out []time.Time
+	for _, m := range numDateRe.FindAllStringSubmatch(s, -1) {
+		if m[2] != m[4] {
+			continue // "2025-1.20" is no date
+		}
+		y, _ := strconv.Atoi(m[1])
+		mo, _ := strconv.Atoi(m[3])
+		d, _ := strconv.Atoi(m[5])
+		if t, ok := civilDate(y, mo, d); ok {
+			out = append(out, t)
+		}
+	}
 	for _, m := range dateRe.FindAllStringSubmatch(s, -1) {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
@@ -59,6 +74,9 @@ func findDates(s string) []time.Time {
 	}
 	return out
 }
+
+// dateLineEnd matches a line that ends with a date.
+var dateLineEnd = regexp.MustCompile(`(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}[日号]|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}[日号]|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})$`)
 
 // datedLine is the date line at the end of a report ("2025年1月20日",
 // possibly after the issuer's name).
@@ -82,7 +100,7 @@ func findDateLine(r *parser.Report) (datedLine, bool) {
 			continue
 		}
 		// the date must close the line
-		if !(dateRe.MatchString(c) && strings.HasSuffix(c, "日")) && !(cnDateRe.MatchString(c) && strings.HasSuffix(c, "日")) {
+		if !dateLineEnd.MatchString(zeroFolder.Replace(c)) {
 			continue
 		}
 		return datedLine{Date: ds[0], Para: p}, true
