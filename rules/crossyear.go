@@ -79,6 +79,7 @@ func checkCarryover(p *Pass) {
 	if cur == nil || prev == nil {
 		return
 	}
+	explained := restructuringSentence(p.Report)
 	for _, c := range parser.Table3Cols {
 		in, out := cur.Cell("R2", c.Key), prev.Cell("R4", c.Key)
 		if !in.Known() || !out.Known() || in.Num == out.Num {
@@ -89,8 +90,28 @@ func checkCarryover(p *Pass) {
 		f.Expected, f.Actual = fmtNum(out.Num), fmtNum(in.Num)
 		f.Message = fmt.Sprintf("%s为 %s，但%s的「四、结转下年度继续办理」「%s」列为 %s",
 			cellName(parser.Table3, "R2", c.Key), fmtNum(in.Num), prevName(p.Previous), c.Label, fmtNum(out.Num))
+		if explained != "" {
+			f.Message += fmt.Sprintf("；正文说明了“%s”，如差额由此而来可忽略本条", explained)
+		}
 		p.Add(f)
 	}
+}
+
+// restructuringRe names what legitimately breaks the carry-over between
+// years: 机构改革, a transfer of applications, merged agencies.
+var restructuringRe = regexp.MustCompile(`机构改革|职能调整|划转|移交|合并|撤并|更名|转隶`)
+
+// restructuringSentence returns the first sentence of the report that
+// explains a break in the carry-over, or "".
+func restructuringSentence(r *parser.Report) string {
+	for _, p := range r.Paragraphs {
+		for _, s := range splitSentences(p.Text) {
+			if restructuringRe.MatchString(s) && strings.Contains(s, "结转") {
+				return strings.TrimSpace(s)
+			}
+		}
+	}
+	return ""
 }
 
 func checkValidRolling(p *Pass) {

@@ -224,6 +224,11 @@ func readFigure(rs []rune, i int) (figure, int, bool) {
 			j++
 		}
 	case j < len(rs) && isCNNumeralRune(rs[j]):
+		if j > 0 && strings.ContainsRune("廿卅卌", rs[j-1]) {
+			// "廿九件" is 29, a numeral this reader does not know: skip it
+			// rather than read 9.
+			return f, j + 1, false
+		}
 		k := j
 		for k < len(rs) && isCNNumeralRune(rs[k]) {
 			k++

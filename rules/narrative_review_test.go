@@ -60,3 +60,7 @@ func TestNarrativeReviewedCorrectSentences(t *testing.T) {
 		assert.NotEmpty(t, withApplicationProse(t, s), "contradiction missed: %s", s)
 	}
 }
+
+func TestNarrativeUnknownNumeralIsSkipped(t *testing.T) {
+	assert.Empty(t, withApplicationProse(t, "全年共收到申请廿九件。"))
+}

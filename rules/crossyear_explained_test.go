@@ -1,0 +1,49 @@
+package rules
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/reportlint/reportlint/parser"
+	"github.com/reportlint/reportlint/parser/load"
+)
+
+// X701 still fires when the text explains the break in the carry-over
+// (机构改革), but its message quotes the explanation.
+func TestCarryoverExplained(t *testing.T) {
+	read := func(path, extra string) *parser.Report {
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		src := strings.Replace(string(data), "上年结转2件，", "上年结转2件，"+extra, 1)
+		rep, err := load.Bytes(path, []byte(src), parser.DefaultOptions())
+		require.NoError(t, err)
+		return rep
+	}
+	const dir = "../fixtures/pairs/X701-carryover-mismatch/"
+	prev := read(dir+"report-2023.txt", "")
+	for _, tc := range []struct {
+		extra, want string
+	}{
+		{"", ""},
+		{"因机构改革，上年结转中1件由原林业局划转他局办理，", "正文说明了"},
+	} {
+		var msgs []string
+		for _, f := range Run(read(dir+"report-2024.txt", tc.extra), prev, Config{}) {
+			if f.Rule == "X701" {
+				msgs = append(msgs, f.Message)
+			}
+		}
+		require.NotEmpty(t, msgs)
+		for _, m := range msgs {
+			if tc.want == "" {
+				assert.NotContains(t, m, "正文说明了")
+			} else {
+				assert.Contains(t, m, tc.want)
+			}
+		}
+	}
+}
