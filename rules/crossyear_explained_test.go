@@ -1,29 +1,24 @@
 package rules
 
 import (
-	"os"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/reportlint/reportlint/parser"
-	"github.com/reportlint/reportlint/parser/load"
 )
 
 // X701 still fires when the text explains the break in the carry-over
 // (机构改革), but its message quotes the explanation.
 func TestCarryoverExplained(t *testing.T) {
-	read := func(path, extra string) *parser.Report {
-		data, err := os.ReadFile(path)
-		require.NoError(t, err)
-		src := strings.Replace(string(data), "上年结转2件，", "上年结转2件，"+extra, 1)
-		rep, err := load.Bytes(path, []byte(src), parser.DefaultOptions())
-		require.NoError(t, err)
-		return rep
-	}
 	const dir = "../fixtures/pairs/X701-carryover-mismatch/"
+	read := func(path, extra string) *parser.Report {
+		if extra == "" {
+			return readEdited(t, path, "", "")
+		}
+		return readEdited(t, path, "上年结转2件，", "上年结转2件，"+extra)
+	}
 	prev := read(dir+"report-2023.txt", "")
 	for _, tc := range []struct {
 		extra, want string

@@ -1,34 +1,20 @@
 package rules
 
 import (
-	"os"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
-	"github.com/reportlint/reportlint/parser"
-	"github.com/reportlint/reportlint/parser/load"
 )
 
 // withFeeSentence checks the clean text fixture with its section 六 fee
 // sentence replaced, and returns the rules that fired.
 func withFeeSentence(t *testing.T, sentence string) map[string]int {
 	t.Helper()
-	const path = "../fixtures/text/clean-department-2024.txt"
-	data, err := os.ReadFile(path)
-	require.NoError(t, err)
-	src := strings.Replace(string(data), "本年度我局未发出收费通知，未收取信息处理费。", sentence, 1)
-	require.NotEqual(t, string(data), src)
-	rep, err := load.Bytes(path, []byte(src), parser.DefaultOptions())
-	require.NoError(t, err)
-	got := map[string]int{}
-	for _, f := range Run(rep, nil, Config{}) {
-		got[f.Rule]++
-	}
-	return got
+	return countRules(readEdited(t, cleanText, feeSentence, sentence), nil)
 }
+
+// feeSentence is the section 六 statement of the text fixtures.
+const feeSentence = "本年度我局未发出收费通知，未收取信息处理费。"
 
 func TestFeeDeclarations(t *testing.T) {
 	declared := []string{
@@ -51,21 +37,8 @@ func TestFeeDeclarations(t *testing.T) {
 }
 
 func TestFeeConflictPhrasings(t *testing.T) {
-	const path = "../fixtures/text/F402-fee-declaration-conflict.txt"
-	data, err := os.ReadFile(path)
-	require.NoError(t, err)
 	check := func(sentence string) int {
-		src := strings.Replace(string(data), "本年度我局未发出收费通知，未收取信息处理费。", sentence, 1)
-		require.NotEqual(t, string(data), src)
-		rep, err := load.Bytes(path, []byte(src), parser.DefaultOptions())
-		require.NoError(t, err)
-		n := 0
-		for _, f := range Run(rep, nil, Config{}) {
-			if f.Rule == "F402" {
-				n++
-			}
-		}
-		return n
+		return countRules(readEdited(t, "../fixtures/text/F402-fee-declaration-conflict.txt", feeSentence, sentence), nil)["F402"]
 	}
 	// table 三 shows an application dropped for an unpaid fee: a notice was sent
 	for _, s := range []string{"本年度没有收费事项。", "本年度无收取信息处理费情况，亦无相关收费通知。", "未向申请人发出收费通知书。", "收费通知0件。"} {

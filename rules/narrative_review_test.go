@@ -1,15 +1,10 @@
 package rules
 
 import (
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
-	"github.com/reportlint/reportlint/parser"
-	"github.com/reportlint/reportlint/parser/load"
 )
 
 // withApplicationProse replaces the 依申请公开 paragraph of the clean text
@@ -18,20 +13,8 @@ import (
 // and returns the narrative findings.
 func withApplicationProse(t *testing.T, text string) []string {
 	t.Helper()
-	const path = "../fixtures/text/clean-department-2024.txt"
-	data, err := os.ReadFile(path)
-	require.NoError(t, err)
-	lines := strings.Split(string(data), "\n")
-	replaced := false
-	for i, l := range lines {
-		if strings.HasPrefix(l, "（二）依申请公开。") {
-			lines[i] = "（二）依申请公开。" + text
-			replaced = true
-		}
-	}
-	require.True(t, replaced)
-	rep, err := load.Bytes(path, []byte(strings.Join(lines, "\n")), parser.DefaultOptions())
-	require.NoError(t, err)
+	const prose = "全年共收到政府信息公开申请29件，上年结转2件，办结28件，结转下年度继续办理3件。因政府信息公开工作被申请行政复议3件，被提起行政诉讼1件。"
+	rep := readEdited(t, cleanText, "（二）依申请公开。"+prose, "（二）依申请公开。"+text)
 	var out []string
 	for _, f := range Run(rep, nil, Config{}) {
 		if strings.HasPrefix(f.Rule, "N5") {

@@ -1,0 +1,41 @@
+package rules
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/reportlint/reportlint/parser"
+	"github.com/reportlint/reportlint/parser/load"
+)
+
+// cleanText is the consistent text report most rule tests start from.
+const cleanText = "../fixtures/text/clean-department-2024.txt"
+
+// readEdited reads the fixture at path with old replaced by new (once) and
+// recognises it. The replacement must change the file, so that a fixture
+// edit cannot silently turn a test into one that checks nothing.
+func readEdited(t *testing.T, path, old, new string) *parser.Report {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	src := string(data)
+	if old != "" {
+		src = strings.Replace(src, old, new, 1)
+		require.NotEqual(t, string(data), src, "%q not found in %s", old, path)
+	}
+	rep, err := load.Bytes(path, []byte(src), parser.DefaultOptions())
+	require.NoError(t, err)
+	return rep
+}
+
+// countRules runs every rule and counts the findings per rule ID.
+func countRules(rep, prev *parser.Report) map[string]int {
+	got := map[string]int{}
+	for _, f := range Run(rep, prev, Config{}) {
+		got[f.Rule]++
+	}
+	return got
+}
