@@ -133,31 +133,26 @@ func goldenRules(t *testing.T, fixture string) map[string]int {
 func TestRuleFixtures(t *testing.T) {
 	files := fixtureFiles(t)
 	fires := map[string][]string{}
-	for _, f := range files {
-		base := filepath.Base(f)
-		got := goldenRules(t, f)
+	// A fixture file or a pair directory: clean-* has no finding, ID-* has
+	// its rule's.
+	classify := func(what, path string) {
+		base := filepath.Base(path)
+		got := goldenRules(t, path)
 		if strings.HasPrefix(base, "clean-") {
-			require.Empty(t, got, "clean fixture %s has findings", f)
-			continue
+			require.Empty(t, got, "clean %s %s has findings", what, path)
+			return
 		}
 		id := strings.SplitN(base, "-", 2)[0]
 		if rules.Lookup(id) != nil {
-			require.NotZero(t, got[id], "fixture %s is named after %s but %s does not fire in its golden findings", f, id, id)
-			fires[id] = append(fires[id], f)
+			require.NotZero(t, got[id], "%s %s is named after %s but %s does not fire in its golden findings", what, path, id, id)
+			fires[id] = append(fires[id], path)
 		}
 	}
+	for _, f := range files {
+		classify("fixture", f)
+	}
 	for _, dir := range pairDirs(t) {
-		base := filepath.Base(dir)
-		got := goldenRules(t, dir)
-		if strings.HasPrefix(base, "clean-") {
-			require.Empty(t, got, "clean pair %s has findings", dir)
-			continue
-		}
-		id := strings.SplitN(base, "-", 2)[0]
-		if rules.Lookup(id) != nil {
-			require.NotZero(t, got[id], "pair %s is named after %s but %s does not fire in its golden findings", dir, id, id)
-			fires[id] = append(fires[id], dir)
-		}
+		classify("pair", dir)
 	}
 	var missing []string
 	for _, r := range rules.All() {
