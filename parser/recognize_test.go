@@ -327,6 +327,7 @@ func TestTitleBelowSiteChrome(t *testing.T) {
 	// no year in any title: the statistics period tells it
 	r = Recognize(paras("政府信息公开工作年度报告", "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。"))
 	assert.Equal(t, 2023, r.Year)
+	assert.Equal(t, "period", r.YearSource)
 }
 
 func TestRecognizeSubtotalColumn(t *testing.T) {

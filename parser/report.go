@@ -9,8 +9,11 @@ type Report struct {
 	Title    string
 	TitleLoc Loc
 	Issuer   string
-	// Year is the report year from the title (0 when unknown).
-	Year int
+	// Year is the report year: the title's, or the statistics period's when
+	// the title names none (0 when unknown). YearSource says which:
+	// "title" or "period".
+	Year       int
+	YearSource string
 	// Kind is "government" for a people's government's own report,
 	// "department" otherwise, "" when it cannot be told.
 	Kind string

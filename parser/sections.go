@@ -208,7 +208,7 @@ func findTitle(r *Report) {
 		r.Title = strings.TrimSpace(r.Doc.Meta.Title)
 	}
 	if r.Title == "" {
-		r.Year = periodYear(r)
+		setPeriodYear(r)
 		return
 	}
 	t := FoldWidth(Compact(r.Title))
@@ -249,8 +249,17 @@ func findTitle(r *Report) {
 		r.Issuer = t[:m[0]]
 	}
 	r.Kind = issuerKind(r.Issuer)
-	if r.Year == 0 {
-		r.Year = periodYear(r)
+	if r.Year != 0 {
+		r.YearSource = "title"
+	} else {
+		setPeriodYear(r)
+	}
+}
+
+// setPeriodYear takes the report year from the statistics period.
+func setPeriodYear(r *Report) {
+	if y := periodYear(r); y != 0 {
+		r.Year, r.YearSource = y, "period"
 	}
 }
 

@@ -34,21 +34,12 @@ warning M602 报告发布日期为 2025年3月5日（网页发布日期），晚
 	},
 }
 
-// reportYear is the year the report is about: the title's, or the
-// statistics period's when the title has none.
-func reportYear(r *parser.Report) int {
-	if r.Year != 0 {
-		return r.Year
-	}
-	if per, ok := findPeriod(r); ok && per.From.Year() == per.To.Year() {
-		return per.From.Year()
-	}
-	return 0
-}
-
 func checkYearMismatch(p *Pass) {
 	r := p.Report
-	title := r.Year
+	title := 0 // the year the title names, when it names one
+	if r.YearSource == "title" {
+		title = r.Year
+	}
 	per, hasPer := findPeriod(r)
 	year := title
 	if hasPer {
@@ -146,7 +137,7 @@ func publication(r *parser.Report) (time.Time, string, parser.Loc, bool) {
 
 func checkLatePublication(p *Pass) {
 	r := p.Report
-	year := reportYear(r)
+	year := r.Year
 	if year == 0 || r.Kind == "" || noStatutoryDeadline(r.Issuer) {
 		return
 	}
