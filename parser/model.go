@@ -95,10 +95,26 @@ type Problem struct {
 	Loc     Loc
 }
 
-// Block is a paragraph or a table; exactly one field is set.
+// Block is a paragraph, a table or a picture; exactly one field is set.
 type Block struct {
 	Para  *Paragraph
 	Table *Table
+	// Image is a picture in the body (an HTML <img>, a PDF image drawn on a
+	// page). Recognition uses it to tell a statutory table published as a
+	// picture (S110) from a missing one.
+	Image *Image
+}
+
+// Image is a picture in the body text. Width and Height are in CSS pixels
+// (HTML) or PDF points (PDF), 0 when unknown.
+type Image struct {
+	// Alt is the picture's alternative text or title, if any.
+	Alt string
+	// Src is the HTML src attribute or the PDF XObject name.
+	Src    string
+	Width  float64
+	Height float64
+	Loc    Loc
 }
 
 // Paragraph is one paragraph (or heading, or line) of body text.

@@ -19,6 +19,9 @@ type checked struct {
 	Findings []rules.Finding
 	// Previous is the previous-year report the file was compared with.
 	Previous string
+	// Tables holds the canonical tables read from the file (the extract
+	// record): what summaries and the data sheet show. Nil when unreadable.
+	Tables *Extract
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
@@ -85,6 +88,8 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 			}
 			c.Findings = rules.Run(r.Report, pairs.Prev[i], cfg)
 			c.Previous = pairs.PrevPath[i]
+			e := extractOf(r)
+			c.Tables = &e
 		}
 		out[i] = c
 	}
