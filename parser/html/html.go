@@ -43,6 +43,9 @@ func Parse(path string, data []byte, opts parser.Options) (*parser.Document, err
 	if opts.MaxBlocks > 0 && len(spans) > 20*opts.MaxBlocks {
 		return nil, parser.Unreadable(fmt.Sprintf("文件内容过多（%d 个 HTML 元素，上限 %d），不像单份年度报告；请确认文件是否正确", len(spans), 20*opts.MaxBlocks), nil)
 	}
+	if n := cloneEstimate(src, maxClones); n >= maxClones {
+		return nil, cloneError(n)
+	}
 	root, err := xhtml.Parse(strings.NewReader(injected))
 	if err != nil {
 		return nil, parser.Unreadable("无法解析该 HTML 文件，请用浏览器打开后另存为网页（仅 HTML）再检查", err)
