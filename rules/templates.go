@@ -8,6 +8,8 @@ import (
 	"github.com/reportlint/reportlint/parser"
 )
 
+// templateRules check how the report was put together: template text left
+// in (S109), statutory tables pasted as pictures (S110).
 var templateRules = []*Rule{
 	{
 		ID: "S109", Name: "template-unfilled", Severity: Error, Check: checkTemplateUnfilled,
@@ -18,6 +20,28 @@ var templateRules = []*Rule{
 		Example: `第一部分只有"（文字描述）"：
 error S109 “一、总体情况”下留有模板的占位文字“（文字描述）”，应替换为本机关本年度的实际内容`,
 	},
+	{
+		ID: "S110", Name: "table-as-image", Severity: Warning, Check: checkTableAsImage,
+		Summary: "法定表格以图片形式发布，无法核对，也不便于无障碍阅读",
+		Doc: `为什么：表二、表三、表四以截图或扫描图片的形式插入网页或 PDF 时，其中的数字无法被检索、复制和汇总，reportlint 也无法核对勾稽关系；使用读屏软件的视障读者完全读不到表格内容，不符合政府网站无障碍建设的要求。报告在该处有图片而没有文字表格时报此项（代替"找不到表格"的 S104）；正文各部分和信息处理费的说明照常检查。
+
+如何修正：把图片换成文字表格：在 Word/WPS 中按国办公开办函〔2021〕30号的样式制表后发布，或在网站编辑器中粘贴表格本身而不是截图。确需保留图片的，应同时提供文字表格。`,
+		Example: `网页"三、收到和处理政府信息公开申请情况"下只有一张图片：
+warning S110 表三（收到和处理政府信息公开申请情况）以图片形式发布（图片“依申请公开情况表”），其中的数字无法核对，读屏软件也无法读取；请改为文字表格发布`,
+	},
+}
+
+func checkTableAsImage(p *Pass) {
+	for _, ti := range p.Report.TableImages {
+		what := "图片"
+		if alt := strings.TrimSpace(ti.Image.Alt); alt != "" {
+			what = fmt.Sprintf("图片“%s”", alt)
+		} else if src := ti.Image.Src; src != "" && len(src) <= 80 {
+			what = fmt.Sprintf("图片 %s，没有替代文字", src)
+		}
+		p.Add(Finding{Loc: ti.Image.Loc, Table: ti.Table, Key: "image/" + ti.Table,
+			Message: fmt.Sprintf("%s以图片形式发布（%s），其中的数字无法核对，读屏软件也无法读取；请改为文字表格发布", parser.TableNames[ti.Table], what)})
+	}
 }
 
 // placeholderRes are the template's placeholder texts, matched in the
