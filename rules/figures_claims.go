@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/parser"
+	"github.com/reportlint/reportlint/parser/zhtext"
 )
 
 // This file maps figures stated in prose to what they claim about the
@@ -340,7 +341,7 @@ var (
 	volumeQualRe  = regexp.MustCompile(`其中|网上|网络|在线|线上|线下|当面|现场|信函|邮寄|邮件|传真|电话|自然人|法人|企业|律师|公益|科研|分别|延期|延长|逾期|超期|当场|口头|书面|案件|不含|除`)
 	topicQualRe   = regexp.MustCompile(`咨询|信箱|留言|热线|来信|来访|建议|提案|议案|办件|审批|许可|处罚|强制|政务服务|12345|诉求|工单|网民|问政|举报|投诉|信访|主动公开`)
 	subReasonRe   = regexp.MustCompile(`不掌握|另行制作|补正|国家秘密|禁止公开|三安全|第三方|内部事务|过程性|执法案卷|查询|重复|出版物|大量反复|确认|逾期|收费|不再处理|分别`)
-	yearInTextRe  = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+	yearInTextRe  = zhtext.YearRe
 	includesRe    = regexp.MustCompile(`^\s*[（(，,]?\s*(其中)?(含|包括|包含|其中)\s*上一?年度?结转`)
 	eachRe        = regexp.MustCompile(`均|各|都`)
 	sumWordRe     = regexp.MustCompile(`共|合计|总计|累计|总数`)
@@ -355,7 +356,7 @@ var (
 var clauseBreakRe = regexp.MustCompile(`[，,；;。]`)
 
 // yearMention is a year named in prose.
-var yearMention = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+var yearMention = zhtext.YearRe
 
 // otherYear reports whether a sentence names a year other than the report's.
 func otherYear(r *parser.Report, s string) bool {
