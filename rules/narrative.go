@@ -54,6 +54,7 @@ var narrativeSections = map[int]bool{0: true, 1: true, 2: true, 3: true, 4: true
 type stated struct {
 	sents []sentence
 	stmts [][]statement // per sentence
+	ctx   []sentCtx     // per sentence
 }
 
 // narrativeOf reads the report's narrative once per run: N501, N502 and
@@ -65,15 +66,51 @@ func narrativeOf(p *Pass) *stated {
 func readNarrative(r *parser.Report) *stated {
 	s := &stated{sents: narrativeSentences(r)}
 	s.stmts = make([][]statement, len(s.sents))
+	s.ctx = sentenceContexts(r, s.sents)
 	useSections := len(r.Sections) > 0
 	for i := range s.sents {
 		sent := &s.sents[i]
 		if useSections && !narrativeSections[sent.Section] {
 			continue
 		}
-		s.stmts[i] = readStatements(r, sent, parser.FoldWidth(sent.Para.Text))
+		s.stmts[i] = readStatements(r, sent, s.ctx[i])
 	}
 	return s
+}
+
+// aboutApplications: a text on 依申请公开.
+func aboutApplications(s string) bool {
+	return strings.Contains(s, "申请") || strings.Contains(s, "答复")
+}
+
+// aboutDisclosure: a text that says its 复议/诉讼 are about 信息公开.
+func aboutDisclosure(s string) bool {
+	return strings.Contains(s, "信息公开") || strings.Contains(s, "答复") || strings.Contains(s, "公开申请")
+}
+
+// sentenceContexts works out, once per paragraph, what the text around
+// each sentence says: whether its paragraph (or the one before) is about
+// applications, and whether it or an earlier sentence of its paragraph says
+// its 复议/诉讼 are about 信息公开 (section 四 always is).
+func sentenceContexts(r *parser.Report, sents []sentence) []sentCtx {
+	out := make([]sentCtx, len(sents))
+	paraApp := make([]bool, len(r.Paragraphs))
+	for i, p := range r.Paragraphs {
+		paraApp[i] = aboutApplications(p.Text)
+	}
+	info, lastPara := false, -1
+	for i := range sents {
+		s := &sents[i]
+		if s.ParaIdx != lastPara {
+			info, lastPara = false, s.ParaIdx
+		}
+		c := &out[i]
+		c.application = strings.Contains(s.Text, "申请")
+		c.para = paraApp[s.ParaIdx] || (s.ParaIdx > 0 && paraApp[s.ParaIdx-1] && sectionOf(r, s.ParaIdx-1) == s.Section)
+		info = info || aboutDisclosure(s.Text) || s.Section == 4
+		c.info = info
+	}
+	return out
 }
 
 func checkNarrativeMismatch(p *Pass) {
@@ -122,7 +159,13 @@ func checkNarrativeMismatch(p *Pass) {
 	checkNoApplications(p, n)
 }
 
-var noApplicationsRe = regexp.MustCompile(`(未|没有)(收到|受理|接到)[^，。；,;0-9]{0,12}?(政府信息公开|信息公开|依申请公开)申请`)
+// noApplicationsRe: "本年度未收到政府信息公开申请", "我镇无信息公开申请".
+var noApplicationsRe = regexp.MustCompile(`((未|没有)(收到|受理|接到|接收)|无)[^，。；,;0-9]{0,12}?(政府信息公开|信息公开|依申请公开)(的)?申请`)
+
+// causedByRe after "……申请" makes the object something the application
+// caused: "未收到因政府信息公开申请引起的行政诉讼" says nothing about
+// applications.
+var causedByRe = regexp.MustCompile(`^[^，。；,;]{0,6}?(引起|引发|产生|导致|而提起|的行政复议|的行政诉讼|的复议|的诉讼|行政复议|行政诉讼)`)
 
 // checkNoApplications reads "本年度未收到政府信息公开申请": 本年新收 is 0.
 func checkNoApplications(p *Pass, n *stated) {
@@ -140,6 +183,10 @@ func checkNoApplications(p *Pass, n *stated) {
 		folded := parser.FoldWidth(sent.Text)
 		m := noApplicationsRe.FindStringIndex(folded)
 		if m == nil || hasCountFigure(clauseAround(folded, m[0], m[1])) || timeQualRe.MatchString(clauseAround(folded, m[0], m[1])) {
+			continue
+		}
+		if causedByRe.MatchString(folded[m[1]:min(len(folded), m[1]+64)]) || strings.Contains(folded[max(0, m[0]-12):m[0]], "因") ||
+			strings.Contains(folded[m[0]:m[1]], "因") {
 			continue
 		}
 		at := len([]rune(folded[:m[0]]))
