@@ -386,7 +386,31 @@ func readStatements(r *parser.Report, s *sentence, ctx sentCtx) []statement {
 			out = append(out, st)
 		}
 	}
+	receivedApart(out)
 	return out
+}
+
+// receivedApart: "收到申请21件，上年结转1件" — when 上年结转 is stated as a
+// figure of its own, 收到 counts the new applications only (受理 stays
+// open: some reports count 上年结转 in it).
+func receivedApart(stmts []statement) {
+	apart := false
+	for _, st := range stmts {
+		if len(st.claims) == 1 && st.claims[0].kind == kCarriedIn && !st.fig.Percent {
+			apart = true
+		}
+	}
+	if !apart {
+		return
+	}
+	for i := range stmts {
+		for j := range stmts[i].claims {
+			c := &stmts[i].claims[j]
+			if c.kind == kReceived && !c.includesCarry && !strings.Contains(c.name, "受理") {
+				c.kind = kNew
+			}
+		}
+	}
 }
 
 // statementOf is stage 4 for one figure.
