@@ -396,8 +396,14 @@ func readStatements(r *parser.Report, s *sentence, ctx sentCtx) []statement {
 func receivedApart(stmts []statement) {
 	apart := false
 	for _, st := range stmts {
-		if len(st.claims) == 1 && st.claims[0].kind == kCarriedIn && !st.fig.Percent {
+		if len(st.claims) != 1 || st.fig.Percent {
+			continue
+		}
+		switch c := st.claims[0]; {
+		case c.kind == kCarriedIn:
 			apart = true
+		case c.kind == kNew && !c.sumOfStated:
+			return // "收到28件（其中新收26件，上年结转2件）": 收到 is the sum
 		}
 	}
 	if !apart {
@@ -420,6 +426,7 @@ func (sc *scan) statementOf(f figure, segStart int, ms []kwMatch, before []state
 	if f.Percent {
 		return sc.shareOf(st, seg, before)
 	}
+	ms = outsideParens(sc.rs, ms, segStart, f.Start)
 	if len(ms) > 0 && strings.ContainsAny(string(sc.rs[ms[len(ms)-1].end:f.Start]), clauseBreaks) {
 		// "11件予以公开，4件部分公开": the keyword closes the clause before
 		// the figure, whose own keyword (if any) follows it.
@@ -449,9 +456,50 @@ var resultWords = map[string]func(string, string) claim{
 	"其他处理": resultClaim("（六）其他处理", "R3_6"),
 }
 
+// outsideParens drops the keywords inside a parenthesis closed before the
+// figure: in "部分公开（区分处理）2件" and "申请（含网上申请、当面申请）共计16件"
+// the words in brackets do not label the figure.
+func outsideParens(rs []rune, ms []kwMatch, from, to int) []kwMatch {
+	if len(ms) == 0 {
+		return ms
+	}
+	var out []kwMatch
+	depth := 0
+	k := len(ms) - 1
+	for i := to - 1; i >= from-1 && k >= 0; i-- {
+		for k >= 0 && ms[k].end > i {
+			if depth <= 0 {
+				out = append(out, ms[k])
+			}
+			k--
+		}
+		if i < from {
+			break
+		}
+		switch rs[i] {
+		case ')', '）':
+			depth++
+		case '(', '（':
+			depth--
+		}
+	}
+	for ; k >= 0; k-- {
+		if depth <= 0 {
+			out = append(out, ms[k])
+		}
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// inclusiveRe in the words before a figure: "申请（含上年结转）33件".
+var inclusiveRe = regexp.MustCompile(`(含|包括|包含)\s*(上一?年度?)?(结转|转结)`)
+
 var (
 	carryAfterRe  = regexp.MustCompile(`^\s*(申请)?(顺延|结转|转入|转结)(至|到)?下一?年`)
-	partAfterRe   = regexp.MustCompile(`^\s*(为|的|被|获|予以)?\s*(结果)?(维持|纠正|其他结果|尚未审结|未审结)`)
+	partAfterRe   = regexp.MustCompile(`^\s*(为|的|被|获|予以|均为)?\s*(结果)?(维持|纠正|其他结果|尚未审结|未审结|尚在审理|正在审理)`)
 	resultAfterRe = regexp.MustCompile(`^\s*(申请)?(全部|均|都|已|已经|被|依法|依申请)*\s*(予以公开|部分公开|不予公开|无法提供|不予处理|作其他处理|其他处理)`)
 )
 
@@ -467,7 +515,7 @@ func (sc *scan) claimAfter(f figure, seg string) (claim, bool) {
 		if !ok {
 			return claim{}, false
 		}
-		part := map[string]string{"维持": "maintain", "纠正": "correct", "其他结果": "other", "尚未审结": "pending", "未审结": "pending"}[m[3]]
+		part := map[string]string{"维持": "maintain", "纠正": "correct", "其他结果": "other", "尚未审结": "pending", "未审结": "pending", "尚在审理": "pending", "正在审理": "pending"}[m[3]]
 		return claim{kind: kT4Part, name: g.name + "·" + partNames[part], groups: g.groups, part: part}, true
 	}
 	if m := resultAfterRe.FindStringSubmatchIndex(rest); m != nil && (sc.ctx.para || sc.ctx.application) &&
@@ -564,6 +612,7 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 	if utf8.RuneCountInString(gap) > maxGapRunes {
 		return st, false
 	}
+	inclusive := inclusiveRe.MatchString(string(rs[near.start:f.Start]))
 	// negated keyword ("未办结2件") is not a claim of that quantity
 	if near.start > 0 && strings.ContainsRune(negBeforeRune, rs[near.start-1]) {
 		return st, false
@@ -587,8 +636,10 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 	}
 	blank := make([]rune, f.Start-cs)
 	copy(blank, rs[cs:f.Start])
-	for _, m := range ms {
-		for k := max(m.start, cs); k < m.end; k++ {
+	// every keyword of the clause is blanked, those in brackets too
+	for i := sort.Search(len(sc.kws), func(i int) bool { return sc.kws[i].end > cs }); i < len(sc.kws) && sc.kws[i].start < f.Start; i++ {
+		m := sc.kws[i]
+		for k := max(m.start, cs); k < min(m.end, f.Start); k++ {
 			blank[k-cs] = '□'
 		}
 	}
@@ -633,6 +684,13 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 	}
 	if !sc.qualified(claims, bt, f) {
 		return st, false
+	}
+	if inclusive {
+		for i := range claims {
+			if claims[i].kind.volume() {
+				claims[i].includesCarry = true
+			}
+		}
 	}
 	st.claims = claims
 	return st, true
