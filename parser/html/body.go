@@ -7,7 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	xhtml "golang.org/x/net/html"
+	xhtml "github.com/reportlint/reportlint/parser/html/internal/xhtml"
 )
 
 // textMap is the page's visible text with all white space removed, and for

@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	xhtml "golang.org/x/net/html"
+	xhtml "github.com/reportlint/reportlint/parser/html/internal/xhtml"
 )
 
 // skipTags are elements whose content is never report text.

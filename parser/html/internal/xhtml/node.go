@@ -54,6 +54,12 @@ type Node struct {
 	Data      string
 	Namespace string
 	Attr      []Attribute
+
+	// Pos and End are the offsets of the start tag an element was built
+	// from: its '<' and just past its '>'. Both are -1 for elements the
+	// parser implied; nodes of other types leave them 0. reportlint: added;
+	// set by ParseBytes.
+	Pos, End int
 }
 
 // InsertBefore inserts newChild as a child of n, immediately before oldChild
@@ -149,6 +155,8 @@ func (n *Node) clone() *Node {
 		DataAtom: n.DataAtom,
 		Data:     n.Data,
 		Attr:     make([]Attribute, len(n.Attr)),
+		Pos:      n.Pos,
+		End:      n.End,
 	}
 	copy(m.Attr, n.Attr)
 	return m

@@ -22,6 +22,12 @@ type parser struct {
 	tokenizer *Tokenizer
 	// tok is the most recently read token.
 	tok Token
+	// tokPos and tokEnd are where tok is in the input when it is a start
+	// tag from the input, else -1 (reportlint).
+	tokPos, tokEnd int
+	// check, when set, sees every token before it is parsed; an error
+	// from it stops the parse (reportlint).
+	check func(*Tokenizer, TokenType) error
 	// Self-closing tags like <hr/> are treated as start tags, except that
 	// hasSelfClosingToken is set while they are being processed.
 	hasSelfClosingToken bool
@@ -355,6 +361,8 @@ func (p *parser) addElement() {
 		DataAtom: p.tok.DataAtom,
 		Data:     p.tok.Data,
 		Attr:     p.tok.Attr,
+		Pos:      p.tokPos,
+		End:      p.tokEnd,
 	})
 }
 
@@ -384,7 +392,10 @@ findIdenticalElements:
 		if n.DataAtom != tagAtom {
 			continue
 		}
-		if !slices.Equal(n.Attr, attr) {
+		// reportlint: elements from different tags are never identical
+		// (x/net/html on a page whose every start tag carries a distinct
+		// attribute never applies the clause either).
+		if n.Pos != p.tokPos || !slices.Equal(n.Attr, attr) {
 			continue findIdenticalElements
 		}
 
@@ -856,7 +867,12 @@ func afterHeadIM(p *parser) bool {
 }
 
 // copyAttributes copies attributes of src not found on dst to dst.
-func copyAttributes(dst *Node, src Token) {
+func copyAttributes(dst *Node, src Token, pos, end int) {
+	// reportlint: an implied element takes the position of a later tag
+	// that names it (<body> after content that implied the body).
+	if dst.Pos < 0 && pos >= 0 {
+		dst.Pos, dst.End = pos, end
+	}
 	if len(src.Attr) == 0 {
 		return
 	}
@@ -905,7 +921,7 @@ func inBodyIM(p *parser) bool {
 			if p.oe.contains(a.Template) {
 				return true
 			}
-			copyAttributes(p.oe[0], p.tok)
+			copyAttributes(p.oe[0], p.tok, p.tokPos, p.tokEnd)
 		case a.Base, a.Basefont, a.Bgsound, a.Link, a.Meta, a.Noframes, a.Script, a.Style, a.Template, a.Title:
 			return inHeadIM(p)
 		case a.Body:
@@ -916,7 +932,7 @@ func inBodyIM(p *parser) bool {
 				body := p.oe[1]
 				if body.Type == ElementNode && body.DataAtom == a.Body {
 					p.framesetOK = false
-					copyAttributes(body, p.tok)
+					copyAttributes(body, p.tok, p.tokPos, p.tokEnd)
 				}
 			}
 		case a.Frameset:
@@ -2202,6 +2218,8 @@ func (p *parser) inForeignContent() bool {
 // input.
 func (p *parser) parseImpliedToken(t TokenType, dataAtom a.Atom, data string) {
 	realToken, selfClosing := p.tok, p.hasSelfClosingToken
+	realPos, realEnd := p.tokPos, p.tokEnd
+	p.tokPos, p.tokEnd = -1, -1
 	p.tok = Token{
 		Type:     t,
 		DataAtom: dataAtom,
@@ -2210,6 +2228,7 @@ func (p *parser) parseImpliedToken(t TokenType, dataAtom a.Atom, data string) {
 	p.hasSelfClosingToken = false
 	p.parseCurrentToken()
 	p.tok, p.hasSelfClosingToken = realToken, selfClosing
+	p.tokPos, p.tokEnd = realPos, realEnd
 }
 
 // parseCurrentToken runs the current token through the parsing routines
@@ -2247,7 +2266,16 @@ func (p *parser) parse() (err error) {
 		n := p.oe.top()
 		p.tokenizer.AllowCDATA(n != nil && n.Namespace != "")
 		// Read and parse the next token.
-		p.tokenizer.Next()
+		tt := p.tokenizer.Next()
+		p.tokPos, p.tokEnd = -1, -1
+		if tt == StartTagToken || tt == SelfClosingTagToken {
+			p.tokPos, p.tokEnd = p.tokenizer.Offset()
+		}
+		if p.check != nil {
+			if err := p.check(p.tokenizer, tt); err != nil {
+				return err
+			}
+		}
 		p.tok = p.tokenizer.Token()
 		if p.tok.Type == ErrorToken {
 			err = p.tokenizer.Err()
@@ -2319,6 +2347,30 @@ func ParseWithOptions(r io.Reader, opts ...ParseOption) (*Node, error) {
 		f(p)
 	}
 
+	if err := p.parse(); err != nil {
+		return nil, err
+	}
+	return p.doc, nil
+}
+
+// ParseBytes parses the HTML document src and records on every element
+// built from a start tag where that tag is (Node.Pos, Node.End: offsets in
+// src plus base). The parser owns src and may change it. check, when not
+// nil, is called after the tokenizer has read each token and before the
+// token is parsed (it may look at z.Raw and z.Offset, not consume the
+// token); an error from it stops the parse and is returned. reportlint:
+// added.
+func ParseBytes(src []byte, base int, check func(z *Tokenizer, tt TokenType) error) (*Node, error) {
+	p := &parser{
+		tokenizer: NewTokenizerBytes(src, base),
+		doc: &Node{
+			Type: DocumentNode,
+		},
+		scripting:  true,
+		framesetOK: true,
+		im:         initialIM,
+		check:      check,
+	}
 	if err := p.parse(); err != nil {
 		return nil, err
 	}

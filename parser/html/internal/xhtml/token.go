@@ -146,6 +146,8 @@ type Tokenizer struct {
 	// buf[raw.end:] is buffered input that will yield future tokens.
 	raw span
 	buf []byte
+	// base is the input offset of buf[0] (reportlint: NewTokenizerBytes).
+	base int
 	// maxBuf limits the data buffered in buf. A value of 0 means unlimited.
 	maxBuf int
 	// buf[data.start:data.end] holds the raw bytes of the current token's data:
@@ -1224,7 +1226,7 @@ func (z *Tokenizer) TagName() (name []byte, hasAttr bool) {
 	if z.data.start < z.data.end {
 		switch z.tt {
 		case StartTagToken, EndTagToken, SelfClosingTagToken:
-			s := bytes.ReplaceAll(z.buf[z.data.start:z.data.end], nul, replacement)
+			s := replaceNUL(z.buf[z.data.start:z.data.end])
 			z.data.start = z.raw.end
 			z.data.end = z.raw.end
 			return lower(s), z.nAttrReturned < len(z.attr)
@@ -1242,12 +1244,30 @@ func (z *Tokenizer) TagAttr() (key, val []byte, moreAttr bool) {
 		case StartTagToken, SelfClosingTagToken:
 			x := z.attr[z.nAttrReturned]
 			z.nAttrReturned++
-			key = bytes.ReplaceAll(z.buf[x[0].start:x[0].end], nul, replacement)
-			val = bytes.ReplaceAll(z.buf[x[1].start:x[1].end], nul, replacement)
+			key = replaceNUL(z.buf[x[0].start:x[0].end])
+			val = replaceNUL(z.buf[x[1].start:x[1].end])
 			return lower(key), unescape(convertNewlines(val), true), z.nAttrReturned < len(z.attr)
 		}
 	}
 	return nil, nil, false
+}
+
+// replaceNUL replaces NUL bytes with U+FFFD. reportlint: the original
+// copies every tag name and attribute with bytes.ReplaceAll; the copy is
+// made only when there is a NUL (the tokenizer owns its buffer, see
+// NewTokenizerBytes, so the in-place lower-casing that follows is safe).
+func replaceNUL(b []byte) []byte {
+	if bytes.IndexByte(b, 0) < 0 {
+		return b
+	}
+	return bytes.ReplaceAll(b, nul, replacement)
+}
+
+// Offset returns where the current token starts and ends in the input.
+// reportlint: valid only for a tokenizer made by NewTokenizerBytes, whose
+// buffer is the whole input and never shifts.
+func (z *Tokenizer) Offset() (start, end int) {
+	return z.base + z.raw.start, z.base + z.raw.end
 }
 
 // Token returns the current Token. The result's Data and Attr values remain
@@ -1281,6 +1301,19 @@ func (z *Tokenizer) SetMaxBuf(n int) {
 
 // NewTokenizer returns a new HTML Tokenizer for the given Reader.
 // The input is assumed to be UTF-8 encoded.
+// NewTokenizerBytes returns a Tokenizer over the whole input b, which it
+// owns and may change in place (tag names and attribute keys are
+// lower-cased). base is added to the offsets Offset reports: the position of
+// b[0] in the caller's text. reportlint: added.
+func NewTokenizerBytes(b []byte, base int) *Tokenizer {
+	return &Tokenizer{
+		buf:       b,
+		readErr:   io.EOF,
+		base:      base,
+		attrNames: make(map[string]bool),
+	}
+}
+
 func NewTokenizer(r io.Reader) *Tokenizer {
 	return NewTokenizerFragment(r, "")
 }
