@@ -68,7 +68,7 @@ func Parse(path string, data []byte, opts parser.Options) (*parser.Document, err
 	doc := &parser.Document{Path: path, Format: parser.FormatHTML}
 	doc.Meta.Title = normText(headTitle(root))
 
-	tm := buildTextMap(root)
+	tm := buildTextMap(root, count.tags, len(src)/2)
 	body := tm.body(root)
 	w := &walker{ix: ix, doc: doc, opts: opts, bufPos: -1}
 	if blk := tm.titleBefore(body); blk != nil {

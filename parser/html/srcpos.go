@@ -42,7 +42,7 @@ func (c *tagCounter) add(tt xhtml.TokenType, raw []byte) {
 			for i < len(raw) && !strings.ContainsRune(" \t\n\f\r/>", rune(raw[i])) {
 				i++
 			}
-			if !notNesting[lowerName(raw[1:i])] {
+			if nests(raw[1:i]) {
 				c.depth++
 				c.maxDepth = max(c.maxDepth, c.depth)
 			}
@@ -53,36 +53,37 @@ func (c *tagCounter) add(tt xhtml.TokenType, raw []byte) {
 		for i < len(raw) && !strings.ContainsRune(" \t\n\f\r/>", rune(raw[i])) {
 			i++
 		}
-		if !notNesting[asciiLower(raw[2:min(i, len(raw))])] && c.depth > 0 {
+		if c.depth > 0 && !inNotNesting(raw[2:min(i, len(raw))]) {
 			c.depth--
 		}
 	}
 }
 
-// lowerName lower-cases a start tag's name as strings.ToLower does.
-func lowerName(b []byte) string {
-	for _, c := range b {
+// nests reports whether a start tag's name (lower-cased as strings.ToLower
+// does) is not in notNesting.
+func nests(name []byte) bool {
+	for _, c := range name {
 		if c >= utf8.RuneSelf {
-			return strings.ToLower(string(b))
+			return !notNesting[strings.ToLower(string(name))]
 		}
 	}
-	return asciiLower(b)
+	return !inNotNesting(name)
 }
 
-// asciiLower lower-cases ASCII letters; names longer than any in
-// notNesting are returned unchanged, as they cannot match.
-func asciiLower(b []byte) string {
+// inNotNesting looks up an ASCII-lower-cased name in notNesting without
+// allocating; names longer than any in it cannot match.
+func inNotNesting(name []byte) bool {
 	var buf [16]byte
-	if len(b) > len(buf) {
-		return string(b)
+	if len(name) > len(buf) {
+		return false
 	}
-	for i, c := range b {
+	for i, c := range name {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		buf[i] = c
 	}
-	return string(buf[:len(b)])
+	return notNesting[string(buf[:len(name)])]
 }
 
 // countTags counts the tags of a whole page with the tokenizer alone.
