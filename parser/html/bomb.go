@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	xhtml "golang.org/x/net/html"
+	xhtml "github.com/reportlint/reportlint/parser/html/internal/xhtml"
 
 	"github.com/reportlint/reportlint/parser"
 )
