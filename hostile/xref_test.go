@@ -292,6 +292,12 @@ func xrefCases() []hcase {
 		refused("tabs-50MB.txt", "制表符", func(t testing.TB) []byte {
 			return []byte(cleanText(t) + strings.Repeat("\t", 50<<20) + "\n")
 		}),
+		refused("one-line-60MB.txt", "没有换行", func(t testing.TB) []byte {
+			return []byte(cleanText(t) + strings.Repeat("本机关公开信息，", 60<<20/24) + "\n")
+		}),
+		refused("one-text-node-50MB.html", "一段文字", func(testing.TB) []byte {
+			return []byte("<html><body><p>" + strings.Repeat("公开", 50<<20/6) + "</p></body></html>")
+		}),
 		refused("html-clone-bomb.html", "未闭合的格式标签", func(testing.TB) []byte {
 			var b strings.Builder
 			b.WriteString("<html><body><p>")

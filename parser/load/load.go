@@ -120,6 +120,15 @@ func checkSize(doc *parser.Document, opts parser.Options) *parser.ReadError {
 	if opts.MaxBlocks > 0 && len(doc.Blocks) > opts.MaxBlocks {
 		return parser.Unreadable(fmt.Sprintf("文件内容过多（%d 个段落和表格，上限 %d），不像单份年度报告；请确认文件是否正确", len(doc.Blocks), opts.MaxBlocks), nil)
 	}
+	for _, b := range doc.Blocks {
+		if b.Para != nil && len(b.Para.Text) > parser.MaxTextBytes {
+			where := ""
+			if b.Para.Loc.Line > 0 && b.Para.Loc.Page == 0 {
+				where = fmt.Sprintf("第 %d 行起", b.Para.Loc.Line)
+			}
+			return parser.Unreadable(fmt.Sprintf("文件%s有一段文字长达 %d 字节，中间没有换行或分段（一段的上限 %d 字节），不像正常的年度报告；请确认文件是否正确", where, len(b.Para.Text), parser.MaxTextBytes), nil)
+		}
+	}
 	if opts.MaxCells <= 0 {
 		return nil
 	}
