@@ -16,8 +16,9 @@ type fileResult struct {
 }
 
 // readAll reads the files with jobs workers and returns results in the
-// order of files. Each file is read and parsed exactly once.
-func readAll(files []string, jobs int, opts parser.Options) []fileResult {
+// order of files. Each file is read and parsed exactly once. done, when
+// not nil, is called after each file (from the worker goroutines).
+func readAll(files []string, jobs int, opts parser.Options, done func()) []fileResult {
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
@@ -32,6 +33,9 @@ func readAll(files []string, jobs int, opts parser.Options) []fileResult {
 			for i := range idx {
 				rep, err := load.File(files[i], opts)
 				out[i] = fileResult{Path: files[i], Report: rep, Err: err}
+				if done != nil {
+					done()
+				}
 			}
 		}()
 	}
