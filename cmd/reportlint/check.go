@@ -43,6 +43,17 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
+	if err := checkOutputPath("--output", cf.output); err != nil {
+		return exitUsage, err
+	}
+	for _, t := range summaries {
+		if err := checkOutputPath("--summary", t.path); err != nil {
+			return exitUsage, err
+		}
+	}
+	if err := checkOutputPath("--write-baseline", kf.writeBaseline); err != nil {
+		return exitUsage, err
+	}
 	if len(paths) == 0 {
 		return exitUsage, usageError{"请给出要检查的文件或目录，例如: reportlint check reports/"}
 	}
@@ -74,6 +85,13 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 		return exitUsage, err
 	}
 	files = conf.filter(files)
+	targets := []string{cf.output, kf.writeBaseline}
+	for _, t := range summaries {
+		targets = append(targets, t.path)
+	}
+	if err := refuseInputs(files, targets...); err != nil {
+		return exitUsage, err
+	}
 	opts := cf.options()
 	cfg := conf.Rules
 	var prev *parser.Report
@@ -138,7 +156,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 			return exitUsage, err
 		}
 	}
-	if ros != nil && len(summaries) == 0 && format.Name != "xlsx" {
+	if ros != nil && !writesXLSX(format, summaries) {
 		writeRosterNotes(stderr, ros, out)
 	}
 	if kf.writeBaseline != "" || kf.exitZero {
@@ -177,4 +195,18 @@ func summaryTargets(files []string, output string) ([]summaryTarget, error) {
 		ts = append(ts, summaryTarget{path: f, format: ft})
 	}
 	return ts, nil
+}
+
+// writesXLSX reports whether the run writes a workbook (where the roster's
+// 未报送 sheet goes); otherwise the roster's result is said on stderr.
+func writesXLSX(format *outputFormat, summaries []summaryTarget) bool {
+	if format.Name == "xlsx" {
+		return true
+	}
+	for _, t := range summaries {
+		if t.format.Name == "xlsx" {
+			return true
+		}
+	}
+	return false
 }

@@ -275,3 +275,41 @@ func TestBaselinePartialRun(t *testing.T) {
 	_, errOut, _ = runArgs("check", "--baseline", ".reportlint-baseline.json", "reports")
 	assert.Contains(t, errOut, "不再出现")
 }
+
+// Text from the checked files never becomes a spreadsheet formula.
+func TestCSVInjection(t *testing.T) {
+	row := csvSafe([]string{"=HYPERLINK(\"http://x\")", "@SUM(A1)", "+cmd", "-2+3", "-1.25", "+5", "12", "", "\tx", "青川县"})
+	assert.Equal(t, []string{"'=HYPERLINK(\"http://x\")", "'@SUM(A1)", "'+cmd", "'-2+3", "-1.25", "+5", "12", "", "'\tx", "青川县"}, row)
+	dir := t.TempDir()
+	src, err := os.ReadFile(cleanFixture)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "=1+1.txt"), src, 0o644))
+	t.Chdir(dir)
+	out, _, _ := runArgs("check", "--format", "csv", "=1+1.txt")
+	assert.Contains(t, out, "\n'=1+1.txt,")
+}
+
+// An output file that is one of the reports is refused before anything is
+// written.
+func TestOutputIsNotAnInput(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(cleanFixture)
+	require.NoError(t, err)
+	p := filepath.Join(dir, "a.html")
+	require.NoError(t, os.WriteFile(p, src, 0o644))
+	_, errOut, code := runArgs("check", "--summary", p, dir)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "以免覆盖报告")
+	after, _ := os.ReadFile(p)
+	assert.Equal(t, src, after)
+	_, errOut, code = runArgs("check", "--output", dir, dir)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "是一个目录")
+	_, errOut, code = runArgs("check", "--summary", filepath.Join(dir, "no", "x.xlsx"), dir)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "不存在")
+	// .sarif.json is SARIF, not JSON.
+	s := filepath.Join(dir, "r.sarif.json")
+	_, errOut, code = runArgs("check", "--format", "sarif", "--output", s, p)
+	assert.Equal(t, exitOK, code, errOut)
+}

@@ -28,6 +28,9 @@ func cmdExtract(args []string, stdout, stderr io.Writer) (int, error) {
 			}
 		}
 	}
+	if err := checkOutputPath("--output", cf.output); err != nil {
+		return exitUsage, err
+	}
 	if len(paths) == 0 {
 		return exitUsage, usageError{"请给出要读取的文件或目录，例如: reportlint extract 2024年报.pdf"}
 	}
@@ -165,8 +168,8 @@ func writeExtractCSV(w io.Writer, results []fileResult) error {
 			if v.Known() {
 				val = strconv.FormatFloat(v.Num, 'f', -1, 64)
 			}
-			_ = cw.Write([]string{r.Path, r.Report.Issuer, year, ref.Table.ID, ref.Row.Key, ref.Row.Def.FullLabel(), ref.Col.Key, ref.Col.Label,
-				val, v.Raw, v.Kind.String(), itoa(v.Loc.Page), itoa(v.Loc.Line), itoa(v.Loc.Column)})
+			_ = cw.Write(csvSafe([]string{r.Path, r.Report.Issuer, year, ref.Table.ID, ref.Row.Key, ref.Row.Def.FullLabel(), ref.Col.Key, ref.Col.Label,
+				val, v.Raw, v.Kind.String(), itoa(v.Loc.Page), itoa(v.Loc.Line), itoa(v.Loc.Column)}))
 		}
 	}
 	cw.Flush()

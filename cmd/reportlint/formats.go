@@ -37,7 +37,7 @@ var outputFormats = []outputFormat{
 		Write: func(w io.Writer, out []checked, env writeEnv) error { return writeText(w, out, env.color) }},
 	{Name: "json", Exts: []string{".json"}, Help: "JSON（第 1 版），供程序读取",
 		Write: func(w io.Writer, out []checked, _ writeEnv) error { return writeJSON(w, out) }},
-	{Name: "sarif", Exts: []string{".sarif"}, Help: "SARIF 2.1.0，供代码扫描平台",
+	{Name: "sarif", Exts: []string{".sarif", ".sarif.json"}, Help: "SARIF 2.1.0，供代码扫描平台",
 		Write: func(w io.Writer, out []checked, _ writeEnv) error { return writeSARIF(w, out) }},
 	{Name: "github", Help: "GitHub Actions 注释",
 		Write: func(w io.Writer, out []checked, _ writeEnv) error { return writeGitHub(w, out) }},
@@ -68,19 +68,19 @@ func lookupFormat(name string) *outputFormat {
 }
 
 // formatForPath returns the format a file name's extension means, or nil.
+// The longest matching extension wins (".sarif.json" is SARIF, not JSON).
 func formatForPath(path string) *outputFormat {
-	ext := strings.ToLower(filepath.Ext(path))
-	if ext == "" {
-		return nil
-	}
+	name := strings.ToLower(filepath.Base(path))
+	var best *outputFormat
+	bestLen := 0
 	for i := range outputFormats {
 		for _, e := range outputFormats[i].Exts {
-			if e == ext {
-				return &outputFormats[i]
+			if strings.HasSuffix(name, e) && len(name) > len(e) && len(e) > bestLen {
+				best, bestLen = &outputFormats[i], len(e)
 			}
 		}
 	}
-	return nil
+	return best
 }
 
 // summaryExtHelp lists the --summary extensions, for the help text.

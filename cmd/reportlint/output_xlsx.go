@@ -127,7 +127,11 @@ func cellInWords(table, row, col string) string {
 		if d, ok := parser.LookupRow(table, row); ok {
 			label = d.FullLabel()
 		}
-		s += "「" + label + "」行"
+		if table == parser.Table4 {
+			s += "「" + label + "」组"
+		} else {
+			s += "「" + label + "」行"
+		}
 	}
 	if col != "" {
 		s += "「" + parser.ColLabel(table, row, col) + "」列"

@@ -34,7 +34,9 @@ func newProgress(stderr io.Writer, total int) *progress {
 	if total < progressMinFiles || os.Getenv("CI") != "" || !isTerminal(stderr) {
 		return nil
 	}
-	return &progress{w: stderr, total: total, start: time.Now(), now: time.Now}
+	now := time.Now()
+	// The first line is drawn after progressEvery, with a rate worth reading.
+	return &progress{w: stderr, total: total, start: now, last: now, now: time.Now}
 }
 
 // done counts one file; safe for concurrent use, and a no-op on nil.

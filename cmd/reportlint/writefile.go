@@ -59,3 +59,53 @@ func writeOutput(path, what string, stdout, stderr io.Writer, write func(io.Writ
 	fmt.Fprintf(stderr, "reportlint: 已写入%s %s\n", what, path)
 	return nil
 }
+
+// checkOutputPath refuses, before any file is read, an output path that
+// cannot be written: a folder, or a file in a folder that does not exist.
+func checkOutputPath(flagName, path string) error {
+	if path == "" || path == "-" {
+		return nil
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return usageError{fmt.Sprintf("%s %s 是一个目录；请给出文件名，例如 %s", flagName, path, filepath.Join(path, "汇总.xlsx"))}
+	}
+	dir := filepath.Dir(path)
+	st, err := os.Stat(dir)
+	if err != nil {
+		return usageError{fmt.Sprintf("%s %s：目录 %s 不存在", flagName, path, dir)}
+	}
+	if !st.IsDir() {
+		return usageError{fmt.Sprintf("%s %s：%s 不是目录", flagName, path, dir)}
+	}
+	return nil
+}
+
+// refuseInputs refuses output paths that are among the files to read: a
+// --summary reports/a.html must not replace the report it summarises.
+func refuseInputs(files []string, outputs ...string) error {
+	var outs []os.FileInfo
+	var names []string
+	for _, o := range outputs {
+		if o == "" || o == "-" {
+			continue
+		}
+		if st, err := os.Stat(o); err == nil {
+			outs, names = append(outs, st), append(names, o)
+		}
+	}
+	if len(outs) == 0 {
+		return nil
+	}
+	for _, f := range files {
+		st, err := os.Stat(f)
+		if err != nil {
+			continue
+		}
+		for i, o := range outs {
+			if os.SameFile(st, o) {
+				return usageError{fmt.Sprintf("输出文件 %s 是要检查的报告 %s；请换一个文件名，以免覆盖报告", names[i], f)}
+			}
+		}
+	}
+	return nil
+}
