@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -187,7 +186,7 @@ func writeBaseline(file string, out []checked, paths []string) (written, kept in
 	if err := enc.Encode(b); err != nil {
 		return 0, 0, err
 	}
-	if err := writeFileAtomic(file, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
+	if err := writeFileAtomic(file, buf.Bytes()); err != nil {
 		return 0, 0, usageError{fmt.Sprintf("无法写入基线文件 %s: %v", file, err)}
 	}
 	return written, kept, nil

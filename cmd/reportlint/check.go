@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -43,17 +44,6 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
-	if err := checkOutputPath("--output", cf.output); err != nil {
-		return exitUsage, err
-	}
-	for _, t := range summaries {
-		if err := checkOutputPath("--summary", t.path); err != nil {
-			return exitUsage, err
-		}
-	}
-	if err := checkOutputPath("--write-baseline", kf.writeBaseline); err != nil {
-		return exitUsage, err
-	}
 	if len(paths) == 0 {
 		return exitUsage, usageError{"请给出要检查的文件或目录，例如: reportlint check reports/"}
 	}
@@ -80,18 +70,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 			return exitUsage, err
 		}
 	}
-	files, err := discover(paths)
+	files, err := discoverReports(paths, stderr)
 	if err != nil {
 		return exitUsage, err
 	}
-	files = conf.filter(files)
-	targets := []string{cf.output, kf.writeBaseline}
-	for _, t := range summaries {
-		targets = append(targets, t.path)
-	}
-	if err := refuseInputs(files, targets...); err != nil {
-		return exitUsage, err
-	}
+	files.list = conf.filter(files.list)
 	opts := cf.options()
 	cfg := conf.Rules
 	var prev *parser.Report
@@ -102,31 +85,23 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 		}
 		prev = p
 	}
-	prog := newProgress(stderr, len(files))
-	results := readAll(files, int(cf.jobs), opts, prog.done)
-	prog.finish()
-	pairs := pairReports(results, prev, cf.previous)
-	for _, note := range pairs.Notes {
-		fmt.Fprintln(stderr, note)
+	inputs := append(append([]string{}, files.list...), cf.previous, cf.config, kf.baseline, kf.roster)
+	targets := []string{cf.output, kf.writeBaseline}
+	for _, t := range summaries {
+		targets = append(targets, t.path)
 	}
-	out := make([]checked, len(results))
-	for i, r := range results {
-		c := checked{Path: r.Path}
-		if r.Err != nil {
-			c.Findings = rules.ReadErrorFindings(r.Err, cfg)
-		} else {
-			c.Format, c.Issuer, c.Year = r.Report.Doc.Format, r.Report.Issuer, r.Report.Year
-			if k := conf.kindFor(r.Path); k != "" {
-				r.Report.Kind = k
-			}
-			c.Kind = r.Report.Kind
-			c.Findings = rules.Run(r.Report, pairs.Prev[i], cfg)
-			c.Previous = pairs.PrevPath[i]
-			e := extractOf(r)
-			c.Tables = &e
+	for _, o := range targets {
+		if err := checkOutputPath(o, inputs); err != nil {
+			return exitUsage, err
 		}
-		out[i] = c
 	}
+	prog := newProgress(stderr, len(files.list))
+	out := checkBatch(context.Background(), files.list, checkOptions{
+		Jobs: int(cf.jobs), Opts: opts, Cfg: cfg, Kind: conf.kindFor,
+		Previous: prev, PreviousPath: cf.previous, Notes: stderr,
+		Done: func(int, checked) { prog.done() },
+	})
+	prog.finish()
 	if kf.writeBaseline != "" {
 		n, kept, err := writeBaseline(kf.writeBaseline, out, paths)
 		if err != nil {
@@ -158,6 +133,9 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	if ros != nil && !writesXLSX(format, summaries) {
 		writeRosterNotes(stderr, ros, out)
+	}
+	if files.empty {
+		return exitUsage, nil
 	}
 	if kf.writeBaseline != "" || kf.exitZero {
 		return exitOK, nil

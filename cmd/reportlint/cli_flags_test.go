@@ -299,7 +299,7 @@ func TestOutputIsNotAnInput(t *testing.T) {
 	require.NoError(t, os.WriteFile(p, src, 0o644))
 	_, errOut, code := runArgs("check", "--summary", p, dir)
 	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, errOut, "以免覆盖报告")
+	assert.Contains(t, errOut, "写入会覆盖它")
 	after, _ := os.ReadFile(p)
 	assert.Equal(t, src, after)
 	_, errOut, code = runArgs("check", "--output", dir, dir)
@@ -307,7 +307,7 @@ func TestOutputIsNotAnInput(t *testing.T) {
 	assert.Contains(t, errOut, "是一个目录")
 	_, errOut, code = runArgs("check", "--summary", filepath.Join(dir, "no", "x.xlsx"), dir)
 	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, errOut, "不存在")
+	assert.Contains(t, errOut, "无法写入输出文件")
 	// .sarif.json is SARIF, not JSON.
 	s := filepath.Join(dir, "r.sarif.json")
 	_, errOut, code = runArgs("check", "--format", "sarif", "--output", s, p)

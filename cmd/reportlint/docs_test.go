@@ -42,12 +42,12 @@ func rulesDoc() string {
 	b.WriteString(generatedNote)
 	b.WriteString("# 规则\n\nreportlint 的全部规则。`reportlint rules` 列出同样的内容，`reportlint explain ID` 显示一条规则的说明。\n" +
 		"级别可以在 `.reportlint.yaml` 的 `rules:` 中修改或关闭（见 [README](../README.md#configuration-reportlintyaml)）。\n\n")
-	b.WriteString("| ID | 名称 | 默认级别 | 说明 |\n|---|---|---|---|\n")
+	b.WriteString("| ID | 规则 | 名称 | 默认级别 | 说明 |\n|---|---|---|---|---|\n")
 	for _, r := range rules.All() {
-		fmt.Fprintf(&b, "| [%s](#%s) | `%s` | %s | %s |\n", r.ID, strings.ToLower(r.ID), r.Name, severityNames[r.Severity], mdCell(r.Summary))
+		fmt.Fprintf(&b, "| [%s](#%s) | %s | `%s` | %s | %s |\n", r.ID, strings.ToLower(r.ID), r.Title, r.Name, severityNames[r.Severity], mdCell(r.Summary))
 	}
 	for _, r := range rules.All() {
-		fmt.Fprintf(&b, "\n## %s\n\n`%s`，默认级别：%s（`%s`）\n\n%s\n\n%s\n", r.ID, r.Name, severityNames[r.Severity], r.Severity, r.Summary, strings.TrimSpace(r.Doc))
+		fmt.Fprintf(&b, "\n## %s\n\n%s（`%s`），默认级别：%s（`%s`）\n\n%s\n\n%s\n", r.ID, r.Title, r.Name, severityNames[r.Severity], r.Severity, r.Summary, strings.TrimSpace(r.Doc))
 		if ex := strings.TrimSpace(r.Example); ex != "" {
 			fmt.Fprintf(&b, "\n示例：\n\n```\n%s\n```\n", ex)
 		}

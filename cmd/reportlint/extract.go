@@ -28,18 +28,18 @@ func cmdExtract(args []string, stdout, stderr io.Writer) (int, error) {
 			}
 		}
 	}
-	if err := checkOutputPath("--output", cf.output); err != nil {
-		return exitUsage, err
-	}
 	if len(paths) == 0 {
 		return exitUsage, usageError{"请给出要读取的文件或目录，例如: reportlint extract 2024年报.pdf"}
 	}
-	files, err := discover(paths)
+	files, err := discoverReports(paths, stderr)
 	if err != nil {
 		return exitUsage, err
 	}
-	prog := newProgress(stderr, len(files))
-	results := readAll(files, int(cf.jobs), cf.options(), prog.done)
+	if err := checkOutputPath(cf.output, append(append([]string{}, files.list...), cf.config)); err != nil {
+		return exitUsage, err
+	}
+	prog := newProgress(stderr, len(files.list))
+	results := readAll(files.list, int(cf.jobs), cf.options(), prog.done)
 	prog.finish()
 	code := exitOK
 	for _, r := range results {
@@ -56,6 +56,9 @@ func cmdExtract(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	if err := writeOutput(cf.output, "结果", stdout, stderr, func(w io.Writer) error { return write(w, results) }); err != nil {
 		return exitUsage, err
+	}
+	if files.empty {
+		return exitUsage, nil
 	}
 	return code, nil
 }

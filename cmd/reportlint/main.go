@@ -52,6 +52,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		printUsage(stdout)
 	case "--version", "-version":
 		err = cmdVersion(nil, stdout)
+	case "worker": // hidden: one isolated checking process of a batch (pool.go)
+		return cmdWorker(args[1:])
 	default:
 		c := lookupCommand(name)
 		if c == nil {

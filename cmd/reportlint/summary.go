@@ -85,6 +85,9 @@ func summaryRow(s fileSummary) []string {
 // ruleTitle is a rule's Chinese title for people ("" for an unknown ID).
 func ruleTitle(id string) string {
 	if r := rules.Lookup(id); r != nil {
+		if r.Title != "" {
+			return r.Title
+		}
 		return r.Summary
 	}
 	return ""
