@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -312,4 +313,32 @@ func TestOutputIsNotAnInput(t *testing.T) {
 	s := filepath.Join(dir, "r.sarif.json")
 	_, errOut, code = runArgs("check", "--format", "sarif", "--output", s, p)
 	assert.Equal(t, exitOK, code, errOut)
+}
+
+// A command added from its own file (as serve is) gets the same help: it
+// is listed at the top level and "NAME -h" prints its flags to stdout.
+func TestRegisteredCommandHelp(t *testing.T) {
+	saved := append([]*command{}, commands...)
+	defer func() { commands = saved }()
+	registerCommand(&command{Name: "demo", Args: "[选项]", Summary: "示范命令", Examples: []string{"reportlint demo --port 8080"},
+		Run: func(args []string, stdout, stderr io.Writer) (int, error) {
+			fs := newFlagSet("demo")
+			fs.Int("port", 8080, "监听的端口")
+			if _, err := parseInterleaved(fs, args, stdout); err != nil {
+				return exitUsage, err
+			}
+			return exitOK, nil
+		}})
+	top, _, _ := runArgs("help")
+	assert.Contains(t, top, "reportlint demo")
+	assert.Less(t, strings.Index(top, "reportlint demo"), strings.Index(top, "reportlint help"), "help stays last")
+	out, errOut, code := runArgs("demo", "-h")
+	assert.Equal(t, exitOK, code)
+	assert.Empty(t, errOut)
+	assert.Contains(t, out, "--port")
+	assert.Contains(t, out, "默认：8080")
+	assert.Contains(t, out, "reportlint demo --port 8080")
+	_, errOut, code = runArgs("demo", "--port", "x")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "--port")
 }

@@ -55,6 +55,19 @@ func init() {
 	)
 }
 
+// registerCommand adds a command (from its own file's init, e.g. serve):
+// it is listed in the top-level help, run by name, and its help printed
+// from the FlagSet it builds with newFlagSet(c.Name) and parseInterleaved.
+func registerCommand(c *command) {
+	for i, o := range commands {
+		if o.Name == "help" { // help stays last
+			commands = append(commands[:i], append([]*command{c}, commands[i:]...)...)
+			return
+		}
+	}
+	commands = append(commands, c)
+}
+
 // lookupCommand returns the command called name, or nil.
 func lookupCommand(name string) *command {
 	for _, c := range commands {

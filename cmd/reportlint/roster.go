@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -105,7 +106,11 @@ func isRosterHeader(s string) bool {
 // 街道; 委员会 ~ 委; a trailing 办公室/办公厅/办 dropped (the office publishes
 // the government's report: "XX县人民政府办公室" ~ "XX县政府办" ~ "XX县人民政府").
 func unitKey(s string) string {
-	s = width.Fold.String(s)
+	s = width.Fold.String(strings.TrimSpace(s))
+	s = rosterNumber.ReplaceAllString(s, "")
+	if t := strings.TrimSpace(rosterNote.ReplaceAllString(s, "")); t != "" {
+		s = t // "青川县林业局（已撤并）": the note is not part of the name
+	}
 	var b strings.Builder
 	for _, r := range s {
 		if unicode.IsSpace(r) || strings.ContainsRune("《》“”\"'()（）·•、", r) {
@@ -123,8 +128,22 @@ func unitKey(s string) string {
 			break
 		}
 	}
+	// A township or county listed by its name alone: "城关镇" ~ "城关镇人民政府".
+	for _, place := range []string{"镇", "乡", "县", "市", "区", "旗"} {
+		if strings.HasSuffix(k, place+"政府") && len([]rune(k)) > 3 {
+			k = strings.TrimSuffix(k, "政府")
+			break
+		}
+	}
 	return k
 }
+
+var (
+	// rosterNumber is a list number before a name: "1.", "12、", "(3)", "01 ".
+	rosterNumber = regexp.MustCompile(`^(?:\(?[0-9]+[).、.]|[0-9]+\s+)\s*`)
+	// rosterNote is a bracketed remark: "（已撤并）", "(含下属单位)".
+	rosterNote = regexp.MustCompile(`[(（][^()（）]*[)）]`)
+)
 
 // coverage is what a roster says about a run.
 type coverage struct {
@@ -139,8 +158,8 @@ type coverage struct {
 
 // minSuffixRunes: a shorter name matches a longer one by suffix (the roster
 // says "汝州市人民政府", the report "河南省汝州市人民政府") only when it is at
-// least this long, so that "政府" alone matches nothing.
-const minSuffixRunes = 4
+// least this long (汝州市), so that "政府" alone matches nothing.
+const minSuffixRunes = 3
 
 // compare matches the reports of out against the roster.
 func (ro *roster) compare(out []checked) coverage {

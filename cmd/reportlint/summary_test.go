@@ -91,7 +91,8 @@ func TestXLSXSummary(t *testing.T) {
 // The 数据 sheet holds the figures extract gives, as numbers, blank where
 // extract has null, with a totals row of SUM formulas.
 func TestXLSXDataEqualsExtract(t *testing.T) {
-	files := []string{cleanFixture, fixturesRoot + "/text/C201-cell-blank.txt", fixturesRoot + "/text/A301-table3-balance.txt"}
+	files := []string{cleanFixture, fixturesRoot + "/text/C201-cell-blank.txt", fixturesRoot + "/text/A301-table3-balance.txt",
+		fixturesRoot + "/text/S105-outdated-format.txt"} // the last in the 2019 layout
 	path := filepath.Join(t.TempDir(), "汇总.xlsx")
 	_, stderr, _ := runArgs(append([]string{"check", "--summary", path}, files...)...)
 	require.Contains(t, stderr, "已写入汇总 "+path)
@@ -104,7 +105,9 @@ func TestXLSXDataEqualsExtract(t *testing.T) {
 	rows, err := x.GetRows("数据")
 	require.NoError(t, err)
 	require.Len(t, rows, len(files)+2)
-	cols := dataColumns(false)
+	cols := dataColumns(true)
+	require.Equal(t, len(cols)+4, len(rows[0]), "a 2019 report brings the 2019 rows")
+	require.Contains(t, rows[0], "表三 （六）其他处理 自然人")
 	require.Equal(t, "表三 一、本年新收政府信息公开申请数量 自然人", rows[0][4+indexOfCol(cols, "三", "R1", "natural")])
 	blanks, numbers := 0, 0
 	for i, e := range ex {
