@@ -1,9 +1,11 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -128,4 +130,32 @@ func TestOutputDocNamesEveryJSONField(t *testing.T) {
 	for _, f := range outputFormats {
 		assert.Contains(t, string(doc), "`"+f.Name+"`", "output format %s", f.Name)
 	}
+}
+
+// The README names every flag of check and extract, pins pre-commit to a
+// commit (the repository has no tags), and never points outside the
+// repository.
+func TestReadmeMatchesTheBinary(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	readme := string(data)
+	fs := newFlagSet("check")
+	var cf commonFlags
+	cf.register(fs, formatNames(), "text")
+	var kf checkFlags
+	kf.register(fs)
+	fs.VisitAll(func(f *flag.Flag) {
+		assert.Contains(t, readme, "`--"+f.Name, "README documents --%s", f.Name)
+	})
+	for _, f := range outputFormats {
+		assert.Contains(t, readme, "`"+f.Name+"`", "README names output format %s", f.Name)
+	}
+	revs := regexp.MustCompile(`(?m)^\s*rev:\s*(\S+)`).FindAllStringSubmatch(readme, -1)
+	require.NotEmpty(t, revs, "the pre-commit example has a rev")
+	for _, m := range revs {
+		assert.Regexp(t, `^[0-9a-f]{40}$`, m[1], "pre-commit rev is a full commit hash, not a tag that does not exist")
+	}
+	assert.NotContains(t, readme, "../shared")
+	assert.NotContains(t, readme, "shared/spec")
+	assert.Contains(t, readme, "exits with code 1\non purpose")
 }
