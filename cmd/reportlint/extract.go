@@ -31,10 +31,22 @@ func cmdExtract(args []string, stdout, stderr io.Writer) (int, error) {
 	if len(paths) == 0 {
 		return exitUsage, usageError{"请给出要读取的文件或目录，例如: reportlint extract 2024年报.pdf"}
 	}
+	conf, err := loadConfig(cf.config, paths)
+	if err != nil {
+		return exitUsage, err
+	}
+	if cf.verbose {
+		if conf.Path != "" {
+			fmt.Fprintf(stderr, "reportlint: 使用配置文件 %s（ignore 中的文件不读取）\n", conf.Path)
+		} else {
+			fmt.Fprintln(stderr, "reportlint: 没有找到配置文件 .reportlint.yaml，使用默认设置")
+		}
+	}
 	files, err := discoverReports(paths, stderr)
 	if err != nil {
 		return exitUsage, err
 	}
+	files.list = conf.filter(files.list)
 	if err := checkOutputPath(cf.output, append(append([]string{}, files.list...), cf.config)); err != nil {
 		return exitUsage, err
 	}

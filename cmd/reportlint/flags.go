@@ -30,7 +30,9 @@ func (c *commonFlags) register(fs *flag.FlagSet, formats []string, defFormat str
 	c.format = enumFlag{value: defFormat, allowed: formats}
 	fs.Var(&c.format, "format", "输出格式")
 	fs.StringVar(&c.config, "config", "", "配置文件（默认：从第一个要检查的路径所在目录向上查找 .reportlint.yaml，找不到再从当前目录向上查找）")
-	fs.StringVar(&c.previous, "previous", "", "同一机关上一年度的报告，用于跨年度核对（不给时，目录中同一机关相邻年度的报告自动配对）")
+	if fs.Name() == "check" {
+		fs.StringVar(&c.previous, "previous", "", "同一机关上一年度的报告，用于跨年度核对（不给时，目录中同一机关相邻年度的报告自动配对）")
+	}
 	fs.Var(&c.jobs, "jobs", "同时读取的文件数，至少为 1（默认：CPU 核数）")
 	fs.BoolVar(&c.noColor, "no-color", false, "不使用颜色（只在终端上使用颜色；设置了 NO_COLOR 时也不用）")
 	c.maxSize = sizeFlag(parser.DefaultOptions().MaxBytes)
