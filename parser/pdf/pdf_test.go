@@ -118,6 +118,9 @@ func TestSameTablesAsHTML(t *testing.T) {
 		"report-long.html.in":  {"clean-long-split-lo.pdf", "clean-long-split-chromium.pdf"},
 		"report-A304.html.in":  {"A304-table4-total-lo.pdf"},
 	}
+	for src, pdfs := range producerFixtures {
+		cases[src] = append(cases[src], pdfs...)
+	}
 	for src, pdfs := range cases {
 		hdoc, err := html.Parse(src, readFixture(t, "src/"+src), parser.DefaultOptions())
 		require.NoError(t, err)
@@ -149,6 +152,15 @@ func TestSameTablesAsHTML(t *testing.T) {
 			})
 		}
 	}
+}
+
+// producerFixtures are the PDFs made by other producers (ReportLab,
+// Ghostscript, PDF/A, a PostScript printer path) from the same reports as
+// the HTML sources, by scripts/pdf/*.
+var producerFixtures = map[string][]string{
+	"report-clean.html.in": {"clean-rl-stsong-repeat.pdf"},
+	"report-long.html.in":  {"clean-rl-landscape-3pages.pdf"},
+	"report-plain.html.in": {"clean-rl-ttf-repeat.pdf"},
 }
 
 func TestParagraphs(t *testing.T) {
