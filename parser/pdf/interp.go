@@ -206,7 +206,7 @@ func (in *interp) show(raw string) {
 			continue
 		}
 		tx := c.w*g.tfs + g.tc
-		if c.code == 32 && !g.font.twoByte {
+		if c.code == 32 && c.single {
 			tx += g.tw
 		}
 		in.tm = mat{1, 0, 0, 1, tx * g.th, 0}.mul(in.tm)

@@ -30,6 +30,12 @@ func TestHostileFiles(t *testing.T) {
 		{"P001-encrypted-password.pdf", "P001", "加密"},
 		{"P001-corrupt-truncated.pdf", "P001", "重新"},
 		{"P002-scan-no-text.pdf", "P002", "OCR"},
+		// printed through PostScript: glyphs without meaning, not damage
+		{"P002-postscript-printed-lo.pdf", "P002", "另存为 PDF"},
+		{"P002-postscript-printed-chromium.pdf", "P002", "文字层无法读取"},
+		// Ghostscript over a Chromium PDF: Type 3 fonts whose ToUnicode
+		// maps miss codes ("本ç告"), 6% of the characters wrong
+		{"P002-gs-chromium-type3-garbled.pdf", "P002", "乱码"},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
