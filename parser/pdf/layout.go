@@ -30,6 +30,7 @@ type pitem struct {
 	line   *pline
 	table  *tpart
 	tagged *parser.Table // a table from the structure tree
+	image  *parser.Image // a large picture
 }
 
 // pageLayout is one page after layout.
@@ -267,8 +268,43 @@ next:
 	for _, l := range lines {
 		pl.items = append(pl.items, pitem{top: l.base - l.size, line: l})
 	}
+	for _, im := range largePictures(pc) {
+		pl.items = append(pl.items, pitem{top: im.y0, image: &parser.Image{Src: im.name,
+			Width: im.x1 - im.x0, Height: im.y1 - im.y0, Loc: parser.Loc{Page: n, Line: pl.lineBelow(im.y0)}}})
+	}
 	sort.SliceStable(pl.items, func(i, j int) bool { return pl.items[i].top < pl.items[j].top })
 	return pl
+}
+
+const (
+	// minPictureShare: a picture covering more than this share of the
+	// page area is reported as an Image block (a table or a page pasted
+	// as a picture); smaller ones are logos, seals and signatures.
+	minPictureShare = 0.25
+	// wide pictures: at least this share of the page width and this many
+	// points high (a table row band pasted as a picture)
+	minWideShare  = 0.6
+	minWideHeight = 60.0
+)
+
+// largePictures are the pictures of a page big enough to hold a table,
+// clipped to the page, in reading order.
+func largePictures(pc *pageContent) []picture {
+	var out []picture
+	area := pc.width * pc.height
+	for _, p := range pc.pics {
+		p.x0, p.x1 = max(p.x0, 0), min(p.x1, pc.width)
+		p.y0, p.y1 = max(p.y0, 0), min(p.y1, pc.height)
+		w, h := p.x1-p.x0, p.y1-p.y0
+		if w <= 0 || h <= 0 {
+			continue
+		}
+		if w*h > minPictureShare*area || (w >= minWideShare*pc.width && h >= minWideHeight) {
+			out = append(out, p)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].y0 < out[j].y0 })
+	return out
 }
 
 // visibleGlyphs are the glyphs of a page that show something.
@@ -473,6 +509,14 @@ func buildDocument(doc *parser.Document, pages []*pageContent, tts []*tagTable) 
 			blocks = append(blocks, para)
 		}
 		for ii, it := range pl.items {
+			if it.image != nil {
+				para = nil
+				if lastTable != nil && lastTable.page == pl.n {
+					lastTable.lastOnPage = false
+				}
+				blocks = append(blocks, it.image)
+				continue
+			}
 			if it.tagged != nil {
 				para, lastTable = nil, nil
 				blocks = append(blocks, it.tagged)
@@ -510,6 +554,8 @@ func buildDocument(doc *parser.Document, pages []*pageContent, tts []*tagTable) 
 		switch b := b.(type) {
 		case *paraAcc:
 			doc.Blocks = append(doc.Blocks, parser.Block{Para: &parser.Paragraph{Text: b.text.String(), Loc: b.loc}})
+		case *parser.Image:
+			doc.Blocks = append(doc.Blocks, parser.Block{Image: b})
 		case *parser.Table:
 			ord++
 			b.Ord = ord

@@ -11,7 +11,10 @@ Usage: /usr/bin/python3 scripts/pdf/make_reportlab.py OUTDIR
 Needs: python3-reportlab, fonts-droid-fallback (for the TrueType variant).
 """
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -19,7 +22,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_src as M  # noqa: E402
@@ -158,7 +161,7 @@ def table4(d, cell):
 
 
 def build(path, d, font="STSong-Light", size=12, pagesize=A4, spans=True, grid=True,
-          break_after_r2=False, row_height=None, filler=1):
+          break_after_r2=False, row_height=None, filler=1, image3=None):
     body, title, cell = styles(font, size)
     heading = ParagraphStyle("h", parent=body)
     doc = SimpleDocTemplate(path, pagesize=pagesize, leftMargin=2 * cm, rightMargin=2 * cm,
@@ -207,7 +210,11 @@ def build(path, d, font="STSong-Light", size=12, pagesize=A4, spans=True, grid=T
         frame = pagesize[1] - 4 * cm - 12  # SimpleDocTemplate's frame padding
         hh = body.leading + sum(heights[:5])
         story.append(Spacer(width, frame - hh - 2))
-    story.append(t3)
+    if image3:
+        # table 三 pasted as a picture (a PNG of a rendered page)
+        story.append(Image(image3, width=width, height=width * 1.3))
+    else:
+        story.append(t3)
     story += [Paragraph("四、政府信息公开行政复议、行政诉讼情况", heading)]
     rows, st = table4(d, cell)
     story.append(styled(rows, st, [width / 15] * 15))
@@ -231,6 +238,16 @@ def main():
         jobs.append(("clean-rl-ttf-repeat", M.PLAIN, dict(font="DroidSans", spans=False, size=11)))
     for name, d, kw in jobs:
         build(os.path.join(out, name + ".pdf"), d, **kw)
+    # table 三 as a picture, for the reader's Image blocks: a PNG of page 2
+    # of the LibreOffice fixture (pdftoppm), into the reader's testdata
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    src_pdf = os.path.join(root, "fixtures", "pdf", "clean-lo-writer.pdf")
+    if shutil.which("pdftoppm") and os.path.exists(src_pdf):
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run(["pdftoppm", "-r", "40", "-f", "2", "-l", "2", "-png", "-singlefile", src_pdf,
+                            os.path.join(tmp, "t3")], check=True)
+            build(os.path.join(root, "parser", "pdf", "testdata", "table-image-rl.pdf"), M.CLEAN,
+                  image3=os.path.join(tmp, "t3.png"))
 
 
 if __name__ == "__main__":
