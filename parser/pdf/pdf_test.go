@@ -167,6 +167,8 @@ var producerFixtures = map[string][]string{
 	"report-clean.html.in": {"clean-rl-stsong-repeat.pdf"},
 	"report-long.html.in":  {"clean-rl-landscape-3pages.pdf"},
 	"report-plain.html.in": {"clean-rl-ttf-repeat.pdf"},
+	// table 三's header in <thead>: repeated on every page of the table
+	"report-long-thead.html.in": {"clean-repeat-heading-lo.pdf", "clean-repeat-heading-lo-tagged.pdf", "clean-repeat-heading-chromium.pdf"},
 }
 
 func TestParagraphs(t *testing.T) {
