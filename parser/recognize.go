@@ -1,8 +1,9 @@
 package parser
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/reportlint/reportlint/parser/zhtext"
 )
 
 // Recognize finds the title, sections and statutory tables of a Document and
@@ -332,7 +333,7 @@ func textValuesAfter(own item, labels, values []item, known func(item) bool) ([]
 
 // innerEnum finds where an enumerator starts inside a compacted label:
 // "（三）不予公开1．属于国家秘密" has "1．" after the group's name.
-var innerEnum = regexp.MustCompile(`[0-9]{1,2}[.、．]|[（(][一二三四五六七八九十]{1,3}[）)]`)
+var innerEnum = zhtext.InnerEnumeratorRe
 
 // splitCombined splits a label cell that holds a group label and an item
 // label together (a merged cell flattened by the producer, or "<br>" inside

@@ -10,7 +10,7 @@ import (
 
 var feeRules = []*Rule{
 	{
-		ID: "F401", Name: "fee-declaration-missing", Severity: Error, Check: checkFeeDeclared,
+		ID: "F401", Name: "fee-declaration-missing", Severity: Error, Check: checkFeeDeclared, Title: "缺少收费说明",
 		Summary: "第六部分没有说明是否收取信息处理费",
 		Doc: `为什么：《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）施行后，年报第六部分"其他需要报告的事项"应报告信息处理费的收取情况。没有收费也要写明，例如"本年度未收取信息处理费"；只写"无"而不提信息处理费，读者无法判断。注意：表二的"行政事业性收费"是本机关的法定收费项目，与信息处理费不是一回事，不能代替这项说明。
 
@@ -19,7 +19,7 @@ var feeRules = []*Rule{
 error F401 第六部分“六、其他需要报告的事项”没有说明是否收取信息处理费（没有收取也应写明“未收取信息处理费”）`,
 	},
 	{
-		ID: "F402", Name: "fee-declaration-conflict", Severity: Warning, Check: checkFeeConflict,
+		ID: "F402", Name: "fee-declaration-conflict", Severity: Warning, Check: checkFeeConflict, Title: "收费说明与表格矛盾",
 		Summary: "关于信息处理费的说明与表格矛盾",
 		Doc: `为什么：表三"（六）其他处理·2.申请人逾期未按收费通知要求缴纳费用"大于 0，说明本年度发出过收费通知；此时第六部分若说"未发出收费通知"或"没有收费事项"，两处必有一处错误。
 

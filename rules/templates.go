@@ -12,7 +12,7 @@ import (
 // in (S109), statutory tables pasted as pictures (S110).
 var templateRules = []*Rule{
 	{
-		ID: "S109", Name: "template-unfilled", Severity: Error, Check: checkTemplateUnfilled,
+		ID: "S109", Name: "template-unfilled", Severity: Error, Check: checkTemplateUnfilled, Title: "模板未填写",
 		Summary: "报告中仍留有模板的占位文字（（文字描述）、XX年、XXX局、“在此处报告”等）",
 		Doc: `为什么：年报模板用"（文字描述）""XX年""XXX局""收取信息处理费情况在此处报告"等占位文字提示应填写的内容。发布的报告里仍有这些文字，说明相应部分没有填写，或者直接发布了模板；格式要求的内容"不能遗漏"，这样的报告属于内容不全。
 
@@ -21,7 +21,7 @@ var templateRules = []*Rule{
 error S109 “一、总体情况”下留有模板的占位文字“（文字描述）”，应替换为本机关本年度的实际内容`,
 	},
 	{
-		ID: "S110", Name: "table-as-image", Severity: Warning, Check: checkTableAsImage,
+		ID: "S110", Name: "table-as-image", Severity: Warning, Check: checkTableAsImage, Title: "表格以图片发布",
 		Summary: "法定表格以图片形式发布，无法核对，也不便于无障碍阅读",
 		Doc: `为什么：表二、表三、表四以截图或扫描图片的形式插入网页或 PDF 时，其中的数字无法被检索、复制和汇总，reportlint 也无法核对勾稽关系；使用读屏软件的视障读者完全读不到表格内容，不符合政府网站无障碍建设的要求。报告在该处有图片而没有文字表格时报此项（代替"找不到表格"的 S104）；正文各部分和信息处理费的说明照常检查。
 
