@@ -21,6 +21,7 @@ func Recognize(doc *Document) *Report {
 	rec := &tableRecognizer{r: r}
 	rec.run()
 	rec.finish()
+	rec.finishImages()
 	return r
 }
 
@@ -46,6 +47,8 @@ type tableRecognizer struct {
 	extraCols map[int]bool
 	// labels caches matchLabel by cell text: reports repeat labels.
 	labels map[string]cachedHit
+	// images are the pictures that may stand for a statutory table.
+	images []imageAt
 }
 
 type cachedHit struct {
@@ -97,6 +100,10 @@ func (tr *tableRecognizer) run() {
 				}
 			}
 			paraIdx++
+			continue
+		}
+		if b.Image != nil {
+			tr.sawImage(b.Image, sectionAt)
 			continue
 		}
 		t := b.Table

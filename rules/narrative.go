@@ -12,7 +12,7 @@ import (
 
 var narrativeRules = []*Rule{
 	{
-		ID: "N501", Name: "narrative-mismatch", Severity: Warning, Check: checkNarrativeMismatch,
+		ID: "N501", Name: "narrative-mismatch", Severity: Warning, Check: checkNarrativeMismatch, Title: "正文数字与表格不符",
 		Summary: "正文中陈述的数字（收到、结转、办结、办理结果、复议诉讼件数）与表格不一致",
 		Doc: `为什么：《政府信息公开条例》第五十条要求年报如实报告收到和处理申请、行政复议和行政诉讼的情况；国办公开办函〔2021〕30号规定正文"总体情况"概述这些情况、表三表四给出统计数。同一份报告里正文和表格说法不一，读者无法知道哪个是真的，这也是第四十七条所说"数据不准确"的典型表现（例如正文称"无法提供265件"而表三为337件）。
 
@@ -23,7 +23,7 @@ reportlint 读出正文里每个带"件"的数字（阿拉伯数字、全角数�
 warning N501 正文“…无法提供265件…”称（四）无法提供为 265 件，但表三「（四）无法提供」为 337`,
 	},
 	{
-		ID: "N502", Name: "narrative-percentage", Severity: Warning, Check: checkNarrativePercentage,
+		ID: "N502", Name: "narrative-percentage", Severity: Warning, Check: checkNarrativePercentage, Title: "正文百分比不符",
 		Summary: "正文中的百分比与按表格计算的结果不符（相差超过 0.1 个百分点）",
 		Doc: `为什么：正文常写"予以公开XX件，占XX%"。百分比应由表三的数字算出（该项件数除以办理结果总计，或除以本年新收、新收加上年结转）。按表格算不出正文所写的比例，说明件数或比例有一处错误，属于条例第四十七条所说的"数据不准确"。
 
@@ -34,7 +34,7 @@ reportlint 只核对紧跟在办理结果之后、带"占""比例""占比"的百
 warning N502 正文“…无法提供265件，占32.9%…”称（四）无法提供占 32.9%，但按表三计算为 41.9%（337 ÷ （七）总计 805）`,
 	},
 	{
-		ID: "N503", Name: "narrative-sum", Severity: Warning, Check: checkNarrativeSum,
+		ID: "N503", Name: "narrative-sum", Severity: Warning, Check: checkNarrativeSum, Title: "正文分项之和不符",
 		Summary: "正文给出总数和各部分，但各部分相加不等于总数",
 		Doc: `为什么：正文在一句话里给出总数和它的组成时，这些数字之间应当自洽：本年新收 + 上年结转 = 办结 + 结转下年度（表三印明的勾稽关系）；"其中"列出的各项办理结果不能超过办结总数；行政复议、行政诉讼的维持、纠正、其他、尚未审结之和不能超过（列全时应等于）总数。正文自相矛盾时，至少有一个数字是错的。
 
