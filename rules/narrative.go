@@ -483,6 +483,7 @@ func checkNarrativeSum(p *Pass) {
 		stmts := n.stmts[i]
 		checkBalanceStated(p, sent, stmts)
 		checkPartsStated(p, sent, stmts)
+		checkSumStated(p, sent, stmts)
 	}
 	checkChannelSums(p, n, true)
 }
@@ -503,6 +504,9 @@ func checkBalanceStated(p *Pass, sent *sentence, stmts []statement) {
 	for i := range stmts {
 		c, ok := single(stmts[i])
 		if !ok {
+			continue
+		}
+		if c.sumOfStated {
 			continue
 		}
 		switch c.kind {
@@ -767,5 +771,39 @@ func checkNoCarryOver(p *Pass, n *stated) {
 		f.Message = fmt.Sprintf("正文%s称没有结转下年度办理的申请，但%s", sent.quoteAt(at), q.describe(r, v))
 		p.Add(f)
 		return
+	}
+}
+
+// checkSumStated: "新收29件，上年结转2件，共计31件" — the stated total of
+// 新收 and 上年结转 is their sum.
+func checkSumStated(p *Pass, sent *sentence, stmts []statement) {
+	var in, carried *statement
+	for i := range stmts {
+		c, ok := single(stmts[i])
+		if !ok {
+			continue
+		}
+		switch {
+		case c.sumOfStated:
+			if in == nil || carried == nil {
+				return
+			}
+			s := in.fig.Value + carried.fig.Value
+			if s == stmts[i].fig.Value {
+				return
+			}
+			f := Finding{Loc: sent.loc(p.Report, stmts[i].fig.NumStart), Expected: fmtNum(s), Actual: fmtNum(stmts[i].fig.Value)}
+			f.Key = fmt.Sprintf("N503/sum/%s/%s", fmtNum(stmts[i].fig.Value), fmtNum(s))
+			f.Message = fmt.Sprintf("正文%s自相矛盾：%s %s + 上年结转 %s = %s，但所述合计为 %s 件",
+				sent.quoteAt(stmts[i].fig.NumStart), in.claims[0].name, fmtNum(in.fig.Value), fmtNum(carried.fig.Value), fmtNum(s), fmtNum(stmts[i].fig.Value))
+			p.Add(f)
+			return
+		case c.kind == kNew || c.kind == kReceived:
+			if !c.includesCarry {
+				in = &stmts[i]
+			}
+		case c.kind == kCarriedIn:
+			carried = &stmts[i]
+		}
 	}
 }

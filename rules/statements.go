@@ -710,8 +710,11 @@ func (sc *scan) qualified(claims []claim, bt string, f figure) bool {
 		c := &claims[i]
 		switch {
 		case c.kind.volume():
-			if !sc.ctx.application && !(c.kind == kAnswered && sc.ctx.para) {
+			if !sc.ctx.application && !((c.kind == kAnswered || c.kind == kNew) && sc.ctx.para) {
 				return false
+			}
+			if subReasonRe.MatchString(bt) {
+				return false // "……等情形依规答复8件" counts a part, not the total
 			}
 			if volumeQualRe.MatchString(bt) {
 				qs := volumeQualRe.FindAllString(bt, -1)
