@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	xhtml "golang.org/x/net/html"
+	xhtml "github.com/reportlint/reportlint/parser/html/internal/xhtml"
 
 	"github.com/reportlint/reportlint/parser"
 )
