@@ -611,9 +611,10 @@ func (g *groupEater) eat(toks []token) ([]token, []string) {
 			if rest == "" || !strings.HasPrefix(rest, c) {
 				continue
 			}
-			// A group starts with a piece of at least two characters; a
+			// A group starts with a piece of at least two characters (or
+			// 三, when 三、本年度办理结果 is printed a character a line); a
 			// started one continues with any piece.
-			if !g.started[i] && utf8.RuneCountInString(c) < 2 {
+			if !g.started[i] && utf8.RuneCountInString(c) < 2 && !(i == 0 && c == "三") {
 				continue
 			}
 			if !g.started[i] {
@@ -794,10 +795,11 @@ const minWrittenSimilarity = 0.8
 
 // writtenOr returns the label as rebuilt from the text when it is the
 // statutory label or a near miss of it (kept so that recognition reports a
-// typo), and the statutory label when the rebuilt one is far off or carries
-// pieces of other cells (longer than the statutory label).
+// typo), and the statutory label when the rebuilt one is far off or may
+// carry pieces of other cells (longer than the statutory label; a typo that
+// adds a character is given up for that).
 func writtenOr(written, statutory string) string {
-	if labelSimilarity(written, statutory) < minWrittenSimilarity || utf8.RuneCountInString(simplify(written)) > utf8.RuneCountInString(simplify(statutory))+1 {
+	if labelSimilarity(written, statutory) < minWrittenSimilarity || utf8.RuneCountInString(simplify(written)) > utf8.RuneCountInString(simplify(statutory)) {
 		return statutory
 	}
 	return written
