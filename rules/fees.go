@@ -36,7 +36,10 @@ var (
 	feeTopicRe = regexp.MustCompile(`信息处理费|收费|费用|收取`)
 	// Declarations that nothing was charged: 未收取, 没有收取, 不收取, 免收,
 	// 未产生信息处理费, 无收费情况…
-	noFeeRe = regexp.MustCompile(`(未|没有|没|无|均未|并未|暂未|尚未|从未|未曾|不予|不)[^。；;，,]{0,6}(收取|收费|产生|发生|征收|涉及)|免收|免于收取|免予收取|免费提供|(不存在|未发生|未出现)[^。；;，,]{0,8}(收费|信息处理费)`)
+	noFeeRe = regexp.MustCompile(`(未|没有|没|均未|并未|暂未|尚未|从未|未曾)[^。；;，,]{0,12}(收取|收费|产生|发生|征收|涉及)|(无|不予|不)[^。；;，,]{0,6}(收取|收费|产生|发生|征收|涉及)|免收|免于收取|免予收取|免除|减免|免费提供|(不存在|未发生|未出现)[^。；;，,]{0,8}(收费|信息处理费)`)
+	// Rules that say what may not be charged are no declaration of what
+	// was: 不得收取, 不应收费 are taken out before noFeeRe is matched.
+	prohibitionRe = regexp.MustCompile(`不(得|应|能|可|准|允许)`)
 	// Declarations of an amount or a count: 收取信息处理费380元, 共计0元,
 	// 发出收费通知1件.
 	amountRe = regexp.MustCompile(`(收取|收费|信息处理费|费用|金额|共计|合计)[^。；;]{0,24}?([0-9０-９][0-9０-９.,，]*|零|〇)\s*(元|万元)|(发出|发送|送达|开具)[^。；;，,]{0,4}收费通知[^。；;]{0,6}?([0-9０-９]+|零|〇|[一二三四五六七八九十两]+)\s*件|(收取|收费|费用|金额)[^。；;]{0,24}均为\s*(0|０|零|无)`)
@@ -85,12 +88,14 @@ func declaresFee(sentence string) bool {
 	if !feeTopicRe.MatchString(c) {
 		return false
 	}
-	return noFeeRe.MatchString(c) || amountRe.MatchString(c) || fieldNoneRe.MatchString(c) || noNoticeRe.MatchString(c)
+	return noFeeRe.MatchString(prohibitionRe.ReplaceAllString(c, "")) || amountRe.MatchString(c) || fieldNoneRe.MatchString(c) || noNoticeRe.MatchString(c)
 }
 
 func checkFeeDeclared(p *Pass) {
 	text, loc, heading := feeText(p.Report)
-	for _, line := range strings.Split(text, "\n") {
+	// Each paragraph, and the paragraphs joined (text copied out of a PDF
+	// breaks sentences at line ends: "收取信息处理费" / "0元。").
+	for _, line := range append(strings.Split(text, "\n"), text) {
 		// Mentions go first: a bracketed instruction holds a "。" of its own.
 		for _, sent := range strings.FieldsFunc(stripMentions(parser.Compact(line)), isSentenceEnd) {
 			if declaresFee(sent) {
