@@ -99,9 +99,9 @@ func TestUnglue(t *testing.T) {
 	}{
 		{"2 000002", "2 0 0 0 0 0 2"},
 		{"6 100108", "6 1 0 0 1 0 8"},
-		{"10 1 0 0 0 0 11", ""},     // seven already
-		{"12 3 0 1 16", ""},         // blank cells, not glued: no split adds up
-		{"1111111111111111111", ""}, // too many digits to try
+		{"10 1 0 0 0 0 11", "10 1 0 0 0 0 11"}, // seven already: unchanged
+		{"12 3 0 1 16", ""},                    // blank cells, not glued: no split adds up
+		{"1111111111111111111", ""},            // too many digits to try
 		{"3 100004", "3 1 0 0 0 0 4"},
 	} {
 		got := ""
