@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 )
@@ -55,62 +54,84 @@ func (t *tableAcc) join(b *tpart) {
 	t.cells = tile(t.cells, len(t.ys)-1, len(t.xs)-1)
 }
 
-// headerKey is the text of the cells of rows 0..k-1 of a part, the cells
-// sorted, spaces dropped, so that a header laid out again (other row
-// heights, a label wrapped elsewhere, a row boundary moved) compares equal.
-// ok is false when a cell reaches below row k or holds a figure (a header
-// has none) or the rows hold too little text.
-func headerKey(p *tpart, k int) (key string, ok bool) {
-	var texts []string
-	n := 0
-	for _, r := range p.cells {
-		if r.r0 >= k {
-			continue
+// cellKey is a cell's text without spaces (a header laid out again wraps
+// its labels elsewhere).
+func cellKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
 		}
-		if r.r1 > k {
-			return "", false
+		return r
+	}, s)
+}
+
+// headerTexts are the texts of the table's header: the cells of its rows
+// before the first row with a figure (at most maxHeaderRows rows), with
+// their counts.
+func headerTexts(t *tpart) map[string]int {
+	nt := len(t.ys) - 1
+	end := min(maxHeaderRows, nt)
+	for _, r := range t.cells {
+		if r.r0 < end && isNumber(cellKey(r.text)) {
+			end = r.r0
 		}
-		s := strings.Map(func(r rune) rune {
-			if unicode.IsSpace(r) {
-				return -1
+	}
+	texts := map[string]int{}
+	for _, r := range t.cells {
+		if r.r0 < end {
+			if s := cellKey(r.text); s != "" {
+				texts[s]++
 			}
-			return r
-		}, r.text)
-		if s == "" {
-			continue
 		}
-		if isNumber(s) {
-			return "", false
-		}
-		texts = append(texts, s)
-		n += len([]rune(s))
 	}
-	if n < minHeaderRunes {
-		return "", false
-	}
-	slices.Sort(texts)
-	return strings.Join(texts, "\x00"), true
+	return texts
 }
 
 // repeatedHeaderRows is the largest number of leading grid rows of b that
-// repeat the header of the table t (the text of t's first rows), or 0.
+// repeat the header of the table t: every cell of those rows holds a
+// header text of t (each as often as t has it), no figure, and does not
+// reach below them. Producers repeat all header rows or the first ones
+// (repeatRows=2 of three), at other row heights, with labels wrapped
+// elsewhere; texts are compared, not geometry.
 func repeatedHeaderRows(t, b *tpart) int {
-	nt, nb := len(t.ys)-1, len(b.ys)-1
-	heads := map[string]bool{}
-	for m := 1; m <= min(maxHeaderRows, nt-1); m++ {
-		if key, ok := headerKey(t, m); ok {
-			heads[key] = true
-		}
-	}
-	if len(heads) == 0 {
+	head := headerTexts(t)
+	if len(head) == 0 {
 		return 0
 	}
+	nb := len(b.ys) - 1
 	for k := min(maxHeaderRows, nb); k >= 1; k-- { // the whole header, not its first row
-		if key, ok := headerKey(b, k); ok && heads[key] {
+		if headerRowsMatch(b, k, head) {
 			return k
 		}
 	}
 	return 0
+}
+
+// headerRowsMatch says whether rows 0..k-1 of b hold only header texts.
+func headerRowsMatch(b *tpart, k int, head map[string]int) bool {
+	left := map[string]int{}
+	for s, n := range head {
+		left[s] = n
+	}
+	runes := 0
+	for _, r := range b.cells {
+		if r.r0 >= k {
+			continue
+		}
+		s := cellKey(r.text)
+		if r.r1 > k && s != "" {
+			return false
+		}
+		if s == "" {
+			continue
+		}
+		if left[s] == 0 {
+			return false
+		}
+		left[s]--
+		runes += len([]rune(s))
+	}
+	return runes >= minHeaderRunes
 }
 
 // skipRepeatedHeader drops the rows at the top of part b that repeat the

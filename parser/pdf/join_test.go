@@ -44,6 +44,8 @@ func TestRepeatedHeaderRows(t *testing.T) {
 		{"first header row only", [][]string{{"申请人情况", "", ""}, {"三、本年度办理结果", "2", "2"}}, 1},
 		{"figures are never a header", [][]string{{"一、本年新收", "3", "3"}}, 0},
 		{"part that is only the header", head, 2},
+		{"a fragment of a split row is no header", [][]string{{"相关政府信息", "", ""}, {"（一）予以公开", "2", "2"}}, 0},
+		{"header text with a new label is no header", [][]string{{"申请人情况", "（一）予以公开", ""}}, 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
