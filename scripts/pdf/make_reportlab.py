@@ -255,6 +255,8 @@ def main():
         # the repeated header taller than the first; breaks inside the
         # groups （四） and （五） of 三、本年度办理结果
         ("clean-rl-taller-header", M.LONG, dict(spans=False, size=13, taller_header=True)),
+        # no rules at all (position table), header repeated on page 3
+        ("clean-rl-borderless-repeat", M.LONG, dict(grid=False, spans=False, size=13)),
         ("clean-rl-landscape-3pages", M.LONG, dict(pagesize=landscape(A4), spans=False, row_height=44, size=13)),
     ]
     if os.path.exists(TTF):
