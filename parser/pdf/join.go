@@ -236,18 +236,38 @@ func (t *tableAcc) splitRowOffset(b *tpart) int {
 }
 
 // continuesAbove says whether cell r of part b's first row continues the
-// cell a above it rather than starting a new one.
-func continuesAbove(a, r *region, rowSplit, open bool) bool {
+// cell a above it rather than starting a new one (a is over the same
+// columns). headers: neither the table's last row nor b's first row holds
+// a figure (a header row cut by the break, such as table 四's 结果|维持
+// split over two pages).
+func continuesAbove(a, r *region, rowSplit, open, headers bool) bool {
 	spans := a.r1-a.r0 > 1 || r.r1-r.r0 > 1
+	label := a.text != "" && !isNumber(a.text) && !isNumber(r.text) && !enumRE.MatchString(r.text)
 	switch {
 	case rowSplit:
+		return true
+	case headers && a.text != "" && r.text == "":
+		return true // the empty rest of a header cell cut by the break
+	case headers && label && r.text != "":
+		// a header cell cut by the break: the same columns, no figure in
+		// either row (producers draw a rule above its rest or not)
 		return true
 	case spans && open:
 		return true
 	case r.text == "" && spans:
 		return true // a group cell whose text sits on the previous page
-	case spans && a.text != "" && !isNumber(a.text) && !isNumber(r.text) && !enumRE.MatchString(r.text):
+	case spans && label:
 		return true // a group label cut in two by the break
+	}
+	return false
+}
+
+// rowHasFigure says whether a cell covering grid row r holds a number.
+func rowHasFigure(cells []*region, r int) bool {
+	for _, c := range cells {
+		if c.r0 <= r && r < c.r1 && isNumber(c.text) {
+			return true
+		}
 	}
 	return false
 }
@@ -264,13 +284,14 @@ func (t *tableAcc) appendCells(b *tpart, offset int, open []bool) {
 		}
 		return true
 	}
+	headers := !rowHasFigure(t.cells, nr-1) && !rowHasFigure(b.cells, 0)
 	var extra []*region
 	for _, r := range b.cells {
 		var a *region
 		if r.r0 == 0 {
 			a = t.above(nr, r.c0, r.c1)
 		}
-		if a != nil && continuesAbove(a, r, offset == nr-1, isOpen(r)) {
+		if a != nil && continuesAbove(a, r, offset == nr-1, isOpen(r), headers) {
 			a.r1 = offset + r.r1
 			if r.text != "" {
 				if a.text != "" && needSpace(lastRune(a.text), firstRune(r.text)) {

@@ -79,18 +79,24 @@ func TestContinuesAbove(t *testing.T) {
 		name           string
 		a, r           *region
 		rowSplit, open bool
+		headers        bool
 		want           bool
 	}{
-		{"row split over the break", one, &region{r1: 1, text: "相关"}, true, false, true},
-		{"empty cell under a group", group, &region{r1: 1}, false, false, true},
-		{"open top under a group", group, &region{r1: 1, text: "x"}, false, true, true},
-		{"group label cut in two", group, &region{r1: 1, text: "公开"}, false, false, true},
-		{"new enumerated item", group, &region{r1: 1, text: "（四）无法提供"}, false, false, false},
-		{"number under a one-row cell", one, &region{r1: 1, text: "7"}, false, false, false},
+		{"row split over the break", one, &region{r1: 1, text: "相关"}, true, false, false, true},
+		{"empty cell under a group", group, &region{r1: 1}, false, false, false, true},
+		{"open top under a group", group, &region{r1: 1, text: "x"}, false, true, false, true},
+		{"group label cut in two", group, &region{r1: 1, text: "公开"}, false, false, false, true},
+		{"new enumerated item", group, &region{r1: 1, text: "（四）无法提供"}, false, false, false, false},
+		{"number under a one-row cell", one, &region{r1: 1, text: "7"}, false, false, false, false},
+		{"empty rest of a header cell", &region{r1: 1, text: "总计"}, &region{r1: 1}, false, false, true, true},
+		{"empty cell under a data row's label", &region{r1: 1, text: "规章"}, &region{r1: 1}, false, false, false, false},
+		{"header cell cut by the break", &region{r1: 1, text: "结果"}, &region{r1: 1, text: "维持"}, false, false, true, true},
+		{"header cell cut by the break, no rule above", &region{r1: 1, text: "结果"}, &region{r1: 1, text: "维持"}, false, true, true, true},
+		{"open label under a data row's label", &region{r1: 1, text: "规章"}, &region{r1: 1, text: "行政规范性文件"}, false, true, false, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			require.Equal(t, c.want, continuesAbove(c.a, c.r, c.rowSplit, c.open))
+			require.Equal(t, c.want, continuesAbove(c.a, c.r, c.rowSplit, c.open, c.headers))
 		})
 	}
 }

@@ -168,7 +168,9 @@ var producerFixtures = map[string][]string{
 	"report-long.html.in":  {"clean-rl-landscape-3pages.pdf"},
 	"report-plain.html.in": {"clean-rl-ttf-repeat.pdf"},
 	// table 三's header in <thead>: repeated on every page of the table
-	"report-long-thead.html.in": {"clean-repeat-heading-lo.pdf", "clean-repeat-heading-lo-tagged.pdf", "clean-repeat-heading-chromium.pdf"},
+	"report-long-thead.html.in": {"clean-repeat-heading-lo.pdf", "clean-repeat-heading-lo-tagged.pdf", "clean-repeat-heading-chromium.pdf",
+		// the page breaks inside table 四's two-row header cells
+		"clean-table4-header-split-lo.pdf"},
 }
 
 // Producers' tables drawn without any rules read from text positions: the
