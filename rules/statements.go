@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -230,6 +231,7 @@ var (
 	// stated sum after new and carried-over figures: "共计31件"
 	sumOnlyRe     = regexp.MustCompile(`^[，,、\s]*(共计|合计|总计|共|总共|累计)\s*(办理|受理)?\s*$`)
 	negBeforeRune = "未不没无非"
+	qizhongRe     = regexp.MustCompile(`其中`)
 )
 
 // clauseBreaks end a clause; a keyword before one does not reach a figure
@@ -253,6 +255,8 @@ type scan struct {
 	ctx    sentCtx
 	cut    int // figures from this rune offset on are about another year
 	t4From int // rune offset of the first 被/引起/因…, or -1
+	// qizhong are the rune offsets of "其中" in the sentence
+	qizhong []int
 	// proactive: the sentence is about 主动公开 (its results are not table 三's)
 	proactive bool
 	// lastGroup[k] is the index of the last 复议/诉讼 keyword at or before
@@ -281,6 +285,9 @@ func scanSentence(r *parser.Report, s *sentence, ctx sentCtx) *scan {
 	}
 	idx := runeIndex(folded)
 	sc.kws = findKeywordsIn(folded, idx)
+	for _, m := range qizhongRe.FindAllStringIndex(folded, -1) {
+		sc.qizhong = append(sc.qizhong, int(idx[m[0]]))
+	}
 	sc.lastGroup = make([]int, len(sc.kws))
 	last := -1
 	for k, m := range sc.kws {
@@ -447,7 +454,27 @@ func (sc *scan) statementOf(f figure, segStart int, ms []kwMatch, before []state
 		}
 		return st, false
 	}
-	return sc.claimBefore(st, segStart, seg, ms)
+	st, ok := sc.claimBefore(st, segStart, seg, ms)
+	if ok && sc.partOfEarlier(st, before) {
+		return st, false
+	}
+	return st, ok
+}
+
+// partOfEarlier: after "共收到申请5821件，其中", a later 收到/受理 figure of
+// the sentence is a part ("各县（市、区）收到3688件"), not the total.
+func (sc *scan) partOfEarlier(st statement, before []statement) bool {
+	if len(st.claims) != 1 || (st.claims[0].kind != kReceived && st.claims[0].kind != kHandled) {
+		return false
+	}
+	for _, b := range before {
+		if len(b.claims) == 1 && b.claims[0].kind.volume() && !b.fig.Percent {
+			// a 其中 between that total and this figure
+			i := sort.SearchInts(sc.qizhong, b.fig.End)
+			return i < len(sc.qizhong) && sc.qizhong[i] < st.fig.Start
+		}
+	}
+	return false
 }
 
 // resultWords are the result categories written after their figure.
@@ -502,7 +529,7 @@ func outsideParens(rs []rune, ms []kwMatch, from, to int) []kwMatch {
 var inclusiveRe = regexp.MustCompile(`(含|包括|包含)\s*(上一?年度?)?(结转|转结)`)
 
 var (
-	carryAfterRe  = regexp.MustCompile(`^\s*(申请)?(顺延|结转|转入|转结)(至|到)?下一?年`)
+	carryAfterRe  = regexp.MustCompile(`^\s*(申请)?((顺延|结转|转入|转结)(至|到)?(下一?年|((?:19|20)\d{2})年)|正在办理|仍在办理|尚在办理)`)
 	partAfterRe   = regexp.MustCompile(`^\s*(为|的|被|获|予以|均为)?\s*(结果)?(维持|纠正|其他结果|尚未审结|未审结|尚在审理|正在审理)`)
 	resultAfterRe = regexp.MustCompile(`^\s*(申请)?(全部|均|都|已|已经|被|依法|依申请)*\s*(予以公开|部分公开|不予公开|无法提供|不予处理|作其他处理|其他处理)`)
 )
@@ -511,7 +538,10 @@ var (
 // 办理", "1件结果维持", "3件全部予以公开".
 func (sc *scan) claimAfter(f figure, seg string) (claim, bool) {
 	rest := string(sc.rs[f.End:min(len(sc.rs), f.End+afterWindowRunes)])
-	if carryAfterRe.MatchString(rest) && (sc.ctx.application || sc.ctx.para) && !timeQualRe.MatchString(seg) {
+	if m := carryAfterRe.FindStringSubmatch(rest); m != nil && (sc.ctx.application || sc.ctx.para) && !timeQualRe.MatchString(seg) {
+		if m[6] != "" && (sc.r.Year == 0 || m[6] != strconv.Itoa(sc.r.Year+1)) {
+			return claim{}, false // carried over to a year that is not the next
+		}
 		return claim{kind: kCarriedOut, name: "四、结转下年度继续办理"}, true
 	}
 	if m := partAfterRe.FindStringSubmatch(rest); m != nil && sc.ctx.info {
