@@ -47,6 +47,9 @@ func Parse(path string, data []byte, opts parser.Options) (*parser.Document, err
 		}
 		return nil
 	}
+	if n := cloneEstimate(src, maxClones); n >= maxClones {
+		return nil, cloneError(n)
+	}
 	root, err := xhtml.ParseBytes([]byte(src), 0, check)
 	switch {
 	case errors.Is(err, errTooDeep):
