@@ -112,6 +112,9 @@ type statement struct {
 	// nil when it names none.
 	share []quantity
 	sent  *sentence
+	// listed: the claim holds only as an item of a list after a total
+	// ("收到申请29件（其中：自然人25件……）")
+	listed bool
 }
 
 // sentence is one sentence of narrative with where it is.
@@ -458,7 +461,22 @@ func (sc *scan) statementOf(f figure, segStart int, ms []kwMatch, before []state
 	if ok && sc.partOfEarlier(st, before) {
 		return st, false
 	}
+	if ok && st.listed && !sc.afterTotalQizhong(st, before) {
+		return st, false
+	}
 	return st, ok
+}
+
+// afterTotalQizhong: the figure follows "其中" after an application total
+// stated earlier in the sentence.
+func (sc *scan) afterTotalQizhong(st statement, before []statement) bool {
+	for _, b := range before {
+		if len(b.claims) == 1 && b.claims[0].kind.volume() && !b.fig.Percent {
+			i := sort.SearchInts(sc.qizhong, b.fig.End)
+			return i < len(sc.qizhong) && sc.qizhong[i] < st.fig.Start
+		}
+	}
+	return false
 }
 
 // partOfEarlier: after "共收到申请5821件，其中", a later 收到/受理 figure of
@@ -689,10 +707,13 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 			part := c.name
 			c = claim{kind: kT4Part, name: g.name + "·" + partNames[part], groups: g.groups, part: part}
 		}
-		if c.kind == kChannel || c.kind == kApplicant {
-			if !strings.Contains(gap, "申请") && !strings.Contains(bt, "申请") && !sc.ctx.application {
-				return st, false
-			}
+		// an applicant needs 申请 in its own clause ("帮助企业解决问题12件"
+		// is no application); a channel needs it in the sentence
+		if c.kind == kApplicant && !strings.Contains(gap, "申请") && !strings.Contains(bt, "申请") {
+			st.listed = true // read only inside "其中" after a total
+		}
+		if c.kind == kChannel && !sc.ctx.application {
+			return st, false
 		}
 		if c.kind == kCarriedIn || c.kind == kCarriedOut {
 			if y := zhtext.Years(m.text); len(y) > 0 {
