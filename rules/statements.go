@@ -688,9 +688,14 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 	}
 	blank := make([]rune, f.Start-cs)
 	copy(blank, rs[cs:f.Start])
-	// every keyword of the clause is blanked, those in brackets too
+	// every keyword of the clause is blanked, those in brackets too, but
+	// channels and applicants stay: they qualify a total ("网上答复15件" is
+	// no 办结 total)
 	for i := sort.Search(len(sc.kws), func(i int) bool { return sc.kws[i].end > cs }); i < len(sc.kws) && sc.kws[i].start < f.Start; i++ {
 		m := sc.kws[i]
+		if k := m.claim("").kind; k == kChannel || k == kApplicant {
+			continue
+		}
 		for k := max(m.start, cs); k < min(m.end, f.Start); k++ {
 			blank[k-cs] = '□'
 		}
