@@ -544,7 +544,7 @@ func outsideParens(rs []rune, ms []kwMatch, from, to int) []kwMatch {
 }
 
 // inclusiveRe in the words before a figure: "申请（含上年结转）33件".
-var inclusiveRe = regexp.MustCompile(`(含|包括|包含)\s*(上一?年度?)?(结转|转结)`)
+var inclusiveRe = regexp.MustCompile(`(?:^|[^不未])(含|包括|包含)\s*(上一?年度?)?(结转|转结)`)
 
 var (
 	carryAfterRe  = regexp.MustCompile(`^\s*(申请)?((顺延|结转|转入|转结)(至|到)?(下一?年|((?:19|20)\d{2})年)|正在办理|仍在办理|尚在办理)`)
@@ -698,6 +698,24 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 		}
 		for k := max(m.start, cs); k < min(m.end, f.Start); k++ {
 			blank[k-cs] = '□'
+		}
+	}
+	// what a closed bracket says ("（含网上申请、当面申请）") does not
+	// qualify the figure after it
+	depth := 0
+	for k := len(blank) - 1; k >= 0; k-- {
+		switch blank[k] {
+		case ')', '）':
+			depth++
+		case '(', '（':
+			if depth > 0 {
+				depth--
+				blank[k] = '□'
+				continue
+			}
+		}
+		if depth > 0 {
+			blank[k] = '□'
 		}
 	}
 	bt := string(blank)
