@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/parser"
+	"github.com/reportlint/reportlint/parser/zhtext"
 )
 
 // Text copied out of a PDF viewer has no tabs: `pdftotext -layout` aligns
@@ -751,7 +752,7 @@ const table3Figures = 7
 var t3Groups = []string{"三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"}
 
 // enumStart is an enumerator at the start of a label: 1. 1、 （一） 一、.
-var enumStart = regexp.MustCompile(`^([0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}、)`)
+var enumStart = zhtext.ListItemRe
 
 // t3Line is one line of table 三's region as recognition of the layout
 // sees it.
