@@ -18,6 +18,9 @@ type textMap struct {
 	elems []*xhtml.Node // in document order
 	rng   map[*xhtml.Node][2]int
 	texts []textAt // text nodes in document order
+	// outerLen, when set, is the length of the text of <body> and <html>
+	// in the whole page, for a map of a lean tree (lean.go).
+	outerLen int
 }
 
 type textAt struct {
@@ -91,7 +94,10 @@ func isCMS(n *xhtml.Node) bool {
 // body picks the element that holds the report: the smallest element that
 // contains the most report markers, widened to an enclosing CMS content
 // container when that adds little. Falls back to <body> (or the root).
-func (m *textMap) body(root *xhtml.Node) *xhtml.Node {
+// outer reports whether the choice fell on <body>, <html> or a fallback
+// that looks at the whole page (the lean path then parses the page in
+// full).
+func (m *textMap) body(root *xhtml.Node) (_ *xhtml.Node, outer bool) {
 	occ := make([][]int, len(markers))
 	for i, mk := range markers {
 		for off := 0; ; {
@@ -125,15 +131,18 @@ func (m *textMap) body(root *xhtml.Node) *xhtml.Node {
 	if best == nil || bestScore < 3 {
 		for _, e := range m.elems {
 			if isCMS(e) && m.rng[e][1]-m.rng[e][0] > 0 {
-				return e
+				return e, true
 			}
 		}
 		for _, e := range m.elems {
 			if e.Data == "body" {
-				return e
+				return e, true
 			}
 		}
-		return root
+		return root, true
+	}
+	if outerElem(best) {
+		return best, true
 	}
 	// Widen to a CMS container that adds at most a title and a preface.
 	for a := best.Parent; a != nil; a = a.Parent {
@@ -141,7 +150,11 @@ func (m *textMap) body(root *xhtml.Node) *xhtml.Node {
 		if !ok {
 			break
 		}
-		extra := (r[1] - r[0]) - bestLen
+		n := r[1] - r[0]
+		if outerElem(a) && m.outerLen > 0 {
+			n = m.outerLen // a lean tree: <body> as long as in the page
+		}
+		extra := n - bestLen
 		if extra > 1500 || extra > bestLen/5 {
 			break
 		}
@@ -149,7 +162,12 @@ func (m *textMap) body(root *xhtml.Node) *xhtml.Node {
 			best = a
 		}
 	}
-	return best
+	return best, outer
+}
+
+// outerElem reports whether n is <body> or <html>, or not an element.
+func outerElem(n *xhtml.Node) bool {
+	return n.Type != xhtml.ElementNode || n.Data == "body" || n.Data == "html"
 }
 
 var (

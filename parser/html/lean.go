@@ -1,0 +1,372 @@
+package html
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	xhtml "github.com/reportlint/reportlint/parser/html/internal/xhtml"
+)
+
+// The lean path. A page saved from a government website is mostly site
+// furniture: navigation, a sidebar of news links, a footer. Building the
+// parse tree, the text map and the walk for all of it costs more than
+// everything else the reader does. scanPage reads the page once with the
+// tokenizer alone and cuts the content of <body> into its top-level
+// elements ("segments"). A segment whose text holds nothing the reader
+// looks for outside the report body (no section marker, no "年度报告", no
+// date label) is left out; the tree is built for the <head> and the other
+// segments only, with source positions mapped back to the page.
+//
+// This gives the same Document as the full parse only when leaving a
+// segment out cannot change how the rest is parsed, so scanPage gives up
+// (plan nil) unless every segment is perfectly nested (each end tag closes
+// the element opened last), the head holds only what a head holds, <body>
+// holds no text of its own, and nothing follows </body>. The body finder
+// then says whether its choice depended on the elements around the
+// segments (<body>, <html>); if so, the page is parsed again in full.
+
+// leanSeg is one top-level element of the body: its source range, the
+// range of its text in the scan's compact text, and how deep it nests.
+type leanSeg struct {
+	start, end   int
+	tStart, tEnd int
+	depth        int
+	keep         bool
+}
+
+// leanPlan says which parts of the page the lean parse reads.
+type leanPlan struct {
+	prefixEnd int // end of the <body> start tag
+	segs      []leanSeg
+	bodyText  int // length of the body's compact text in the full page
+}
+
+// pageScan is what one tokenizer pass over the page found.
+type pageScan struct {
+	count tagCounter
+	plan  *leanPlan
+}
+
+// voidTags are elements that never stay open in the body (void, or
+// ignored there).
+var voidTags = map[string]bool{
+	"area": true, "base": true, "basefont": true, "bgsound": true, "br": true, "col": true,
+	"embed": true, "frame": true, "hr": true, "image": true, "img": true, "input": true,
+	"keygen": true, "link": true, "meta": true, "param": true, "source": true, "track": true,
+	"wbr": true,
+}
+
+// headTags may appear before <body> without implying the body.
+var headTags = map[string]bool{
+	"html": true, "head": true, "meta": true, "link": true, "title": true, "script": true,
+	"style": true, "base": true, "noscript": true,
+}
+
+// noLean are tags anywhere in the body that make the parser do something
+// the lean path does not model.
+var noLean = map[string]bool{
+	"html": true, "head": true, "body": true, "frameset": true, "frame": true,
+	"template": true, "plaintext": true,
+}
+
+// leanWanted are the strings whose presence in a segment's text keeps it:
+// what the body finder and the title finder look for. The date labels
+// (pubLabels) keep the segments the date after them is in too.
+var leanWanted = append([]string{"年度报告"}, markers...)
+
+// scanPage tokenizes the page, counting tags for the size limits (see
+// tagCounter), and, when lean is set, plans the lean parse for a tree at
+// most maxDepth deep. It stops early once the rough nesting depth is over
+// 4*maxDepth, the limit Parse refuses.
+func scanPage(src string, lean bool, maxDepth int) pageScan {
+	var sc pageScan
+	z := xhtml.NewTokenizerBytes([]byte(src), 0)
+	const (
+		inHead = iota
+		inBody
+		afterBody
+	)
+	phase := inHead
+	plan := &leanPlan{}
+	var text strings.Builder
+	text.Grow(len(src) / 4)
+	type open struct {
+		name      string
+		invisible bool
+	}
+	var stack []open
+	foreign := 0 // open svg and math elements
+	rawOpen := ""
+	var seg *leanSeg
+	// The parser drops NUL characters from body text, the tokenizer does
+	// not: such pages are read in full.
+	lean = lean && strings.IndexByte(src, 0) < 0
+	for {
+		tt := z.Next()
+		if tt == xhtml.ErrorToken {
+			break
+		}
+		sc.count.add(tt, z.Raw())
+		if sc.count.maxDepth > 4*maxDepth {
+			return sc
+		}
+		if !lean {
+			continue
+		}
+		start, end := z.Offset()
+		switch phase {
+		case inHead:
+			switch tt {
+			case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+				name, _ := z.TagName()
+				switch {
+				case string(name) == "body":
+					phase = inBody
+					plan.prefixEnd = end
+				case !headTags[string(name)]:
+					lean = false
+				case tt == xhtml.StartTagToken && (string(name) == "script" || string(name) == "style" || string(name) == "title" || string(name) == "noscript"):
+					rawOpen = string(name)
+				}
+			case xhtml.EndTagToken:
+				name, _ := z.TagName()
+				switch {
+				case rawOpen != "" && string(name) == rawOpen:
+					rawOpen = ""
+				case string(name) != "head":
+					lean = false
+				}
+			case xhtml.TextToken:
+				if rawOpen == "" && !blank(z.Raw()) {
+					lean = false
+				}
+			}
+		case inBody:
+			switch tt {
+			case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+				nameB, hasAttr := z.TagName()
+				name := internName(nameB)
+				if noLean[name] {
+					lean = false
+					continue
+				}
+				if len(stack) == 0 {
+					plan.segs = append(plan.segs, leanSeg{start: start, tStart: text.Len()})
+					seg = &plan.segs[len(plan.segs)-1]
+				}
+				if voidTags[name] || foreign > 0 && tt == xhtml.SelfClosingTagToken {
+					if len(stack) == 0 {
+						seg.end, seg.tEnd = end, text.Len()
+					}
+					continue
+				}
+				inv := len(stack) > 0 && stack[len(stack)-1].invisible || skipTags[name] || hasAttr && hiddenAttrs(z)
+				stack = append(stack, open{name, inv})
+				seg.depth = max(seg.depth, len(stack))
+				if name == "svg" || name == "math" {
+					foreign++
+				}
+			case xhtml.EndTagToken:
+				nameB, _ := z.TagName()
+				name := string(nameB)
+				if len(stack) == 0 {
+					switch name {
+					case "body", "html":
+						phase = afterBody
+					case "p", "br":
+						lean = false // the parser makes an element of these
+					}
+					continue
+				}
+				if stack[len(stack)-1].name != name {
+					lean = false // not perfectly nested
+					continue
+				}
+				if name == "svg" || name == "math" {
+					foreign--
+				}
+				stack = stack[:len(stack)-1]
+				if len(stack) == 0 {
+					seg.end, seg.tEnd = end, text.Len()
+				}
+			case xhtml.TextToken:
+				if len(stack) == 0 {
+					if !blank(z.Raw()) {
+						lean = false
+					}
+					continue
+				}
+				if !stack[len(stack)-1].invisible {
+					writeCompactBytes(&text, z.Text())
+				}
+			}
+		case afterBody:
+			switch tt {
+			case xhtml.CommentToken:
+			case xhtml.TextToken:
+				if !blank(z.Raw()) {
+					lean = false
+				}
+			case xhtml.EndTagToken:
+				if name, _ := z.TagName(); string(name) != "html" && string(name) != "body" {
+					lean = false
+				}
+			default:
+				lean = false
+			}
+		}
+	}
+	if !lean || phase == inHead || len(stack) > 0 || len(plan.segs) == 0 {
+		return sc
+	}
+	plan.bodyText = text.Len()
+	if plan.bodyText == 0 {
+		return sc
+	}
+	// Keep every segment that an occurrence of a wanted string (a date
+	// label with the date after it) touches, and those too deep to be
+	// sure their tree stays within the depth limit.
+	plan.keepWanted(text.String())
+	skipped := false
+	for i := range plan.segs {
+		s := &plan.segs[i]
+		if 3*s.depth+4 > maxDepth {
+			s.keep = true
+		}
+		skipped = skipped || !s.keep
+	}
+	if !skipped {
+		return sc // nothing to leave out: the full parse is as cheap
+	}
+	sc.plan = plan
+	return sc
+}
+
+// wantedByRune lists the wanted strings (leanWanted, pubLabels) by their
+// first rune, with how far an occurrence reaches.
+var wantedByRune = func() map[rune][]wanted {
+	m := map[rune][]wanted{}
+	add := func(w string, n int) {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = append(m[r], wanted{w, n})
+	}
+	for _, w := range leanWanted {
+		add(w, len(w))
+	}
+	for _, w := range pubLabels {
+		add(w, pubDateLen)
+	}
+	return m
+}()
+
+type wanted struct {
+	s     string
+	reach int
+}
+
+// keepWanted keeps the segments that an occurrence of a wanted string in
+// the body's compact text t touches (for a date label, the date after it
+// too), in one pass over t.
+func (p *leanPlan) keepWanted(t string) {
+	for i := 0; i < len(t); {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		for _, w := range wantedByRune[r] {
+			if strings.HasPrefix(t[i:], w.s) {
+				p.keepText(i, i+w.reach)
+			}
+		}
+		i += size
+	}
+}
+
+// keepText keeps the segments whose text overlaps [from, to).
+func (p *leanPlan) keepText(from, to int) {
+	for i := range p.segs {
+		s := &p.segs[i]
+		if s.tStart < to && from < s.tEnd {
+			s.keep = true
+		}
+	}
+}
+
+// source puts the lean parse's input together: the page up to the end of
+// the <body> start tag, then the kept segments, with the pieces that map
+// its offsets back to the page.
+func (p *leanPlan) source(src string) ([]byte, []xhtml.Piece) {
+	n := p.prefixEnd
+	for _, s := range p.segs {
+		if s.keep {
+			n += s.end - s.start
+		}
+	}
+	buf := make([]byte, 0, n)
+	buf = append(buf, src[:p.prefixEnd]...)
+	pieces := []xhtml.Piece{{At: 0, Orig: 0}}
+	for _, s := range p.segs {
+		if s.keep {
+			pieces = append(pieces, xhtml.Piece{At: len(buf), Orig: s.start})
+			buf = append(buf, src[s.start:s.end]...)
+		}
+	}
+	return buf, pieces
+}
+
+// hiddenAttrs is hidden() for the current tag's attributes.
+func hiddenAttrs(z *xhtml.Tokenizer) bool {
+	for more := true; more; {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		switch string(k) {
+		case "hidden":
+			return true
+		case "style":
+			val := string(v)
+			if hidden(&xhtml.Node{Type: xhtml.ElementNode, Attr: []xhtml.Attribute{{Key: "style", Val: val}}}) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// internName returns a tag name as a string, without allocating for the
+// names in the tables above.
+func internName(b []byte) string {
+	if s, ok := knownNames[string(b)]; ok {
+		return s
+	}
+	return string(b)
+}
+
+var knownNames = func() map[string]string {
+	m := map[string]string{}
+	for _, t := range []map[string]bool{voidTags, headTags, noLean, skipTags, blockTags, notNesting, chromeTags} {
+		for k := range t {
+			m[k] = k
+		}
+	}
+	for _, k := range []string{"span", "a", "b", "i", "u", "strong", "em", "font", "svg", "math", "path", "sup", "sub", "label", "small"} {
+		m[k] = k
+	}
+	return m
+}()
+
+// writeCompactBytes is writeCompact for bytes.
+func writeCompactBytes(b *strings.Builder, s []byte) {
+	for len(s) > 0 {
+		r, size := utf8.DecodeRune(s)
+		s = s[size:]
+		if r < utf8.RuneSelf && r > ' ' {
+			b.WriteByte(byte(r))
+			continue
+		}
+		if r = compactRune(r); r >= 0 {
+			b.WriteRune(r)
+		}
+	}
+}
+
+func blank(b []byte) bool {
+	return len(bytes.TrimLeft(b, " \t\n\r\f")) == 0
+}

@@ -1,0 +1,90 @@
+package html
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/reportlint/reportlint/parser"
+	"github.com/reportlint/reportlint/parser/html/internal/xhtml"
+)
+
+// leanUsed reports whether Parse took the lean path for a page.
+func leanUsed(t *testing.T, data []byte) bool {
+	t.Helper()
+	src, _ := decode(data)
+	opts := parser.DefaultOptions()
+	sc := scanPage(src, true, opts.MaxDepth)
+	if sc.plan == nil {
+		return false
+	}
+	buf, pieces := sc.plan.source(src)
+	root, err := xhtml.ParsePieces(buf, pieces, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return read("t.html", root, newSrcIndex(src), opts, sc.count.tags, len(buf), sc.plan.bodyText) != nil
+}
+
+// leanPages are the pages the lean path is held to: every HTML fixture,
+// the benchmark page, and layouts written without looking at the fixtures.
+func leanPages(t *testing.T) map[string][]byte {
+	pages := map[string][]byte{}
+	files, _ := filepath.Glob("../../fixtures/html/*.html")
+	more, _ := filepath.Glob("testdata/*.html")
+	for _, f := range append(files, more...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages[filepath.Base(f)] = data
+	}
+	pages["bench-site-chrome"] = chromePage(t)
+	return pages
+}
+
+// TestLeanMatchesFull: the lean path gives exactly the Document the full
+// parse gives, on every page.
+func TestLeanMatchesFull(t *testing.T) {
+	used := 0
+	for name, data := range leanPages(t) {
+		opts := parser.DefaultOptions()
+		full, errF := parseDoc(name, data, opts, false)
+		lean, errL := parseDoc(name, data, opts, true)
+		if (errF == nil) != (errL == nil) {
+			t.Errorf("%s: full error %v, lean error %v", name, errF, errL)
+			continue
+		}
+		if !reflect.DeepEqual(full, lean) {
+			t.Errorf("%s: lean Document differs from the full parse\nfull: %s\nlean: %s", name, summary(full), summary(lean))
+		}
+		if leanUsed(t, data) {
+			used++
+			t.Logf("%s: lean", name)
+		}
+	}
+	if used == 0 {
+		t.Fatal("the lean path was never taken")
+	}
+}
+
+func summary(d *parser.Document) string {
+	if d == nil {
+		return "<nil>"
+	}
+	var b strings.Builder
+	b.WriteString(d.Meta.Title + " | " + d.Meta.Published.String() + "\n")
+	for i, bl := range d.Blocks {
+		if i > 12 {
+			break
+		}
+		if bl.Para != nil {
+			b.WriteString("P " + bl.Para.Text + "\n")
+		} else if bl.Table != nil {
+			b.WriteString("T\n")
+		}
+	}
+	return b.String()
+}
