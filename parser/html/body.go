@@ -124,8 +124,8 @@ func (m *textMap) body(root *xhtml.Node) (_ *xhtml.Node, outer bool) {
 	for _, e := range m.elems {
 		r := m.rng[e]
 		s := score(r)
-		if s > bestScore || (s == bestScore && s > 0 && r[1]-r[0] < bestLen) {
-			best, bestScore, bestLen = e, s, r[1]-r[0]
+		if n := m.length(e, r); s > bestScore || (s == bestScore && s > 0 && n < bestLen) {
+			best, bestScore, bestLen = e, s, n
 		}
 	}
 	if best == nil || bestScore < 3 {
@@ -150,11 +150,7 @@ func (m *textMap) body(root *xhtml.Node) (_ *xhtml.Node, outer bool) {
 		if !ok {
 			break
 		}
-		n := r[1] - r[0]
-		if outerElem(a) && m.outerLen > 0 {
-			n = m.outerLen // a lean tree: <body> as long as in the page
-		}
-		extra := n - bestLen
+		extra := m.length(a, r) - bestLen
 		if extra > 1500 || extra > bestLen/5 {
 			break
 		}
@@ -163,6 +159,15 @@ func (m *textMap) body(root *xhtml.Node) (_ *xhtml.Node, outer bool) {
 		}
 	}
 	return best, outer
+}
+
+// length is the length of an element's text in the page: for a map of a
+// lean tree, <body> and <html> are as long as in the whole page.
+func (m *textMap) length(e *xhtml.Node, r [2]int) int {
+	if m.outerLen > 0 && outerElem(e) {
+		return m.outerLen
+	}
+	return r[1] - r[0]
 }
 
 // outerElem reports whether n is <body> or <html>, or not an element.
