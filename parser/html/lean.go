@@ -248,7 +248,10 @@ func scanPage(src string, lean bool, maxDepth int) pageScan {
 var wantedByRune = func() map[rune][]wanted {
 	m := map[rune][]wanted{}
 	add := func(w string, n int) {
-		r, _ := utf8.DecodeRuneInString(w)
+		r, size := utf8.DecodeRuneInString(w)
+		if size != 3 {
+			panic("html: a wanted string must start with a three-byte rune: " + w)
+		}
 		m[r] = append(m[r], wanted{w, n})
 	}
 	for _, w := range leanWanted {
@@ -265,18 +268,33 @@ type wanted struct {
 	reach int
 }
 
+// wantedBloom[r%1024] is set for the first runes in wantedByRune.
+var wantedBloom = func() (b [1024]bool) {
+	for r := range wantedByRune {
+		b[r%1024] = true
+	}
+	return b
+}()
+
 // keepWanted keeps the segments that an occurrence of a wanted string in
 // the body's compact text t touches (for a date label, the date after it
-// too), in one pass over t.
+// too), in one pass over t. Every wanted string starts with a three-byte
+// (CJK) rune, decoded here by hand and filtered before the map lookup.
 func (p *leanPlan) keepWanted(t string) {
-	for i := 0; i < len(t); {
-		r, size := utf8.DecodeRuneInString(t[i:])
-		for _, w := range wantedByRune[r] {
-			if strings.HasPrefix(t[i:], w.s) {
-				p.keepText(i, i+w.reach)
+	for i := 0; i+2 < len(t); i++ {
+		c := t[i]
+		if c < 0xE0 || c >= 0xF0 {
+			continue
+		}
+		r := rune(c&0x0F)<<12 | rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F)
+		if wantedBloom[r%1024] {
+			for _, w := range wantedByRune[r] {
+				if strings.HasPrefix(t[i:], w.s) {
+					p.keepText(i, i+w.reach)
+				}
 			}
 		}
-		i += size
+		i += 2
 	}
 }
 

@@ -93,3 +93,41 @@ func summary(d *parser.Document) string {
 	}
 	return b.String()
 }
+
+// keepWanted keeps exactly the segments a brute-force search would.
+func TestKeepWanted(t *testing.T) {
+	pieces := append(append([]string{"年", "度", "报告", "总体", "情况", "x", "１", "发布", "：2025-01-02", "日期"}, markers...), pubLabels...)
+	for seed := range 300 {
+		var b strings.Builder
+		for k := 0; k < 40; k++ {
+			b.WriteString(pieces[(seed*7+k*k*13+k)%len(pieces)])
+		}
+		text := b.String()
+		mk := func() *leanPlan {
+			p := &leanPlan{}
+			for i := 0; i < len(text); i += 17 {
+				p.segs = append(p.segs, leanSeg{tStart: i, tEnd: min(i+17, len(text))})
+			}
+			return p
+		}
+		got, want := mk(), mk()
+		got.keepWanted(text)
+		for _, w := range leanWanted {
+			for i := 0; i+len(w) <= len(text); i++ {
+				if strings.HasPrefix(text[i:], w) {
+					want.keepText(i, i+len(w))
+				}
+			}
+		}
+		for _, w := range pubLabels {
+			for i := 0; i+len(w) <= len(text); i++ {
+				if strings.HasPrefix(text[i:], w) {
+					want.keepText(i, i+pubDateLen)
+				}
+			}
+		}
+		if !reflect.DeepEqual(got.segs, want.segs) {
+			t.Fatalf("seed %d: kept segments differ for %q", seed, text)
+		}
+	}
+}

@@ -34,7 +34,10 @@ cputime() {
 	label=$1
 	shift
 	/usr/bin/time -f "%U %S %e %M" -o "$work/time.out" "$@" >/dev/null 2>&1 || true
-	read -r user sys wall rss <"$work/time.out"
+	# (time writes "Command exited with non-zero status 1" first when
+	# reportlint found errors: the figures are on the last line)
+	set -- $(tail -n 1 "$work/time.out")
+	user=$1 sys=$2 wall=$3 rss=$4
 	awk -v l="$label" -v u="$user" -v s="$sys" -v w="$wall" -v m="$rss" -v n="$files" 'BEGIN {
 		cpu = u + s
 		printf "%-28s %6.2f s CPU (user %.2f + sys %.2f)  %6.2f s wall  %4d MB peak  %7.1f files per CPU second  %.2f ms CPU per file\n",
@@ -74,7 +77,7 @@ if [ -d "$real" ] && command -v pdftotext >/dev/null 2>&1; then
 			i=$((i + 1))
 		done
 		for tool in check pdftotext; do
-			awk -v t="$tool" '{c += $1 + $2; n++} END {printf "  %-10s %6.1f ms CPU per run (mean of %d, user+sys)\n", t, 1000 * c / n, n}' "$work/$tool.cpu"
+			awk -v t="$tool" '/^[0-9]/ {c += $1 + $2; n++} END {printf "  %-10s %6.1f ms CPU per run (mean of %d, user+sys)\n", t, 1000 * c / n, n}' "$work/$tool.cpu"
 			rm -f "$work/$tool.cpu"
 		done
 		if command -v hyperfine >/dev/null 2>&1; then
