@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	xhtml "github.com/reportlint/reportlint/parser/html/internal/xhtml"
+
+	"github.com/reportlint/reportlint/parser/zhtext"
 )
 
 // textMap is the page's visible text with all white space removed, and for
@@ -176,7 +178,7 @@ func outerElem(n *xhtml.Node) bool {
 }
 
 var (
-	yearInTitle = regexp.MustCompile(`(?:19|20)\d{2}年|[〇零一二]{4}年`)
+	yearInTitle = zhtext.TitleYearRe
 	// pubDate matches a labelled publication date in compact text.
 	pubDate = regexp.MustCompile(`(发布日期|发布时间|发文日期|公开日期|成文日期|发布于)[:：]?(\d{4})(?:-|/|\.|年)(\d{1,2})(?:-|/|\.|月)(\d{1,2})`)
 )

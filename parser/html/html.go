@@ -37,7 +37,12 @@ func parseDoc(path string, data []byte, opts parser.Options, lean bool) (*parser
 	}
 	// The parser's scope checks are linear in the depth of open elements,
 	// and the parse tree takes a few hundred bytes per element: refuse
-	// absurd nesting and pages of millions of elements before parsing.
+	// absurd nesting and pages of millions of elements before parsing,
+	// and pages whose unclosed formatting tags would make the parser
+	// clone millions of elements.
+	if n := cloneEstimate(src, maxClones); n >= maxClones {
+		return nil, cloneError(n)
+	}
 	sc := scanPage(src, lean, maxDepth)
 	if sc.count.maxDepth > 4*maxDepth {
 		return nil, depthError(maxDepth)
@@ -56,7 +61,11 @@ func parseDoc(path string, data []byte, opts parser.Options, lean bool) (*parser
 		}
 	}
 	root, err := xhtml.ParseBytes([]byte(src), 0, nil)
-	if err != nil {
+	switch {
+	case err != nil && strings.Contains(err.Error(), "open stack of elements exceeds"):
+		// The parser's own limit on open elements (512) came first.
+		return nil, depthError(maxDepth)
+	case err != nil:
 		return nil, parser.Unreadable("无法解析该 HTML 文件，请用浏览器打开后另存为网页（仅 HTML）再检查", err)
 	}
 	if treeDepth(root) > maxDepth {

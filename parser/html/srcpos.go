@@ -86,19 +86,6 @@ func inNotNesting(name []byte) bool {
 	return notNesting[string(buf[:len(name)])]
 }
 
-// countTags counts the tags of a whole page with the tokenizer alone.
-func countTags(src string) tagCounter {
-	var c tagCounter
-	z := xhtml.NewTokenizerBytes([]byte(src), 0)
-	for {
-		tt := z.Next()
-		if tt == xhtml.ErrorToken {
-			return c
-		}
-		c.add(tt, z.Raw())
-	}
-}
-
 // srcIndex maps byte offsets of the decoded text to lines and columns.
 // A line ends at "\n", "\r\n" or a lone "\r", as in the text reader, so that
 // line numbers match what editors show. Columns count runes.

@@ -10,17 +10,24 @@
 # real 5- and 6-page PDFs, it times `reportlint check` and `pdftotext
 # -layout` on each of them side by side in one hyperfine run.
 #
-# CPU time (user+sys) and peak memory come from /usr/bin/time; wall time
-# from hyperfine when installed. On a busy machine read the CPU figures:
-# wall time is only meaningful when the machine is otherwise idle.
+# CPU time (user+sys) and peak memory of the batches come from /usr/bin/time
+# (10 ms resolution); wall time and the CPU time of single runs from
+# hyperfine when installed. On a busy machine read the CPU figures: wall
+# time is only meaningful when the machine is otherwise idle.
+#
+# Environment: REPORTLINT_BIN=path times that binary instead of building
+# one (to compare with an older build); HYPERFINE=0 skips the hyperfine runs.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${1:-${TMPDIR:-/tmp}/reportlint-bench}
 mkdir -p "$work"
-bin=$work/reportlint
-
-echo "== building $bin"
-(cd "$root" && CGO_ENABLED=0 go build -o "$bin" ./cmd/reportlint)
+bin=${REPORTLINT_BIN:-$work/reportlint}
+if [ -z "${REPORTLINT_BIN:-}" ]; then
+	echo "== building $bin"
+	(cd "$root" && CGO_ENABLED=0 go build -o "$bin" ./cmd/reportlint)
+fi
+hf=${HYPERFINE:-1}
+command -v hyperfine >/dev/null 2>&1 || hf=0
 
 if [ ! -d "$work/html" ]; then
 	python3 "$root/scripts/bench/gen.py" html "$work/html" 1000
@@ -53,7 +60,7 @@ for kind in html pdf; do
 	done
 done
 
-if command -v hyperfine >/dev/null 2>&1; then
+if [ "$hf" != 0 ]; then
 	echo "== wall time (hyperfine, 3 runs each)"
 	hyperfine --style basic --runs 3 --ignore-failure \
 		"$bin check --jobs 1 $work/html" "$bin check --jobs 2 $work/html" \
@@ -80,7 +87,7 @@ if [ -d "$real" ] && command -v pdftotext >/dev/null 2>&1; then
 			awk -v t="$tool" '/^[0-9]/ {c += $1 + $2; n++} END {printf "  %-10s %6.1f ms CPU per run (mean of %d, user+sys)\n", t, 1000 * c / n, n}' "$work/$tool.cpu"
 			rm -f "$work/$tool.cpu"
 		done
-		if command -v hyperfine >/dev/null 2>&1; then
+		if [ "$hf" != 0 ]; then
 			hyperfine --style basic --warmup 3 --runs 20 --ignore-failure \
 				"$bin check $pdf" "pdftotext -layout $pdf /dev/null" 2>&1 |
 				grep -E '^Benchmark|Time \(mean|faster|±' | grep -v '^ *Range'
