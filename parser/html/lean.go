@@ -31,6 +31,8 @@ import (
 type leanSeg struct {
 	start, end   int
 	tStart, tEnd int
+	// texts[rFrom:rTo] of the scan are its visible text tokens
+	rFrom, rTo int
 	depth        int
 	keep         bool
 }
@@ -89,8 +91,13 @@ func scanPage(src string, lean bool, maxDepth int) pageScan {
 	)
 	phase := inHead
 	plan := &leanPlan{}
-	var text strings.Builder
-	text.Grow(len(src) / 4)
+	// The visible text tokens, compacted only once there is a segment to
+	// leave out (a Word page is one <div>).
+	type textTok struct {
+		start, end int
+		raw        bool // raw text (xmp, noembed, noframes): no entities
+	}
+	texts := make([]textTok, 0, len(src)/128)
 	type open struct {
 		name      string
 		invisible bool
@@ -152,12 +159,12 @@ func scanPage(src string, lean bool, maxDepth int) pageScan {
 					continue
 				}
 				if len(stack) == 0 {
-					plan.segs = append(plan.segs, leanSeg{start: start, tStart: text.Len()})
+					plan.segs = append(plan.segs, leanSeg{start: start, rFrom: len(texts)})
 					seg = &plan.segs[len(plan.segs)-1]
 				}
 				if voidTags[name] || foreign > 0 && tt == xhtml.SelfClosingTagToken {
 					if len(stack) == 0 {
-						seg.end, seg.tEnd = end, text.Len()
+						seg.end, seg.rTo = end, len(texts)
 					}
 					continue
 				}
@@ -188,7 +195,7 @@ func scanPage(src string, lean bool, maxDepth int) pageScan {
 				}
 				stack = stack[:len(stack)-1]
 				if len(stack) == 0 {
-					seg.end, seg.tEnd = end, text.Len()
+					seg.end, seg.rTo = end, len(texts)
 				}
 			case xhtml.TextToken:
 				if len(stack) == 0 {
@@ -197,8 +204,8 @@ func scanPage(src string, lean bool, maxDepth int) pageScan {
 					}
 					continue
 				}
-				if !stack[len(stack)-1].invisible {
-					writeCompactBytes(&text, z.Text())
+				if top := stack[len(stack)-1]; !top.invisible {
+					texts = append(texts, textTok{start, end, top.name == "xmp" || top.name == "noembed" || top.name == "noframes"})
 				}
 			}
 		case afterBody:
@@ -219,6 +226,27 @@ func scanPage(src string, lean bool, maxDepth int) pageScan {
 	}
 	if !lean || phase == inHead || len(stack) > 0 || len(plan.segs) == 0 {
 		return sc
+	}
+	if len(plan.segs) < 2 {
+		return sc // nothing could be left out
+	}
+	var text strings.Builder
+	n := 0
+	for _, tk := range texts {
+		n += tk.end - tk.start
+	}
+	text.Grow(n)
+	for i := range plan.segs {
+		sg := &plan.segs[i]
+		sg.tStart = text.Len()
+		for _, tk := range texts[sg.rFrom:sg.rTo] {
+			raw := src[tk.start:tk.end]
+			if !tk.raw && strings.IndexByte(raw, '&') >= 0 {
+				raw = xhtml.UnescapeString(raw)
+			}
+			writeCompact(&text, raw)
+		}
+		sg.tEnd = text.Len()
 	}
 	plan.bodyText = text.Len()
 	if plan.bodyText == 0 {
@@ -339,6 +367,9 @@ func hiddenAttrs(z *xhtml.Tokenizer) bool {
 		case "hidden":
 			return true
 		case "style":
+			if !hasFold(v, "none") && !hasFold(v, "hidden") && !hasFold(v, "hide") {
+				continue
+			}
 			val := string(v)
 			if hidden(&xhtml.Node{Type: xhtml.ElementNode, Attr: []xhtml.Attribute{{Key: "style", Val: val}}}) {
 				return true
@@ -369,21 +400,6 @@ var knownNames = func() map[string]string {
 	}
 	return m
 }()
-
-// writeCompactBytes is writeCompact for bytes.
-func writeCompactBytes(b *strings.Builder, s []byte) {
-	for len(s) > 0 {
-		r, size := utf8.DecodeRune(s)
-		s = s[size:]
-		if r < utf8.RuneSelf && r > ' ' {
-			b.WriteByte(byte(r))
-			continue
-		}
-		if r = compactRune(r); r >= 0 {
-			b.WriteRune(r)
-		}
-	}
-}
 
 func blank(b []byte) bool {
 	return len(bytes.TrimLeft(b, " \t\n\r\f")) == 0
