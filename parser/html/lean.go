@@ -33,8 +33,8 @@ type leanSeg struct {
 	tStart, tEnd int
 	// texts[rFrom:rTo] of the scan are its visible text tokens
 	rFrom, rTo int
-	depth        int
-	keep         bool
+	depth      int
+	keep       bool
 }
 
 // leanPlan says which parts of the page the lean parse reads.
