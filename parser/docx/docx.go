@@ -244,7 +244,7 @@ func Parse(p string, data []byte, opts parser.Options) (*parser.Document, error)
 		return nil, err
 	}
 	defer c.Close()
-	body, alt, err := readBody(br, nb, opts, maxDepth)
+	body, alt, err := readBody(br, int64(pk.files[strings.ToLower(mainPart)].UncompressedSize64), nb, opts, maxDepth)
 	if br.over {
 		return nil, bombError(mainPart, pk.limit)
 	}
