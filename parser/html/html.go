@@ -43,12 +43,15 @@ func parseDoc(path string, data []byte, opts parser.Options, lean bool) (*parser
 	if n := cloneEstimate(src, maxClones); n >= maxClones {
 		return nil, cloneError(n)
 	}
-	sc := scanPage(src, lean, maxDepth)
-	if sc.count.maxDepth > 4*maxDepth {
+	maxTags := 20 * opts.MaxBlocks
+	sc := scanPage(src, lean, maxDepth, maxTags, 2*parser.MaxTextBytes)
+	switch sc.stop {
+	case stopDepth:
 		return nil, depthError(maxDepth)
-	}
-	if maxTags := 20 * opts.MaxBlocks; maxTags > 0 && sc.count.tags > maxTags {
+	case stopTooMany:
 		return nil, parser.Unreadable(fmt.Sprintf("文件内容过多（%d 个 HTML 元素，上限 %d），不像单份年度报告；请确认文件是否正确", sc.count.tags, maxTags), nil)
+	case stopText:
+		return nil, parser.Unreadable(fmt.Sprintf("网页中有一段文字超过 %d 字节，中间没有任何标签或分段，不像正常的年度报告；请确认文件是否正确", 2*parser.MaxTextBytes), nil)
 	}
 	ix := newSrcIndex(src)
 	if sc.plan != nil {

@@ -48,7 +48,19 @@ type leanPlan struct {
 type pageScan struct {
 	count tagCounter
 	plan  *leanPlan
+	// stop is the first limit the page broke, in the order the tokens
+	// came: nesting deeper than 4*maxDepth (stopDepth; also found after
+	// stopTooMany), more than maxTags start tags, or a text node of more
+	// than maxText bytes.
+	stop int
 }
+
+const (
+	stopNone = iota
+	stopDepth
+	stopTooMany
+	stopText
+)
 
 // voidTags are elements that never stay open in the body (void, or
 // ignored there).
@@ -78,10 +90,10 @@ var noLean = map[string]bool{
 var leanWanted = append([]string{"年度报告"}, markers...)
 
 // scanPage tokenizes the page, counting tags for the size limits (see
-// tagCounter), and, when lean is set, plans the lean parse for a tree at
-// most maxDepth deep. It stops early once the rough nesting depth is over
-// 4*maxDepth, the limit Parse refuses.
-func scanPage(src string, lean bool, maxDepth int) pageScan {
+// tagCounter) and checking the limits (see pageScan.stop; maxTags and
+// maxText 0 mean no limit), and, when lean is set, plans the lean parse for
+// a tree at most maxDepth deep.
+func scanPage(src string, lean bool, maxDepth, maxTags, maxText int) pageScan {
 	var sc pageScan
 	z := xhtml.NewTokenizerBytes([]byte(src), 0)
 	const (
@@ -116,6 +128,18 @@ func scanPage(src string, lean bool, maxDepth int) pageScan {
 		}
 		sc.count.add(tt, z.Raw())
 		if sc.count.maxDepth > 4*maxDepth {
+			sc.stop = stopDepth
+			return sc
+		}
+		if sc.stop == stopTooMany {
+			continue // counting on: deep nesting later is reported first
+		}
+		if maxTags > 0 && sc.count.tags > maxTags {
+			sc.stop = stopTooMany
+			continue
+		}
+		if maxText > 0 && tt == xhtml.TextToken && len(z.Raw()) > maxText {
+			sc.stop = stopText
 			return sc
 		}
 		if !lean {
@@ -224,7 +248,7 @@ func scanPage(src string, lean bool, maxDepth int) pageScan {
 			}
 		}
 	}
-	if !lean || phase == inHead || len(stack) > 0 || len(plan.segs) == 0 {
+	if sc.stop != stopNone || !lean || phase == inHead || len(stack) > 0 || len(plan.segs) == 0 {
 		return sc
 	}
 	if len(plan.segs) < 2 {
