@@ -85,6 +85,13 @@ func unseenPages(t testing.TB) map[string][]byte {
 		"implied-body": unseenHead + sidebar(5) + "<div class=\"content\">" + rep + "</div>",
 		"late-body":    "<html><head><title>t</title></head><div>" + sidebar(3) + "</div><body class=\"content\"><div>" + rep + "</div></body></html>",
 	}
+	// Furniture with icons (inline SVG, images), a search form, a select
+	// box of links, an iframe, and a layout table with unclosed cells.
+	furniture := `<div class="hd"><svg width="16" height="16"><path d="M0 0h16v16z"/><circle cx="8" cy="8" r="3"/></svg><img src="logo.png" alt="logo">` +
+		`<form action="/search"><input type="text" name="q"><button>搜索</button></form>` +
+		`<select onchange="go(this)"><option>部门网站</option><option>行政复议</option></select><iframe src="/ad.html"></iframe></div>` + "\n"
+	pages["furniture"] = unseenHead + "<body>\n" + furniture + sidebar(10) + "<div class=\"content\">" + rep + "</div>\n" + furniture + "</body></html>"
+	pages["unclosed-cells"] = unseenHead + "<body>\n<table><tr><td>首页<td>要闻<td>公告</table>\n" + sidebar(10) + "<div class=\"content\">" + rep + "</div>\n</body></html>"
 	// Cells with start tags over several lines, tabs, entities and <br>.
 	cells := strings.NewReplacer("<td>", "<td\r\n\tclass=\"x\">&nbsp;", "</td>", "<br></td>", "<td colspan", "<td\tcolspan").Replace(rep)
 	pages["tricky-cells"] = unseenHead + "<body>\r\n" + sidebar(5) + "<div class=\"content\">\r\n" + cells + "</div>\r\n</body></html>"
