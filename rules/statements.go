@@ -258,6 +258,9 @@ type scan struct {
 	ctx    sentCtx
 	cut    int // figures from this rune offset on are about another year
 	t4From int // rune offset of the first 被/引起/因…, or -1
+	// firstVolumeEnd is where the first application total of the sentence
+	// ends (-1 before one is read)
+	firstVolumeEnd int
 	// qizhong are the rune offsets of "其中" in the sentence
 	qizhong []int
 	// proactive: the sentence is about 主动公开 (its results are not table 三's)
@@ -281,7 +284,7 @@ type sentCtx struct {
 // scanSentence is stage 1.
 func scanSentence(r *parser.Report, s *sentence, ctx sentCtx) *scan {
 	folded := parser.FoldWidth(s.Text)
-	sc := &scan{r: r, s: s, rs: []rune(folded), ctx: ctx, t4From: -1, proactive: strings.Contains(folded, "主动公开")}
+	sc := &scan{r: r, s: s, rs: []rune(folded), ctx: ctx, t4From: -1, firstVolumeEnd: -1, proactive: strings.Contains(folded, "主动公开")}
 	sc.figs = extractFigures(s.Text)
 	if len(sc.figs) == 0 {
 		return sc
@@ -398,6 +401,9 @@ func readStatements(r *parser.Report, s *sentence, ctx sentCtx) []statement {
 		st, ok := sc.statementOf(f, segStart, sc.kws[lo:hi], out)
 		if ok {
 			out = append(out, st)
+			if sc.firstVolumeEnd < 0 && len(st.claims) == 1 && st.claims[0].kind.volume() && !st.fig.Percent {
+				sc.firstVolumeEnd = st.fig.End
+			}
 		}
 	}
 	receivedApart(out)
@@ -458,10 +464,10 @@ func (sc *scan) statementOf(f figure, segStart int, ms []kwMatch, before []state
 		return st, false
 	}
 	st, ok := sc.claimBefore(st, segStart, seg, ms)
-	if ok && sc.partOfEarlier(st, before) {
+	if ok && sc.partOfEarlier(st) {
 		return st, false
 	}
-	if ok && st.listed && !sc.afterTotalQizhong(st, before) {
+	if ok && st.listed && !sc.afterTotalQizhong(st) {
 		return st, false
 	}
 	return st, ok
@@ -469,30 +475,22 @@ func (sc *scan) statementOf(f figure, segStart int, ms []kwMatch, before []state
 
 // afterTotalQizhong: the figure follows "其中" after an application total
 // stated earlier in the sentence.
-func (sc *scan) afterTotalQizhong(st statement, before []statement) bool {
-	for _, b := range before {
-		if len(b.claims) == 1 && b.claims[0].kind.volume() && !b.fig.Percent {
-			i := sort.SearchInts(sc.qizhong, b.fig.End)
-			return i < len(sc.qizhong) && sc.qizhong[i] < st.fig.Start
-		}
+func (sc *scan) afterTotalQizhong(st statement) bool {
+	if sc.firstVolumeEnd < 0 {
+		return false
 	}
-	return false
+	i := sort.SearchInts(sc.qizhong, sc.firstVolumeEnd)
+	return i < len(sc.qizhong) && sc.qizhong[i] < st.fig.Start
 }
 
 // partOfEarlier: after "共收到申请5821件，其中", a later 收到/受理 figure of
 // the sentence is a part ("各县（市、区）收到3688件"), not the total.
-func (sc *scan) partOfEarlier(st statement, before []statement) bool {
+func (sc *scan) partOfEarlier(st statement) bool {
 	if len(st.claims) != 1 || (st.claims[0].kind != kReceived && st.claims[0].kind != kHandled) {
 		return false
 	}
-	for _, b := range before {
-		if len(b.claims) == 1 && b.claims[0].kind.volume() && !b.fig.Percent {
-			// a 其中 between that total and this figure
-			i := sort.SearchInts(sc.qizhong, b.fig.End)
-			return i < len(sc.qizhong) && sc.qizhong[i] < st.fig.Start
-		}
-	}
-	return false
+	// a 其中 between the first total and this figure
+	return sc.afterTotalQizhong(st)
 }
 
 // resultWords are the result categories written after their figure.
@@ -587,7 +585,9 @@ func sumOfStated(seg string, before []statement) (claim, bool) {
 		return claim{}, false
 	}
 	var haveNew, haveCarry bool
-	for _, b := range before {
+	// the two figures just before (a bounded look back keeps the reading
+	// linear)
+	for _, b := range before[max(0, len(before)-2):] {
 		if len(b.claims) != 1 {
 			continue
 		}
