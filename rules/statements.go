@@ -235,6 +235,7 @@ var (
 	sumOnlyRe     = regexp.MustCompile(`^[，,、\s]*(共计|合计|总计|共|总共|累计)\s*(办理|受理)?\s*$`)
 	negBeforeRune = "未不没无非"
 	qizhongRe     = regexp.MustCompile(`其中`)
+	listSepRe     = regexp.MustCompile(`^\s*(、|,|，|和|及|与|以及)\s*$`)
 )
 
 // clauseBreaks end a clause; a keyword before one does not reach a figure
@@ -261,6 +262,9 @@ type scan struct {
 	// firstVolumeEnd is where the first application total of the sentence
 	// ends (-1 before one is read)
 	firstVolumeEnd int
+	// pending are the claims of a "分别为" list still waiting for their
+	// figures
+	pending []claim
 	// qizhong are the rune offsets of "其中" in the sentence
 	qizhong []int
 	// proactive: the sentence is about 主动公开 (its results are not table 三's)
@@ -452,6 +456,12 @@ func (sc *scan) statementOf(f figure, segStart int, ms []kwMatch, before []state
 		// the figure, whose own keyword (if any) follows it.
 		ms = nil
 	}
+	if len(ms) == 0 && len(sc.pending) > 0 && listSepRe.MatchString(seg) {
+		st.claims = sc.pending[:1]
+		sc.pending = sc.pending[1:]
+		return st, true
+	}
+	sc.pending = nil
 	if len(ms) == 0 {
 		if c, ok := sc.claimAfter(f, seg); ok {
 			st.claims = []claim{c}
@@ -492,6 +502,9 @@ func (sc *scan) partOfEarlier(st statement) bool {
 	// a 其中 between the first total and this figure
 	return sc.afterTotalQizhong(st)
 }
+
+// combinedOpen names the claim of "予以公开及部分公开".
+const combinedOpen = "（一）予以公开与（二）部分公开之和"
 
 // resultWords are the result categories written after their figure.
 var resultWords = map[string]func(string, string) claim{
@@ -751,7 +764,22 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 		}
 		claims = append(claims, c)
 	}
-	if len(used) > 1 {
+	respectively := false
+	if strings.Contains(gap, "分别") {
+		// "予以公开、部分公开分别为11件、4件": the pair keyword is two
+		var split []claim
+		for _, c := range claims {
+			if c.kind == kResult && c.name == combinedOpen {
+				split = append(split, resultWords["予以公开"](sc.r.Layout, ""), resultWords["部分公开"](sc.r.Layout, ""))
+				continue
+			}
+			split = append(split, c)
+		}
+		if len(split) > 1 {
+			claims, respectively = split, true
+		}
+	}
+	if len(used) > 1 && !respectively {
 		switch {
 		case eachRe.MatchString(gap):
 			st.each = true
@@ -760,8 +788,15 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 			return st, false
 		}
 	}
+	if respectively {
+		bt = strings.ReplaceAll(bt, "分别", "□□")
+	}
 	if !sc.qualified(claims, bt, f) {
 		return st, false
+	}
+	if respectively {
+		sc.pending = claims[1:]
+		claims = claims[:1]
 	}
 	if inclusive {
 		for i := range claims {
