@@ -176,3 +176,25 @@ func TestNarrativeSentencesStatedTotals(t *testing.T) {
 		{prose: "被申请行政复议3件，其中结果维持2件，结果纠正1件，尚未审结1件。", want: "N501 N503"},
 	})
 }
+
+// Sentences in the words of real reports that agree with the base tables:
+// no finding.
+func TestNarrativeSentencesQuietReal(t *testing.T) {
+	runSentenceCases(t, []sentenceCase{
+		{prose: "全年共收到政府信息公开申请29件，与上年相比增加5件，主要集中在征地拆迁、不动产登记等方面。"},
+		{prose: "其中，公民申请25件，占86.2%，法人或其他组织申请4件，占13.8%。"},
+		{prose: "全年共收到政府信息公开申请29件，按申请方式统计，网上申请20件，当面申请9件。"},
+		{prose: "全部申请均在法定期限内答复，平均办理时间为8个工作日。"},
+		{prose: "上一年度结转的2件申请已于本年度办结。"},
+		{prose: "结转下年度继续办理的3件申请，均在法定答复期限内。"},
+		{prose: "依法作出予以公开答复11件，部分公开答复4件。"},
+		{prose: "依法作出予以公开答复12件，部分公开答复4件。", want: "N501"},
+		{prose: "办理完结28件，办结率100%。"},
+		{prose: "其中予以公开（含全部公开）11件，无法提供9件。"},
+		{prose: "收到申请29件，涉及29人次，答复申请人28件次。"},
+		{prose: "全年共召开新闻发布会5场，收到申请29件。"},
+		{prose: "本年度收到的政府信息公开申请中，涉及第三方权益的1件，已依法征求第三方意见。"},
+		{prose: "对于1件申请内容不明确的，依法告知申请人补正。"},
+		{prose: "2024年度共有3件申请因需征求第三方意见延期答复。"},
+	})
+}

@@ -659,6 +659,14 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 	rs := sc.rs
 	f := st.fig
 	near := ms[len(ms)-1]
+	if k := near.claim("").kind; (k == kAnswered || k == kHandled) && len(ms) >= 2 {
+		// "予以公开答复11件", "作不予处理的处理4件": the result says what was answered
+		prev := ms[len(ms)-2]
+		if between := strings.TrimSpace(string(rs[prev.end:near.start])); prev.claim("").kind == kResult && (between == "" || between == "的") {
+			ms = ms[:len(ms)-1]
+			near = prev
+		}
+	}
 	gap := string(rs[near.end:f.Start])
 	if near.claim("").kind == kCarriedIn && strings.Contains(gap, "在内") {
 		// "共受理包括上年结转在内的申请31件": the total, 上年结转 included
