@@ -208,7 +208,9 @@ var producerFixtures = map[string][]string{
 	// table 三's header in <thead>: repeated on every page of the table
 	"report-long-thead.html.in": {"clean-repeat-heading-lo.pdf", "clean-repeat-heading-lo-tagged.pdf", "clean-repeat-heading-chromium.pdf",
 		// the page breaks inside table 四's two-row header cells
-		"clean-table4-header-split-lo.pdf"},
+		"clean-table4-header-split-lo.pdf",
+		// an empty grid at the top of the page after table 二 (tagged)
+		"clean-empty-grid-lo-tagged.pdf"},
 }
 
 // Producers' tables drawn without any rules read from text positions: the
