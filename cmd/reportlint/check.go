@@ -62,7 +62,6 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	files = conf.filter(files)
 	opts := cf.options()
-	cfg := conf.Rules
 	var prev *parser.Report
 	if cf.previous != "" {
 		p, err := load.File(cf.previous, opts)
@@ -78,20 +77,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	out := make([]checked, len(results))
 	for i, r := range results {
-		c := checked{Path: r.Path}
-		if r.Err != nil {
-			c.Findings = rules.ReadErrorFindings(r.Err, cfg)
-		} else {
-			c.Format, c.Issuer, c.Year = r.Report.Doc.Format, r.Report.Issuer, r.Report.Year
-			if k := conf.kindFor(r.Path); k != "" {
-				r.Report.Kind = k
-			}
-			c.Findings = rules.Run(r.Report, pairs.Prev[i], cfg)
-			c.Previous = pairs.PrevPath[i]
-			e := extractOf(r)
-			c.Tables = &e
-		}
-		out[i] = c
+		out[i] = checkedOf(r, pairs.Prev[i], pairs.PrevPath[i], conf)
 	}
 	if kf.writeBaseline != "" {
 		n, err := writeBaseline(kf.writeBaseline, out)
@@ -142,4 +128,23 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 		failOn = kf.failOn
 	}
 	return exitFor(out, failOn), nil
+}
+
+// checkedOf runs the rules on one file read (with its previous-year report,
+// if paired) and keeps what the outputs need. check and serve both use it.
+func checkedOf(r fileResult, prev *parser.Report, prevPath string, conf *fileConfig) checked {
+	c := checked{Path: r.Path}
+	if r.Err != nil {
+		c.Findings = rules.ReadErrorFindings(r.Err, conf.Rules)
+		return c
+	}
+	c.Format, c.Issuer, c.Year = r.Report.Doc.Format, r.Report.Issuer, r.Report.Year
+	if k := conf.kindFor(r.Path); k != "" {
+		r.Report.Kind = k
+	}
+	c.Findings = rules.Run(r.Report, prev, conf.Rules)
+	c.Previous = prevPath
+	e := extractOf(r)
+	c.Tables = &e
+	return c
 }

@@ -5,6 +5,7 @@
 //	reportlint extract [flags] PATH...   print the canonical tables read from each report
 //	reportlint rules                     list every rule
 //	reportlint explain ID                explain one rule
+//	reportlint serve [--addr A] [--open] the self-check page and its HTTP API
 package main
 
 import (
@@ -37,6 +38,8 @@ const usage = `reportlint — 政府信息公开工作年度报告检查工具
   reportlint extract [选项] 路径...   输出从报告中读出的表二、表三、表四
   reportlint rules                    列出全部规则
   reportlint explain 规则ID           说明一条规则：为什么、如何修正、示例
+  reportlint serve   [--addr 地址] [--open]  启动自查页面：在浏览器中拖入报告即可检查
+                                      （不带任何参数启动时自动打开浏览器）
 
 运行 "reportlint check -h" 查看选项。
 `
@@ -44,12 +47,16 @@ const usage = `reportlint — 政府信息公开工作年度报告检查工具
 // run executes the command line and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return exitUsage
+		// Started with nothing to do, as by a double-click on Windows: open
+		// the self-check page in the browser.
+		fmt.Fprint(stderr, "未给出子命令，启动自查页面（reportlint serve --open）。命令行用法见 reportlint help。\n")
+		args = []string{"serve", "--open"}
 	}
 	var err error
 	code := exitOK
 	switch args[0] {
+	case "serve":
+		code, err = cmdServe(args[1:], stdout, stderr)
 	case "check":
 		code, err = cmdCheck(args[1:], stdout, stderr)
 	case "extract":
