@@ -10,7 +10,7 @@ import (
 
 var arithmeticRules = []*Rule{
 	{
-		ID: "A301", Name: "table3-balance", Severity: Error, Check: checkTable3Balance,
+		ID: "A301", Name: "table3-balance", Severity: Error, Check: checkTable3Balance, Title: "表三收支平衡",
 		Summary: "表三某列：本年新收 + 上年结转 ≠ 办理结果总计 + 结转下年度",
 		Doc: `为什么：表三左上角印着本表的勾稽关系："第一项加第二项之和，等于第三项加第四项之和"，对每一列（六类申请人和总计）都成立：本年新收 + 上年结转 = （七）总计 + 结转下年度继续办理。不成立说明有申请被漏计或重计（常见于把一件区分处理的申请同时计入两种结果）。
 
@@ -19,7 +19,7 @@ var arithmeticRules = []*Rule{
 error A301 表三「自然人」列：一、本年新收（17）+ 二、上年结转（0）= 17，不等于（七）总计（18）+ 四、结转下年度继续办理（0）= 18`,
 	},
 	{
-		ID: "A302", Name: "table3-results-total", Severity: Error, Check: checkTable3Results,
+		ID: "A302", Name: "table3-results-total", Severity: Error, Check: checkTable3Results, Title: "表三办理结果总计",
 		Summary: "表三某列：（七）总计 ≠ 各项办理结果之和",
 		Doc: `为什么："（七）总计"是本年度办理结果各行（予以公开、部分公开、不予公开 1—8、无法提供 1—3、不予处理 1—5、其他处理 1—3）之和。每件申请只计一种结果（区分处理的只计"部分公开"）。
 
@@ -27,7 +27,7 @@ error A301 表三「自然人」列：一、本年新收（17）+ 二、上年�
 		Example: `error A302 表三「自然人」列：（七）总计为 18，但各办理结果之和为 17（予以公开 4 + 无法提供·1 10 + 不予处理·2 1 + 其他处理·3 2）`,
 	},
 	{
-		ID: "A303", Name: "table3-row-total", Severity: Error, Check: checkTable3Rows,
+		ID: "A303", Name: "table3-row-total", Severity: Error, Check: checkTable3Rows, Title: "表三行总计",
 		Summary: "表三某行：总计列 ≠ 六类申请人之和",
 		Doc: `为什么："总计"列是自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和，每一行都如此。
 
@@ -35,7 +35,7 @@ error A301 表三「自然人」列：一、本年新收（17）+ 二、上年�
 		Example: `error A303 表三「一、本年新收政府信息公开申请数量」行：总计为 18，但六类申请人之和为 17（自然人 17 + 商业企业 0 + 科研机构 0 + 社会公益组织 0 + 法律服务机构 0 + 其他 0）`,
 	},
 	{
-		ID: "A304", Name: "table4-total", Severity: Error, Check: checkTable4,
+		ID: "A304", Name: "table4-total", Severity: Error, Check: checkTable4, Title: "表四各组总计",
 		Summary: "表四某组：总计 ≠ 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
 		Doc: `为什么：表四行政复议、未经复议直接起诉、复议后起诉三组各有"总计"，等于该组结果维持、结果纠正、其他结果、尚未审结四项之和。
 

@@ -84,10 +84,3 @@ func TestAnyAlteredNumberIsCaught(t *testing.T) {
 		})
 	}
 }
-
-// TestBlankIsNotJudged: a blank cell gives C201 and no arithmetic finding,
-// although reading it as 0 would break two relations.
-func TestBlankIsNotJudged(t *testing.T) {
-	rep := readEdited(t, cleanText, "（一）予以公开\t10\t1", "（一）予以公开\t\t1")
-	assert.Equal(t, map[string]int{"C201": 1}, countRules(rep, nil))
-}

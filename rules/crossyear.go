@@ -11,7 +11,7 @@ import (
 
 var crossYearRules = []*Rule{
 	{
-		ID: "X701", Name: "carryover-mismatch", Severity: Warning, Check: checkCarryover,
+		ID: "X701", Name: "carryover-mismatch", Severity: Warning, Check: checkCarryover, Title: "上年结转不接续",
 		Summary: "与上一年度报告对照：本年“上年结转”≠ 上年“结转下年度继续办理”（按列）",
 		Doc: `为什么：表三"二、上年结转政府信息公开申请数量"就是上一年度报告表三"四、结转下年度继续办理"的那些申请，六类申请人和总计每一列都应相等。不相等说明两年中有一年统计有误，或有申请在结转中遗漏。
 
@@ -22,7 +22,7 @@ var crossYearRules = []*Rule{
 warning X701 表三「二、上年结转政府信息公开申请数量」行「总计」列为 2，但上一年度报告（2023年度）的「四、结转下年度继续办理」为 3`,
 	},
 	{
-		ID: "X702", Name: "valid-count-rolling", Severity: Info, Check: checkValidRolling,
+		ID: "X702", Name: "valid-count-rolling", Severity: Info, Check: checkValidRolling, Title: "现行有效件数不接续",
 		Summary: "与上一年度报告对照：上年现行有效 + 本年制发 − 本年废止 ≠ 本年现行有效（规章、行政规范性文件）",
 		Doc: `为什么：表二第二十条第（一）项的"现行有效件数"应当大致等于上年的现行有效件数加本年制发、减本年废止。修改、清理、重新归类会打破严格相等，所以这只是提示；但差距大时往往是某一年的数字填错了。武威市 2025 年年报通知要求这些数字与司法行政部门核对。
 
@@ -33,7 +33,7 @@ warning X701 表三「二、上年结转政府信息公开申请数量」行「�
 info X702 表二「行政规范性文件」行「现行有效件数」列为 13，但上年现行有效 10 + 本年制发 3 − 本年废止 1 = 12`,
 	},
 	{
-		ID: "X703", Name: "copied-text", Severity: Warning, Check: checkCopiedText,
+		ID: "X703", Name: "copied-text", Severity: Warning, Check: checkCopiedText, Title: "正文照搬上年",
 		Summary: "与上一年度报告对照：正文一半以上的句子与上年相同（数字、年份不计）",
 		Doc: `为什么：国办公开办函〔2021〕30号要求年报如实反映本年度工作，点名批评"内容雷同、敷衍塞责"的报告，可依条例第四十七条追究责任。常见情形是照抄上年报告、只改年份和数字。
 
@@ -43,7 +43,7 @@ reportlint 把正文（表格除外）切成句子，把数字和年份替换掉
 		Example: `warning X703 正文 24 句中有 20 句（83%）与上一年度报告（2023年度）相同（数字和年份不计），疑似照抄上年报告`,
 	},
 	{
-		ID: "X704", Name: "identical-tables", Severity: Warning, Check: checkIdenticalTables,
+		ID: "X704", Name: "identical-tables", Severity: Warning, Check: checkIdenticalTables, Title: "表格与上年相同",
 		Summary: "与上一年度报告对照：表格中的全部数字与上年完全相同",
 		Doc: `为什么：两个年度的表二、表三、表四每一个数字都相同，几乎不可能是真实统计，通常是沿用了上年的表格（国办公开办函〔2021〕30号所说的"内容雷同"）。全部为 0 的表格（没有发生任何事项）不在此列。
 

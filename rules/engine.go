@@ -9,7 +9,9 @@ package rules
 
 import (
 	"fmt"
+	"runtime/debug"
 	"sort"
+	"strings"
 
 	"github.com/reportlint/reportlint/parser"
 )
@@ -46,11 +48,18 @@ func ParseSeverity(s string) (Severity, bool) {
 	return "", false
 }
 
-// Rule is one check.
+// Rule is one check. Every field is set in the rule's literal (Validate
+// says which are required); nothing completes a rule later.
 type Rule struct {
-	ID       string
+	// ID is a capital letter and three digits ("A301"); contract IDs never
+	// change.
+	ID string
+	// Name is the kebab-case English name ("table3-balance").
 	Name     string
 	Severity Severity
+	// Title is the short Chinese name printed after the ID in text output
+	// ("表三收支平衡").
+	Title string
 	// Summary is one line for `reportlint rules`.
 	Summary string
 	// Doc says why the rule exists (the format or the 条例 behind it) and
@@ -58,9 +67,16 @@ type Rule struct {
 	Doc string
 	// Example is a failing example and what reportlint says about it.
 	Example string
-	// Check runs the rule. Nil for rules raised by the reader (P001, P002).
+	// Check runs the rule. Nil exactly when FromReader is set.
 	Check func(*Pass)
+	// FromReader marks rules the engine raises itself rather than through a
+	// Check: reading problems (P001, P002: the reader reports them in
+	// Document.Problems or as a *parser.ReadError) and P003 (a rule failed).
+	FromReader bool
 }
+
+// InternalErrorID is the rule a panicking rule's failure is reported under.
+const InternalErrorID = "P003"
 
 // Finding is one problem found in one file.
 type Finding struct {
@@ -127,18 +143,115 @@ type Config struct {
 }
 
 // Run checks a report with every enabled rule and returns the findings in a
-// stable order (by position, then rule).
+// stable order (by position, then rule). The reader's non-fatal problems
+// (Document.Problems) become findings of their own rule (P001, P002), each
+// subject to the config like any rule. A rule that panics does not stop the
+// others: its failure becomes a P003 finding.
 func Run(rep, prev *parser.Report, cfg Config) []Finding {
+	return runSet(All(), rep, prev, cfg)
+}
+
+// runSet is Run over a given rule set.
+func runSet(set []*Rule, rep, prev *parser.Report, cfg Config) []Finding {
 	var out []Finding
+	if rep != nil && rep.Doc != nil {
+		out = append(out, problemFindings(rep.Doc.Problems, cfg)...)
+	}
 	shared := map[string]any{}
-	for _, r := range All() {
+	for _, r := range set {
 		if r.Check == nil || cfg.Disabled[r.ID] {
 			continue
 		}
-		p := &Pass{Report: rep, Previous: prev, rule: r, out: &out, shared: shared}
-		r.Check(p)
+		out = runChecked(r, rep, prev, &out, shared, cfg)
 	}
 	return finish(out, cfg)
+}
+
+// RunRule checks a report with one rule only (and nothing else: no reader
+// problems) and returns its findings in the order Run gives them. It is
+// meant for tests of a single rule (see package rulestest). It panics if
+// the rule is unknown or has no Check.
+func RunRule(id string, rep, prev *parser.Report) []Finding {
+	r := Lookup(id)
+	if r == nil || r.Check == nil {
+		panic("rules.RunRule: no rule with a Check has ID " + id)
+	}
+	var out []Finding
+	out = runChecked(r, rep, prev, &out, map[string]any{}, Config{})
+	return finish(out, Config{})
+}
+
+// runChecked runs one rule's Check and returns out with its findings. A panic
+// inside the Check drops what the rule found so far and records one P003
+// finding instead (unless P003 is disabled).
+func runChecked(r *Rule, rep, prev *parser.Report, out *[]Finding, shared map[string]any, cfg Config) (res []Finding) {
+	before := len(*out)
+	defer func() {
+		v := recover()
+		if v == nil {
+			res = *out
+			return
+		}
+		res = (*out)[:before]
+		if cfg.Disabled[InternalErrorID] {
+			return
+		}
+		ie := Lookup(InternalErrorID)
+		res = append(res, Finding{
+			Rule: ie.ID, Name: ie.Name, Severity: ie.Severity,
+			Message: fmt.Sprintf("规则 %s（%s）检查本文件时出错，该规则的结果缺失：%v%s；请把此消息和文件报告给 reportlint 的维护者", r.ID, r.Name, v, panicSite()),
+			Key:     InternalErrorID + "/" + r.ID,
+		})
+	}()
+	p := &Pass{Report: rep, Previous: prev, rule: r, out: out, shared: shared}
+	r.Check(p)
+	return *out
+}
+
+// panicSite names the source line that panicked ("（arithmetic.go:93）"),
+// read from the stack of the deferred recover, or "" when not found.
+func panicSite() string {
+	lines := strings.Split(string(debug.Stack()), "\n")
+	for i, l := range lines {
+		if !strings.HasPrefix(l, "panic(") {
+			continue
+		}
+		// "panic(...)" and each frame after it are a function line and a
+		// "\tfile:line +0x…" line; the first frame outside the runtime is
+		// where the rule failed.
+		for k := i + 2; k+1 < len(lines); k += 2 {
+			if strings.HasPrefix(lines[k], "runtime.") {
+				continue
+			}
+			loc := strings.TrimSpace(lines[k+1])
+			if sp := strings.IndexByte(loc, ' '); sp >= 0 {
+				loc = loc[:sp]
+			}
+			if slash := strings.LastIndexByte(loc, '/'); slash >= 0 {
+				loc = loc[slash+1:]
+			}
+			return "（" + loc + "）"
+		}
+	}
+	return ""
+}
+
+// problemFindings turns a reader's non-fatal problems into findings of their
+// rule, leaving out those whose rule is disabled. Problems naming no known
+// rule are read as P001.
+func problemFindings(probs []parser.Problem, cfg Config) []Finding {
+	var out []Finding
+	for _, pr := range probs {
+		r := Lookup(pr.Rule)
+		if r == nil {
+			r = Lookup("P001")
+		}
+		if cfg.Disabled[r.ID] {
+			continue
+		}
+		out = append(out, Finding{Rule: r.ID, Name: r.Name, Severity: r.Severity, Message: pr.Message, Loc: pr.Loc, Key: pr.Message})
+	}
+	return out
 }
 
 // ReadErrorFindings turns a reader's failure into its P001/P002 finding.
@@ -148,10 +261,13 @@ func ReadErrorFindings(err error, cfg Config) []Finding {
 	if re, ok := err.(*parser.ReadError); ok {
 		rule, msg = re.Rule, re.Reason
 	}
-	if cfg.Disabled[rule] {
+	r := Lookup(rule)
+	if r == nil {
+		r = Lookup("P001")
+	}
+	if cfg.Disabled[r.ID] {
 		return nil
 	}
-	r := Lookup(rule)
 	return finish([]Finding{{Rule: r.ID, Name: r.Name, Severity: r.Severity, Message: msg}}, cfg)
 }
 

@@ -8,7 +8,7 @@ import (
 
 var labelRules = []*Rule{
 	{
-		ID: "S106", Name: "label-mismatch", Severity: Warning, Check: notes(parser.NoteLabelVariant),
+		ID: "S106", Name: "label-mismatch", Severity: Warning, Check: notes(parser.NoteLabelVariant), Title: "行列标题不规范",
 		Summary: "行或列的标题与规范写法不同（错字、漏字），但仍可对应",
 		Doc: `为什么：表格的行列标题是格式规定的统计口径，错字、漏字容易让读者误解，也会让汇总工具对错行。reportlint 能把它对应到规范行，所以只作警告。
 
@@ -16,7 +16,7 @@ var labelRules = []*Rule{
 		Example: `warning S106 表三行标题“1.本机关不掌握相关政府信”与规范写法“1.本机关不掌握相关政府信息”不同`,
 	},
 	{
-		ID: "S107", Name: "row-missing", Severity: Error, Check: notes(parser.NoteRowMissing),
+		ID: "S107", Name: "row-missing", Severity: Error, Check: notes(parser.NoteRowMissing), Title: "表格缺行缺列",
 		Summary: "表格缺少格式规定的行或列",
 		Doc: `为什么：格式规定表三有 25 行 7 列（2021 版），表四有三组各五列，表二有六行。缺少的行列意味着该项数据没有报告，勾稽关系也无法核对。
 
@@ -24,7 +24,7 @@ var labelRules = []*Rule{
 		Example: `error S107 表三缺少“（五）不予处理5.要求行政机关确认或重新出具已获取信息”行`,
 	},
 	{
-		ID: "S108", Name: "extra-row", Severity: Info, Check: notes(parser.NoteExtraRow),
+		ID: "S108", Name: "extra-row", Severity: Info, Check: notes(parser.NoteExtraRow), Title: "表格多出行列",
 		Summary: "表格中有格式以外的行或列（如地方模板自行增加的行）",
 		Doc: `为什么：有的地方模板在表二中加入"其他主动公开文件"等行，或在表三加"小计"列。这些行列不在国家格式之内，不参与核对，仅作提示，便于统一口径。
 

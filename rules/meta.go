@@ -11,7 +11,7 @@ import (
 
 var metaRules = []*Rule{
 	{
-		ID: "M601", Name: "year-mismatch", Severity: Warning, Check: checkYearMismatch,
+		ID: "M601", Name: "year-mismatch", Severity: Warning, Check: checkYearMismatch, Title: "报告年度不一致",
 		Summary: "标题、统计期限、表格处和落款所说的报告年度不一致",
 		Doc: `为什么：年报报告的是上一年度的情况（《政府信息公开条例》第四十九条、第五十条）。标题中的年度、"统计期限自X年1月1日起至X年12月31日止"一句和各表格标题里的年度必须是同一年；落款日期必然在报告年度结束之后。几处不一致，最常见的原因是沿用了上一年的报告只改了一部分，这正是国办公开办函〔2021〕30号"明确责任"部分点名的"内容雷同"。
 
@@ -22,7 +22,7 @@ reportlint 核对：标题年度；统计期限的起止年度（起止应在同
 warning M601 标题的报告年度为 2024 年，但统计期限“自2023年1月1日起至2023年12月31日止”是 2023 年`,
 	},
 	{
-		ID: "M602", Name: "late-publication", Severity: Warning, Check: checkLatePublication,
+		ID: "M602", Name: "late-publication", Severity: Warning, Check: checkLatePublication, Title: "发布晚于期限",
 		Summary: "已知的发布日期晚于法定期限（部门 1 月 31 日，人民政府 3 月 31 日）",
 		Doc: `为什么：《政府信息公开条例》第四十九条：县级以上人民政府部门应当在每年 1 月 31 日前向本级政府信息公开工作主管部门提交并向社会公布本行政机关上一年度的年度报告；县级以上地方人民政府的政府信息公开工作主管部门应当在每年 3 月 31 日前公布本级政府上一年度的年度报告。逾期发布属于第四十七条可以督促整改、通报批评的情形。条例没有规定乡镇人民政府的期限（由地方规定），这类报告不核对。
 

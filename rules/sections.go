@@ -10,7 +10,7 @@ import (
 
 var sectionRules = []*Rule{
 	{
-		ID: "S101", Name: "section-missing", Severity: Error, Check: checkSectionMissing,
+		ID: "S101", Name: "section-missing", Severity: Error, Check: checkSectionMissing, Title: "缺少法定部分",
 		Summary: "缺少六个法定部分之一（应有的标题）",
 		Doc: `为什么：《政府信息公开条例》第五十条规定年度报告应包括的五项内容，国办公开办函〔2021〕30号据此规定年报由六部分组成：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。格式要求"不能遗漏"。
 
@@ -19,7 +19,7 @@ var sectionRules = []*Rule{
 error S101 缺少法定部分“六、其他需要报告的事项”`,
 	},
 	{
-		ID: "S102", Name: "section-order", Severity: Warning, Check: checkSectionOrder,
+		ID: "S102", Name: "section-order", Severity: Warning, Check: checkSectionOrder, Title: "部分顺序有误",
 		Summary: "六个部分顺序错乱或编号有误",
 		Doc: `为什么：年报格式规定了六个部分的顺序和编号，上级机关和公众按统一结构查阅、汇总，顺序或编号错误会造成误读。
 
@@ -28,7 +28,7 @@ error S101 缺少法定部分“六、其他需要报告的事项”`,
 warning S102 标题“五、其他需要报告的事项”编号为五，按格式应为“六、其他需要报告的事项”`,
 	},
 	{
-		ID: "S103", Name: "heading-variant", Severity: Info, Check: checkHeadingVariant,
+		ID: "S103", Name: "heading-variant", Severity: Info, Check: checkHeadingVariant, Title: "部分标题用了变体",
 		Summary: "部分标题使用了可接受的变体而非规范写法",
 		Doc: `为什么：不少年报使用"政府信息公开行政复议和行政诉讼情况""存在问题及改进情况"等写法，意思相同，可以接受；统一写法便于检索和汇总，所以仅作提示。
 
@@ -36,7 +36,7 @@ warning S102 标题“五、其他需要报告的事项”编号为五，按格�
 		Example: `info S103 标题“五、存在问题及改进情况”与规范写法“五、存在的主要问题及改进情况”不同（可接受的变体）`,
 	},
 	{
-		ID: "S104", Name: "table-missing", Severity: Error, Check: checkTableMissing,
+		ID: "S104", Name: "table-missing", Severity: Error, Check: checkTableMissing, Title: "缺少法定表格",
 		Summary: "找不到表二、表三或表四",
 		Doc: `为什么：格式规定第二、三、四部分以统一表格报告主动公开、依申请公开和复议诉讼情况，表格缺失就无法核对数据，也无法汇总。
 
@@ -44,7 +44,7 @@ warning S102 标题“五、其他需要报告的事项”编号为五，按格�
 		Example: `error S104 找不到表三（收到和处理政府信息公开申请情况）`,
 	},
 	{
-		ID: "S105", Name: "outdated-format", Severity: Error, Check: checkOutdatedFormat,
+		ID: "S105", Name: "outdated-format", Severity: Error, Check: checkOutdatedFormat, Title: "仍用旧版格式",
 		Summary: "2021 年及以后的年报仍使用 2019 年试行格式",
 		Doc: `为什么：国办公开办函〔2021〕30号自 2021 年度年报起取代 2019 年试行格式（国办公开办函〔2019〕60号）。新格式改了表二的栏目（本年制发件数、本年废止件数、现行有效件数、本年处理决定数量、本年收费金额），删去了第二十条第（九）项政府集中采购，并把表三的"（六）其他处理"拆成三行。
 
@@ -103,6 +103,9 @@ func checkHeadingVariant(p *Pass) {
 func checkTableMissing(p *Pass) {
 	for _, id := range []string{parser.Table2, parser.Table3, parser.Table4} {
 		if p.Report.Table(id) == nil {
+			if p.Report.TableImage(id) != nil {
+				continue // published as a picture: S110 says so
+			}
 			f := Finding{Table: id, Key: "table/" + id,
 				Message: fmt.Sprintf("找不到%s", parser.TableNames[id])}
 			for _, s := range p.Report.Sections {

@@ -156,6 +156,12 @@ func TestRuleFixtures(t *testing.T) {
 	}
 	var missing []string
 	for _, r := range rules.All() {
+		// P003 reports a defect of reportlint itself (a rule that
+		// panicked); no sound report can make it fire, so
+		// rules.TestRulePanicBecomesFinding shows it instead.
+		if r.ID == rules.InternalErrorID {
+			continue
+		}
 		if len(fires[r.ID]) == 0 {
 			missing = append(missing, r.ID)
 		}

@@ -197,7 +197,7 @@ func buildFile(id int, c checked) fileView {
 	marks := map[string][]*findingView{}
 	for i, x := range c.Findings {
 		fw := findingView{ID: fmt.Sprintf("%s-n%d", fv.Anchor, i+1), Sev: severityNames[x.Severity], SevClass: sevClass[x.Severity],
-			Rule: x.Rule, Name: x.Name, Message: x.Message, Where: placeInWords(x), Expected: x.Expected, Actual: x.Actual,
+			Rule: x.Rule, Name: x.Name, Message: x.Message, Where: whereInWords(x), Expected: x.Expected, Actual: x.Actual,
 			HasValues: x.Expected != "" || x.Actual != "", TableKey: x.Table, Row: x.Row, Col: x.Col, sevRank_: x.Severity.Rank()}
 		fw.Target, fw.TargetKind = targetOf(fv.Anchor, x, anchors)
 		views[i] = fw
@@ -230,37 +230,11 @@ func buildFile(id int, c checked) fileView {
 	return fv
 }
 
-// placeInWords says where a finding is for people: the table cell by its
-// Chinese labels, then the line, page or paragraph.
-func placeInWords(x rules.Finding) string {
-	where := ""
-	if x.Table != "" {
-		where = "表" + x.Table
-		if x.Row != "" {
-			if d, ok := parser.LookupRow(x.Table, x.Row); ok {
-				where += "「" + d.FullLabel() + "」"
-				if x.Col != "" {
-					where += "「" + parser.ColLabel(x.Table, x.Row, x.Col) + "」"
-				}
-			}
-		} else if x.Col != "" && x.Table == parser.Table3 {
-			where += "「" + parser.ColLabel(x.Table, "R1", x.Col) + "」列"
-		}
-	}
-	loc := ""
-	switch {
-	case x.Loc.Page > 0 || x.Loc.Unit != "":
-		loc = x.Loc.String()
-	case x.Loc.Line > 0:
-		loc = "第" + strconv.Itoa(x.Loc.Line) + "行"
-	}
-	switch {
-	case where != "" && loc != "":
-		return where + "，" + loc
-	case where != "":
-		return where
-	case loc != "":
-		return loc
+// whereInWords is placeInWords (the words the Excel list uses too), or
+// 全文 for a finding about the whole report.
+func whereInWords(x rules.Finding) string {
+	if w := placeInWords(x); w != "" {
+		return w
 	}
 	return "全文"
 }

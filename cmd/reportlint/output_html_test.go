@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 
@@ -10,17 +11,16 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/reportlint/reportlint/parser"
-	"github.com/reportlint/reportlint/parser/load"
 	"github.com/reportlint/reportlint/rules"
 )
 
-// checkFiles checks files in-process as cmdCheck does, without pairing.
+// checkFiles checks files one by one in this process, as cmdCheck does
+// for a single file (no pairing).
 func checkFiles(t *testing.T, paths ...string) []checked {
 	t.Helper()
 	var out []checked
 	for _, p := range paths {
-		rep, err := load.File(p, defaultTestOptions())
-		out = append(out, checkedOf(fileResult{Path: p, Report: rep, Err: err}, nil, "", &fileConfig{}))
+		out = append(out, checkBatch(context.Background(), []string{p}, checkOptions{Opts: defaultTestOptions()})...)
 	}
 	return out
 }
@@ -128,7 +128,7 @@ func TestHTMLSummaryStructure(t *testing.T) {
 	links := all(finding, func(n *html.Node) bool { return n.Data == "a" && hasClass(n, "goto") })
 	require.Len(t, links, 1)
 	assert.Equal(t, "#f1-t3-R1-natural", attr(links[0], "href"))
-	assert.Contains(t, textOf(links[0]), "「一、本年新收政府信息公开申请数量」「自然人」")
+	assert.Contains(t, textOf(links[0]), "表三「一、本年新收政府信息公开申请数量」行「自然人」列")
 	// A cell without a finding is not marked.
 	other := byID(doc, "f1-t3-R2-natural")
 	require.NotNil(t, other)
@@ -192,21 +192,9 @@ func TestHTMLSummaryGroupsManyFindings(t *testing.T) {
 	assert.Empty(t, all(s101, func(n *html.Node) bool { return n.Data == "a" }))
 }
 
-func TestPlaceInWords(t *testing.T) {
-	for _, c := range []struct {
-		f    rules.Finding
-		want string
-	}{
-		{rules.Finding{Table: "三", Row: "R1", Col: "natural"}, "表三「一、本年新收政府信息公开申请数量」「自然人」"},
-		{rules.Finding{Table: "四", Row: "review", Col: "total"}, "表四「行政复议」「总计」"},
-		{rules.Finding{Table: "二"}, "表二"},
-		{rules.Finding{Table: "三", Col: "natural"}, "表三「自然人」列"},
-		{rules.Finding{Loc: loc(12, 0, 3)}, "第3页第12行"},
-		{rules.Finding{Loc: loc(40, 5, 0)}, "第40行"},
-		{rules.Finding{}, "全文"},
-	} {
-		assert.Equal(t, c.want, placeInWords(c.f))
-	}
+func TestWhereInWords(t *testing.T) {
+	assert.Equal(t, "全文", whereInWords(rules.Finding{}))
+	assert.Equal(t, "第3页第12行", whereInWords(rules.Finding{Loc: loc(12, 0, 3)}))
 }
 
 func defaultTestOptions() parser.Options { return parser.DefaultOptions() }

@@ -9,6 +9,10 @@ import (
 )
 
 func cmdRules(args []string, w io.Writer) error {
+	args, err := parseInterleaved(newFlagSet("rules"), args, w)
+	if err != nil {
+		return err
+	}
 	if len(args) > 0 {
 		return usageError{"rules 不接受参数"}
 	}
@@ -19,6 +23,10 @@ func cmdRules(args []string, w io.Writer) error {
 }
 
 func cmdExplain(args []string, w io.Writer) error {
+	args, err := parseInterleaved(newFlagSet("explain"), args, w)
+	if err != nil {
+		return err
+	}
 	if len(args) != 1 {
 		return usageError{"用法: reportlint explain 规则ID（例如 A301）"}
 	}

@@ -21,7 +21,6 @@ import (
 	"time"
 
 	"github.com/reportlint/reportlint/parser"
-	"github.com/reportlint/reportlint/parser/load"
 	"github.com/reportlint/reportlint/rules"
 )
 
@@ -57,9 +56,8 @@ type server struct {
 	// admitted holds one token per request being served or waiting; a full
 	// channel answers 503. workers holds one token per file being checked.
 	admitted, workers chan struct{}
-	// check is the one place a file is checked (swappable for isolated
-	// worker processes, and in tests).
-	check func(ctx context.Context, name string, data []byte) checked
+	// check is the one place uploads are checked (swappable in tests).
+	check func(ctx context.Context, files []upload) []checked
 	seq   atomic.Int64
 	mux   *http.ServeMux
 }
@@ -94,21 +92,54 @@ func newServer(cfg serveConfig) *server {
 		admitted: make(chan struct{}, cfg.Workers+cfg.Queue),
 		workers:  make(chan struct{}, cfg.Workers),
 		mux:      http.NewServeMux()}
-	s.check = s.checkBytes
+	s.check = s.checkUploads
 	s.routes()
 	return s
 }
 
-// checkBytes reads and checks one uploaded file on the path `check` uses
-// for each file (load, then the rules).
-func (s *server) checkBytes(_ context.Context, name string, data []byte) checked {
-	return checkedOf(s.read(name, data), nil, "", s.cfg.Conf)
+// checkUploads checks a request's files as `check` checks a batch
+// (checkBatch: one file in this process, several in a worker process, the
+// reports of one issuer and consecutive years paired for the cross-year
+// rules) and gives the results the names the user gave the files.
+func (s *server) checkUploads(ctx context.Context, files []upload) []checked {
+	out := checkBatch(ctx, uploadPaths(files), checkOptions{Jobs: 1, Opts: s.cfg.Options, Cfg: s.cfg.Conf.Rules})
+	for i := range out {
+		c := &out[i]
+		c.Path = files[i].Name
+		c.Previous = renameUpload(c.Previous, files)
+		if c.Tables != nil {
+			c.Tables.Path = files[i].Name
+		}
+		for j := range c.Findings {
+			c.Findings[j].Message = renameUpload(c.Findings[j].Message, files)
+		}
+	}
+	return out
 }
 
-// read reads one uploaded file as check and extract read files.
-func (s *server) read(name string, data []byte) fileResult {
-	rep, err := load.Bytes(name, data, s.cfg.Options)
-	return fileResult{Path: name, Report: rep, Err: err}
+// extractUploads reads a request's files as `extract` reads them.
+func (s *server) extractUploads(files []upload) []fileResult {
+	results := readAll(uploadPaths(files), 1, s.cfg.Options, nil)
+	for i := range results {
+		results[i].Path = files[i].Name
+	}
+	return results
+}
+
+func uploadPaths(files []upload) []string {
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.Path
+	}
+	return paths
+}
+
+// renameUpload replaces the spool paths in s by the uploads' names.
+func renameUpload(s string, files []upload) string {
+	for _, f := range files {
+		s = strings.ReplaceAll(s, f.Path, f.Name)
+	}
+	return s
 }
 
 func (s *server) routes() {
@@ -282,7 +313,7 @@ func (s *server) receive(w http.ResponseWriter, r *http.Request) ([]upload, func
 			return fail(&apiError{http.StatusRequestEntityTooLarge, fmt.Sprintf("一次最多上传 %d 个文件，请分批检查", s.cfg.MaxFiles)})
 		}
 		name := cleanName(part.FileName())
-		path := filepath.Join(dir, fmt.Sprintf("%04d.upload", len(files)+1))
+		path := filepath.Join(dir, fmt.Sprintf("%04d%s", len(files)+1, safeExt(name)))
 		f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 		if err != nil {
 			part.Close()
@@ -307,6 +338,22 @@ func (s *server) receive(w http.ResponseWriter, r *http.Request) ([]upload, func
 		return fail(&apiError{http.StatusBadRequest, "没有收到文件：请选择或拖入要检查的报告"})
 	}
 	return files, cleanup, nil
+}
+
+// safeExt is the extension of an uploaded name if it is a plain one
+// (".pdf", ".docx"), so the spooled file keeps the hint a reader's message
+// may use; else ".upload".
+func safeExt(name string) string {
+	ext := strings.ToLower(filepath.Ext(name))
+	if len(ext) < 2 || len(ext) > 8 {
+		return ".upload"
+	}
+	for _, r := range ext[1:] {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			return ".upload"
+		}
+	}
+	return ext
 }
 
 func bodyError(err error, s *server) *apiError {
@@ -350,35 +397,24 @@ func humanBytes(n int64) string {
 	return fmt.Sprintf("%d 字节", n)
 }
 
-// checkAll checks the uploaded files one at a time per worker token; a
-// request whose client has gone away, or that waited too long, stops.
+// checkAll checks (or, for extract, reads) a request's uploads with one
+// worker token; a request whose client has gone away, or that waited too
+// long for a token, stops.
 func (s *server) checkAll(ctx context.Context, files []upload, extract bool) ([]checked, []fileResult, *apiError) {
-	out := make([]checked, 0, len(files))
-	var results []fileResult
 	wait := time.NewTimer(s.cfg.QueueWait)
 	defer wait.Stop()
-	for _, f := range files {
-		select {
-		case s.workers <- struct{}{}:
-		case <-ctx.Done():
-			return nil, nil, &apiError{http.StatusServiceUnavailable, "请求已取消"}
-		case <-wait.C:
-			return nil, nil, &apiError{http.StatusServiceUnavailable, "服务器正忙，排队等待超时，请稍后再试"}
-		}
-		data, err := os.ReadFile(f.Path)
-		_ = os.Remove(f.Path)
-		if err != nil {
-			<-s.workers
-			return nil, nil, &apiError{http.StatusInternalServerError, "服务器无法读取上传的文件，请重试"}
-		}
-		if extract {
-			results = append(results, s.read(f.Name, data))
-		} else {
-			out = append(out, s.check(ctx, f.Name, data))
-		}
-		<-s.workers
+	select {
+	case s.workers <- struct{}{}:
+	case <-ctx.Done():
+		return nil, nil, &apiError{http.StatusServiceUnavailable, "请求已取消"}
+	case <-wait.C:
+		return nil, nil, &apiError{http.StatusServiceUnavailable, "服务器正忙，排队等待超时，请稍后再试"}
 	}
-	return out, results, nil
+	defer func() { <-s.workers }()
+	if extract {
+		return nil, s.extractUploads(files), nil
+	}
+	return s.check(ctx, files), nil, nil
 }
 
 // withUploads runs fn on the request's uploads with a place in the queue,
@@ -406,42 +442,41 @@ func (s *server) withUploads(w http.ResponseWriter, r *http.Request, extract boo
 }
 
 // apiCheck answers the check JSON of the contract (as check --format json);
-// ?format=csv, xlsx or html gives the batch summaries instead.
+// ?format=csv, xlsx or html gives that summary instead, written by the
+// writer check uses for it.
 func (s *server) apiCheck(w http.ResponseWriter, r *http.Request) {
-	format := r.URL.Query().Get("format")
-	if format == "" {
-		format = "json"
+	name := r.URL.Query().Get("format")
+	if name == "" {
+		name = "json"
 	}
-	write, ok := summaryWriters[format]
-	if !ok {
-		jsonError(w, http.StatusBadRequest, fmt.Sprintf("format 的取值 %q 无效，可用: json, csv, xlsx, html", format))
+	format := lookupFormat(name)
+	download, ok := apiFormats[name]
+	if format == nil || !ok {
+		jsonError(w, http.StatusBadRequest, fmt.Sprintf("format 的取值 %q 无效，可用: json, csv, xlsx, html", name))
 		return
 	}
 	s.withUploads(w, r, false, func(out []checked, _ []fileResult) {
 		var buf bytes.Buffer
-		if err := write.fn(&buf, out); err != nil {
-			log.Printf("reportlint serve: writing %s: %v", format, err)
+		if err := format.Write(&buf, out, writeEnv{}); err != nil {
+			log.Printf("reportlint serve: writing %s: %v", name, err)
 			jsonError(w, http.StatusInternalServerError, "生成结果时出错，请重试")
 			return
 		}
-		w.Header().Set("Content-Type", write.ctype)
-		if write.file != "" {
-			w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": write.file}))
+		w.Header().Set("Content-Type", download.ctype)
+		if download.file != "" {
+			w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": download.file}))
 		}
 		_, _ = w.Write(buf.Bytes())
 	})
 }
 
-// summaryWriters are the outputs /api/check can give. xlsx is the CLI's
-// Excel writer: whatever check --format xlsx writes, the page offers.
-var summaryWriters = map[string]struct {
-	fn          func(io.Writer, []checked) error
-	ctype, file string
-}{
-	"json": {writeJSON, "application/json; charset=utf-8", ""},
-	"csv":  {writeCSV, "text/csv; charset=utf-8", "reportlint-检查结果.csv"},
-	"xlsx": {writeXLSX, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "reportlint-检查结果.xlsx"},
-	"html": {writeHTML, "text/html; charset=utf-8", "reportlint-检查结果.html"},
+// apiFormats are the output formats /api/check gives, with their content
+// type and download name.
+var apiFormats = map[string]struct{ ctype, file string }{
+	"json": {"application/json; charset=utf-8", ""},
+	"csv":  {"text/csv; charset=utf-8", "reportlint-检查结果.csv"},
+	"xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "reportlint-检查结果.xlsx"},
+	"html": {"text/html; charset=utf-8", "reportlint-检查结果.html"},
 }
 
 // apiView answers what the self-check page shows: the check JSON and the
@@ -506,34 +541,57 @@ var openBrowser = func(url string) error {
 	return nil
 }
 
+func init() {
+	registerCommand(&command{Name: "serve", Args: "[--addr 地址] [--open]",
+		Summary: "启动自查页面：在浏览器中选择或拖入报告即可检查（不带任何参数启动 reportlint 时也会启动并打开浏览器）",
+		Detail:  "默认只允许本机访问（127.0.0.1:8080，端口被占用时另选空闲端口）。页面和接口：/、/api/check、/api/extract、/api/rules、/healthz。上传的文件检查完立即删除。",
+		Examples: []string{
+			"reportlint serve --open",
+			"reportlint serve --addr 0.0.0.0:8080 --workers 4   # 在内部网络中供各单位使用",
+			"curl -F file=@2024年报.pdf http://127.0.0.1:8080/api/check",
+		},
+		Run: cmdServe})
+	// Started with no arguments, as by a double-click on Windows: open the
+	// self-check page in the browser.
+	runNoArgs = func(stdout, stderr io.Writer) int {
+		fmt.Fprint(stderr, "未给出命令，启动自查页面（reportlint serve --open）。命令行用法见 reportlint help。\n")
+		return run([]string{"serve", "--open"}, stdout, stderr)
+	}
+}
+
 // serveReady, when set (tests), is called once listening with the address
 // and a function that stops the server.
 var serveReady func(addr string, stop func())
 
 func cmdServe(args []string, stdout, stderr io.Writer) (int, error) {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	addr := fs.String("addr", defaultAddr, "监听地址；默认只允许本机访问。局域网使用可设为 0.0.0.0:8080")
+	fs := newFlagSet("serve")
+	addr := fs.String("addr", defaultAddr, "监听地址；默认只允许本机访问。给其他地址（如 0.0.0.0:8080）时同一网络中的计算机都能访问")
 	open := fs.Bool("open", false, "启动后用默认浏览器打开页面")
-	maxSize := fs.Int64("max-size", parser.DefaultOptions().MaxBytes, "单个上传文件的大小上限（字节）")
-	timeout := fs.Duration("timeout", parser.DefaultOptions().Timeout, "单个文件的读取时间上限")
-	workers := fs.Int("workers", runtime.NumCPU(), "同时检查的文件数")
+	maxSize := sizeFlag(parser.DefaultOptions().MaxBytes)
+	fs.Var(&maxSize, "max-size", "单个上传文件的大小上限，可带单位：KB、MB、GB；更大的上传回答 413")
+	timeout := durationFlag(parser.DefaultOptions().Timeout)
+	fs.Var(&timeout, "timeout", "单个文件的处理时间上限，例如 30s、2m；超时的文件得到 P001")
+	workers := fs.Int("workers", runtime.NumCPU(), "同时检查的请求数（默认：CPU 核数）")
 	queue := fs.Int("queue", 32, "排队等待的请求数上限，超出时回答 503")
 	maxFiles := fs.Int("max-files", 50, "一次上传的文件数上限")
-	config := fs.String("config", "", "配置文件（默认从当前目录向上查找 .reportlint.yaml）")
-	rest, err := parseInterleaved(fs, args, stderr)
+	config := fs.String("config", "", "配置文件（默认：从当前目录向上查找 .reportlint.yaml）")
+	rest, err := parseInterleaved(fs, args, stdout)
 	if err != nil {
 		return exitUsage, err
 	}
 	if len(rest) > 0 {
 		return exitUsage, usageError{"serve 不接受路径参数；启动后在页面中选择或拖入文件"}
 	}
-	conf, err := loadConfig(*config)
+	conf, err := loadConfig(*config, nil)
 	if err != nil {
 		return exitUsage, err
 	}
+	if *workers < 1 || *queue < 0 || *maxFiles < 1 {
+		return exitUsage, usageError{"--workers 和 --max-files 至少为 1，--queue 不能为负数"}
+	}
 	opts := parser.DefaultOptions()
-	opts.Timeout = *timeout
-	s := newServer(serveConfig{MaxSize: *maxSize, MaxFiles: *maxFiles, Workers: *workers, Queue: *queue,
+	opts.Timeout = time.Duration(timeout)
+	s := newServer(serveConfig{MaxSize: int64(maxSize), MaxFiles: *maxFiles, Workers: *workers, Queue: *queue,
 		Options: opts, Conf: conf})
 	explicit := false
 	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "addr" })

@@ -324,7 +324,7 @@ func TestServeBadRequests(t *testing.T) {
 
 func TestServeInternalErrorIsJSON(t *testing.T) {
 	ts := startServer(t, serveConfig{}, func(s *server) {
-		s.check = func(context.Context, string, []byte) checked { panic("boom") }
+		s.check = func(context.Context, []upload) []checked { panic("boom") }
 	})
 	resp, body := post(t, ts.URL+"/api/check", fixturePart(t, "text/clean-department-2024.txt"))
 	assert.Equal(t, http.StatusInternalServerError, resp.StatusCode)
@@ -333,15 +333,15 @@ func TestServeInternalErrorIsJSON(t *testing.T) {
 }
 
 // TestServeConcurrencyBound: with one worker and one place in the queue, a
-// third simultaneous request is refused with 503, and at most one file is
-// checked at a time.
+// third simultaneous request is refused with 503, and at most one request
+// is checked at a time.
 func TestServeConcurrencyBound(t *testing.T) {
 	release := make(chan struct{})
 	started := make(chan struct{}, 8)
 	var running, peak atomic.Int32
 	ts := startServer(t, serveConfig{Workers: 1, Queue: 1}, func(s *server) {
 		real := s.check
-		s.check = func(ctx context.Context, name string, data []byte) checked {
+		s.check = func(ctx context.Context, files []upload) []checked {
 			n := running.Add(1)
 			for {
 				p := peak.Load()
@@ -352,7 +352,7 @@ func TestServeConcurrencyBound(t *testing.T) {
 			started <- struct{}{}
 			<-release
 			defer running.Add(-1)
-			return real(ctx, name, data)
+			return real(ctx, files)
 		}
 	})
 	small := fixturePart(t, "text/clean-department-2024.txt")
@@ -380,7 +380,7 @@ func TestServeConcurrencyBound(t *testing.T) {
 	close(release)
 	wg.Wait()
 	assert.Equal(t, []int{200, 200}, codes)
-	assert.EqualValues(t, 1, peak.Load(), "one file checked at a time")
+	assert.EqualValues(t, 1, peak.Load(), "one request checked at a time")
 }
 
 func TestIsLoopback(t *testing.T) {

@@ -39,6 +39,7 @@ type docReader struct {
 	// pageCycle: the page tree lists a node twice (a /Kids cycle)
 	pageCycle bool
 	budget    int64 // bytes that may still be decompressed
+	glyphs    int   // glyphs kept from all pages so far (maxGlyphsFile)
 	opts      parser.Options
 }
 
@@ -98,6 +99,14 @@ func Parse(path string, data []byte, opts parser.Options) (doc *parser.Document,
 		if errors.Is(perr, errBudget) {
 			return nil, parser.Unreadable("PDF 解压后的数据量超过上限，文件可能异常；请确认文件是否正确，或调高解压上限", perr)
 		}
+		if d.glyphs > maxGlyphsFile {
+			return nil, parser.Unreadable(fmt.Sprintf("PDF 中的文字过多（超过 %d 个字符，达到第 %d 页），不像正常的年度报告，文件可能异常；请确认文件是否正确", maxGlyphsFile, i+1), nil)
+		}
+		if pc != nil && pc.formsCapped {
+			doc.Problems = append(doc.Problems, parser.Problem{Rule: "P001",
+				Message: fmt.Sprintf("第 %d 页调用表单对象（Form XObject）超过 %d 次，文件结构异常，超出部分未读取；请重新导出 PDF 后再检查", i+1, maxFormsPage),
+				Loc:     parser.Loc{Page: i + 1, Line: 1}})
+		}
 		if gerr != nil || pc == nil {
 			broken++
 			doc.Problems = append(doc.Problems, parser.Problem{Rule: "P001",
@@ -141,8 +150,17 @@ func Parse(path string, data []byte, opts parser.Options) (doc *parser.Document,
 	if total == 0 {
 		return nil, &parser.ReadError{Rule: "P002", Reason: "PDF 没有文字层（可能是扫描件或图片转换的 PDF），无法读取文字；请用 OCR 文字识别转成可检索的 PDF，或改用原始 Word/WPS 文件后再检查"}
 	}
+	layer := judgeTextLayer(pages)
+	if layer.unusable() {
+		return nil, &parser.ReadError{Rule: "P002", Reason: "PDF 的文字层无法读取：文字能显示，但复制出来全部或部分是乱码、无意义的符号（常见于经 PostScript 打印机驱动“打印”成的 PDF，字体缺少 ToUnicode 映射），无法检查；请用 Word 或 WPS 打开原始文件，用“另存为 PDF”重新导出，或对 PDF 做 OCR 文字识别后再检查"}
+	}
 	if bad*2 > total {
 		return nil, &parser.ReadError{Rule: "P002", Reason: "PDF 的文字无法解码（字体缺少 ToUnicode 映射，复制出来是乱码），无法读取；请用 WPS 或 Word 重新导出 PDF（嵌入字体），或改用原始文件后再检查"}
+	}
+	if layer.partlyGarbled() {
+		doc.Problems = append(doc.Problems, parser.Problem{Rule: "P002",
+			Message: fmt.Sprintf("PDF 的文字层有 %d 个字符无法正确解码（从第 %d 页起，复制出来是乱码，字体的 ToUnicode 映射不完整），部分标题和表格可能读错，检查结果不可靠；请用 Word 或 WPS 打开原始文件，用“另存为 PDF”重新导出后再检查", layer.odd, layer.oddPage),
+			Loc:     parser.Loc{Page: layer.oddPage, Line: 1}})
 	}
 	// tables from the structure tree of a tagged PDF; a broken tree is
 	// ignored (the ruling lines still give the tables)
@@ -207,16 +225,32 @@ func open(data []byte, opts parser.Options) (*docReader, error) {
 		return nil, parser.Unreadable("不是 PDF 文件（缺少 %PDF- 文件头）；请确认下载或导出是否完整", nil)
 	}
 	encrypted := hasEncrypt(data)
+	// structural refusals (cycles, counts beyond the file) name their
+	// limit; they win over the generic message when no repair helps
+	var refused error
+	var objs *objects
 	try := func(b []byte) (*lib.Reader, error) {
+		if err := checkXref(b); err != nil {
+			refused = err
+			return nil, err
+		}
 		var r *lib.Reader
 		var err error
 		gerr := guard("NewReader", func() {
 			r, err = lib.NewReader(bytes.NewReader(b), int64(len(b)))
-			if err == nil {
-				// touch the page tree so that a wrong xref shows now
-				if r.NumPage() <= 0 {
-					err = errors.New("no pages")
-				}
+			if err != nil {
+				return
+			}
+			// object streams the library would recurse or loop in
+			var spare int64
+			objs = newObjects(r, b, &spare)
+			if cerr := objs.checkObjStreams(); cerr != nil {
+				refused, err = cerr, cerr
+				return
+			}
+			// touch the page tree so that a wrong xref shows now
+			if r.NumPage() <= 0 {
+				err = errors.New("no pages")
 			}
 		})
 		if gerr != nil {
@@ -225,23 +259,25 @@ func open(data []byte, opts parser.Options) (*docReader, error) {
 		return r, err
 	}
 	fixed, _ := fixHead(data)
-	used := fixed
 	r, err := try(fixed)
 	if err != nil && !encrypted {
 		if b, ok := fixStartxref(fixed); ok {
 			if r2, err2 := try(b); err2 == nil {
-				r, err, used = r2, nil, b
+				r, err = r2, nil
 			}
 		}
 		if err != nil {
 			if b, ok := rebuildXref(fixed); ok {
 				if r2, err2 := try(b); err2 == nil {
-					r, err, used = r2, nil, b
+					r, err = r2, nil
 				}
 			}
 		}
 	}
 	if err != nil {
+		if refused != nil {
+			return nil, refused
+		}
 		if encrypted {
 			return nil, parser.Unreadable("PDF 文件已加密（设置了打开密码或不支持的加密方式），无法读取；请用原始文件，或在 PDF 阅读器中取消密码和加密后另存，再检查", err)
 		}
@@ -251,7 +287,10 @@ func open(data []byte, opts parser.Options) (*docReader, error) {
 		return nil, parser.Unreadable("PDF 文件结构损坏，无法读取；请用 WPS、Word 或 PDF 阅读器重新导出（另存为）PDF 后再检查", err)
 	}
 	d := &docReader{r: r, fontRefs: map[fontKey]*font{}, budget: budget, opts: opts}
-	d.objs = newObjects(r, used, &d.budget)
+	d.objs = objs // made from r and used by the last successful try
+	if d.objs != nil {
+		d.objs.budget = &d.budget
+	}
 	return d, nil
 }
 
