@@ -162,4 +162,31 @@ func TestServePageInChromium(t *testing.T) {
 	text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#out`)))
 	require.NoError(t, err)
 	assert.Contains(t, text, "P001")
+
+	// Unusual inputs together: a name with quotes and markup, an upload over
+	// the limit (skipped by the page with a message; the rest is checked).
+	dir := t.TempDir()
+	evil := filepath.Join(dir, `a"<img src=x onerror=alert(1)>'.txt`)
+	data, err := os.ReadFile(cleanFixture)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(evil, data, 0o644))
+	big := filepath.Join(dir, "大文件.pdf")
+	require.NoError(t, os.WriteFile(big, bytes.Repeat([]byte("%PDF-1.7\n"), 8<<20), 0o644)) // 72 MB > 64 MB
+	do(t, ctx, chromedp.SetUploadFiles(chromedp.CSS(`#file`), []string{evil, big}),
+		chromedp.WaitVisible(chromedp.CSS(`#out section.report`)))
+	status, err = chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#status`)))
+	require.NoError(t, err)
+	assert.Contains(t, status, "超过大小上限 64 MB，没有检查：大文件.pdf")
+	assert.Zero(t, eval[int](t, ctx, `document.querySelectorAll("#out img").length`), "names are shown as text")
+	text, err = chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#out h2`)))
+	require.NoError(t, err)
+	assert.Contains(t, text, `a"<img src=x onerror=alert(1)>'.txt`)
+
+	// A request over the server's limit sent anyway (a page without the
+	// limits, a script): the answer is the 413 JSON message.
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(async()=>{const f=new FormData(); f.append("file", new Blob([new Uint8Array(80<<20)]), "x.pdf");
+try { const r = await fetch("/api/check",{method:"POST",body:f}); return r.status+" "+(await r.json()).error; } catch(e) { return "network error: "+e; }})()`, chromedp.EvalAwaitPromise))
+	require.NoError(t, err)
+	t.Logf("browser upload over the limit: %s", got)
+	assert.True(t, strings.HasPrefix(got, "413 ") || strings.HasPrefix(got, "network error"), got)
 }

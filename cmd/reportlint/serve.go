@@ -364,10 +364,15 @@ func bodyError(err error, s *server) *apiError {
 	return &apiError{http.StatusBadRequest, "上传的数据不完整或格式不对，请重新上传"}
 }
 
+var formNameDecoder = strings.NewReplacer("%22", `"`, "%0D", "", "%0A", "", "%0d", "", "%0a", "")
+
 // cleanName keeps the last element of the name a browser sent, without
 // control characters, for messages and results only (it never names a file
 // on disk).
 func cleanName(n string) string {
+	// Browsers send " and line breaks in names as %22, %0D and %0A (the
+	// HTML form-data encoding).
+	n = formNameDecoder.Replace(n)
 	n = strings.ReplaceAll(n, "\\", "/")
 	n = n[strings.LastIndex(n, "/")+1:]
 	n = strings.Map(func(r rune) rune {

@@ -440,3 +440,21 @@ func TestHumanBytes(t *testing.T) {
 	assert.Equal(t, "64 KB", humanBytes(64<<10))
 	assert.Equal(t, fmt.Sprint(12, " 字节"), humanBytes(12))
 }
+
+func TestCleanName(t *testing.T) {
+	for in, want := range map[string]string{
+		`a%22b%22.txt`:           `a"b".txt`, // Chromium's form-data encoding of "
+		`C:\Users\x\年报.pdf`:      "年报.pdf",
+		"../../etc/passwd":       "passwd",
+		"a\x00b\x1f.txt":         "ab.txt",
+		"..":                     "未命名文件",
+		"":                       "未命名文件",
+		"two%0D%0Alines.html":    "twolines.html",
+		strings.Repeat("长", 300): strings.Repeat("长", 200),
+	} {
+		assert.Equal(t, want, cleanName(in), in)
+	}
+	assert.Equal(t, ".pdf", safeExt("年报.PDF"))
+	assert.Equal(t, ".upload", safeExt(`a.p"df`))
+	assert.Equal(t, ".upload", safeExt("noext"))
+}

@@ -65,6 +65,7 @@
     }
     say("正在检查 " + files.length + " 个文件……", "busy");
     tools.hidden = true;
+    out.replaceChildren(); // no old results beside the new status
     post("/api/view", files).then(function (r) { return r.json(); }).then(function (j) {
       last = { files: files, check: j.check };
       var div = document.createElement("div");
