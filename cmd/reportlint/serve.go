@@ -48,6 +48,9 @@ type serveConfig struct {
 	TempDir string
 	Options parser.Options
 	Conf    *fileConfig
+	// Isolate checks every request's files in a worker process, so that a
+	// file that exhausts memory or hangs cannot take the server down.
+	Isolate bool
 }
 
 // server is the HTTP handler of reportlint serve.
@@ -102,7 +105,7 @@ func newServer(cfg serveConfig) *server {
 // reports of one issuer and consecutive years paired for the cross-year
 // rules) and gives the results the names the user gave the files.
 func (s *server) checkUploads(ctx context.Context, files []upload) []checked {
-	out := checkBatch(ctx, uploadPaths(files), checkOptions{Jobs: 1, Opts: s.cfg.Options, Cfg: s.cfg.Conf.Rules})
+	out := checkBatch(ctx, uploadPaths(files), checkOptions{Jobs: 1, Isolate: s.cfg.Isolate, Opts: s.cfg.Options, Cfg: s.cfg.Conf.Rules})
 	for i := range out {
 		c := &out[i]
 		c.Path = files[i].Name
@@ -580,6 +583,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) (int, error) {
 	queue := fs.Int("queue", 32, "排队等待的请求数上限，超出时回答 503")
 	maxFiles := fs.Int("max-files", 50, "一次上传的文件数上限")
 	config := fs.String("config", "", "配置文件（默认：从当前目录向上查找 .reportlint.yaml）")
+	isolate := fs.Bool("isolate", false, "每个请求的文件都在单独的工作进程中检查（稍慢；异常文件耗尽内存时服务不受影响，供多人共用的服务器使用）")
 	rest, err := parseInterleaved(fs, args, stdout)
 	if err != nil {
 		return exitUsage, err
@@ -597,7 +601,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) (int, error) {
 	opts := parser.DefaultOptions()
 	opts.Timeout = time.Duration(timeout)
 	s := newServer(serveConfig{MaxSize: int64(maxSize), MaxFiles: *maxFiles, Workers: *workers, Queue: *queue,
-		Options: opts, Conf: conf})
+		Options: opts, Conf: conf, Isolate: *isolate})
 	explicit := false
 	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "addr" })
 	ln, err := net.Listen("tcp", *addr)

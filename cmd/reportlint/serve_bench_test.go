@@ -64,9 +64,9 @@ func (c *loadClient) do() int {
 	return resp.StatusCode
 }
 
-func benchServe(b *testing.B, fixture string, clients int) {
+func benchServe(b *testing.B, fixture string, clients int, isolate bool) {
 	tmp := b.TempDir()
-	s := newServer(serveConfig{TempDir: tmp, Queue: 64})
+	s := newServer(serveConfig{TempDir: tmp, Queue: 64, Isolate: isolate})
 	hs := httptest.NewServer(s)
 	defer hs.Close()
 	c := newLoadClient(b, hs.URL, fixture, clients)
@@ -121,8 +121,12 @@ func benchServe(b *testing.B, fixture string, clients int) {
 func BenchmarkServe(b *testing.B) {
 	for _, f := range []string{"html", "pdf5"} {
 		for _, clients := range []int{1, 16} {
-			b.Run(fmt.Sprintf("%s/clients=%d", f, clients), func(b *testing.B) { benchServe(b, loadFixtures[f], clients) })
+			b.Run(fmt.Sprintf("%s/clients=%d", f, clients), func(b *testing.B) { benchServe(b, loadFixtures[f], clients, false) })
 		}
+	}
+	// serve --isolate: each request in a worker process.
+	for _, clients := range []int{1, 16} {
+		b.Run(fmt.Sprintf("html-isolate/clients=%d", clients), func(b *testing.B) { benchServe(b, loadFixtures["html"], clients, true) })
 	}
 }
 

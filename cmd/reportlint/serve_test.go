@@ -144,6 +144,18 @@ func TestServeCheckSameAsCLI(t *testing.T) {
 	assert.Equal(t, jsonLocation{Line: 39, Column: 19, Table: "三", Row: "R1", Col: "natural"}, got.Files[0].Findings[0].Location)
 }
 
+// TestServeIsolated: with --isolate a request's file is checked in a worker
+// process, with the same answer.
+func TestServeIsolated(t *testing.T) {
+	plain := startServer(t, serveConfig{})
+	iso := startServer(t, serveConfig{Isolate: true})
+	p := fixturePart(t, "text/A301-table3-balance.txt")
+	_, want := post(t, plain.URL+"/api/check", p)
+	resp, got := post(t, iso.URL+"/api/check", p)
+	require.Equal(t, http.StatusOK, resp.StatusCode, "%s", got)
+	assert.JSONEq(t, string(want), string(got))
+}
+
 func TestServeSeveralFilesAndFormats(t *testing.T) {
 	ts := startServer(t, serveConfig{})
 	parts := []part{fixturePart(t, "text/A304-table4-total.txt"), fixturePart(t, "text/clean-department-2024.txt"), {"空.txt", nil}}
