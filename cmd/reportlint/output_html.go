@@ -71,6 +71,9 @@ type fileView struct {
 	Top string
 	// Unreadable files (P001) have no tables.
 	Unreadable bool
+	// TablesLeftOut: a report without findings in a large batch is listed
+	// without its tables, to keep the page small.
+	TablesLeftOut bool
 	Tables     []tableView
 	Items      []findingItem
 }
@@ -149,6 +152,10 @@ var sevClass = map[rules.Severity]string{rules.Error: "error", rules.Warning: "w
 // tableNum gives the ASCII digit used in anchors for a table ID.
 var tableNum = map[string]string{parser.Table2: "2", parser.Table3: "3", parser.Table4: "4"}
 
+// drawCleanUpTo is the largest batch in which reports without findings
+// still have their tables drawn (about 17 KB of page each).
+const drawCleanUpTo = 100
+
 // groupAt is how many findings of one rule in one file are folded into a
 // group.
 const groupAt = 6
@@ -156,7 +163,7 @@ const groupAt = 6
 func buildView(out []checked) resultsView {
 	v := resultsView{N: len(out), Generated: time.Now().Format("2006-01-02 15:04")}
 	for i, c := range out {
-		f := buildFile(i+1, c)
+		f := buildFile(i+1, c, len(out) <= drawCleanUpTo || len(c.Findings) > 0)
 		switch f.Summary.Status {
 		case "通过":
 			v.Passed++
@@ -176,7 +183,7 @@ func buildView(out []checked) resultsView {
 	return v
 }
 
-func buildFile(id int, c checked) fileView {
+func buildFile(id int, c checked, withTables bool) fileView {
 	fv := fileView{ID: id, Anchor: fmt.Sprintf("f%d", id), Summary: summarize(c), Previous: c.Previous}
 	fv.Unreadable = fv.Summary.Status == "无法读取"
 	var top *rules.Finding
@@ -190,8 +197,12 @@ func buildFile(id int, c checked) fileView {
 	}
 	// Draw the tables first so findings can point at what is drawn.
 	anchors := map[string]bool{}
-	if !fv.Unreadable {
+	switch {
+	case fv.Unreadable:
+	case withTables:
 		fv.Tables = drawTables(fv.Anchor, c.Tables, anchors)
+	default:
+		fv.TablesLeftOut = true
 	}
 	views := make([]findingView, len(c.Findings))
 	marks := map[string][]*findingView{}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -200,3 +201,22 @@ func TestWhereInWords(t *testing.T) {
 func defaultTestOptions() parser.Options { return parser.DefaultOptions() }
 
 func loc(line, col, page int) parser.Loc { return parser.Loc{Line: line, Column: col, Page: page} }
+
+// In a large batch the reports without findings are listed without their
+// tables; those with findings keep them.
+func TestHTMLSummaryLargeBatch(t *testing.T) {
+	one := checkFiles(t, cleanFixture, fixturesRoot+"/text/A301-table3-balance.txt")
+	var out []checked
+	for range drawCleanUpTo {
+		out = append(out, one[0])
+	}
+	out = append(out, one[1])
+	doc := renderSummary(t, out)
+	assert.Empty(t, all(byID(doc, "f1"), func(n *html.Node) bool { return n.Data == "table" }))
+	assert.Contains(t, textOf(byID(doc, "f1")), "未发现问题的报告不在此列出表格")
+	last := byID(doc, fmt.Sprintf("f%d", drawCleanUpTo+1))
+	require.NotNil(t, last)
+	assert.Len(t, all(last, func(n *html.Node) bool { return n.Data == "table" }), 3)
+	rows := all(doc, func(n *html.Node) bool { return n.Data == "tr" && attr(n, "data-errors") != "" })
+	assert.Len(t, rows, drawCleanUpTo+1, "every file is in the overview")
+}
