@@ -64,9 +64,22 @@ func runeIndex(s string) []int32 {
 	return idx
 }
 
+// keywordGates are the gates of the keyword patterns (same order): a
+// sentence without any rune a pattern needs is not searched for it.
+var keywordGates = func() []gate {
+	g := make([]gate, len(keywords))
+	for i, k := range keywords {
+		g[i] = gated(k.re)
+	}
+	return g
+}()
+
 func findKeywordsIn(s string, idx []int32) []kwMatch {
 	var all []kwMatch
 	for i, k := range keywords {
+		if !keywordGates[i].may(s) {
+			continue
+		}
 		for _, m := range k.re.FindAllStringIndex(s, -1) {
 			all = append(all, kwMatch{start: int(idx[m[0]]), end: int(idx[m[1]]), kw: i, text: s[m[0]:m[1]]})
 		}
