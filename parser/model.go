@@ -24,10 +24,10 @@ const (
 // ordinal and Unit says of what ("paragraph" for the n-th paragraph of the
 // body, "table-row" for the n-th row of table TableOrd).
 type Loc struct {
-	Line   int    `json:"line,omitempty"`
-	Column int    `json:"column,omitempty"`
-	Page   int    `json:"page,omitempty"`
-	Unit   string `json:"unit,omitempty"`
+	Line   int     `json:"line,omitempty"`
+	Column int     `json:"column,omitempty"`
+	Page   int     `json:"page,omitempty"`
+	Unit   LocUnit `json:"unit,omitempty"`
 	// TableOrd and RowOrd and ColOrd are 1-based ordinals of the source
 	// table in the document, the row in that table and the grid column,
 	// where known. DOCX locations rely on them.
@@ -35,6 +35,17 @@ type Loc struct {
 	RowOrd   int `json:"-"`
 	ColOrd   int `json:"-"`
 }
+
+// LocUnit says what a DOCX location's Line counts.
+type LocUnit string
+
+// Location units.
+const (
+	// UnitParagraph: Line is the n-th paragraph of the body.
+	UnitParagraph LocUnit = "paragraph"
+	// UnitTableRow: the location is row RowOrd of table TableOrd.
+	UnitTableRow LocUnit = "table-row"
+)
 
 // IsZero reports whether nothing is known about the location.
 func (l Loc) IsZero() bool { return l.Line == 0 && l.Page == 0 && l.TableOrd == 0 }
@@ -45,9 +56,9 @@ func (l Loc) String() string {
 	switch {
 	case l.Page > 0:
 		return fmt.Sprintf("第%d页第%d行", l.Page, l.Line)
-	case l.Unit == "paragraph":
+	case l.Unit == UnitParagraph:
 		return fmt.Sprintf("第%d段", l.Line)
-	case l.Unit == "table-row":
+	case l.Unit == UnitTableRow:
 		if l.ColOrd > 0 {
 			return fmt.Sprintf("表%d 第%d行 第%d列", l.TableOrd, l.RowOrd, l.ColOrd)
 		}

@@ -10,16 +10,15 @@ type Report struct {
 	TitleLoc Loc
 	Issuer   string
 	// Year is the report year: the title's, or the statistics period's when
-	// the title names none (0 when unknown). YearSource says which:
-	// "title" or "period".
+	// the title names none (0 when unknown). YearSource says which.
 	Year       int
-	YearSource string
-	// Kind is "government" for a people's government's own report,
-	// "department" otherwise, "" when it cannot be told.
-	Kind string
+	YearSource YearSource
+	// Kind says whose report it is: KindGovernment, KindDepartment, or ""
+	// when it cannot be told.
+	Kind Kind
 	// Layout is Layout2021 or Layout2019 (from the table shapes), "" when no
 	// table told.
-	Layout string
+	Layout Layout
 	// LayoutEvidence lists what showed the 2019 layout.
 	LayoutEvidence []Note
 
@@ -28,10 +27,30 @@ type Report struct {
 	// Paragraphs are all body paragraphs in order, tables excluded.
 	Paragraphs []*Paragraph
 
-	Tables map[string]*CanonTable
+	Tables map[TableID]*CanonTable
 	// Notes are recognition findings: label variants, missing and extra rows.
 	Notes []Note
 }
+
+// YearSource says where a report's year was read.
+type YearSource string
+
+// Year sources.
+const (
+	YearFromTitle  YearSource = "title"
+	YearFromPeriod YearSource = "period"
+)
+
+// Kind says whose report it is.
+type Kind string
+
+// Report kinds.
+const (
+	// KindGovernment is a people's government's own report (deadline 3月31日).
+	KindGovernment Kind = "government"
+	// KindDepartment is a department's report (deadline 1月31日).
+	KindDepartment Kind = "department"
+)
 
 // Section is a statutory section heading found in the report.
 type Section struct {
@@ -82,7 +101,7 @@ func (r *Report) Section(num int) (Section, bool) {
 }
 
 // Table returns a recognised statutory table, or nil.
-func (r *Report) Table(id string) *CanonTable {
+func (r *Report) Table(id TableID) *CanonTable {
 	if r.Tables == nil {
 		return nil
 	}
@@ -91,16 +110,16 @@ func (r *Report) Table(id string) *CanonTable {
 
 // CanonTable is a statutory table with rows mapped to canonical keys.
 type CanonTable struct {
-	ID  string
+	ID  TableID
 	Loc Loc
 	// Rows by canonical key.
-	Rows map[string]*CanonRow
+	Rows map[RowKey]*CanonRow
 	// Order lists the keys in the order they were found.
-	Order []string
+	Order []RowKey
 }
 
 // Row returns the row with the canonical key, or nil.
-func (t *CanonTable) Row(key string) *CanonRow {
+func (t *CanonTable) Row(key RowKey) *CanonRow {
 	if t == nil {
 		return nil
 	}
@@ -108,7 +127,7 @@ func (t *CanonTable) Row(key string) *CanonRow {
 }
 
 // Cell returns the value at row key and column key, or nil.
-func (t *CanonTable) Cell(row, col string) *Value {
+func (t *CanonTable) Cell(row RowKey, col ColKey) *Value {
 	r := t.Row(row)
 	if r == nil {
 		return nil
@@ -118,7 +137,7 @@ func (t *CanonTable) Cell(row, col string) *Value {
 
 // CanonRow is one canonical row.
 type CanonRow struct {
-	Key string
+	Key RowKey
 	// Label is the row label as written (group and item joined).
 	Label string
 	Loc   Loc
@@ -128,7 +147,7 @@ type CanonRow struct {
 }
 
 // Cell returns the value of a column key, or nil.
-func (r *CanonRow) Cell(col string) *Value {
+func (r *CanonRow) Cell(col ColKey) *Value {
 	if r == nil {
 		return nil
 	}
@@ -159,9 +178,9 @@ const (
 // Note is something recognition noticed about labels and layout.
 type Note struct {
 	Kind  NoteKind
-	Table string
-	Row   string
-	Col   string
+	Table TableID
+	Row   RowKey
+	Col   ColKey
 	// Got is the text as written; Want the canonical label.
 	Got  string
 	Want string
@@ -180,12 +199,12 @@ type CellRef struct {
 // Cells yields every canonical cell found, table by table (二, 三, 四) in
 // statutory row and column order.
 func (r *Report) Cells(yield func(CellRef) bool) {
-	for _, id := range []string{Table2, Table3, Table4} {
+	for _, id := range TableIDs() {
 		t := r.Table(id)
 		if t == nil {
 			continue
 		}
-		for _, def := range RowDefs(id) {
+		for _, def := range rowDefs(id) {
 			row := t.Row(def.Key)
 			if row == nil {
 				continue

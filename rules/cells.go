@@ -109,8 +109,8 @@ func cellNotInteger(p *Pass, t *parser.CanonTable, row *parser.CanonRow, col par
 // yuan) is far more likely an amount in 元 entered in the 万元 column. A
 // people's government's report covers a whole region, whose fee income can
 // reach billions, so its threshold is higher.
-func feesYuanThreshold(kind string) float64 {
-	if kind == "government" {
+func feesYuanThreshold(kind parser.Kind) float64 {
+	if kind == parser.KindGovernment {
 		return 1_000_000
 	}
 	return 10_000

@@ -86,9 +86,9 @@ type Finding struct {
 	Message  string
 	Loc      parser.Loc
 	// Table, Row, Col name the canonical cell ("三", "R1", "natural").
-	Table string
-	Row   string
-	Col   string
+	Table parser.TableID
+	Row   parser.RowKey
+	Col   parser.ColKey
 	// Expected and Actual are set where a relation was computed.
 	Expected string
 	Actual   string

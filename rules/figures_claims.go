@@ -53,16 +53,20 @@ type claim struct {
 	// name is the quantity in words, for messages: "（四）无法提供".
 	name string
 	// rows are the table 三 rows summed for kResult.
-	rows []string
+	rows []parser.RowKey
 	// groups are the table 四 rows of kT4Total/kT4Part; part the column.
-	groups []string
-	part   string
+	groups []parser.RowKey
+	part   parser.ColKey
 	// includesCarry: the text says the figure includes 上年结转.
 	includesCarry bool
 }
 
 // cellRef names a canonical cell.
-type cellRef struct{ table, row, col string }
+type cellRef struct {
+	table parser.TableID
+	row   parser.RowKey
+	col   parser.ColKey
+}
 
 // quantity is one reading of a claim: the sum of some cells.
 type quantity struct {
@@ -70,7 +74,7 @@ type quantity struct {
 	cells []cellRef
 }
 
-func t3(name string, rows ...string) quantity {
+func t3(name string, rows ...parser.RowKey) quantity {
 	q := quantity{name: name}
 	for _, r := range rows {
 		q.cells = append(q.cells, cellRef{parser.Table3, r, "total"})
@@ -109,7 +113,7 @@ func (c claim) readings() []quantity {
 	case kResult:
 		return []quantity{t3(c.name, c.rows...)}
 	case kT4Total, kT4Part:
-		col := "total"
+		col := parser.ColTotal
 		if c.kind == kT4Part {
 			col = c.part
 		}
@@ -126,15 +130,15 @@ func (c claim) readings() []quantity {
 // the longest, so "结转下年度继续办理" is not read as "办理".
 type keyword struct {
 	re   *regexp.Regexp
-	make func(layout, text string) claim
+	make func(layout parser.Layout, text string) claim
 }
 
-func resultClaim(name string, prefixes ...string) func(string, string) claim {
-	return func(layout, _ string) claim {
-		var rows []string
+func resultClaim(name string, prefixes ...string) func(parser.Layout, string) claim {
+	return func(layout parser.Layout, _ string) claim {
+		var rows []parser.RowKey
 		for _, k := range parser.Table3ResultKeys(layout) {
 			for _, p := range prefixes {
-				if k == p || strings.HasPrefix(k, p+"_") {
+				if string(k) == p || strings.HasPrefix(string(k), p+"_") {
 					rows = append(rows, k)
 				}
 			}
@@ -143,16 +147,16 @@ func resultClaim(name string, prefixes ...string) func(string, string) claim {
 	}
 }
 
-func simple(k claimKind, name string) func(string, string) claim {
-	return func(string, string) claim { return claim{kind: k, name: name} }
+func simple(k claimKind, name string) func(parser.Layout, string) claim {
+	return func(parser.Layout, string) claim { return claim{kind: k, name: name} }
 }
 
 // written names a volume claim by the word the report uses: "“受理”的申请".
-func written(k claimKind) func(string, string) claim {
-	return func(_, text string) claim { return claim{kind: k, name: "“" + text + "”的申请"} }
+func written(k claimKind) func(parser.Layout, string) claim {
+	return func(_ parser.Layout, text string) claim { return claim{kind: k, name: "“" + text + "”的申请"} }
 }
 
-var litGroups = []string{"lit_direct", "lit_after_review"}
+var litGroups = []parser.RowKey{parser.GroupLitDirect, parser.GroupLitAfterReview}
 
 var keywords = []keyword{
 	{regexp.MustCompile(`结转(至|到|入)?下一?年度?(继续)?(办理)?|转入下一?年度?(继续)?(办理)?|顺延(至|到)?(下一?年度?)?(办理)?|下一?年度继续办理|跨年度?办理|正在办理|仍在办理|尚在办理|办理中`), simple(kCarriedOut, "四、结转下年度继续办理")},
@@ -164,29 +168,29 @@ var keywords = []keyword{
 	{regexp.MustCompile(`无法提供`), resultClaim("（四）无法提供", "R3_4")},
 	{regexp.MustCompile(`不予处理`), resultClaim("（五）不予处理", "R3_5")},
 	{regexp.MustCompile(`其他处理`), resultClaim("（六）其他处理", "R3_6")},
-	{regexp.MustCompile(`未经(行政)?复议直接(提起)?(行政)?(诉讼|起诉)`), func(string, string) claim {
-		return claim{kind: kT4Total, name: "行政诉讼·未经复议直接起诉", groups: []string{"lit_direct"}}
+	{regexp.MustCompile(`未经(行政)?复议直接(提起)?(行政)?(诉讼|起诉)`), func(parser.Layout, string) claim {
+		return claim{kind: kT4Total, name: "行政诉讼·未经复议直接起诉", groups: []parser.RowKey{parser.GroupLitDirect}}
 	}},
-	{regexp.MustCompile(`(行政)?复议后(提起)?(行政)?(诉讼|起诉)`), func(string, string) claim {
-		return claim{kind: kT4Total, name: "行政诉讼·复议后起诉", groups: []string{"lit_after_review"}}
+	{regexp.MustCompile(`(行政)?复议后(提起)?(行政)?(诉讼|起诉)`), func(parser.Layout, string) claim {
+		return claim{kind: kT4Total, name: "行政诉讼·复议后起诉", groups: []parser.RowKey{parser.GroupLitAfterReview}}
 	}},
-	{regexp.MustCompile(`行政复议`), func(string, string) claim {
-		return claim{kind: kT4Total, name: "行政复议", groups: []string{"review"}}
+	{regexp.MustCompile(`行政复议`), func(parser.Layout, string) claim {
+		return claim{kind: kT4Total, name: "行政复议", groups: []parser.RowKey{parser.GroupReview}}
 	}},
-	{regexp.MustCompile(`行政诉讼|提起诉讼|被诉|起诉`), func(string, string) claim {
+	{regexp.MustCompile(`行政诉讼|提起诉讼|被诉|起诉`), func(parser.Layout, string) claim {
 		return claim{kind: kT4Total, name: "行政诉讼", groups: litGroups}
 	}},
-	{regexp.MustCompile(`(结果)?维持`), simple(kT4Part, "maintain")},
-	{regexp.MustCompile(`(结果)?纠正`), simple(kT4Part, "correct")},
-	{regexp.MustCompile(`其他结果`), simple(kT4Part, "other")},
-	{regexp.MustCompile(`尚未审结|未审结|正在审理|尚在审理|审理中`), simple(kT4Part, "pending")},
+	{regexp.MustCompile(`(结果)?维持`), simple(kT4Part, string(parser.ColMaintain))},
+	{regexp.MustCompile(`(结果)?纠正`), simple(kT4Part, string(parser.ColCorrect))},
+	{regexp.MustCompile(`其他结果`), simple(kT4Part, string(parser.ColOther))},
+	{regexp.MustCompile(`尚未审结|未审结|正在审理|尚在审理|审理中`), simple(kT4Part, string(parser.ColPending))},
 	{regexp.MustCompile(`办结|答复|办理完毕|办理完结|完成办理`), written(kAnswered)},
 	{regexp.MustCompile(`新收|新受理|新接收`), written(kNew)},
 	{regexp.MustCompile(`收到|受理|接收|接到|收悉`), written(kReceived)},
 	{regexp.MustCompile(`办理|处理`), written(kHandled)},
 }
 
-var partNames = map[string]string{"maintain": "结果维持", "correct": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
+var partNames = map[parser.ColKey]string{parser.ColMaintain: "结果维持", parser.ColCorrect: "结果纠正", parser.ColOther: "其他结果", parser.ColPending: "尚未审结"}
 
 // kwMatch is a keyword found in a text, in rune offsets.
 type kwMatch struct {
@@ -497,7 +501,7 @@ func readStatements(r *parser.Report, s *sentence, paraText string) []statement 
 					claims = nil
 					break
 				}
-				part := c.name
+				part := parser.ColKey(c.name)
 				c = claim{kind: kT4Part, name: g.name + "·" + partNames[part], groups: g.groups, part: part}
 			}
 			claims = append(claims, c)
@@ -566,7 +570,7 @@ func readStatements(r *parser.Report, s *sentence, paraText string) []statement 
 // t4group is a table 四 group named in the text.
 type t4group struct {
 	name   string
-	groups []string
+	groups []parser.RowKey
 }
 
 // groupBefore finds the table 四 group named last before position at.
@@ -596,7 +600,7 @@ func partAfter(r *parser.Report, rs []rune, f figure, segStart int) (claim, bool
 	if !ok {
 		return claim{}, false
 	}
-	part := map[string]string{"维持": "maintain", "纠正": "correct", "其他结果": "other", "尚未审结": "pending", "未审结": "pending"}[m[3]]
+	part := map[string]parser.ColKey{"维持": parser.ColMaintain, "纠正": parser.ColCorrect, "其他结果": parser.ColOther, "尚未审结": parser.ColPending, "未审结": parser.ColPending}[m[3]]
 	return claim{kind: kT4Part, name: g.name + "·" + partNames[part], groups: g.groups, part: part}, true
 }
 
@@ -618,10 +622,10 @@ func (q quantity) value(r *parser.Report) (float64, bool) {
 			total += v.Num
 			continue
 		}
-		if c.table != parser.Table3 || c.col != "total" {
+		if c.table != parser.Table3 || c.col != parser.ColTotal {
 			return 0, false
 		}
-		for _, col := range parser.Table3Cols[:6] {
+		for _, col := range parser.Table3Cols()[:6] {
 			x := t.Cell(c.row, col.Key)
 			if !x.Known() {
 				return 0, false

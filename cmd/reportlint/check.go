@@ -84,7 +84,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 		} else {
 			c.Format, c.Issuer, c.Year = r.Report.Doc.Format, r.Report.Issuer, r.Report.Year
 			if k := conf.kindFor(r.Path); k != "" {
-				r.Report.Kind = k
+				r.Report.Kind = parser.Kind(k)
 			}
 			c.Findings = rules.Run(r.Report, pairs.Prev[i], cfg)
 			c.Previous = pairs.PrevPath[i]

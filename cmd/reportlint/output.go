@@ -122,8 +122,8 @@ type jsonCheck struct {
 func toJSONFinding(x rules.Finding) jsonFinding {
 	return jsonFinding{
 		Rule: x.Rule, Name: x.Name, Severity: string(x.Severity), Message: x.Message,
-		Location: jsonLocation{Line: x.Loc.Line, Column: x.Loc.Column, Page: x.Loc.Page, Unit: x.Loc.Unit,
-			Table: x.Table, Row: x.Row, Col: x.Col},
+		Location: jsonLocation{Line: x.Loc.Line, Column: x.Loc.Column, Page: x.Loc.Page, Unit: string(x.Loc.Unit),
+			Table: string(x.Table), Row: string(x.Row), Col: string(x.Col)},
 		Expected: x.Expected, Actual: x.Actual,
 	}
 }

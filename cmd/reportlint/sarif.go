@@ -246,7 +246,7 @@ func writeSARIF(w io.Writer, out []checked) error {
 				res.Locations = []sarifLocation{sarifLoc(sarifURI(rel), f.Loc)}
 			}
 			props := map[string]any{}
-			for k, v := range map[string]string{"table": f.Table, "row": f.Row, "col": f.Col, "expected": f.Expected, "actual": f.Actual} {
+			for k, v := range map[string]string{"table": string(f.Table), "row": string(f.Row), "col": string(f.Col), "expected": f.Expected, "actual": f.Actual} {
 				if v != "" {
 					props[k] = v
 				}

@@ -35,7 +35,7 @@ func (e *emitter) nodes(ns []node, depth int) *parser.ReadError {
 			e.paraOrd++
 			e.doc.Blocks = append(e.doc.Blocks, parser.Block{Para: &parser.Paragraph{
 				Text: text,
-				Loc:  parser.Loc{Unit: "paragraph", Line: e.paraOrd},
+				Loc:  parser.Loc{Unit: parser.UnitParagraph, Line: e.paraOrd},
 			}})
 		case n.tbl != nil:
 			if isLayout(n.tbl) && depth < 64 {
@@ -151,19 +151,19 @@ type origin struct {
 func (e *emitter) table(t *tbl) *parser.ReadError {
 	e.tableOrd++
 	ord := e.tableOrd
-	out := &parser.Table{Ord: ord, Loc: parser.Loc{Unit: "table-row", Line: 1, TableOrd: ord, RowOrd: 1}}
+	out := &parser.Table{Ord: ord, Loc: parser.Loc{Unit: parser.UnitTableRow, Line: 1, TableOrd: ord, RowOrd: 1}}
 	// above maps a grid column to the origin covering it in the previous row.
 	var above map[int]origin
 	cells := 0
 	for ri, r := range t.rows {
 		rowNo := ri + 1
-		row := parser.Row{Loc: parser.Loc{Unit: "table-row", Line: rowNo, TableOrd: ord, RowOrd: rowNo}}
+		row := parser.Row{Loc: parser.Loc{Unit: parser.UnitTableRow, Line: rowNo, TableOrd: ord, RowOrd: rowNo}}
 		here := map[int]origin{}
 		col := 0
 		if r.gridBefore > 0 {
 			row.Cells = append(row.Cells, parser.Cell{
 				ColSpan: r.gridBefore, RowSpan: 1,
-				Loc: parser.Loc{Unit: "table-row", Line: rowNo, TableOrd: ord, RowOrd: rowNo, ColOrd: 1},
+				Loc: parser.Loc{Unit: parser.UnitTableRow, Line: rowNo, TableOrd: ord, RowOrd: rowNo, ColOrd: 1},
 			})
 			col = r.gridBefore
 		}
@@ -197,7 +197,7 @@ func (e *emitter) table(t *tbl) *parser.ReadError {
 				Text:    cellText(c.nodes, 0),
 				RowSpan: 1,
 				ColSpan: span,
-				Loc:     parser.Loc{Unit: "table-row", Line: rowNo, TableOrd: ord, RowOrd: rowNo, ColOrd: col + 1},
+				Loc:     parser.Loc{Unit: parser.UnitTableRow, Line: rowNo, TableOrd: ord, RowOrd: rowNo, ColOrd: col + 1},
 			})
 			col += span
 		}
