@@ -42,7 +42,7 @@ func TestMain(m *testing.M) {
 const cliTimeout = 20 * time.Second
 
 // maxRSS bounds the peak memory of one reportlint process. The default
-// decompression limit (256 MiB) allows one stream of that size per reader.
+// decompression limit (128 MiB) allows one stream of that size per reader.
 const maxRSS = 1536 << 20
 
 type cliResult struct {

@@ -36,7 +36,7 @@ func (o Options) Expired() bool {
 func DefaultOptions() Options {
 	return Options{
 		MaxBytes:        64 << 20,
-		MaxDecompressed: 256 << 20,
+		MaxDecompressed: 128 << 20,
 		MaxDepth:        512,
 		MaxCells:        200_000,
 		MaxBlocks:       100_000,

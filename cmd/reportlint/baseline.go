@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -131,7 +130,7 @@ func writeBaseline(file string, out []checked) (int, error) {
 	if err := enc.Encode(b); err != nil {
 		return 0, err
 	}
-	if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
+	if err := writeFileAtomic(file, buf.Bytes()); err != nil {
 		return 0, usageError{fmt.Sprintf("无法写入基线文件 %s: %v", file, err)}
 	}
 	return len(b.Findings), nil

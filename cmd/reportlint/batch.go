@@ -1,44 +1,34 @@
 package main
 
 import (
-	"runtime"
-	"sync"
+	"context"
 
 	"github.com/reportlint/reportlint/parser"
-	"github.com/reportlint/reportlint/parser/load"
+	"github.com/reportlint/reportlint/rules"
 )
 
-// fileResult is what reading one file gave.
+// fileResult is what reading one file gave, as the command keeps it.
 type fileResult struct {
-	Path   string
-	Report *parser.Report // nil when the file could not be read
-	Err    error          // a *parser.ReadError when Report is nil
+	Path string
+	// Report is the slim report (identity and canonical tables; no
+	// document), nil when the file could not be read.
+	Report *parser.Report
+	Err    error // a *parser.ReadError when Report is nil
+	// Findings are the file's findings when the job ran the rules.
+	Findings []rules.Finding
 }
 
-// readAll reads the files with jobs workers and returns results in the
-// order of files. Each file is read and parsed exactly once.
+// readAll reads the files (without running the rules) and returns results
+// in the order of files. Each file is read exactly once, in a worker
+// process when there are several.
 func readAll(files []string, jobs int, opts parser.Options) []fileResult {
-	if jobs <= 0 {
-		jobs = runtime.NumCPU()
-	}
-	jobs = min(jobs, max(len(files), 1))
 	out := make([]fileResult, len(files))
-	idx := make(chan int)
-	var wg sync.WaitGroup
-	for range jobs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range idx {
-				rep, err := load.File(files[i], opts)
-				out[i] = fileResult{Path: files[i], Report: rep, Err: err}
-			}
-		}()
+	js := make([]job, len(files))
+	for i, f := range files {
+		js[i] = job{Path: f, Opts: opts}
 	}
-	for i := range files {
-		idx <- i
-	}
-	close(idx)
-	wg.Wait()
+	r := newRunner(len(files), batchOptions{Jobs: jobs})
+	defer r.close()
+	r.run(context.Background(), js, func(i int, a answer) { out[i] = a.result() })
 	return out
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -56,11 +57,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	if len(paths) == 0 {
 		return exitUsage, usageError{"请给出要检查的文件或目录，例如: reportlint check reports/"}
 	}
-	files, err := discover(paths)
+	files, err := discoverReports(paths, stderr)
 	if err != nil {
 		return exitUsage, err
 	}
-	files = conf.filter(files)
+	files.list = conf.filter(files.list)
 	opts := cf.options()
 	cfg := conf.Rules
 	var prev *parser.Report
@@ -71,28 +72,16 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 		}
 		prev = p
 	}
-	results := readAll(files, cf.jobs, opts)
-	pairs := pairReports(results, prev, cf.previous)
-	for _, note := range pairs.Notes {
-		fmt.Fprintln(stderr, note)
-	}
-	out := make([]checked, len(results))
-	for i, r := range results {
-		c := checked{Path: r.Path}
-		if r.Err != nil {
-			c.Findings = rules.ReadErrorFindings(r.Err, cfg)
-		} else {
-			c.Format, c.Issuer, c.Year = r.Report.Doc.Format, r.Report.Issuer, r.Report.Year
-			if k := conf.kindFor(r.Path); k != "" {
-				r.Report.Kind = parser.Kind(k)
-			}
-			c.Findings = rules.Run(r.Report, pairs.Prev[i], cfg)
-			c.Previous = pairs.PrevPath[i]
-			e := extractOf(r)
-			c.Tables = &e
+	inputs := append(append([]string{}, files.list...), cf.previous, cf.config, kf.baseline)
+	for _, o := range []string{cf.output, kf.writeBaseline} {
+		if err := checkOutputPath(o, inputs); err != nil {
+			return exitUsage, err
 		}
-		out[i] = c
 	}
+	out := checkBatch(context.Background(), files.list, checkOptions{
+		Jobs: cf.jobs, Opts: opts, Cfg: cfg, Kind: conf.kindFor,
+		Previous: prev, PreviousPath: cf.previous, Notes: stderr,
+	})
 	if kf.writeBaseline != "" {
 		n, err := writeBaseline(kf.writeBaseline, out)
 		if err != nil {
@@ -128,11 +117,12 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	default:
 		err = writeText(dest, out, useColor(dest, cf.noColor))
 	}
-	if cerr := closeDest(); err == nil {
-		err = cerr
-	}
+	err = finishOutput(dest, closeDest, err)
 	if err != nil {
 		return exitUsage, err
+	}
+	if files.empty {
+		return exitUsage, nil
 	}
 	if kf.writeBaseline != "" {
 		return exitOK, nil

@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -18,8 +20,72 @@ var reportExts = map[string]bool{
 	".pdf": true, ".docx": true, ".txt": true, ".doc": true, ".wps": true,
 }
 
+// reportFiles are the files a command line names.
+type reportFiles struct {
+	list []string
+	// empty: a directory named on the command line holds no report file.
+	empty bool
+}
+
+// discoverReports expands the command-line paths into the files to check.
+// A path that does not exist stays in the list (it becomes a P001 finding
+// for that path and the rest is checked), unless no path exists at all. A
+// directory without a report file is said on stderr and sets empty (the
+// command then exits 2, so a run pointed at the wrong folder fails); when
+// nothing at all is left to check, that is a usage error.
+func discoverReports(paths []string, stderr io.Writer) (reportFiles, error) {
+	var rf reportFiles
+	missing := 0
+	seen := map[string]bool{}
+	for _, p := range paths {
+		if p != "-" {
+			if _, err := os.Stat(p); err != nil {
+				missing++
+			}
+		}
+		fs, err := discover([]string{p})
+		if err != nil {
+			return rf, err
+		}
+		if st, err := os.Stat(p); err == nil && st.IsDir() && len(fs) == 0 {
+			rf.empty = true
+			fmt.Fprintf(stderr, "reportlint: 目录 %s 中没有找到报告文件（%s）；请检查路径是否正确\n", p, strings.Join(reportExtList(), " "))
+		}
+		for _, f := range fs {
+			if !seen[f] {
+				seen[f] = true
+				rf.list = append(rf.list, f)
+			}
+		}
+	}
+	files := rf.list
+	switch {
+	case len(paths) > 0 && missing == len(paths):
+		return rf, usageError{fmt.Sprintf("路径不存在或无法访问: %s", strings.Join(paths, "、"))}
+	case len(files) == missing && !slices.Contains(paths, "-"):
+		if missing > 0 {
+			return rf, usageError{fmt.Sprintf("没有找到可检查的报告文件（%d 个路径不存在，目录中也没有报告文件）", missing)}
+		}
+		return rf, usageError{"没有找到可检查的报告文件；请检查路径是否正确"}
+	}
+	return rf, nil
+}
+
+// reportExtList is the sorted list of the extensions a directory walk reads.
+func reportExtList() []string {
+	var out []string
+	for e, ok := range reportExts {
+		if ok {
+			out = append(out, e)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // discover expands the command-line paths into the list of files to check,
-// in a stable order. A path that does not exist is a usage error (exit 2).
+// in a stable order. A path that does not exist is kept as it is: reading
+// it gives the P001 that names it.
 func discover(paths []string) ([]string, error) {
 	var files []string
 	seen := map[string]bool{}
@@ -35,10 +101,7 @@ func discover(paths []string) ([]string, error) {
 			continue
 		}
 		st, err := os.Stat(p)
-		if err != nil {
-			return nil, usageError{fmt.Sprintf("路径不存在或无法访问: %s", p)}
-		}
-		if !st.IsDir() {
+		if err != nil || !st.IsDir() {
 			add(p)
 			continue
 		}

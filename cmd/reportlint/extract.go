@@ -26,11 +26,14 @@ func cmdExtract(args []string, stdout, stderr io.Writer) (int, error) {
 	if len(paths) == 0 {
 		return exitUsage, usageError{"请给出要读取的文件或目录"}
 	}
-	files, err := discover(paths)
+	files, err := discoverReports(paths, stderr)
 	if err != nil {
 		return exitUsage, err
 	}
-	results := readAll(files, cf.jobs, cf.options())
+	if err := checkOutputPath(cf.output, append(append([]string{}, files.list...), cf.config)); err != nil {
+		return exitUsage, err
+	}
+	results := readAll(files.list, cf.jobs, cf.options())
 	code := exitOK
 	for _, r := range results {
 		if r.Err != nil {
@@ -50,11 +53,12 @@ func cmdExtract(args []string, stdout, stderr io.Writer) (int, error) {
 	default:
 		err = writeExtractJSON(dest, results)
 	}
-	if cerr := closeDest(); err == nil {
-		err = cerr
-	}
+	err = finishOutput(dest, closeDest, err)
 	if err != nil {
 		return exitUsage, err
+	}
+	if files.empty {
+		return exitUsage, nil
 	}
 	return code, nil
 }

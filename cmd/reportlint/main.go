@@ -58,6 +58,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdRules(args[1:], stdout)
 	case "explain":
 		err = cmdExplain(args[1:], stdout)
+	case "worker": // hidden: one isolated checking process of a batch (pool.go)
+		return cmdWorker(args[1:])
 	case "version", "--version":
 		err = cmdVersion(stdout)
 	case "help", "-h", "--help":

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 
 	"github.com/reportlint/reportlint/rules"
@@ -83,15 +82,16 @@ func summaryRow(s fileSummary) []string {
 	return []string{s.Path, s.Issuer, year, s.Format, s.Status, fmt.Sprint(s.Errors), fmt.Sprint(s.Warnings), fmt.Sprint(s.Infos)}
 }
 
-// openOutput returns where results go: the --output file (created, or
-// replaced) or stdout. The close function reports write errors.
+// openOutput returns where results go: the --output file or stdout. The
+// file is written beside its target and put in place by the close function
+// (see createAtomic); finishOutput drops it instead when writing failed.
 func openOutput(path string, stdout io.Writer) (io.Writer, func() error, error) {
 	if path == "" || path == "-" {
 		return stdout, func() error { return nil }, nil
 	}
-	f, err := os.Create(path)
+	f, err := createAtomic(path)
 	if err != nil {
 		return nil, nil, usageError{fmt.Sprintf("无法创建输出文件 %s: %v", path, err)}
 	}
-	return f, f.Close, nil
+	return f, f.Commit, nil
 }

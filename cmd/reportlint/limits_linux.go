@@ -1,0 +1,41 @@
+//go:build linux
+
+package main
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+)
+
+// limitMemory caps the data segment of this (worker) process at twice the
+// worker's memory cap: the parent kills a worker whose resident memory
+// passes the cap; this is the hard stop for an allocation too fast for the
+// parent to see (the runtime then dies with "out of memory", which the
+// parent reports as a memory failure).
+func limitMemory(bytes int64) {
+	lim := uint64(2 * bytes)
+	var cur syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_DATA, &cur); err == nil && cur.Max < lim {
+		lim = cur.Max
+	}
+	_ = syscall.Setrlimit(syscall.RLIMIT_DATA, &syscall.Rlimit{Cur: lim, Max: lim})
+}
+
+// processRSS is the resident memory of process pid in bytes (0 if unknown).
+func processRSS(pid int) int64 {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/statm")
+	if err != nil {
+		return 0
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 2 {
+		return 0
+	}
+	pages, err := strconv.ParseInt(f[1], 10, 64)
+	if err != nil {
+		return 0
+	}
+	return pages * int64(os.Getpagesize())
+}

@@ -1,0 +1,301 @@
+package main
+
+import (
+	"context"
+	"encoding/gob"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// A pool runs jobs in worker processes: the reportlint binary re-executed
+// as the hidden "worker" subcommand, one per --jobs, each living for many
+// files. A file whose check crashes its worker, takes more memory than the
+// cap or more time than --timeout costs only that worker: the parent kills
+// it, gives the file a P001 naming the cause and starts a new worker for
+// the next file. Nothing a file does can end the batch.
+
+// workerEnv marks a process started as a worker (the test binary, which
+// has its own main, looks at it in TestMain).
+const workerEnv = "REPORTLINT_WORKER"
+
+// defaultWorkerMemMB is the memory cap of one worker. Real reports need a
+// few tens of MB; a file that needs more is hostile or broken.
+const defaultWorkerMemMB = 512
+
+// pool is a set of worker processes.
+type pool struct {
+	exe   string
+	memMB int64
+	// grace is added to a job's --timeout before the parent kills the
+	// worker: the worker's own deadline should answer first.
+	grace time.Duration
+	idle  chan *proc
+	mu    sync.Mutex
+	all   map[*proc]bool
+}
+
+// proc is one worker process.
+type proc struct {
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	enc    *gob.Encoder
+	dec    *gob.Decoder
+	stderr *tailBuffer
+	exited chan struct{}
+}
+
+// newPool makes a pool of at most n workers (started when first needed).
+func newPool(n int) (*pool, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("找不到 reportlint 程序本身，无法启动检查进程: %w", err)
+	}
+	mem := int64(defaultWorkerMemMB)
+	if v, err := strconv.ParseInt(os.Getenv("REPORTLINT_WORKER_MEM_MB"), 10, 64); err == nil && v > 0 {
+		mem = v
+	}
+	p := &pool{exe: exe, memMB: mem, grace: 2 * time.Second, idle: make(chan *proc, n), all: map[*proc]bool{}}
+	for range n {
+		p.idle <- nil // a slot; the process starts with its first job
+	}
+	return p, nil
+}
+
+func (p *pool) start() (*proc, error) {
+	cmd := exec.Command(p.exe, "worker", "--mem", strconv.FormatInt(p.memMB, 10))
+	cmd.Env = append(os.Environ(), workerEnv+"=1")
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	tb := &tailBuffer{max: 8 << 10}
+	cmd.Stderr = tb
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("无法启动检查进程: %w", err)
+	}
+	w := &proc{cmd: cmd, stdin: stdin, enc: gob.NewEncoder(stdin), dec: gob.NewDecoder(stdout), stderr: tb, exited: make(chan struct{})}
+	go func() { _ = cmd.Wait(); close(w.exited) }()
+	p.mu.Lock()
+	p.all[w] = true
+	p.mu.Unlock()
+	return w, nil
+}
+
+// kill ends a worker and waits for it.
+func (p *pool) kill(w *proc) {
+	_ = w.cmd.Process.Kill()
+	<-w.exited
+	p.mu.Lock()
+	delete(p.all, w)
+	p.mu.Unlock()
+}
+
+// close ends every worker.
+func (p *pool) close() {
+	p.mu.Lock()
+	ws := make([]*proc, 0, len(p.all))
+	for w := range p.all {
+		ws = append(ws, w)
+	}
+	p.mu.Unlock()
+	for _, w := range ws {
+		_ = w.stdin.Close()
+		select {
+		case <-w.exited:
+		case <-time.After(2 * time.Second):
+		}
+		p.kill(w)
+	}
+}
+
+// do runs one job in a worker and returns its answer; a worker that fails
+// is killed and the answer is a P001 naming the cause.
+func (p *pool) do(ctx context.Context, j job) answer {
+	w := <-p.idle
+	var keep *proc
+	defer func() { p.idle <- keep }()
+	if w == nil {
+		var err error
+		if w, err = p.start(); err != nil {
+			return failedAnswer(j, "无法启动检查进程（"+err.Error()+"），该文件未检查")
+		}
+	}
+	if err := w.enc.Encode(&j); err != nil {
+		p.kill(w)
+		return failedAnswer(j, causeCrash)
+	}
+	got := make(chan answer, 1)
+	lost := make(chan error, 1)
+	go func() {
+		var a answer
+		if err := w.dec.Decode(&a); err != nil {
+			lost <- err
+			return
+		}
+		got <- a
+	}()
+	limit := j.Opts.Timeout
+	if j.Previous != "" {
+		limit *= 2 // two files are read
+	}
+	var deadline <-chan time.Time
+	if limit > 0 {
+		t := time.NewTimer(limit + p.grace)
+		defer t.Stop()
+		deadline = t.C
+	}
+	tick := time.NewTicker(25 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case a := <-got:
+			if a.Abandoned > 0 {
+				// a reader is still spinning on an earlier file: free the core
+				p.kill(w)
+			} else {
+				keep = w
+			}
+			return a
+		case <-lost:
+			p.kill(w)
+			return failedAnswer(j, p.crashCause(w))
+		case <-deadline:
+			p.kill(w)
+			return failedAnswer(j, fmt.Sprintf(causeTimeout, j.Opts.Timeout))
+		case <-ctx.Done():
+			p.kill(w)
+			return failedAnswer(j, "检查已取消")
+		case <-tick.C:
+			if rss := processRSS(w.cmd.Process.Pid); rss > p.memMB<<20 {
+				p.kill(w)
+				return failedAnswer(j, fmt.Sprintf(causeMemory, p.memMB))
+			}
+		}
+	}
+}
+
+// crashCause tells from a dead worker's last words why it died.
+func (p *pool) crashCause(w *proc) string {
+	select {
+	case <-w.exited:
+	case <-time.After(time.Second):
+	}
+	msg := w.stderr.String()
+	if strings.Contains(msg, "out of memory") || strings.Contains(msg, "cannot allocate memory") {
+		return fmt.Sprintf(causeMemory, p.memMB)
+	}
+	return causeCrash
+}
+
+// tailBuffer keeps the last max bytes written to it.
+type tailBuffer struct {
+	mu  sync.Mutex
+	max int
+	b   []byte
+}
+
+func (t *tailBuffer) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.b = append(t.b, p...)
+	if len(t.b) > t.max {
+		t.b = append(t.b[:0], t.b[len(t.b)-t.max:]...)
+	}
+	return len(p), nil
+}
+
+func (t *tailBuffer) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return string(t.b)
+}
+
+// batchOptions say how a batch runs.
+type batchOptions struct {
+	// Jobs is the number of workers (0: one per core).
+	Jobs int
+	// Isolate runs every file in a worker process even for a single file.
+	Isolate bool
+}
+
+// runner runs jobs: in worker processes, or in this process.
+type runner struct {
+	pool  *pool
+	prevs *prevCache
+	jobs  int
+}
+
+// newRunner decides where n files are checked: one file (or stdin) in this
+// process, which is faster; several in workers. REPORTLINT_ISOLATE=1
+// isolates also a single file, =0 never isolates.
+func newRunner(n int, o batchOptions) *runner {
+	jobs := o.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	jobs = max(1, min(jobs, n))
+	r := &runner{prevs: &prevCache{}, jobs: jobs}
+	isolate := n > 1 || o.Isolate
+	switch os.Getenv("REPORTLINT_ISOLATE") {
+	case "1":
+		isolate = true
+	case "0":
+		isolate = false
+	}
+	if isolate {
+		if p, err := newPool(jobs); err == nil {
+			r.pool = p
+		}
+	}
+	return r
+}
+
+// run answers the jobs, calling done(i, answer) as each finishes (from
+// several goroutines, in any order).
+func (r *runner) run(ctx context.Context, jobs []job, done func(int, answer)) {
+	if r.pool == nil {
+		for i, j := range jobs {
+			done(i, process(j, r.prevs))
+		}
+		return
+	}
+	idx := make(chan int)
+	var wg sync.WaitGroup
+	for range r.jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range idx {
+				j := jobs[i]
+				if j.Path == "-" {
+					done(i, process(j, &prevCache{}))
+					continue
+				}
+				done(i, r.pool.do(ctx, j))
+			}
+		}()
+	}
+	for i := range jobs {
+		idx <- i
+	}
+	close(idx)
+	wg.Wait()
+}
+
+// close ends the workers.
+func (r *runner) close() {
+	if r.pool != nil {
+		r.pool.close()
+	}
+}
