@@ -95,6 +95,9 @@ func checkTable3Balance(p *Pass) {
 		f.Key = "A301/" + string(c.Key)
 		f.Message = fmt.Sprintf("表三「%s」列：一、本年新收（%s）+ 二、上年结转（%s）= %s，不等于（七）总计（%s）+ 四、结转下年度继续办理（%s）= %s",
 			c.Label, fmtNum(r1.Num), fmtNum(r2.Num), fmtNum(left), fmtNum(r37.Num), fmtNum(r4.Num), fmtNum(right))
+		for _, k := range []parser.RowKey{parser.R2, parser.R3_7, parser.R4} {
+			f.Related = append(f.Related, cellRelated(t, k, c.Key))
+		}
 		p.Add(f)
 	}
 }
@@ -127,6 +130,12 @@ func checkTable3Results(p *Pass) {
 		f := cellFinding(t, parser.R3_7, c.Key)
 		f.Expected, f.Actual = fmtNum(s), fmtNum(total.Num)
 		f.Key = "A302/" + string(c.Key)
+		// the results the message lists: those that are not 0
+		for i, k := range keys {
+			if ops[i].v.Num != 0 {
+				f.Related = append(f.Related, cellRelated(t, k, c.Key))
+			}
+		}
 		f.Message = fmt.Sprintf("表三「%s」列：（七）总计为 %s，但各办理结果之和为 %s（%s）",
 			c.Label, fmtNum(total.Num), fmtNum(s), listOps(ops, true))
 		p.Add(f)
@@ -190,6 +199,9 @@ func checkRowTotals(p *Pass, table parser.TableID, defs []parser.RowDef, parts [
 		f := cellFinding(t, d.Key, parser.ColTotal)
 		f.Expected, f.Actual = fmtNum(s), fmtNum(total.Num)
 		f.Key = p.rule.ID + "/" + string(d.Key)
+		for _, c := range parts {
+			f.Related = append(f.Related, cellRelated(t, d.Key, c.Key))
+		}
 		f.Message = msg(d, total.Num, s, ops)
 		p.Add(f)
 	}

@@ -93,6 +93,13 @@ func checkCarryover(p *Pass) {
 		if explained != "" {
 			f.Message += fmt.Sprintf("；正文说明了“%s”，如差额由此而来可忽略本条", explained)
 		}
+		// last year's cell, when it is known which file it is in
+		if p.Previous.Doc != nil && p.Previous.Doc.Path != "" {
+			last := cellRelated(prev, parser.R4, c.Key)
+			last.Label = "上一年度" + last.Label
+			last.Path = p.Previous.Doc.Path
+			f.Related = append(f.Related, last)
+		}
 		p.Add(f)
 	}
 }

@@ -266,9 +266,8 @@ type sentence struct {
 // text files the column is exact; other formats point at the paragraph.
 func (s *sentence) loc(r *parser.Report, off int) parser.Loc {
 	l := s.Para.Loc
-	if r.Doc != nil && r.Doc.Format == parser.FormatText && l.Column > 0 && l.Unit == "" && l.Page == 0 &&
-		!strings.Contains(s.Para.Text, "\n") {
-		l.Column += s.Offset + off
+	if r.Doc != nil && r.Doc.Format == parser.FormatText && !strings.Contains(s.Para.Text, "\n") {
+		l = l.Advance(s.Offset + off)
 	}
 	return l
 }

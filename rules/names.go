@@ -56,3 +56,15 @@ func cellFinding(t *parser.CanonTable, row parser.RowKey, col parser.ColKey) Fin
 	}
 	return f
 }
+
+// cellRelated is a canonical cell as a related location of a finding, its
+// label naming the cell and its value ("表三「二、上年结转…」行「自然人」列：2").
+func cellRelated(t *parser.CanonTable, row parser.RowKey, col parser.ColKey) Related {
+	f := cellFinding(t, row, col)
+	v := t.Cell(row, col)
+	val := quote(v)
+	if v.Known() {
+		val = fmtNum(v.Num)
+	}
+	return Related{Label: cellName(t.ID, row, col) + "：" + val, Loc: f.Loc, Table: t.ID, Row: row, Col: col}
+}

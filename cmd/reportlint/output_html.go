@@ -46,10 +46,10 @@ func writeHTML(w io.Writer, out []checked) error {
 var htmlPage = template.Must(template.New("page").Funcs(template.FuncMap{
 	"sev": func(s rules.Severity) string { return severityNames[s] },
 	"where": func(f rules.Finding) string {
-		if s := f.Loc.String(); s != "" {
-			if f.Loc.Page == 0 && f.Loc.Unit == "" {
-				return "第" + itoa(f.Loc.Line) + "行"
-			}
+		if line, _, ok := f.Loc.FilePos(); ok {
+			return "第" + itoa(line) + "行"
+		}
+		if s := f.Where(); s != "" {
 			return s
 		}
 		return "—"

@@ -118,7 +118,15 @@ func TestMergesAndGrid(t *testing.T) {
 	require.Equal(t, "4", g[2][2].Origin.Text)
 	require.Equal(t, "6", g[3][2].Origin.Text)
 	loc := ts[0].Rows[2].Cells[1].Loc
-	require.Equal(t, "表1 第3行 第3列", loc.String())
+	require.Equal(t, "第1个表格 第3行 第3格", loc.String(), "Word shows the merged cell A in this row, so 4 is its third cell")
+	require.Equal(t, 3, loc.ColOrd)
+	// Cells are counted as Word shows them, not by grid column: B spans two
+	// grid columns and is the second cell; the gridBefore gap is no cell.
+	require.Equal(t, 2, ts[0].Rows[0].Cells[1].Loc.Cell)
+	five := ts[0].Rows[3].Cells[1].Loc
+	require.Equal(t, "5", ts[0].Rows[3].Cells[1].Text)
+	require.Equal(t, 1, five.Cell)
+	require.Equal(t, 2, five.ColOrd)
 	require.Equal(t, parser.UnitTableRow, loc.Unit)
 	require.Equal(t, 3, loc.Line)
 }

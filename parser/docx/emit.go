@@ -167,6 +167,10 @@ func (e *emitter) table(t *tbl) *parser.ReadError {
 			})
 			col = r.gridBefore
 		}
+		// wordCell counts the cells of the row as Word shows them: a
+		// horizontally merged cell once, the part of a vertically merged
+		// cell that lies in this row once.
+		wordCell := 0
 		for _, c := range r.cells {
 			span := c.gridSpan
 			if c.hMerge == "continue" && len(row.Cells) > 0 {
@@ -174,6 +178,7 @@ func (e *emitter) table(t *tbl) *parser.ReadError {
 				col += span
 				continue
 			}
+			wordCell++
 			if c.vMerge == "continue" {
 				if o, ok := above[col]; ok && o.span == span {
 					out.Rows[o.row].Cells[o.cell].RowSpan++
@@ -197,7 +202,7 @@ func (e *emitter) table(t *tbl) *parser.ReadError {
 				Text:    cellText(c.nodes, 0),
 				RowSpan: 1,
 				ColSpan: span,
-				Loc:     parser.Loc{Unit: parser.UnitTableRow, Line: rowNo, TableOrd: ord, RowOrd: rowNo, ColOrd: col + 1},
+				Loc:     parser.Loc{Unit: parser.UnitTableRow, Line: rowNo, TableOrd: ord, RowOrd: rowNo, ColOrd: col + 1, Cell: wordCell},
 			})
 			col += span
 		}
