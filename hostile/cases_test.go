@@ -174,6 +174,7 @@ func cases() []hcase {
 		hcase{name: "ruled-grid-2000.pdf", want: p001, reason: "找不到年度报告的内容", gen: func(testing.TB) []byte { return gridBombPDF(2000) }},
 		hcase{name: "flate-bomb.pdf", want: p001, reason: "解压", gen: func(t testing.TB) []byte { return flateBombPDF(cleanText(t)) }},
 	)
+	cs = append(cs, xrefCases()...)
 	return cs
 }
 

@@ -3,6 +3,8 @@ package parser
 import (
 	"strings"
 	"unicode"
+
+	"github.com/reportlint/reportlint/parser/zhtext"
 )
 
 // FoldWidth maps full-width ASCII forms (Ａ１（) to half-width and the
@@ -70,50 +72,8 @@ func Enumerator(s string) string {
 	return e
 }
 
-const cnDigits = "一二三四五六七八九十"
-
 // StripEnumerator removes a leading enumerator from a compacted label.
-func StripEnumerator(s string) string {
-	// (一) or (1)
-	if strings.HasPrefix(s, "(") {
-		if i := strings.Index(s, ")"); i > 1 && i <= 1+3*3 && allIn(s[1:i], cnDigits+"0123456789") {
-			return strings.TrimLeft(s[i+1:], "、.")
-		}
-	}
-	// 一、 十二、 1. 1、 12.
-	i := 0
-	for i < len(s) {
-		r, size := decodeRune(s[i:])
-		if strings.ContainsRune(cnDigits, r) || (r >= '0' && r <= '9') {
-			i += size
-			continue
-		}
-		break
-	}
-	if i > 0 && i < len(s) {
-		r, size := decodeRune(s[i:])
-		if r == '、' || r == '.' {
-			return s[i+size:]
-		}
-	}
-	return s
-}
-
-func decodeRune(s string) (rune, int) {
-	for _, r := range s {
-		return r, len(string(r))
-	}
-	return 0, 0
-}
-
-func allIn(s, set string) bool {
-	for _, r := range s {
-		if !strings.ContainsRune(set, r) {
-			return false
-		}
-	}
-	return s != ""
-}
+func StripEnumerator(s string) string { return zhtext.StripEnumerator(s) }
 
 // stripParens removes parenthesised notes: "(区分处理的...)" "(单位:万元)".
 func stripParens(s string) string {
@@ -212,28 +172,4 @@ func abs(n int) int {
 
 // CNNumeralValue reads a Chinese numeral from 一 to 九十九 ("十二", "二十").
 // It returns 0 when s is not one.
-func CNNumeralValue(s string) int {
-	digit := func(r rune) int { return strings.IndexRune("零一二三四五六七八九", r) / 3 }
-	rs := []rune(s)
-	switch len(rs) {
-	case 1:
-		if rs[0] == '十' {
-			return 10
-		}
-		if d := strings.IndexRune("零一二三四五六七八九", rs[0]); d > 0 {
-			return d / 3
-		}
-	case 2:
-		if rs[0] == '十' {
-			return 10 + digit(rs[1])
-		}
-		if rs[1] == '十' {
-			return digit(rs[0]) * 10
-		}
-	case 3:
-		if rs[1] == '十' {
-			return digit(rs[0])*10 + digit(rs[2])
-		}
-	}
-	return 0
-}
+func CNNumeralValue(s string) int { return zhtext.Small(s) }

@@ -1,8 +1,9 @@
 package parser
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/reportlint/reportlint/parser/zhtext"
 )
 
 // Recognize finds the title, sections and statutory tables of a Document and
@@ -20,6 +21,7 @@ func Recognize(doc *Document) *Report {
 	rec := &tableRecognizer{r: r}
 	rec.run()
 	rec.finish()
+	rec.finishImages()
 	return r
 }
 
@@ -45,6 +47,8 @@ type tableRecognizer struct {
 	extraCols map[int]bool
 	// labels caches matchLabel by cell text: reports repeat labels.
 	labels map[string]cachedHit
+	// images are the pictures that may stand for a statutory table.
+	images []imageAt
 }
 
 type cachedHit struct {
@@ -96,6 +100,10 @@ func (tr *tableRecognizer) run() {
 				}
 			}
 			paraIdx++
+			continue
+		}
+		if b.Image != nil {
+			tr.sawImage(b.Image, sectionAt)
 			continue
 		}
 		t := b.Table
@@ -325,7 +333,7 @@ func textValuesAfter(own item, labels, values []item, known func(item) bool) ([]
 
 // innerEnum finds where an enumerator starts inside a compacted label:
 // "（三）不予公开1．属于国家秘密" has "1．" after the group's name.
-var innerEnum = regexp.MustCompile(`[0-9]{1,2}[.、．]|[（(][一二三四五六七八九十]{1,3}[）)]`)
+var innerEnum = zhtext.InnerEnumeratorRe
 
 // splitCombined splits a label cell that holds a group label and an item
 // label together (a merged cell flattened by the producer, or "<br>" inside

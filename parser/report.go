@@ -28,6 +28,10 @@ type Report struct {
 	Paragraphs []*Paragraph
 
 	Tables map[TableID]*CanonTable
+	// TableImages are statutory tables published as pictures: a picture
+	// where the table should be (in its section, or named by its alt text)
+	// and no table read for it. At most one per table, in table order.
+	TableImages []TableImage
 	// Notes are recognition findings: label variants, missing and extra rows.
 	Notes []Note
 }
@@ -51,6 +55,23 @@ const (
 	// KindDepartment is a department's report (deadline 1月31日).
 	KindDepartment Kind = "department"
 )
+
+// TableImage is a statutory table found as a picture instead of a table.
+type TableImage struct {
+	// Table is the table ID (二, 三, 四).
+	Table TableID
+	Image *Image
+}
+
+// TableImage returns the picture that stands for a statutory table, or nil.
+func (r *Report) TableImage(id TableID) *Image {
+	for _, ti := range r.TableImages {
+		if ti.Table == id {
+			return ti.Image
+		}
+	}
+	return nil
+}
 
 // Section is a statutory section heading found in the report.
 type Section struct {

@@ -1,9 +1,10 @@
 package parser
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/reportlint/reportlint/parser/zhtext"
 )
 
 // maxHeadingRunes bounds what counts as a heading: a longer paragraph is body
@@ -149,11 +150,11 @@ func inlineHeading(c string) (Section, bool) {
 }
 
 // headingYear is a year written at the start of a heading's wording.
-var headingYear = regexp.MustCompile(`^(?:19|20)[0-9]{2}年度?`)
+var headingYear = zhtext.HeadingYearRe
 
 var (
-	yearRe    = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
-	cnYearRe  = regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年`)
+	yearRe    = zhtext.YearRe
+	cnYearRe  = zhtext.CNYearRe
 	titleMark = "年度报告"
 )
 
@@ -238,13 +239,7 @@ func findTitle(r *Report) {
 			}
 		}
 	} else if m := cnYearRe.FindStringSubmatchIndex(t); m != nil {
-		y := 0
-		for _, ch := range t[m[2]:m[3]] {
-			y = y*10 + strings.IndexRune("〇一二三四五六七八九", ch)/3
-		}
-		if strings.HasPrefix(t[m[2]:m[3]], "零") {
-			y = 0
-		}
+		y, _ := zhtext.YearDigits(t[m[2]:m[3]])
 		r.Year = y
 		r.Issuer = t[:m[0]]
 	}
@@ -263,9 +258,6 @@ func setPeriodYear(r *Report) {
 	}
 }
 
-// periodRe finds the statistics period: "统计期限自2024年1月1日起至2024年12月31日止".
-var periodRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-|－)\s*(?:((?:19|20)\d{2})\s*年\s*)?12\s*月\s*31\s*日`)
-
 // periodYear reads the report year from the statistics-period sentence
 // when the title gives none.
 func periodYear(r *Report) int {
@@ -273,11 +265,8 @@ func periodYear(r *Report) int {
 		if i > 30 {
 			break
 		}
-		if m := periodRe.FindStringSubmatch(FoldWidth(p.Text)); m != nil {
-			y, _ := strconv.Atoi(m[1])
-			if m[2] != "" && m[2] != m[1] {
-				return 0 // a period over two years names no single year
-			}
+		// a period over two years names no single year (0)
+		if y, ok := zhtext.PeriodYear(FoldWidth(p.Text)); ok {
 			return y
 		}
 	}

@@ -2,19 +2,23 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/reportlint/reportlint/parser"
 )
 
 var cellRules = []*Rule{
 	{
-		ID: "C201", Name: "cell-blank", Severity: Warning, Check: checkCells(cellBlank), Title: "单元格空白",
+		ID: "C201", Name: "cell-blank", Severity: Warning, Check: checkBlankCells, Title: "单元格空白",
 		Summary: "需要填数字的单元格为空或只有占位符（-、/、—、无）",
 		Doc: `为什么：格式要求表格每一格都填数字，没有发生的事项填 0。空白或"/""-"让读者无法判断是"零"还是"漏报"，汇总时也会出错。reportlint 不会把空白当作 0：凡用到该格的勾稽关系都不予核对。
 
 如何修正：在该格填入实际数字；没有发生的填 0。`,
 		Example: `表三"（一）予以公开"行"总计"列为空白：
-warning C201 表三「（一）予以公开」行「总计」列为空白，应填数字（没有的填 0）`,
+warning C201 表三「（一）予以公开」行「总计」列为空白，应填数字（没有的填 0）；用到该格的勾稽关系未予核对
+
+一整行都没有填数字时只报一条，列出该行各列：
+warning C201 表三「四、结转下年度继续办理」行整行为空白（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计），应填数字（没有的填 0）`,
 	},
 	{
 		ID: "C202", Name: "cell-not-number", Severity: Error, Check: checkCells(cellNotNumber), Title: "单元格不是数字",
@@ -48,6 +52,146 @@ warning C201 表三「（一）予以公开」行「总计」列为空白，应�
 如何修正：去掉格内单位，金额换算为万元（例如 2510 元填 0.251）。`,
 		Example: `warning C205 表二「行政事业性收费」行「本年收费金额」列写有单位“元”（“251000元”），该栏单位为万元`,
 	},
+	{
+		ID: "C206", Name: "table-blank", Severity: Error, Check: checkTableBlank, Title: "整张表格空白",
+		Summary: "法定表格一个数字也没有填（整张表空白）",
+		Doc: `为什么：表二、表三、表四是年报的核心内容，格式要求逐格填写数字，没有发生的事项填 0。整张表一个数字也没有，通常是直接发布了未填写的模板，或者填好的表格没有粘贴进来；这样的报告无法核对，也不能汇总。整张表空白时只报这一条，不再逐格报 C201。
+
+如何修正：按本年度的实际统计数据逐格填写该表；没有发生的填 0，不要留空或只保留表头。`,
+		Example: `表四只有表头，数据行各格都是空白：
+error C206 表四（政府信息公开行政复议、行政诉讼情况）没有填写任何数字（15 个需要填数字的单元格全部为空白或占位符），应按实际情况逐格填写，没有发生的填 0`,
+	},
+}
+
+// blankish is true for a cell that holds no figure: blank, missing or a
+// placeholder ("/", "-", "无").
+func blankish(v *parser.Value) bool {
+	return v.Kind == parser.Blank || v.Kind == parser.Missing || v.Kind == parser.Placeholder
+}
+
+// tableBlank reports whether a statutory table holds no figure at all: not
+// one cell is a number or text. The rows counted are those recognised (a
+// missing row is S107's).
+func tableBlank(t *parser.CanonTable) (cells int, blank bool) {
+	for _, row := range t.Rows {
+		for _, v := range row.Cells {
+			if !blankish(v) {
+				return 0, false
+			}
+			cells++
+		}
+	}
+	return cells, cells > 0
+}
+
+func checkTableBlank(p *Pass) {
+	for _, id := range parser.TableIDs() {
+		t := p.Report.Table(id)
+		if t == nil {
+			continue
+		}
+		n, blank := tableBlank(t)
+		if !blank {
+			continue
+		}
+		loc := t.Loc
+		for _, def := range parser.RowDefs(id) {
+			if row := t.Row(def.Key); row != nil && len(row.Cells) > 0 && !row.Cells[0].Loc.IsZero() {
+				loc = row.Cells[0].Loc
+				break
+			}
+		}
+		p.Add(Finding{Loc: loc, Table: id, Key: "blank/" + string(id),
+			Message: fmt.Sprintf("%s没有填写任何数字（%d 个需要填数字的单元格全部为空白或占位符），应按实际情况逐格填写，没有发生的填 0", parser.TableName(id), n)})
+	}
+}
+
+// checkBlankCells reports blank cells: one finding per blank cell, one per
+// row that is blank throughout, none in a table that is blank throughout
+// (C206 reports that once).
+func checkBlankCells(p *Pass) {
+	for _, id := range parser.TableIDs() {
+		t := p.Report.Table(id)
+		if t == nil {
+			continue
+		}
+		if _, blank := tableBlank(t); blank {
+			continue
+		}
+		for _, def := range parser.RowDefs(id) {
+			row := t.Row(def.Key)
+			if row == nil {
+				continue
+			}
+			if len(row.Cells) > 1 && rowBlank(row) {
+				blankRow(p, t, row)
+				continue
+			}
+			for i, col := range row.Def.Cols {
+				if i < len(row.Cells) {
+					cellBlank(p, t, row, col, row.Cells[i])
+				}
+			}
+		}
+	}
+}
+
+func rowBlank(row *parser.CanonRow) bool {
+	for _, v := range row.Cells {
+		if !blankish(v) {
+			return false
+		}
+	}
+	return true
+}
+
+// blankRow reports a row without any figure as one finding naming its
+// columns.
+func blankRow(p *Pass, t *parser.CanonTable, row *parser.CanonRow) {
+	var cols []string
+	kinds := map[string]bool{}
+	for i, col := range row.Def.Cols {
+		if i >= len(row.Cells) {
+			break
+		}
+		cols = append(cols, col.Label)
+		v := row.Cells[i]
+		switch v.Kind {
+		case parser.Placeholder:
+			kinds["“"+v.Raw+"”"] = true
+		case parser.Missing:
+			kinds["missing"] = true
+		default:
+			kinds["blank"] = true
+		}
+	}
+	whole := "整行"
+	if t.ID == parser.Table4 {
+		whole = "各格"
+	}
+	what := whole + "没有数字（各列为空白或占位符："
+	switch {
+	case len(kinds) == 1 && kinds["blank"]:
+		what = whole + "为空白（"
+	case len(kinds) == 1 && kinds["missing"]:
+		what = whole + "缺少数字（"
+	case len(kinds) == 1:
+		for k := range kinds {
+			what = whole + "均为占位符" + k + "（"
+		}
+	}
+	f := Finding{Loc: row.Loc, Table: t.ID, Row: row.Key, Key: string(t.ID) + "/" + string(row.Key)}
+	if len(row.Cells) > 0 && !row.Cells[0].Loc.IsZero() {
+		f.Loc = row.Cells[0].Loc
+	}
+	name := "「" + rowName(t.ID, row.Key) + "」"
+	if t.ID == parser.Table4 {
+		name += "组"
+	} else {
+		name += "行"
+	}
+	f.Message = fmt.Sprintf("表%s%s%s%s），应填数字（没有的填 0）；用到这些格的勾稽关系未予核对", t.ID, name, what, strings.Join(cols, "、"))
+	p.Add(f)
 }
 
 type cellCheck func(p *Pass, t *parser.CanonTable, row *parser.CanonRow, col parser.ColumnDef, v *parser.Value)

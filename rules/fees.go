@@ -30,14 +30,26 @@ warning F402 第六部分称“本年度未发出收费通知”，但表三「�
 }
 
 var (
-	feeWords   = []string{"信息处理费"}
-	noFeeRe    = regexp.MustCompile(`(未|没有|无|不|均未|并未|暂未|尚未)[^。；;，,]{0,8}(收取|收费|产生|发生|征收)`)
 	noNoticeRe = regexp.MustCompile(`(未|没有|无|均未|并未)[^。；;，,]{0,6}(发出|发送|送达|开具|下发)[^。；;，,]{0,6}收费通知|收费通知[^。；;，,]{0,6}(0|零)\s*件|(无|没有|亦无|也无|未有)[^。；;，,]{0,6}收费通知|(没有|无|不存在|未发生)[^。；;，,]{0,4}收费(事项|情况|行为)`)
-	feeTopicRe = regexp.MustCompile(`收费|费用|收取`)
-	// The format's wording of the fee item: notices sent, their amount, the
-	// amount collected; any statement of them is a declaration.
-	feeNoticeRe = regexp.MustCompile(`收费通知`)
-	zeroFeeRe   = regexp.MustCompile(`(收取|收费)[^。；;]{0,16}(0|零)(\.0+)?(元|万元|件)|(收取|收费)[^。；;]{0,24}均为(0|零|无)`)
+
+	// A sentence is about the fee when it names it or charging.
+	feeTopicRe = regexp.MustCompile(`信息处理费|收费|费用|收取`)
+	// Declarations that nothing was charged: 未收取, 没有收取, 不收取, 免收,
+	// 未产生信息处理费, 无收费情况…
+	noFeeRe = regexp.MustCompile(`(未|没有|没|无|均未|并未|暂未|尚未|从未|未曾|不予|不)[^。；;，,]{0,6}(收取|收费|产生|发生|征收|涉及)|免收|免于收取|免予收取|免费提供|(不存在|未发生|未出现)[^。；;，,]{0,8}(收费|信息处理费)`)
+	// Declarations of an amount or a count: 收取信息处理费380元, 共计0元,
+	// 发出收费通知1件.
+	amountRe = regexp.MustCompile(`(收取|收费|信息处理费|费用|金额|共计|合计)[^。；;]{0,24}?([0-9０-９][0-9０-９.,，]*|零|〇)\s*(元|万元)|(发出|发送|送达|开具)[^。；;，,]{0,4}收费通知[^。；;]{0,6}?([0-9０-９]+|零|〇|[一二三四五六七八九十两]+)\s*件|(收取|收费|费用|金额)[^。；;]{0,24}均为\s*(0|０|零|无)`)
+	// "信息处理费收取情况：无", "信息处理费：0" say it in a form field.
+	fieldNoneRe = regexp.MustCompile(`(信息处理费|收费)[^。；;]{0,12}[:：为是]\s*(无|没有|零|0|０)(\D|$)`)
+
+	// Mentions that are no declaration are removed before matching: the
+	// title of the 办法 and other documents in 《》, document numbers such
+	// as 国办函〔2020〕109号, and the template's bracketed instructions
+	// ("（文字描述，收取信息处理费情况在此处报告。）").
+	bookTitleRe   = regexp.MustCompile(`《[^》]{0,60}》`)
+	docNumberRe   = regexp.MustCompile(`[\p{Han}]{1,8}[〔\[［(（【][0-9０-９]{4}[〕\]］)）】][0-9０-９]{1,4}号`)
+	instructionRe = regexp.MustCompile(`[（(][^（()）]{0,80}(文字描述|此处|填写|填报说明)[^（()）]{0,80}[）)]`)
 )
 
 // feeText returns the text where the fee declaration belongs (section 六)
@@ -55,26 +67,46 @@ func feeText(r *parser.Report) (string, parser.Loc, string) {
 	return b.String(), parser.Loc{}, ""
 }
 
+// stripMentions removes from compacted text what names the fee without
+// declaring anything: document titles, document numbers and the template's
+// bracketed instructions.
+func stripMentions(c string) string {
+	c = instructionRe.ReplaceAllString(c, "")
+	c = bookTitleRe.ReplaceAllString(c, "")
+	return docNumberRe.ReplaceAllString(c, "")
+}
+
+// declaresFee reports whether one sentence says whether a fee was charged:
+// nothing (未收取, 免收, 没有产生), an amount (收取……元, 0 元) or a count of fee
+// notices. Naming the 办法, its document number or the template's
+// placeholder is not a declaration.
+func declaresFee(sentence string) bool {
+	c := parser.Compact(sentence)
+	if !feeTopicRe.MatchString(c) {
+		return false
+	}
+	return noFeeRe.MatchString(c) || amountRe.MatchString(c) || fieldNoneRe.MatchString(c) || noNoticeRe.MatchString(c)
+}
+
 func checkFeeDeclared(p *Pass) {
 	text, loc, heading := feeText(p.Report)
-	t := parser.Compact(text)
-	for _, w := range feeWords {
-		if strings.Contains(t, w) {
-			return
+	for _, line := range strings.Split(text, "\n") {
+		// Mentions go first: a bracketed instruction holds a "。" of its own.
+		for _, sent := range strings.FieldsFunc(stripMentions(parser.Compact(line)), isSentenceEnd) {
+			if declaresFee(sent) {
+				return
+			}
 		}
-	}
-	if noFeeRe.MatchString(t) && feeTopicRe.MatchString(t) {
-		return // "未收取任何费用" counts as a declaration
-	}
-	if feeNoticeRe.MatchString(t) || zeroFeeRe.MatchString(t) {
-		return // "发出收费通知0件，实际收取0元", "…的件数和总金额以及实际收取的总金额均为0"
 	}
 	where := "报告"
 	if heading != "" {
 		where = fmt.Sprintf("第六部分“%s”", heading)
 	}
-	p.Add(Finding{Loc: loc, Key: "F401",
-		Message: fmt.Sprintf("%s没有说明是否收取信息处理费（没有收取也应写明“未收取信息处理费”）", where)})
+	msg := fmt.Sprintf("%s没有说明是否收取信息处理费（没有收取也应写明“未收取信息处理费”）", where)
+	if strings.Contains(parser.Compact(text), "信息处理费") {
+		msg = fmt.Sprintf("%s提到了信息处理费，但没有说明本年度是否收取（只写《政府信息公开信息处理费管理办法》、文号或模板的说明文字不算；应写明收取的件数和金额，没有收取的写明“未收取信息处理费”）", where)
+	}
+	p.Add(Finding{Loc: loc, Key: "F401", Message: msg})
 }
 
 func checkFeeConflict(p *Pass) {
@@ -95,6 +127,16 @@ func checkFeeConflict(p *Pass) {
 			return
 		}
 	}
+}
+
+// isSentenceEnd is true for the ends of sentences and clauses in compacted
+// text (where full-width ；！？ are already folded to ;!?).
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', '；', ';', '！', '!', '？', '?':
+		return true
+	}
+	return false
 }
 
 // splitSentences splits text at Chinese sentence ends and line breaks.

@@ -48,3 +48,44 @@ func TestFeeConflictPhrasings(t *testing.T) {
 		assert.Zero(t, check(s), "F402 on a consistent statement: %s", s)
 	}
 }
+
+// TestFeeMentionIsNoDeclaration: naming the 办法, its number or the
+// template's placeholder does not say whether a fee was charged.
+func TestFeeMentionIsNoDeclaration(t *testing.T) {
+	cases := []struct {
+		sentence string
+		f401     bool
+	}{
+		// mentions: F401
+		{"本机关严格执行《政府信息公开信息处理费管理办法》。", true},
+		{"根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）有关规定执行。", true},
+		{"按照国办函〔2020〕109号规定收取信息处理费。", true},
+		{"（文字描述，收取信息处理费情况在此处报告。）", true},
+		{"收取信息处理费情况在此处报告。", true},
+		{"发出收费通知的件数和总金额以及实际收取的总金额。", true},
+		{"本年度无其他需要报告的事项。", true},
+		{"本机关按照信息处理费标准规范收费行为。", true},
+		{"无。", true},
+		// declarations: no F401
+		{"本年度未收取信息处理费。", false},
+		{"共收取信息处理费0元。", false},
+		{"本年度没有收取信息处理费。", false},
+		{"本机关不收取信息处理费。", false},
+		{"依申请公开免收信息处理费。", false},
+		{"本年度共收取信息处理费380元。", false},
+		{"本年度发出收费通知1件，实际收取信息处理费200元。", false},
+		{"依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本年度未收取信息处理费。", false},
+		{"本年度我单位严格按照《政府信息公开信息处理费管理办法》执行，全年未产生信息处理费。", false},
+		{"信息处理费收取情况：无。", false},
+		{"收取信息处理费０元。", false},
+		{"本年度信息处理费收取金额为零元。", false},
+	}
+	for _, c := range cases {
+		got := withFeeSentence(t, c.sentence)["F401"]
+		if c.f401 {
+			assert.Equal(t, 1, got, "want F401 on: %s", c.sentence)
+		} else {
+			assert.Zero(t, got, "F401 on a declaration: %s", c.sentence)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/parser"
+	"github.com/reportlint/reportlint/parser/zhtext"
 )
 
 // This file reads the figures stated in prose: "29件", "２９件", "十二件",
@@ -33,109 +34,15 @@ type figure struct {
 	Text     string
 }
 
-// countUnits are the units of application and case counts (表三、表四).
-var countUnits = map[string]bool{"件": true, "起": true, "宗": true, "例": true}
-
-// units recognised after a number, longest first.
-var figureUnits = []string{"人次", "件次", "万元", "件", "起", "宗", "例", "条", "篇", "个", "次", "项", "份", "元", "家", "人", "期", "场", "批", "场次", "天", "日", "年", "月", "号", "%", "‰"}
-
-// dateUnits make a number a date or a duration part, not a count.
-var dateUnits = map[string]bool{"年": true, "月": true, "日": true, "号": true, "天": true}
-
-var approxPrefixes = []string{"将近", "大约", "超过", "不足", "不到", "约", "近", "逾", "超"}
-var approxSuffixes = []string{"以上", "左右", "以内", "以下"}
-
-const cnDigits = "零〇一二两三四五六七八九"
-
-func cnDigit(r rune) int {
-	switch r {
-	case '零', '〇':
-		return 0
-	case '一':
-		return 1
-	case '二', '两':
-		return 2
-	case '三':
-		return 3
-	case '四':
-		return 4
-	case '五':
-		return 5
-	case '六':
-		return 6
-	case '七':
-		return 7
-	case '八':
-		return 8
-	case '九':
-		return 9
-	}
-	return -1
-}
-
-func isCNNumeralRune(r rune) bool {
-	return cnDigit(r) >= 0 || r == '十' || r == '百' || r == '千' || r == '万' || r == '亿'
-}
-
-// cnNumber reads a Chinese numeral: "十二", "一百零五", "两", "三千五百",
-// "一万二千", and positional digit strings such as "二〇二四". ok is false
-// for strings that are not numerals.
-func cnNumber(s string) (int64, bool) {
-	rs := []rune(s)
-	if len(rs) == 0 {
-		return 0, false
-	}
-	positional := len(rs) > 1
-	for _, r := range rs {
-		if cnDigit(r) < 0 {
-			positional = false
-			break
-		}
-	}
-	if positional {
-		var n int64
-		for _, r := range rs {
-			n = n*10 + int64(cnDigit(r))
-		}
-		return n, true
-	}
-	var total, section, num int64
-	seenDigit := false
-	for _, r := range rs {
-		if d := cnDigit(r); d >= 0 {
-			num = int64(d)
-			seenDigit = true
-			continue
-		}
-		switch r {
-		case '十':
-			if num == 0 && !seenDigit {
-				num = 1
-			}
-			section += num * 10
-		case '百':
-			if num == 0 && !seenDigit {
-				num = 1
-			}
-			section += num * 100
-		case '千':
-			if num == 0 && !seenDigit {
-				num = 1
-			}
-			section += num * 1000
-		case '万':
-			total += (section + num) * 10000
-			section = 0
-		case '亿':
-			total = (total + section + num) * 100000000
-			section = 0
-		default:
-			return 0, false
-		}
-		num, seenDigit = 0, false
-	}
-	return total + section + num, true
-}
+var (
+	countUnits      = zhtext.CountUnits
+	figureUnits     = zhtext.FigureUnits
+	dateUnits       = zhtext.DateUnits
+	approxPrefixes  = zhtext.ApproxPrefixes
+	approxSuffixes  = zhtext.ApproxSuffixes
+	isCNNumeralRune = zhtext.IsNumeralRune
+	cnNumber        = zhtext.Number
+)
 
 // extractFigures returns every figure in the sentence that carries a unit
 // or a percent sign. Dates ("2024年", "1月20日") and ordinals ("第一") are
@@ -224,11 +131,6 @@ func readFigure(rs []rune, i int) (figure, int, bool) {
 			j++
 		}
 	case j < len(rs) && isCNNumeralRune(rs[j]):
-		if j > 0 && strings.ContainsRune("廿卅卌", rs[j-1]) {
-			// "廿九件" is 29, a numeral this reader does not know: skip it
-			// rather than read 9.
-			return f, j + 1, false
-		}
 		k := j
 		for k < len(rs) && isCNNumeralRune(rs[k]) {
 			k++

@@ -1,12 +1,12 @@
 package rules
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/reportlint/reportlint/parser"
+	"github.com/reportlint/reportlint/parser/zhtext"
 )
 
 // This file reads dates written in prose: "2025年1月20日",
@@ -14,69 +14,19 @@ import (
 // at the end of a report.
 
 var (
-	dateRe   = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]`)
-	cnDateRe = regexp.MustCompile(`([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})[日号]`)
-	// "2025-01-20", "2025.1.20", "2025/1/20"
-	numDateRe = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})([-./])(\d{1,2})([-./])(\d{1,2})(?:$|[^\d])`)
-	// the look-alikes of 〇 that documents use for zero in dates
-	zeroFolder = strings.NewReplacer("○", "〇", "Ｏ", "〇", "О", "〇")
-	// a date without its year, after a full one: "至12月31日"
-	monthDayRe = regexp.MustCompile(`(?:^|[^\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	periodRe   = regexp.MustCompile(`统计(期限|期间|时限|时间|区间|时段|周期|范围|口径)|数据.{0,6}(时间|期限|期间)|所列数据`)
+	dateRe     = zhtext.DateRe
+	cnDateRe   = zhtext.CNDateRe
+	zeroFolder = zhtext.ZeroFolder
+	monthDayRe = zhtext.MonthDayRe
+	periodRe   = zhtext.PeriodLabelRe
+	civilDate  = zhtext.CivilDate
 )
 
-// civilDate builds a date, rejecting impossible ones.
-func civilDate(y, m, d int) (time.Time, bool) {
-	if m < 1 || m > 12 || d < 1 || d > 31 {
-		return time.Time{}, false
-	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Month() != time.Month(m) {
-		return time.Time{}, false
-	}
-	return t, true
-}
-
-// parseDate reads one date from the start of the match of dateRe or
-// cnDateRe in s.
-func findDates(s string) []time.Time {
-	s = zeroFolder.Replace(parser.Compact(s))
-	var out []time.Time
-	for _, m := range numDateRe.FindAllStringSubmatch(s, -1) {
-		if m[2] != m[4] {
-			continue // "2025-1.20" is no date
-		}
-		y, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[3])
-		d, _ := strconv.Atoi(m[5])
-		if t, ok := civilDate(y, mo, d); ok {
-			out = append(out, t)
-		}
-	}
-	for _, m := range dateRe.FindAllStringSubmatch(s, -1) {
-		y, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[2])
-		d, _ := strconv.Atoi(m[3])
-		if t, ok := civilDate(y, mo, d); ok {
-			out = append(out, t)
-		}
-	}
-	for _, m := range cnDateRe.FindAllStringSubmatch(s, -1) {
-		y, ok1 := cnNumber(m[1])
-		mo, ok2 := cnNumber(m[2])
-		d, ok3 := cnNumber(m[3])
-		if !ok1 || !ok2 || !ok3 {
-			continue
-		}
-		if t, ok := civilDate(int(y), int(mo), int(d)); ok {
-			out = append(out, t)
-		}
-	}
-	return out
-}
+// findDates returns the dates written in s.
+func findDates(s string) []time.Time { return zhtext.Dates(parser.Compact(s)) }
 
 // dateLineEnd matches a line that ends with a date.
-var dateLineEnd = regexp.MustCompile(`(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}[日号]|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}[日号]|(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2})$`)
+var dateLineEnd = zhtext.DateLineEndRe
 
 // datedLine is the date line at the end of a report ("2025年1月20日",
 // possibly after the issuer's name).

@@ -10,18 +10,6 @@ import (
 	"github.com/reportlint/reportlint/parser"
 )
 
-func TestCNNumber(t *testing.T) {
-	cases := map[string]int64{
-		"一": 1, "两": 2, "十": 10, "十二": 12, "二十": 20, "二十三": 23, "一百零五": 105,
-		"一百": 100, "百": 100, "三千五百": 3500, "一万二千": 12000, "二〇二四": 2024, "一千零一": 1001,
-	}
-	for in, want := range cases {
-		got, ok := cnNumber(in)
-		require.True(t, ok, in)
-		require.Equal(t, want, got, in)
-	}
-}
-
 func TestExtractFigures(t *testing.T) {
 	type fig struct {
 		value   float64

@@ -55,6 +55,7 @@ var narrativeSections = map[int]bool{0: true, 1: true, 2: true, 3: true, 4: true
 type stated struct {
 	sents []sentence
 	stmts [][]statement // per sentence
+	ctx   []sentCtx     // per sentence
 }
 
 // narrativeOf reads the report's narrative once per run: N501, N502 and
@@ -66,15 +67,51 @@ func narrativeOf(p *Pass) *stated {
 func readNarrative(r *parser.Report) *stated {
 	s := &stated{sents: narrativeSentences(r)}
 	s.stmts = make([][]statement, len(s.sents))
+	s.ctx = sentenceContexts(r, s.sents)
 	useSections := len(r.Sections) > 0
 	for i := range s.sents {
 		sent := &s.sents[i]
 		if useSections && !narrativeSections[sent.Section] {
 			continue
 		}
-		s.stmts[i] = readStatements(r, sent, parser.FoldWidth(sent.Para.Text))
+		s.stmts[i] = readStatements(r, sent, s.ctx[i])
 	}
 	return s
+}
+
+// aboutApplications: a text on 依申请公开.
+func aboutApplications(s string) bool {
+	return strings.Contains(s, "申请") || strings.Contains(s, "答复")
+}
+
+// aboutDisclosure: a text that says its 复议/诉讼 are about 信息公开.
+func aboutDisclosure(s string) bool {
+	return strings.Contains(s, "信息公开") || strings.Contains(s, "答复") || strings.Contains(s, "公开申请")
+}
+
+// sentenceContexts works out, once per paragraph, what the text around
+// each sentence says: whether its paragraph (or the one before) is about
+// applications, and whether it or an earlier sentence of its paragraph says
+// its 复议/诉讼 are about 信息公开 (section 四 always is).
+func sentenceContexts(r *parser.Report, sents []sentence) []sentCtx {
+	out := make([]sentCtx, len(sents))
+	paraApp := make([]bool, len(r.Paragraphs))
+	for i, p := range r.Paragraphs {
+		paraApp[i] = aboutApplications(p.Text)
+	}
+	info, lastPara := false, -1
+	for i := range sents {
+		s := &sents[i]
+		if s.ParaIdx != lastPara {
+			info, lastPara = false, s.ParaIdx
+		}
+		c := &out[i]
+		c.application = strings.Contains(s.Text, "申请")
+		c.para = paraApp[s.ParaIdx] || (s.ParaIdx > 0 && paraApp[s.ParaIdx-1] && sectionOf(r, s.ParaIdx-1) == s.Section)
+		info = info || aboutDisclosure(s.Text) || s.Section == 4
+		c.info = info
+	}
+	return out
 }
 
 func checkNarrativeMismatch(p *Pass) {
@@ -121,9 +158,17 @@ func checkNarrativeMismatch(p *Pass) {
 	}
 	checkNoCases(p, n)
 	checkNoApplications(p, n)
+	checkNoCarryOver(p, n)
+	checkChannelSums(p, n, false)
 }
 
-var noApplicationsRe = regexp.MustCompile(`(未|没有)(收到|受理|接到)[^，。；,;0-9]{0,12}?(政府信息公开|信息公开|依申请公开)申请`)
+// noApplicationsRe: "本年度未收到政府信息公开申请", "我镇无信息公开申请".
+var noApplicationsRe = regexp.MustCompile(`((未|没有)(收到|受理|接到|接收)|无)[^，。；,;0-9]{0,12}?(政府信息公开|信息公开|依申请公开)(的)?申请`)
+
+// causedByRe after "……申请" makes the object something the application
+// caused: "未收到因政府信息公开申请引起的行政诉讼" says nothing about
+// applications.
+var causedByRe = regexp.MustCompile(`^[^，。；,;]{0,6}?(引起|引发|产生|导致|而提起|的行政复议|的行政诉讼|的复议|的诉讼|行政复议|行政诉讼)`)
 
 // checkNoApplications reads "本年度未收到政府信息公开申请": 本年新收 is 0.
 func checkNoApplications(p *Pass, n *stated) {
@@ -141,6 +186,10 @@ func checkNoApplications(p *Pass, n *stated) {
 		folded := parser.FoldWidth(sent.Text)
 		m := noApplicationsRe.FindStringIndex(folded)
 		if m == nil || hasCountFigure(clauseAround(folded, m[0], m[1])) || timeQualRe.MatchString(clauseAround(folded, m[0], m[1])) {
+			continue
+		}
+		if causedByRe.MatchString(folded[m[1]:min(len(folded), m[1]+64)]) || strings.Contains(folded[max(0, m[0]-12):m[0]], "因") ||
+			strings.Contains(folded[m[0]:m[1]], "因") {
 			continue
 		}
 		at := len([]rune(folded[:m[0]]))
@@ -320,64 +369,86 @@ func checkNarrativePercentage(p *Pass) {
 		return
 	}
 	n := narrativeOf(p)
-	bases := []quantity{t3("（七）总计", "R3_7"), t3("本年新收与上年结转之和", "R1", "R2"), t3("一、本年新收", "R1")}
+	resultBases := []quantity{t3("（七）总计", "R3_7"), t3("本年新收与上年结转之和", "R1", "R2"), t3("一、本年新收", "R1")}
+	applicantBases := []quantity{t3("一、本年新收", "R1"), t3("本年新收与上年结转之和", "R1", "R2")}
 	for i := range n.sents {
 		sent := &n.sents[i]
 		for _, st := range n.stmts[i] {
-			if !st.fig.Percent || len(st.claims) != 1 || st.claims[0].kind != kResult {
+			if !st.fig.Percent || len(st.claims) != 1 {
 				continue
 			}
 			c := st.claims[0]
-			part, ok := c.readings()[0].value(r)
-			if !ok {
+			var bases []quantity
+			switch {
+			case c.kind == kApplicant:
+				bases = applicantBases
+				if st.share != nil {
+					bases = st.share
+				}
+			case c.kind == kResult:
+				bases = resultBases
+				if st.share != nil {
+					bases = st.share
+				}
+			default:
 				continue
 			}
-			tol := math.Max(0.1, math.Pow(10, -float64(st.fig.Decimals)))
-			var best float64
-			var bestBase quantity
-			var bestVal float64
-			matched, judged := false, false
-			for _, b := range bases {
-				bv, ok := b.value(r)
-				if !ok || bv <= 0 {
-					continue
-				}
-				pct := part / bv * 100
-				if !judged {
-					best, bestBase, bestVal = pct, b, bv
-				}
-				judged = true
-				if math.Abs(pct-st.fig.Value) <= tol+1e-9 {
-					matched = true
-					break
-				}
-			}
-			if !judged || matched {
-				continue
-			}
-			// every base must have been judged: a blank denominator leaves the
-			// statement open
-			allKnown := true
-			for _, b := range bases {
-				if _, ok := b.value(r); !ok {
-					allKnown = false
-				}
-			}
-			if !allKnown {
-				continue
-			}
-			f := Finding{Loc: sent.loc(r, st.fig.NumStart), Table: parser.Table3, Col: "total"}
-			if q := c.readings()[0]; len(q.cells) == 1 {
-				f.Row = q.cells[0].row
-			}
-			f.Expected = fmt.Sprintf("%.1f%%", best)
-			f.Actual = fmtNum(st.fig.Value) + "%"
-			f.Key = fmt.Sprintf("N502/%s/%s", c.name, fmtNum(st.fig.Value))
-			f.Message = fmt.Sprintf("正文%s称%s占 %s%%，但按表三计算为 %.1f%%（%s ÷ %s %s）",
-				sent.quoteAt(st.fig.NumStart), c.name, fmtNum(st.fig.Value), best, fmtNum(part), bestBase.name, fmtNum(bestVal))
-			p.Add(f)
+			checkShare(p, sent, st, c, bases)
 		}
 	}
+}
+
+// checkShare compares a stated share with the part over each base; it
+// reports when every base is known and none gives the share.
+func checkShare(p *Pass, sent *sentence, st statement, c claim, bases []quantity) {
+	r := p.Report
+	part, ok := c.readings()[0].value(r)
+	if !ok {
+		return
+	}
+	tol := math.Max(0.1, math.Pow(10, -float64(st.fig.Decimals)))
+	var best, bestVal float64
+	var bestBase quantity
+	judged := false
+	for _, b := range bases {
+		bv, ok := b.value(r)
+		if !ok {
+			return // a blank denominator leaves the statement open
+		}
+		if bv <= 0 {
+			continue
+		}
+		pct := part / bv * 100
+		if !judged {
+			best, bestBase, bestVal = pct, b, bv
+		}
+		judged = true
+		if math.Abs(pct-st.fig.Value) <= tol+1e-9 {
+			return
+		}
+	}
+	if !judged {
+		return
+	}
+	f := Finding{Loc: sent.loc(r, st.fig.NumStart), Table: parser.Table3, Col: "total"}
+	q := c.readings()[0]
+	if len(q.cells) == 1 {
+		f.Row, f.Col = q.cells[0].row, q.cells[0].col
+	}
+	f.Expected = fmt.Sprintf("%.1f%%", best)
+	f.Actual = fmtNum(st.fig.Value) + "%"
+	f.Key = fmt.Sprintf("N502/%s/%s", c.name, fmtNum(st.fig.Value))
+	f.Message = fmt.Sprintf("正文%s称%s占 %s%%，但按表三计算为 %.1f%%（%s ÷ %s %s）",
+		sent.quoteAt(st.fig.NumStart), shareName(c), fmtNum(st.fig.Value), best, fmtNum(part), bestBase.name, fmtNum(bestVal))
+	p.Add(f)
+}
+
+// shareName names the part of a share for messages.
+func shareName(c claim) string {
+	if c.kind == kApplicant {
+		return "「" + c.name + "」的申请"
+	}
+	return c.name
 }
 
 func checkNarrativeSum(p *Pass) {
@@ -388,6 +459,7 @@ func checkNarrativeSum(p *Pass) {
 		checkBalanceStated(p, sent, stmts)
 		checkPartsStated(p, sent, stmts)
 	}
+	checkChannelSums(p, n, true)
 }
 
 // single returns the statement's one claim, if it has exactly one.
@@ -561,4 +633,114 @@ func shortClaim(c claim) string {
 		return parser.CoreLabel(c.name)
 	}
 	return c.name
+}
+
+// channelSum is the channels of new applications listed in one sentence
+// ("当面申请5件、网上申请4件、信函申请3件") with the total stated before
+// them in the paragraph, if any.
+type channelSum struct {
+	sent  *sentence
+	parts []statement
+	total *statement
+}
+
+// channelSums lists the sentences that break new applications down by
+// channel (two channels or more).
+func channelSums(n *stated) []channelSum {
+	var out []channelSum
+	var total *statement
+	lastPara := -1
+	for i := range n.sents {
+		if n.sents[i].ParaIdx != lastPara {
+			total, lastPara = nil, n.sents[i].ParaIdx
+		}
+		cs := channelSum{sent: &n.sents[i], total: total}
+		for j := range n.stmts[i] {
+			st := &n.stmts[i][j]
+			c, ok := single(*st)
+			if !ok {
+				continue
+			}
+			switch {
+			case c.kind == kChannel:
+				cs.parts = append(cs.parts, *st)
+			case (c.kind == kNew || c.kind == kReceived) && !c.includesCarry && len(cs.parts) == 0:
+				total, cs.total = st, st
+			}
+		}
+		if len(cs.parts) >= 2 {
+			out = append(out, cs)
+		}
+	}
+	return out
+}
+
+// checkChannelSums: the channels listed cannot add up to more than the
+// total they break down — the total stated in the paragraph (N503) or,
+// when none is stated, 本年新收 (N501). A list may leave channels out, so a
+// smaller sum is no finding.
+func checkChannelSums(p *Pass, n *stated, stated bool) {
+	for _, cs := range channelSums(n) {
+		s := 0.0
+		var terms []string
+		for _, x := range cs.parts {
+			s += x.fig.Value
+			terms = append(terms, fmtNum(x.fig.Value))
+		}
+		at := cs.parts[0].fig.NumStart
+		switch {
+		case stated && cs.total != nil:
+			if s <= cs.total.fig.Value {
+				continue
+			}
+			f := Finding{Loc: cs.sent.loc(p.Report, at), Expected: fmtNum(s), Actual: fmtNum(cs.total.fig.Value)}
+			f.Key = fmt.Sprintf("N503/channels/%s/%s", fmtNum(cs.total.fig.Value), fmtNum(s))
+			f.Message = fmt.Sprintf("正文%s自相矛盾：按申请渠道所列各部分 %s = %s，超过了所述申请总数 %s 件",
+				cs.sent.quoteAt(at), strings.Join(terms, " + "), fmtNum(s), fmtNum(cs.total.fig.Value))
+			p.Add(f)
+		case !stated && cs.total == nil:
+			q := t3("一、本年新收", "R1")
+			v, ok := q.value(p.Report)
+			if !ok || s <= v {
+				continue
+			}
+			f := Finding{Loc: cs.sent.loc(p.Report, at), Table: parser.Table3, Row: "R1", Col: "total", Expected: fmtNum(v), Actual: fmtNum(s)}
+			f.Key = fmt.Sprintf("N501/channels/%s", fmtNum(s))
+			f.Message = fmt.Sprintf("正文%s按申请渠道所列各部分 %s = %s，超过了%s（按各渠道之和不超过本年新收比较）",
+				cs.sent.quoteAt(at), strings.Join(terms, " + "), fmtNum(s), q.describe(p.Report, v))
+			p.Add(f)
+		}
+	}
+}
+
+// noCarryOverRe: "无结转下年度办理件", "没有结转下年度继续办理的申请".
+var noCarryOverRe = regexp.MustCompile(`(无|没有|不存在)(结转|转入|顺延)(至|到)?下一?年度?(继续)?(办理|答复)?的?(申请|件|情况)?`)
+
+// checkNoCarryOver reads "无结转下年度办理件": 结转下年度继续办理 is 0.
+func checkNoCarryOver(p *Pass, n *stated) {
+	r := p.Report
+	q := t3("四、结转下年度继续办理", "R4")
+	v, ok := q.value(r)
+	if !ok || v == 0 {
+		return
+	}
+	for i := range n.sents {
+		sent := &n.sents[i]
+		if len(r.Sections) > 0 && !narrativeSections[sent.Section] {
+			continue
+		}
+		if !n.ctx[i].application && !n.ctx[i].para {
+			continue
+		}
+		folded := parser.FoldWidth(sent.Text)
+		m := noCarryOverRe.FindStringIndex(folded)
+		if m == nil || hasCountFigure(clauseAround(folded, m[0], m[1])) {
+			continue
+		}
+		at := len([]rune(folded[:m[0]]))
+		f := Finding{Loc: sent.loc(r, at), Table: parser.Table3, Row: "R4", Col: "total", Expected: fmtNum(v), Actual: "0", Key: "N501/R4/0"}
+		f.Message = fmt.Sprintf("正文%s称没有结转下年度办理的申请，但%s", sent.quoteAt(at), q.describe(r, v))
+		p.Add(f)
+		return
+	}
 }

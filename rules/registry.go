@@ -15,6 +15,7 @@ func families() [][]*Rule {
 		parseRules,
 		sectionRules,
 		labelRules,
+		templateRules,
 		cellRules,
 		arithmeticRules,
 		feeRules,

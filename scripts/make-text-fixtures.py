@@ -53,7 +53,26 @@ VARIANTS = {
     "F401-fee-declaration-missing.txt": [("本年度我局未发出收费通知，未收取信息处理费。", "无。")],
     "F402-fee-declaration-conflict.txt": [("\t" + R6 + "\t1\t0\t0\t0\t0\t0\t1", "\t" + R6 + "\t" + z(7)),
                                           ("\t\t" + R62 + "\t" + z(7), "\t\t" + R62 + "\t1\t0\t0\t0\t0\t0\t1")],
+    # a report whose prose still holds the template's placeholders
+    "S109-template-unfilled.txt": [("（四）平台建设。优化网站专栏设置，及时更新办事指南和政策文件库。", "（四）平台建设。（文字描述）"),
+                                   ("本年度政府信息公开工作仍存在一些不足：一是政策解读形式较为单一；二是部分栏目更新不够及时。下一步，我局将丰富解读形式，建立栏目更新台账，按月检查。",
+                                    "XXX局XX年度政府信息公开工作存在的主要问题：（文字描述）")],
+    # table 四 left unfilled: one C206, no C201 per cell
+    "C206-table-blank.txt": [("1\t1\t0\t1\t3\t1\t0\t0\t0\t1\t0\t0\t0\t0\t0", "\t" * 14),
+                             ("因政府信息公开工作被申请行政复议3件，被提起行政诉讼1件。", "")],
+    # a whole row of table 三 left blank: one C201 naming its seven cells
+    "C201-row-blank.txt": [("3.要求提供公开出版物\t" + z(7), "3.要求提供公开出版物" + "\t" * 7)],
+    # section 六 names the 办法 and its number but does not say whether a fee was charged
+    "F401-fee-measures-named.txt": [("本年度我局未发出收费通知，未收取信息处理费。",
+                                     "本年度我局严格执行《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）。")],
+    # section 六 keeps the template's instruction
+    "F401-fee-placeholder.txt": [("本年度我局未发出收费通知，未收取信息处理费。", "收取信息处理费情况在此处报告。")],
     # quiet cases
+    # the 办法 named AND a declaration: no F401
+    "clean-fee-measures-and-declaration.txt": [("本年度我局未发出收费通知，未收取信息处理费。",
+                                                "根据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本年度我局未收取信息处理费。")],
+    # an amount declared: 共收取信息处理费0元
+    "clean-fee-zero-yuan.txt": [("本年度我局未发出收费通知，未收取信息处理费。", "本年度我局共收取信息处理费0元。")],
     # the same report in the 2019 layout, for year 2020: S105 must stay quiet
     "clean-2019-layout-2020.txt": [("2024年政府信息公开工作年度报告", "2020年政府信息公开工作年度报告"),
                                    ("自2024年1月1日起至2024年12月31日止", "自2020年1月1日起至2020年12月31日止"),

@@ -7,7 +7,9 @@ import (
 	"time"
 	"unicode/utf8"
 
-	xhtml "golang.org/x/net/html"
+	xhtml "github.com/reportlint/reportlint/parser/html/internal/xhtml"
+
+	"github.com/reportlint/reportlint/parser/zhtext"
 )
 
 // textMap is the page's visible text with all white space removed, and for
@@ -25,17 +27,19 @@ type textAt struct {
 	start int
 }
 
-func buildTextMap(root *xhtml.Node) *textMap {
-	m := &textMap{rng: map[*xhtml.Node][2]int{}}
+// buildTextMap maps the tree under root; sizeHint is the number of
+// elements expected and textHint the bytes of text, to size the tables.
+func buildTextMap(root *xhtml.Node, sizeHint, textHint int) *textMap {
+	m := &textMap{rng: make(map[*xhtml.Node][2]int, sizeHint), elems: make([]*xhtml.Node, 0, sizeHint)}
 	var b strings.Builder
+	b.Grow(textHint)
 	var walk func(n *xhtml.Node)
 	walk = func(n *xhtml.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case xhtml.TextNode:
-				if t := compactText(c.Data); t != "" {
-					m.texts = append(m.texts, textAt{c, b.Len()})
-					b.WriteString(t)
+				if start := b.Len(); writeCompact(&b, c.Data) {
+					m.texts = append(m.texts, textAt{c, start})
 				}
 			case xhtml.ElementNode:
 				if skipped(c) {
@@ -151,7 +155,7 @@ func (m *textMap) body(root *xhtml.Node) *xhtml.Node {
 }
 
 var (
-	yearInTitle = regexp.MustCompile(`(?:19|20)\d{2}年|[〇零一二]{4}年`)
+	yearInTitle = zhtext.TitleYearRe
 	// pubDate matches a labelled publication date in compact text.
 	pubDate = regexp.MustCompile(`(发布日期|发布时间|发文日期|公开日期|成文日期|发布于)[:：]?(\d{4})(?:-|/|\.|年)(\d{1,2})(?:-|/|\.|月)(\d{1,2})`)
 )
@@ -205,12 +209,57 @@ func (m *textMap) nodeAt(off int) *xhtml.Node {
 	return m.texts[k-1].n
 }
 
+// pubLabels are the labels pubDate starts with.
+var pubLabels = []string{"发布日期", "发布时间", "发文日期", "公开日期", "成文日期", "发布于"}
+
+// pubDateLen bounds the length of a pubDate match in bytes: the longest
+// label, a full-width colon, the year, two 年/月 separators and two
+// two-digit numbers.
+const pubDateLen = 12 + 3 + 4 + 3 + 2 + 3 + 2
+
+// pubDates returns the matches of pubDate in text, as
+// FindAllStringSubmatchIndex would, but runs the regexp only where a label
+// is: a match starts with one, and is at most pubDateLen bytes long.
+func pubDates(text string) [][]int {
+	var starts []int
+	for _, l := range pubLabels {
+		for off := 0; ; {
+			j := strings.Index(text[off:], l)
+			if j < 0 {
+				break
+			}
+			starts = append(starts, off+j)
+			off += j + len(l)
+		}
+	}
+	sort.Ints(starts)
+	var out [][]int
+	end := 0
+	for k, i := range starts {
+		if i < end || k > 0 && starts[k-1] == i {
+			continue // inside the previous match
+		}
+		mt := pubDate.FindStringSubmatchIndex(text[i:min(len(text), i+pubDateLen)])
+		if mt == nil || mt[0] != 0 {
+			continue
+		}
+		for x := range mt {
+			if mt[x] >= 0 {
+				mt[x] += i
+			}
+		}
+		out = append(out, mt)
+		end = mt[1]
+	}
+	return out
+}
+
 // published finds a labelled publication date on the page. 发布日期 and
 // 发布时间 win over 成文日期.
 func (m *textMap) published() (time.Time, *xhtml.Node) {
 	var fallback time.Time
 	var fbNode *xhtml.Node
-	for _, mt := range pubDate.FindAllStringSubmatchIndex(m.text, -1) {
+	for _, mt := range pubDates(m.text) {
 		y, mo, d := atoi(m.text[mt[4]:mt[5]]), atoi(m.text[mt[6]:mt[7]]), atoi(m.text[mt[8]:mt[9]])
 		if mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1990 || y > 2100 {
 			continue

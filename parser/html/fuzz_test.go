@@ -42,6 +42,10 @@ func FuzzParse(f *testing.F) {
 				check(b.Para.Loc)
 				continue
 			}
+			if b.Image != nil {
+				check(b.Image.Loc)
+				continue
+			}
 			for _, r := range b.Table.Rows {
 				check(r.Loc)
 				for _, c := range r.Cells {

@@ -2,21 +2,13 @@ package html
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	xhtml "golang.org/x/net/html"
+	xhtml "github.com/reportlint/reportlint/parser/html/internal/xhtml"
 
 	"github.com/reportlint/reportlint/parser"
 )
-
-// posAttr is the attribute inject adds to every start tag. It holds the byte
-// offset of the tag's '<' in the decoded text.
-const posAttr = "data-srcpos"
-
-// tagSpan is one start tag of the source: where it starts and ends.
-type tagSpan struct{ start, end int }
 
 // notNesting are elements whose start tag does not deepen the tree when an
 // element of the same kind is open (the parser closes the previous one), or
@@ -32,56 +24,79 @@ var notNesting = map[string]bool{
 	"wbr": true, "keygen": true, "basefont": true, "bgsound": true, "frame": true,
 }
 
-// inject copies src and adds data-srcpos="OFFSET" right after the name of
-// every start tag, so that every element the parser builds from a real tag
-// knows where that tag is. It also returns the start and end of every start
-// tag (in source order) and a rough nesting depth: start tags minus end tags
-// of elements that really nest. Elements the parser invents (an implied
-// <tbody>) get no attribute; foster-parented or re-parented elements keep
-// theirs, which is why this is right where counting the k-th tag is not.
-func inject(src string) (string, []tagSpan, int) {
-	var b strings.Builder
-	b.Grow(len(src) + len(src)/8)
-	z := xhtml.NewTokenizer(strings.NewReader(src))
-	var spans []tagSpan
-	off, depth, maxDepth := 0, 0, 0
-	for {
-		tt := z.Next()
-		if tt == xhtml.ErrorToken {
-			break
-		}
-		raw := z.Raw()
-		switch tt {
-		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+// tagCounter counts the start tags of a page and its rough nesting depth
+// (start tags minus end tags of elements that really nest) as the tokenizer
+// reads them, so that absurd pages are refused before the parser has built
+// much of them.
+type tagCounter struct {
+	tags, depth, maxDepth int
+}
+
+// add counts one token from its raw text.
+func (c *tagCounter) add(tt xhtml.TokenType, raw []byte) {
+	switch tt {
+	case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+		c.tags++
+		if tt == xhtml.StartTagToken {
 			i := 1
 			for i < len(raw) && !strings.ContainsRune(" \t\n\f\r/>", rune(raw[i])) {
 				i++
 			}
-			b.Write(raw[:i])
-			b.WriteString(" " + posAttr + `="`)
-			b.WriteString(strconv.Itoa(off))
-			b.WriteByte('"')
-			b.Write(raw[i:])
-			spans = append(spans, tagSpan{off, off + len(raw)})
-			if tt == xhtml.StartTagToken {
-				name := strings.ToLower(string(raw[1:i]))
-				if !notNesting[name] {
-					depth++
-					maxDepth = max(maxDepth, depth)
-				}
+			if nests(raw[1:i]) {
+				c.depth++
+				c.maxDepth = max(c.maxDepth, c.depth)
 			}
-		case xhtml.EndTagToken:
-			name, _ := z.TagName()
-			if !notNesting[string(name)] && depth > 0 {
-				depth--
-			}
-			b.Write(raw)
-		default:
-			b.Write(raw)
 		}
-		off += len(raw)
+	case xhtml.EndTagToken:
+		// The tokenizer's tag name: from after "</" to white space, '/' or '>'.
+		i := 2
+		for i < len(raw) && !strings.ContainsRune(" \t\n\f\r/>", rune(raw[i])) {
+			i++
+		}
+		if c.depth > 0 && !inNotNesting(raw[2:min(i, len(raw))]) {
+			c.depth--
+		}
 	}
-	return b.String(), spans, maxDepth
+}
+
+// nests reports whether a start tag's name (lower-cased as strings.ToLower
+// does) is not in notNesting.
+func nests(name []byte) bool {
+	for _, c := range name {
+		if c >= utf8.RuneSelf {
+			return !notNesting[strings.ToLower(string(name))]
+		}
+	}
+	return !inNotNesting(name)
+}
+
+// inNotNesting looks up an ASCII-lower-cased name in notNesting without
+// allocating; names longer than any in it cannot match.
+func inNotNesting(name []byte) bool {
+	var buf [16]byte
+	if len(name) > len(buf) {
+		return false
+	}
+	for i, c := range name {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return notNesting[string(buf[:len(name)])]
+}
+
+// countTags counts the tags of a whole page with the tokenizer alone.
+func countTags(src string) tagCounter {
+	var c tagCounter
+	z := xhtml.NewTokenizerBytes([]byte(src), 0)
+	for {
+		tt := z.Next()
+		if tt == xhtml.ErrorToken {
+			return c
+		}
+		c.add(tt, z.Raw())
+	}
 }
 
 // srcIndex maps byte offsets of the decoded text to lines and columns.
@@ -92,13 +107,12 @@ type srcIndex struct {
 	lines []int // byte offset of each line start
 	// runesAt[k] is the number of runes in src[:k*runeStep].
 	runesAt []int
-	spans   []tagSpan
 }
 
 const runeStep = 256
 
-func newSrcIndex(src string, spans []tagSpan) *srcIndex {
-	ix := &srcIndex{src: src, lines: []int{0}, spans: spans}
+func newSrcIndex(src string) *srcIndex {
+	ix := &srcIndex{src: src, lines: []int{0}}
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\n':
@@ -150,29 +164,13 @@ func (ix *srcIndex) loc(off int) parser.Loc {
 	return parser.Loc{Line: l, Column: ix.runes(off) - ix.runes(start) + 1}
 }
 
-// tagEnd returns the offset just past the start tag that begins at off.
-func (ix *srcIndex) tagEnd(off int) (int, bool) {
-	i := sort.Search(len(ix.spans), func(i int) bool { return ix.spans[i].start >= off })
-	if i < len(ix.spans) && ix.spans[i].start == off {
-		return ix.spans[i].end, true
-	}
-	return 0, false
-}
-
-// srcPos returns the offset recorded on an element, or -1.
+// srcPos returns the offset of the start tag an element was built from,
+// or -1.
 func srcPos(n *xhtml.Node) int {
 	if n == nil || n.Type != xhtml.ElementNode {
 		return -1
 	}
-	for _, a := range n.Attr {
-		if a.Key == posAttr {
-			if v, err := strconv.Atoi(a.Val); err == nil {
-				return v
-			}
-			return -1
-		}
-	}
-	return -1
+	return n.Pos
 }
 
 // elemPos returns the offset of n or of its nearest ancestor that came from
@@ -194,11 +192,9 @@ func elemPos(n *xhtml.Node) int {
 func (ix *srcIndex) textPos(t *xhtml.Node) int {
 	p := t.Parent
 	if t.PrevSibling == nil && p != nil {
-		if start := srcPos(p); start >= 0 {
-			if end, ok := ix.tagEnd(start); ok {
-				if pos, ok := ix.matchText(end, t.Data); ok {
-					return pos
-				}
+		if srcPos(p) >= 0 {
+			if pos, ok := ix.matchText(p.End, t.Data); ok {
+				return pos
 			}
 		}
 	}

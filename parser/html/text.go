@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	xhtml "golang.org/x/net/html"
+	xhtml "github.com/reportlint/reportlint/parser/html/internal/xhtml"
 )
 
 // skipTags are elements whose content is never report text.
@@ -41,10 +41,28 @@ func hidden(n *xhtml.Node) bool {
 		case "hidden":
 			return true
 		case "style":
+			if !hasFold(a.Val, "none") && !hasFold(a.Val, "hidden") && !hasFold(a.Val, "hide") {
+				continue // the common case, decided without allocating
+			}
 			s := strings.ToLower(strings.Join(strings.Fields(a.Val), ""))
 			if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") || strings.Contains(s, "mso-hide:all") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// hasFold reports whether s contains the lower-case ASCII word sub,
+// ignoring ASCII case.
+func hasFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
 		}
 	}
 	return false
@@ -126,13 +144,32 @@ func joinPieces(pieces []string) string {
 
 // compactText is s without any white space, with full-width ASCII folded.
 func compactText(s string) string {
-	return strings.Map(func(r rune) rune {
-		if isSpace(r) || r == '\u00ad' {
-			return -1
+	return strings.Map(compactRune, s)
+}
+
+// compactRune maps a rune as compactText does: -1 drops it.
+func compactRune(r rune) rune {
+	if isSpace(r) || r == '\u00ad' {
+		return -1
+	}
+	if r >= 0xFF01 && r <= 0xFF5E {
+		return r - 0xFEE0
+	}
+	return r
+}
+
+// writeCompact appends compactText(s) to b and reports whether it wrote
+// anything, without making the intermediate string.
+func writeCompact(b *strings.Builder, s string) bool {
+	n := b.Len()
+	for _, r := range s {
+		if r < utf8.RuneSelf && r > ' ' {
+			b.WriteByte(byte(r)) // ASCII, not space: kept as is
+			continue
 		}
-		if r >= 0xFF01 && r <= 0xFF5E {
-			return r - 0xFEE0
+		if r = compactRune(r); r >= 0 {
+			b.WriteRune(r)
 		}
-		return r
-	}, s)
+	}
+	return b.Len() > n
 }

@@ -2,10 +2,11 @@ package html
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	xhtml "golang.org/x/net/html"
+	xhtml "github.com/reportlint/reportlint/parser/html/internal/xhtml"
 
 	"github.com/reportlint/reportlint/parser"
 )
@@ -53,6 +54,9 @@ func (w *walker) node(c *xhtml.Node) {
 		case skipped(c) || chromeTags[c.Data] || isChromeBlock(c):
 		case c.Data == "br":
 			w.flush()
+		case c.Data == "img":
+			w.flush()
+			w.image(c)
 		case c.Data == "table":
 			w.flush()
 			w.table(c)
@@ -64,6 +68,50 @@ func (w *walker) node(c *xhtml.Node) {
 			w.walk(c)
 		}
 	}
+}
+
+// image emits a picture of the body as an Image block: recognition tells a
+// statutory table published as a picture from a missing one.
+func (w *walker) image(n *xhtml.Node) {
+	img := &parser.Image{Loc: w.ix.loc(srcPos(n))}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "alt":
+			img.Alt = normText(a.Val)
+		case "title":
+			if img.Alt == "" {
+				img.Alt = normText(a.Val)
+			}
+		case "src":
+			img.Src = strings.TrimSpace(a.Val)
+		case "width":
+			img.Width = cssPixels(a.Val)
+		case "height":
+			img.Height = cssPixels(a.Val)
+		case "style":
+			for _, decl := range strings.Split(a.Val, ";") {
+				k, v, _ := strings.Cut(decl, ":")
+				switch strings.TrimSpace(strings.ToLower(k)) {
+				case "width":
+					img.Width = cssPixels(v)
+				case "height":
+					img.Height = cssPixels(v)
+				}
+			}
+		}
+	}
+	w.doc.Blocks = append(w.doc.Blocks, parser.Block{Image: img})
+}
+
+// cssPixels reads a width or height given in pixels ("600", "600px");
+// percentages and other units are unknown (0).
+func cssPixels(s string) float64 {
+	s = strings.TrimSuffix(strings.TrimSpace(strings.ToLower(s)), "px")
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || f < 0 {
+		return 0
+	}
+	return f
 }
 
 // chromeNames are class and id names of page furniture.

@@ -44,6 +44,12 @@ const (
 	maxGlyphsPage = 200_000
 	maxSegsPage   = 100_000
 	maxFormDepth  = 8
+	// maxFormsPage bounds the Form XObjects run for one page (a form that
+	// draws the next ten times, eight deep, would otherwise run 10^8).
+	maxFormsPage = 2000
+	// maxGlyphsFile bounds the glyphs of all pages (pages can share one
+	// content stream: 400 pages of 200,000 glyphs from a tiny file).
+	maxGlyphsFile = 1_000_000
 	// thinRule is the largest thickness of a filled rectangle read as a
 	// ruling line.
 	thinRule = 2.5
@@ -62,6 +68,9 @@ type pageContent struct {
 	width  float64
 	height float64
 	images int // images drawn (XObject or inline)
+	forms  int // Form XObjects run
+	// formsCapped: more forms than maxFormsPage were asked for
+	formsCapped bool
 }
 
 type interp struct {
@@ -198,6 +207,7 @@ func (in *interp) show(raw string) {
 			y += size * 0.88
 		}
 		if len(in.out.glyphs) < maxGlyphsPage && c.s != "" {
+			in.d.glyphs++
 			in.out.glyphs = append(in.out.glyphs, glyph{x: x, y: y, w: w, size: size, s: c.s, mcid: mcid, artifact: art, bold: g.font.bold})
 		}
 		if g.font.vert {
@@ -432,9 +442,14 @@ func (in *interp) op(op string, a []obj, res lib.Value, fonts map[string]*font) 
 
 // doXObject runs a Form XObject with its own matrix and resources.
 func (in *interp) doXObject(res lib.Value, name string) {
-	if in.depth >= maxFormDepth {
+	if in.depth >= maxFormDepth || in.d.glyphs > maxGlyphsFile {
 		return
 	}
+	if in.out.forms >= maxFormsPage {
+		in.out.formsCapped = true
+		return
+	}
+	in.out.forms++
 	x := res.Key("XObject").Key(name)
 	if x.Kind() != lib.Stream {
 		return

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/reportlint/reportlint/parser"
+	"github.com/reportlint/reportlint/parser/zhtext"
 )
 
 // pline is one text line of a page outside tables.
@@ -772,7 +773,7 @@ func (t *tableAcc) join(b *tpart) {
 
 // enumRE matches the start of an enumerated label: "（一）", "一、", "1.",
 // "2、", "(3)".
-var enumRE = regexp.MustCompile(`^\s*([（(][一二三四五六七八九十0-9０-９]+[)）]|[一二三四五六七八九十]+[、.．]|[0-9０-９]+[.．、])`)
+var enumRE = zhtext.EnumeratorRe
 
 // numRE matches a cell that holds a number.
 var numRE = regexp.MustCompile(`^[-+−]?[0-9０-９][0-9０-９,，.．]*%?$`)

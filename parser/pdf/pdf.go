@@ -39,6 +39,7 @@ type docReader struct {
 	// pageCycle: the page tree lists a node twice (a /Kids cycle)
 	pageCycle bool
 	budget    int64 // bytes that may still be decompressed
+	glyphs    int   // glyphs kept from all pages so far (maxGlyphsFile)
 	opts      parser.Options
 }
 
@@ -97,6 +98,14 @@ func Parse(path string, data []byte, opts parser.Options) (doc *parser.Document,
 		})
 		if errors.Is(perr, errBudget) {
 			return nil, parser.Unreadable("PDF 解压后的数据量超过上限，文件可能异常；请确认文件是否正确，或调高解压上限", perr)
+		}
+		if d.glyphs > maxGlyphsFile {
+			return nil, parser.Unreadable(fmt.Sprintf("PDF 中的文字过多（超过 %d 个字符，达到第 %d 页），不像正常的年度报告，文件可能异常；请确认文件是否正确", maxGlyphsFile, i+1), nil)
+		}
+		if pc != nil && pc.formsCapped {
+			doc.Problems = append(doc.Problems, parser.Problem{Rule: "P001",
+				Message: fmt.Sprintf("第 %d 页调用表单对象（Form XObject）超过 %d 次，文件结构异常，超出部分未读取；请重新导出 PDF 后再检查", i+1, maxFormsPage),
+				Loc:     parser.Loc{Page: i + 1, Line: 1}})
 		}
 		if gerr != nil || pc == nil {
 			broken++
@@ -207,16 +216,32 @@ func open(data []byte, opts parser.Options) (*docReader, error) {
 		return nil, parser.Unreadable("不是 PDF 文件（缺少 %PDF- 文件头）；请确认下载或导出是否完整", nil)
 	}
 	encrypted := hasEncrypt(data)
+	// structural refusals (cycles, counts beyond the file) name their
+	// limit; they win over the generic message when no repair helps
+	var refused error
+	var objs *objects
 	try := func(b []byte) (*lib.Reader, error) {
+		if err := checkXref(b); err != nil {
+			refused = err
+			return nil, err
+		}
 		var r *lib.Reader
 		var err error
 		gerr := guard("NewReader", func() {
 			r, err = lib.NewReader(bytes.NewReader(b), int64(len(b)))
-			if err == nil {
-				// touch the page tree so that a wrong xref shows now
-				if r.NumPage() <= 0 {
-					err = errors.New("no pages")
-				}
+			if err != nil {
+				return
+			}
+			// object streams the library would recurse or loop in
+			var spare int64
+			objs = newObjects(r, b, &spare)
+			if cerr := objs.checkObjStreams(); cerr != nil {
+				refused, err = cerr, cerr
+				return
+			}
+			// touch the page tree so that a wrong xref shows now
+			if r.NumPage() <= 0 {
+				err = errors.New("no pages")
 			}
 		})
 		if gerr != nil {
@@ -225,23 +250,25 @@ func open(data []byte, opts parser.Options) (*docReader, error) {
 		return r, err
 	}
 	fixed, _ := fixHead(data)
-	used := fixed
 	r, err := try(fixed)
 	if err != nil && !encrypted {
 		if b, ok := fixStartxref(fixed); ok {
 			if r2, err2 := try(b); err2 == nil {
-				r, err, used = r2, nil, b
+				r, err = r2, nil
 			}
 		}
 		if err != nil {
 			if b, ok := rebuildXref(fixed); ok {
 				if r2, err2 := try(b); err2 == nil {
-					r, err, used = r2, nil, b
+					r, err = r2, nil
 				}
 			}
 		}
 	}
 	if err != nil {
+		if refused != nil {
+			return nil, refused
+		}
 		if encrypted {
 			return nil, parser.Unreadable("PDF 文件已加密（设置了打开密码或不支持的加密方式），无法读取；请用原始文件，或在 PDF 阅读器中取消密码和加密后另存，再检查", err)
 		}
@@ -251,7 +278,10 @@ func open(data []byte, opts parser.Options) (*docReader, error) {
 		return nil, parser.Unreadable("PDF 文件结构损坏，无法读取；请用 WPS、Word 或 PDF 阅读器重新导出（另存为）PDF 后再检查", err)
 	}
 	d := &docReader{r: r, fontRefs: map[fontKey]*font{}, budget: budget, opts: opts}
-	d.objs = newObjects(r, used, &d.budget)
+	d.objs = objs // made from r and used by the last successful try
+	if d.objs != nil {
+		d.objs.budget = &d.budget
+	}
 	return d, nil
 }
 

@@ -2,9 +2,10 @@ package pdf
 
 import (
 	"math"
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/reportlint/reportlint/parser/zhtext"
 )
 
 // This file finds tables drawn without any ruling lines, from the text
@@ -55,7 +56,7 @@ const (
 )
 
 // headingRE matches a section heading that ends a table: "三、收到和处理…".
-var headingRE = regexp.MustCompile(`^\s*[一二三四五六七八九十]+[、.．]`)
+var headingRE = zhtext.HeadingNumRe
 
 func makeTLine(gs []glyph) *tline {
 	l := &tline{gs: gs, y: baseline(gs), x0: gs[0].x, x1: gs[len(gs)-1].x + gs[len(gs)-1].w}
@@ -554,10 +555,10 @@ func (pp *posPart) build() *tpart {
 }
 
 // startRE matches the start of an enumerated row label.
-var startRE = regexp.MustCompile(`^\s*([（(][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+[、.．]|[0-9]+[.．、])`)
+var startRE = zhtext.EnumeratorRe
 
 // groupStartRE matches the first fragment of a wrapped group label.
-var groupStartRE = regexp.MustCompile(`^\s*([（(]|[一二三四五六七八九十]+[、.．])`)
+var groupStartRE = zhtext.GroupStartRe
 
 // assignRows gives n label lines (sorted by y) to the anchors among them:
 // every anchor line is one row, and the other lines join one row each, so

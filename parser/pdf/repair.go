@@ -148,7 +148,7 @@ func rebuildXref(data []byte) ([]byte, bool) {
 	for _, m := range objRE.FindAllSubmatchIndex(data, -1) {
 		id, _ := strconv.Atoi(string(data[m[2]:m[3]]))
 		gen, _ := strconv.Atoi(string(data[m[4]:m[5]]))
-		if id <= 0 || id > 5_000_000 {
+		if id <= 0 || int64(id) > maxObjects(len(data)) {
 			continue
 		}
 		objs[id] = ent{m[2], gen} // later definitions win, as in updates

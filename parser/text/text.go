@@ -47,6 +47,11 @@ func Parse(path string, data []byte, opts parser.Options) (*parser.Document, err
 				ord++
 				tbl = &parser.Table{Ord: ord, Loc: parser.Loc{Line: n, Column: 1}}
 			}
+			// count before splitting: a line of 50 million tabs would make
+			// 50 million cells before any table limit is reached
+			if cells := strings.Count(line, "\t") + 1; opts.MaxCells > 0 && cells > opts.MaxCells/10 {
+				return nil, parser.Unreadable(fmt.Sprintf("第 %d 行有 %d 个制表符分隔的单元格，超过一行的上限 %d 个，不像正常的年度报告表格；请确认文件是否正确", n, cells, opts.MaxCells/10), nil)
+			}
 			row := parser.Row{Loc: parser.Loc{Line: n, Column: 1}}
 			col := 1
 			for _, f := range strings.Split(line, "\t") {

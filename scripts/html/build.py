@@ -212,3 +212,55 @@ def build_layout():
     write("clean-layout-tables.html", "".join(e.out), crlf=False)
 
 build_layout()
+
+def build_images():
+    # Tables pasted as pictures (S110): the CMS page keeps the headings, the
+    # narrative and the fee sentence as text; the three tables are <img>,
+    # one without alt text, one named by alt, one by title. The site's logo
+    # and badge are pictures too and must not count. The page's <title>
+    # names a different section set ("通知公告") to show that it never decides
+    # which sections exist.
+    iss = "青山县交通运输局"
+    title = iss + "2024年政府信息公开工作年度报告"
+    site = "青山县人民政府"
+    def page(images):
+        e = CMS()
+        head = SITE_HEAD % {"meta": '<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />\n<meta name="keywords" content="一、总体情况,六、其他需要报告的事项" />\n', "title": esc(title), "site": site, "pub": "2025-01-21", "pubmeta": "2025-01-21 10:00:00", "source": esc(iss)}
+        head = head.replace('<body>\n', '<body>\n<div class="logo"><img src="/images/logo.png" alt="%s" width="420" height="90" /></div>\n' % esc(site), 1)
+        e.w(head)
+        e.para("本报告根据《中华人民共和国政府信息公开条例》和国办公开办函〔2021〕30号的要求编制。报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。")
+        for kind, t in narrative(iss, 2024, SMALL, T4_SMALL):
+            e.para(t, heading=(kind == "h"))
+        # a photo in section 一 with its own alt text
+        e.w('<p style="text-align:center;"><img src="/u/2025/01/dt.jpg" alt="政务服务中心交通窗口" width="600" height="400" /></p>\n')
+        e.para("二、主动公开政府信息情况", heading=True)
+        images[0](e)
+        e.para("三、收到和处理政府信息公开申请情况", heading=True)
+        images[1](e)
+        e.para("四、政府信息公开行政复议、行政诉讼情况", heading=True)
+        images[2](e)
+        for kind, t in tail("依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本年度本机关未收取信息处理费。"):
+            e.para(t, heading=(kind == "h"))
+        e.w('<p style="text-align:right;">%s</p>\n<p style="text-align:right;">2025年1月21日</p>\n' % esc(iss))
+        tailhtml = SITE_TAIL % {"site": site, "source": esc(iss)}
+        tailhtml = tailhtml.replace('<footer>', '<footer><img src="/images/dzjg.png" width="55" height="64" alt="党政机关" />', 1)
+        e.w(tailhtml)
+        return "".join(e.out)
+    pics = [
+        lambda e: e.w('<p style="text-align:center;"><img src="/u/2025/01/W020250121_t2.png" width="640" height="420" border="0" /></p>\n'),
+        lambda e: e.w('<div style="text-align:center;"><img style="width: 660px; height: 900px;" src="/u/2025/01/W020250121_t3.png" alt="收到和处理政府信息公开申请情况表" /></div>\n'),
+        lambda e: e.w('<p><img src="/u/2025/01/W020250121_t4.png" title="表四" /></p>\n'),
+    ]
+    write("S110-tables-as-images.html", page(pics), crlf=False)
+    # Quiet case: the same page with text tables, and pictures beside them
+    # (a chart under table 二, a photo in section 一): no S110.
+    def text_t2(e):
+        cms_t2(e, T2_SMALL)
+        e.w('<p style="text-align:center;"><img src="/u/2025/01/chart.png" alt="主动公开信息分类统计图" width="500" height="300" /></p>\n')
+    def text_t3(e):
+        e.table(); cms_t3_header(e); cms_t3_rows(e, SMALL); e.etable()
+    def text_t4(e):
+        cms_t4(e, T4_SMALL)
+    write("clean-site-images.html", page([text_t2, text_t3, text_t4]), crlf=False)
+
+build_images()

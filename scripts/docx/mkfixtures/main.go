@@ -35,6 +35,7 @@ func main() {
 		{"clean-word-habits.docx", reportOpt{}},
 		{"clean-word-layout-table.docx", reportOpt{layout: true}},
 		{"C201-word-placeholder-cells.docx", reportOpt{placeholders: true}},
+		{"C206-word-blank-table4.docx", reportOpt{blankTable4: true}},
 	}
 	for _, r := range reports {
 		write(r.name, pkg(report(r.opt)))

@@ -12,6 +12,9 @@ type reportOpt struct {
 	// placeholders leaves table 四's data cells as unfilled content
 	// controls showing their grey prompt text.
 	placeholders bool
+	// blankTable4 leaves every data cell of table 四 as unfilled content
+	// (C206).
+	blankTable4 bool
 }
 
 const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml" mc:Ignorable="w14"`
@@ -203,7 +206,7 @@ func table3() string {
 	return tbl(10, rows...)
 }
 
-func table4(placeholders bool) string {
+func table4(placeholders, all bool) string {
 	h := []string{"结果维持", "结果纠正", "其他结果", "尚未审结"}
 	r1 := []string{tc(span(5), cp("行政复议")), tc(span(10), cp("行政诉讼"))}
 	var r2, r3 []string
@@ -217,13 +220,22 @@ func table4(placeholders bool) string {
 			r3 = append(r3, tc("", cp(x)))
 		}
 	}
-	var data []string
-	if placeholders {
-		for i := 0; i < 15; i++ {
-			data = append(data, tc("", `<w:sdt><w:sdtPr><w:id w:val="1`+fmt.Sprint(i)+`"/><w:placeholder><w:docPart w:val="DefaultPlaceholder_-1854013440"/></w:placeholder><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击或点击此处输入文字。</w:t></w:r></w:p></w:sdtContent></w:sdt>`))
+	data := nums([]int{2, 0, 0, 1, 3, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0})
+	if all {
+		placeholders = true
+		for i := 0; i < 5; i++ {
+			data[i] = tc("", `<w:p/>`)
 		}
-	} else {
-		data = nums([]int{2, 0, 0, 1, 3, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0})
+	}
+	if placeholders {
+		// The group 未经复议直接起诉 is unfilled throughout (one C201 for
+		// the row); in 复议后起诉 two cells are (one C201 each).
+		for i := 5; i < 15; i++ {
+			if !all && i >= 10 && i != 11 && i != 14 {
+				continue
+			}
+			data[i] = tc("", `<w:sdt><w:sdtPr><w:id w:val="1`+fmt.Sprint(i)+`"/><w:placeholder><w:docPart w:val="DefaultPlaceholder_-1854013440"/></w:placeholder><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击或点击此处输入文字。</w:t></w:r></w:p></w:sdtContent></w:sdt>`)
+		}
 	}
 	return tbl(15, tr("", r1...), tr("", r2...), tr("", r3...), tr("", data...))
 }
@@ -259,7 +271,7 @@ func report(o reportOpt) string {
 	b.heading("收到和处理政府信息公开申请情况")
 	b.WriteString(table3())
 	b.heading("政府信息公开行政复议、行政诉讼情况")
-	b.WriteString(table4(o.placeholders))
+	b.WriteString(table4(o.placeholders, o.blankTable4))
 	b.heading("存在的主要问题及改进情况")
 	b.p(`<w:ind w:firstLine="640"/>`, `<w:r><w:tab/></w:r>`+r("一是部分抽检信息公开时间偏晚；二是政策解读形式不够丰富。2025年将建立信息发布提醒机制，增加图解和问答式解读。"))
 	b.heading("其他需要报告的事项")

@@ -1,0 +1,752 @@
+package rules
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/parser"
+	"github.com/reportlint/reportlint/parser/zhtext"
+)
+
+// This file reads the statements of a sentence: each stated figure with
+// what it claims about the tables. The work is done in named stages, each
+// linear in the length of the sentence:
+//
+//  1. scanSentence: the sentence is folded once; its figures, keywords
+//     (every keyword pattern run once over the sentence) and years are
+//     found once.
+//  2. countable: which figures count applications or cases.
+//  3. yearCut: from where on the sentence is about another year.
+//  4. for each figure, claimBefore (a keyword before it in its clause),
+//     claimAfter (a keyword after it: "3件全部予以公开", "1件结果维持",
+//     "另有103件顺延到下年度"), shareOf (a percentage of the statement before)
+//     or sumOfStated ("……上年结转2件，共计31件").
+//  5. qualified: words that make the figure something else (a change over
+//     last year, a channel, a topic) drop the statement.
+
+// kwMatch is a keyword found in a text, in rune offsets.
+type kwMatch struct {
+	start, end int
+	kw         int
+	text       string
+}
+
+// claim makes the keyword's claim.
+func (m kwMatch) claim(layout parser.Layout) claim { return keywords[m.kw].make(layout, m.text) }
+
+// findKeywords finds the keywords in s (in rune offsets), dropping matches
+// that overlap a longer one (or, at equal length, one listed earlier): so
+// "结转下年度继续办理" is not read as "办理". Each pattern runs once over s.
+func findKeywords(s string) []kwMatch {
+	return findKeywordsIn(s, runeIndex(s))
+}
+
+// runeIndex maps byte offsets of s to rune offsets (index len(s) included).
+func runeIndex(s string) []int32 {
+	idx := make([]int32, len(s)+1)
+	n := int32(0)
+	for i := range s {
+		idx[i] = n
+		n++
+	}
+	// continuation bytes map to the rune they belong to
+	last := int32(0)
+	for i := 0; i < len(s); i++ {
+		if utf8.RuneStart(s[i]) {
+			last = idx[i]
+		}
+		idx[i] = last
+	}
+	idx[len(s)] = n
+	return idx
+}
+
+func findKeywordsIn(s string, idx []int32) []kwMatch {
+	var all []kwMatch
+	for i, k := range keywords {
+		for _, m := range k.re.FindAllStringIndex(s, -1) {
+			all = append(all, kwMatch{start: int(idx[m[0]]), end: int(idx[m[1]]), kw: i, text: s[m[0]:m[1]]})
+		}
+	}
+	// longest first, then the order of the list
+	sort.SliceStable(all, func(a, b int) bool {
+		la, lb := all[a].end-all[a].start, all[b].end-all[b].start
+		if la != lb {
+			return la > lb
+		}
+		return all[a].kw < all[b].kw
+	})
+	taken := make([]bool, idx[len(s)])
+	var out []kwMatch
+	for _, m := range all {
+		free := true
+		for k := m.start; k < m.end; k++ {
+			if taken[k] {
+				free = false
+				break
+			}
+		}
+		if !free {
+			continue
+		}
+		for k := m.start; k < m.end; k++ {
+			taken[k] = true
+		}
+		out = append(out, m)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].start < out[b].start })
+	return out
+}
+
+// statement is a stated figure with what it claims.
+type statement struct {
+	fig    figure
+	claims []claim
+	// each: "均/各" — every claim has the figure's value; otherwise the
+	// claims are summed ("不予公开和无法提供共12件").
+	each bool
+	// share: for a percentage, the base the sentence names ("占办结总数的"),
+	// nil when it names none.
+	share []quantity
+	sent  *sentence
+}
+
+// sentence is one sentence of narrative with where it is.
+type sentence struct {
+	Text    string
+	Para    *parser.Paragraph
+	ParaIdx int
+	// Offset is the sentence's rune offset in the paragraph text.
+	Offset  int
+	Section int
+	// runes of the trimmed text, for quotes
+	quoteRunes []rune
+}
+
+// loc returns where a rune offset of the sentence sits in the source. For
+// text files the column is exact; other formats point at the paragraph.
+func (s *sentence) loc(r *parser.Report, off int) parser.Loc {
+	l := s.Para.Loc
+	if r.Doc != nil && r.Doc.Format == parser.FormatText && l.Column > 0 && l.Unit == "" && l.Page == 0 &&
+		!strings.Contains(s.Para.Text, "\n") {
+		l.Column += s.Offset + off
+	}
+	return l
+}
+
+// maxQuoteRunes is the longest quote of a sentence in a message.
+const maxQuoteRunes = 90
+
+// quoteAt quotes the sentence for a message, shortened around a position
+// when it is long.
+func (s *sentence) quoteAt(off int) string {
+	if s.quoteRunes == nil {
+		s.quoteRunes = []rune(strings.TrimSpace(s.Text))
+	}
+	rs := s.quoteRunes
+	if len(rs) <= maxQuoteRunes {
+		return "“" + string(rs) + "”"
+	}
+	from := max(0, off-50)
+	to := min(len(rs), from+maxQuoteRunes)
+	from = max(0, to-maxQuoteRunes)
+	q := string(rs[from:to])
+	if from > 0 {
+		q = "…" + q
+	}
+	if to < len(rs) {
+		q += "…"
+	}
+	return "“" + q + "”"
+}
+
+// sectionOf returns the statutory section a paragraph index belongs to (0
+// before the first heading).
+func sectionOf(r *parser.Report, idx int) int {
+	best, at := 0, -1
+	for _, s := range r.Sections {
+		if s.First-1 <= idx && s.First-1 > at {
+			best, at = s.Num, s.First-1
+		}
+	}
+	return best
+}
+
+// narrativeSentences splits the report's paragraphs into sentences at
+// 。！？ and line breaks; semicolons stay inside (they separate clauses of
+// one statement). Headings of sections are skipped.
+func narrativeSentences(r *parser.Report) []sentence {
+	var out []sentence
+	heading := map[int]bool{}
+	for _, s := range r.Sections {
+		heading[s.First-1] = true
+	}
+	for i, p := range r.Paragraphs {
+		if heading[i] {
+			continue
+		}
+		sec := sectionOf(r, i)
+		rs := []rune(p.Text)
+		start := 0
+		for j := 0; j <= len(rs); j++ {
+			if j < len(rs) && !strings.ContainsRune("。！？!?\n", rs[j]) {
+				continue
+			}
+			end := j
+			if j < len(rs) {
+				end = j + 1
+			}
+			if t := string(rs[start:end]); strings.TrimSpace(t) != "" {
+				out = append(out, sentence{Text: t, Para: p, ParaIdx: i, Offset: start, Section: sec})
+			}
+			start = end
+		}
+	}
+	return out
+}
+
+var (
+	timeQualRe   = regexp.MustCompile(`上一?年|去年|前年|同期|同比|环比|较|比上|增长|增加|减少|下降|上升|提高|增幅|降幅|以来|历年|平均|日均|月均|半年|季度|月份|\d+月(至|到|-|—|~)|前\d+个?月`)
+	volumeQualRe = regexp.MustCompile(`其中|网上|网络|在线|线上|线下|当面|现场|信函|邮寄|邮件|传真|电话|自然人|法人|企业|律师|公益|科研|分别|延期|延长|逾期|超期|当场|口头|书面|案件|不含|除`)
+	topicQualRe  = regexp.MustCompile(`咨询|信箱|留言|热线|来信|来访|建议|提案|议案|办件|审批|许可|处罚|强制|政务服务|12345|诉求|工单|网民|问政|举报|投诉|信访|主动公开`)
+	subReasonRe  = regexp.MustCompile(`不掌握|另行制作|补正|国家秘密|禁止公开|三安全|第三方|内部事务|过程性|执法案卷|查询|重复|出版物|大量反复|确认|逾期|收费|不再处理|分别|情形`)
+	// yearInTextRe is a year in Arabic digits (meta rules use it too).
+	yearInTextRe = zhtext.YearRe
+	includesRe   = regexp.MustCompile(`^\s*[（(，,]?\s*(其中)?(含|包括|包含|其中)\s*(上一?年度?|(?:19|20)\d{2}年度?)?(结转|转结|转至今年|转入)`)
+	eachRe       = regexp.MustCompile(`均|各|都`)
+	sumWordRe    = regexp.MustCompile(`共|合计|总计|累计|总数`)
+	connectiveRe = regexp.MustCompile(`^(及|和|与|、|以及|或)$`)
+	shareRe      = regexp.MustCompile(`占|比例|比重|占比`)
+	t4ContextRe  = regexp.MustCompile(`被|引起|引发|因|不服|涉及|针对`)
+	// applicationNounRe: the word before a figure in 条/份/项 that makes it
+	// a count of applications ("依申请公开17条", "申请书55份").
+	applicationNounRe = regexp.MustCompile(`(申请|申请书|依申请公开)\s*$`)
+	// applicationAfterRe: the noun after such a figure ("17条申请").
+	applicationAfterRe = regexp.MustCompile(`^\s*(政府信息公开|信息公开|依申请公开)?(申请|申请书)`)
+	// stated sum after new and carried-over figures: "共计31件"
+	sumOnlyRe     = regexp.MustCompile(`^[，,、\s]*(共计|合计|总计|共|总共|累计)\s*(办理|受理)?\s*$`)
+	negBeforeRune = "未不没无非"
+)
+
+// clauseBreaks end a clause; a keyword before one does not reach a figure
+// after it ("予以答复，结转下年度继续办理0件" is two statements).
+const clauseBreaks = "，,；;。：:"
+
+// maxGapRunes: a keyword further than this before its figure is not its label.
+const maxGapRunes = 30
+
+// afterWindowRunes bounds what is read after a figure (its label written
+// after it, "含上年结转"), so that reading a sentence stays linear.
+const afterWindowRunes = 40
+
+// scan is a sentence read once; the stages share it.
+type scan struct {
+	r      *parser.Report
+	s      *sentence
+	rs     []rune
+	figs   []figure
+	kws    []kwMatch
+	ctx    sentCtx
+	cut    int // figures from this rune offset on are about another year
+	t4From int // rune offset of the first 被/引起/因…, or -1
+	// lastGroup[k] is the index of the last 复议/诉讼 keyword at or before
+	// kws[k], -1 if none
+	lastGroup []int
+}
+
+// sentCtx is what the surrounding text says about a sentence.
+type sentCtx struct {
+	// application: the sentence names 申请.
+	application bool
+	// para: the paragraph (or the one before it) is about applications.
+	para bool
+	// info: the sentence, or one before it in the paragraph, says it is
+	// about 信息公开 / 答复 (so 复议/诉讼 are the table 四 ones).
+	info bool
+}
+
+// scanSentence is stage 1.
+func scanSentence(r *parser.Report, s *sentence, ctx sentCtx) *scan {
+	folded := parser.FoldWidth(s.Text)
+	sc := &scan{r: r, s: s, rs: []rune(folded), ctx: ctx, t4From: -1}
+	sc.figs = extractFigures(s.Text)
+	if len(sc.figs) == 0 {
+		return sc
+	}
+	idx := runeIndex(folded)
+	sc.kws = findKeywordsIn(folded, idx)
+	sc.lastGroup = make([]int, len(sc.kws))
+	last := -1
+	for k, m := range sc.kws {
+		if m.claim("").kind == kT4Total {
+			last = k
+		}
+		sc.lastGroup[k] = last
+	}
+	if m := t4ContextRe.FindStringIndex(folded); m != nil {
+		sc.t4From = int(idx[m[0]])
+	}
+	sc.cut = sc.yearCut(folded, idx)
+	return sc
+}
+
+// yearCut is stage 3: the rune offset of the clause where the sentence
+// turns to another year's figures ("2023年收到申请18件，结转下年度2件",
+// "截至2025年1月15日，结转的3件已办结2件"), len(rs) when it does not.
+// Years inside a carry-over keyword ("结转2026年继续办理", "含2023年转至今年
+// 办理的3件") and years of the application a case arose from ("因2023年度
+// 申请引发行政复议1件") are this report's figures.
+func (sc *scan) yearCut(folded string, idx []int32) int {
+	n := len(sc.rs)
+	if sc.r.Year == 0 {
+		return n
+	}
+	k := 0
+	for _, y := range zhtext.Years(folded) {
+		if y.Value == sc.r.Year {
+			continue
+		}
+		at, end := int(idx[y.Start]), int(idx[y.End])
+		for k < len(sc.kws) && sc.kws[k].end <= at {
+			k++
+		}
+		if k < len(sc.kws) && sc.kws[k].start <= at && end <= sc.kws[k].end {
+			continue // inside a keyword; the statement checks the year
+		}
+		rest := string(sc.rs[end:min(n, end+4)])
+		if strings.HasPrefix(rest, "度申请") || strings.HasPrefix(rest, "申请") || strings.HasPrefix(rest, "度的申请") {
+			continue
+		}
+		c := at
+		for c > 0 && !strings.ContainsRune(clauseBreaks, sc.rs[c-1]) {
+			c--
+		}
+		return c
+	}
+	return n
+}
+
+// countable is stage 2: a figure counts applications or cases when its
+// unit is 件 (起/宗/例), or 条/份/项 next to the word 申请.
+func (sc *scan) countable(f figure) bool {
+	if f.Approx {
+		return false
+	}
+	if f.Percent {
+		return true
+	}
+	if countUnits[f.Unit] {
+		return true
+	}
+	if zhtext.NounUnits[f.Unit] {
+		before := string(sc.rs[max(0, f.NumStart-6):f.NumStart])
+		after := string(sc.rs[f.End:min(len(sc.rs), f.End+8)])
+		return applicationNounRe.MatchString(before) || applicationAfterRe.MatchString(after)
+	}
+	return false
+}
+
+// readStatements finds the figures of a sentence and what they claim.
+func readStatements(r *parser.Report, s *sentence, ctx sentCtx) []statement {
+	sc := scanSentence(r, s, ctx)
+	var out []statement
+	prevEnd, k := 0, 0
+	for _, f := range sc.figs {
+		segStart := prevEnd
+		prevEnd = f.End
+		if f.Start >= sc.cut {
+			break
+		}
+		if !sc.countable(f) {
+			continue
+		}
+		// the keywords between the figure before and this one, within the
+		// clause group (a semicolon ends it)
+		for k < len(sc.kws) && sc.kws[k].start < segStart {
+			k++
+		}
+		for j := f.Start - 1; j >= segStart; j-- {
+			if sc.rs[j] == '；' || sc.rs[j] == ';' {
+				segStart = j + 1
+				break
+			}
+		}
+		lo := k
+		for lo < len(sc.kws) && sc.kws[lo].start < segStart {
+			lo++
+		}
+		hi := lo
+		for hi < len(sc.kws) && sc.kws[hi].end <= f.Start {
+			hi++
+		}
+		st, ok := sc.statementOf(f, segStart, sc.kws[lo:hi], out)
+		if ok {
+			out = append(out, st)
+		}
+	}
+	receivedApart(out)
+	return out
+}
+
+// receivedApart: "收到申请21件，上年结转1件" — when 上年结转 is stated as a
+// figure of its own, 收到 counts the new applications only (受理 stays
+// open: some reports count 上年结转 in it).
+func receivedApart(stmts []statement) {
+	apart := false
+	for _, st := range stmts {
+		if len(st.claims) != 1 || st.fig.Percent {
+			continue
+		}
+		switch c := st.claims[0]; {
+		case c.kind == kCarriedIn:
+			apart = true
+		case c.kind == kNew && !c.sumOfStated:
+			return // "收到28件（其中新收26件，上年结转2件）": 收到 is the sum
+		}
+	}
+	if !apart {
+		return
+	}
+	for i := range stmts {
+		for j := range stmts[i].claims {
+			c := &stmts[i].claims[j]
+			if c.kind == kReceived && !c.includesCarry && !strings.Contains(c.name, "受理") {
+				c.kind = kNew
+			}
+		}
+	}
+}
+
+// statementOf is stage 4 for one figure.
+func (sc *scan) statementOf(f figure, segStart int, ms []kwMatch, before []statement) (statement, bool) {
+	st := statement{fig: f, sent: sc.s}
+	seg := string(sc.rs[segStart:f.Start])
+	if f.Percent {
+		return sc.shareOf(st, seg, before)
+	}
+	ms = outsideParens(sc.rs, ms, segStart, f.Start)
+	if len(ms) > 0 && strings.ContainsAny(string(sc.rs[ms[len(ms)-1].end:f.Start]), clauseBreaks) {
+		// "11件予以公开，4件部分公开": the keyword closes the clause before
+		// the figure, whose own keyword (if any) follows it.
+		ms = nil
+	}
+	if len(ms) == 0 {
+		if c, ok := sc.claimAfter(f, seg); ok {
+			st.claims = []claim{c}
+			return st, true
+		}
+		if c, ok := sumOfStated(seg, before); ok {
+			st.claims = []claim{c}
+			return st, true
+		}
+		return st, false
+	}
+	return sc.claimBefore(st, segStart, seg, ms)
+}
+
+// resultWords are the result categories written after their figure.
+var resultWords = map[string]func(parser.Layout, string) claim{
+	"予以公开": resultClaim("（一）予以公开", "R3_1"),
+	"部分公开": resultClaim("（二）部分公开", "R3_2"),
+	"不予公开": resultClaim("（三）不予公开", "R3_3"),
+	"无法提供": resultClaim("（四）无法提供", "R3_4"),
+	"不予处理": resultClaim("（五）不予处理", "R3_5"),
+	"其他处理": resultClaim("（六）其他处理", "R3_6"),
+}
+
+// outsideParens drops the keywords inside a parenthesis closed before the
+// figure: in "部分公开（区分处理）2件" and "申请（含网上申请、当面申请）共计16件"
+// the words in brackets do not label the figure.
+func outsideParens(rs []rune, ms []kwMatch, from, to int) []kwMatch {
+	if len(ms) == 0 {
+		return ms
+	}
+	var out []kwMatch
+	depth := 0
+	k := len(ms) - 1
+	for i := to - 1; i >= from-1 && k >= 0; i-- {
+		for k >= 0 && ms[k].end > i {
+			if depth <= 0 {
+				out = append(out, ms[k])
+			}
+			k--
+		}
+		if i < from {
+			break
+		}
+		switch rs[i] {
+		case ')', '）':
+			depth++
+		case '(', '（':
+			depth--
+		}
+	}
+	for ; k >= 0; k-- {
+		if depth <= 0 {
+			out = append(out, ms[k])
+		}
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// inclusiveRe in the words before a figure: "申请（含上年结转）33件".
+var inclusiveRe = regexp.MustCompile(`(含|包括|包含)\s*(上一?年度?)?(结转|转结)`)
+
+var (
+	carryAfterRe  = regexp.MustCompile(`^\s*(申请)?(顺延|结转|转入|转结)(至|到)?下一?年`)
+	partAfterRe   = regexp.MustCompile(`^\s*(为|的|被|获|予以|均为)?\s*(结果)?(维持|纠正|其他结果|尚未审结|未审结|尚在审理|正在审理)`)
+	resultAfterRe = regexp.MustCompile(`^\s*(申请)?(全部|均|都|已|已经|被|依法|依申请)*\s*(予以公开|部分公开|不予公开|无法提供|不予处理|作其他处理|其他处理)`)
+)
+
+// claimAfter reads a figure whose label follows it: "另有103件顺延到下年度
+// 办理", "1件结果维持", "3件全部予以公开".
+func (sc *scan) claimAfter(f figure, seg string) (claim, bool) {
+	rest := string(sc.rs[f.End:min(len(sc.rs), f.End+afterWindowRunes)])
+	if carryAfterRe.MatchString(rest) && (sc.ctx.application || sc.ctx.para) && !timeQualRe.MatchString(seg) {
+		return claim{kind: kCarriedOut, name: "四、结转下年度继续办理"}, true
+	}
+	if m := partAfterRe.FindStringSubmatch(rest); m != nil && sc.ctx.info {
+		g, ok := sc.groupBefore(f.Start)
+		if !ok {
+			return claim{}, false
+		}
+		part := map[string]parser.ColKey{"维持": parser.ColMaintain, "纠正": parser.ColCorrect, "其他结果": parser.ColOther, "尚未审结": parser.ColPending, "未审结": parser.ColPending, "尚在审理": parser.ColPending, "正在审理": parser.ColPending}[m[3]]
+		return claim{kind: kT4Part, name: g.name + "·" + partNames[part], groups: g.groups, part: part}, true
+	}
+	if m := resultAfterRe.FindStringSubmatchIndex(rest); m != nil && (sc.ctx.para || sc.ctx.application) &&
+		!subReasonRe.MatchString(seg) && !topicQualRe.MatchString(seg) {
+		word := strings.TrimPrefix(rest[m[6]:m[7]], "作")
+		if mk, ok := resultWords[word]; ok {
+			return mk(sc.r.Layout, word), true
+		}
+	}
+	return claim{}, false
+}
+
+// sumOfStated reads "上年结转2件，共计31件": the total of the 新收 and 上年结转
+// stated just before.
+func sumOfStated(seg string, before []statement) (claim, bool) {
+	if !sumOnlyRe.MatchString(seg) || len(before) < 2 {
+		return claim{}, false
+	}
+	var haveNew, haveCarry bool
+	for _, b := range before {
+		if len(b.claims) != 1 {
+			continue
+		}
+		switch b.claims[0].kind {
+		case kNew, kReceived:
+			haveNew = true
+		case kCarriedIn:
+			haveCarry = true
+		}
+	}
+	if !haveNew || !haveCarry {
+		return claim{}, false
+	}
+	return claim{kind: kNew, name: "本年新收与上年结转之和", sumOfStated: true}, true
+}
+
+// shareOf reads a percentage: the share of the statement just before it
+// ("予以公开258件，占33.9%", "自然人申请197件，占比98.5%"), with the base the
+// sentence names ("占办结总数的30.4%").
+func (sc *scan) shareOf(st statement, seg string, before []statement) (statement, bool) {
+	if len(before) == 0 || !shareRe.MatchString(seg) && strings.TrimSpace(seg) != "(" && strings.TrimSpace(seg) != "（" {
+		return st, false
+	}
+	prev := before[len(before)-1]
+	if prev.fig.Percent || prev.fig.End != st.fig.Start-utf8.RuneCountInString(seg) || len(prev.claims) != 1 {
+		return st, false
+	}
+	if strings.ContainsAny(seg, "；;") || utf8.RuneCountInString(seg) > 16 {
+		return st, false
+	}
+	c := prev.claims[0]
+	if c.kind != kResult && c.kind != kApplicant {
+		return st, false
+	}
+	st.claims = []claim{c}
+	st.share = shareBase(seg)
+	return st, true
+}
+
+// shareBase reads the base a share names: "占办结总数的", "占收到申请总数的".
+func shareBase(seg string) []quantity {
+	switch {
+	case strings.Contains(seg, "办结") || strings.Contains(seg, "答复") || strings.Contains(seg, "办理结果"):
+		return []quantity{t3("（七）总计", "R3_7")}
+	case strings.Contains(seg, "新收"):
+		return []quantity{t3("一、本年新收", "R1")}
+	case strings.Contains(seg, "收到") || strings.Contains(seg, "受理") || strings.Contains(seg, "申请总"):
+		return []quantity{t3("一、本年新收", "R1"), t3("本年新收与上年结转之和", "R1", "R2")}
+	}
+	return nil
+}
+
+// claimBefore reads a figure labelled by the keywords before it in its
+// clause.
+func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch) (statement, bool) {
+	rs := sc.rs
+	f := st.fig
+	near := ms[len(ms)-1]
+	gap := string(rs[near.end:f.Start])
+	if near.claim("").kind == kCarriedIn && strings.Contains(gap, "在内") {
+		// "共受理包括上年结转在内的申请31件": the total, 上年结转 included
+		if len(ms) < 2 || !ms[len(ms)-2].claim("").kind.volume() {
+			return st, false
+		}
+		c := ms[len(ms)-2].claim(sc.r.Layout)
+		c.includesCarry = true
+		span := string(rs[segStart:f.Start])
+		if sc.ctx.application && !volumeQualRe.MatchString(span) && !timeQualRe.MatchString(strings.ReplaceAll(seg, near.text, "")) {
+			st.claims = []claim{c}
+			return st, true
+		}
+		return st, false
+	}
+	if utf8.RuneCountInString(gap) > maxGapRunes {
+		return st, false
+	}
+	inclusive := inclusiveRe.MatchString(string(rs[near.start:f.Start]))
+	// negated keyword ("未办结2件") is not a claim of that quantity
+	if near.start > 0 && strings.ContainsRune(negBeforeRune, rs[near.start-1]) {
+		return st, false
+	}
+	// combined keywords: "不予公开、无法提供共12件", "行政复议和行政诉讼均为0件"
+	used := []kwMatch{near}
+	for k := len(ms) - 2; k >= 0; k-- {
+		between := strings.TrimSpace(string(rs[ms[k].end:used[0].start]))
+		if !connectiveRe.MatchString(between) {
+			break
+		}
+		used = append([]kwMatch{ms[k]}, used...)
+	}
+	// the clause: from the last clause break before the first keyword used
+	cs := segStart
+	for k := used[0].start - 1; k >= segStart; k-- {
+		if strings.ContainsRune("，,：:", rs[k]) {
+			cs = k + 1
+			break
+		}
+	}
+	blank := make([]rune, f.Start-cs)
+	copy(blank, rs[cs:f.Start])
+	// every keyword of the clause is blanked, those in brackets too
+	for i := sort.Search(len(sc.kws), func(i int) bool { return sc.kws[i].end > cs }); i < len(sc.kws) && sc.kws[i].start < f.Start; i++ {
+		m := sc.kws[i]
+		for k := max(m.start, cs); k < min(m.end, f.Start); k++ {
+			blank[k-cs] = '□'
+		}
+	}
+	bt := string(blank)
+	var claims []claim
+	for _, m := range used {
+		c := m.claim(sc.r.Layout)
+		if c.kind == kT4Part {
+			g, ok := sc.groupBefore(m.start)
+			if !ok {
+				return st, false
+			}
+			part := parser.ColKey(c.name)
+			c = claim{kind: kT4Part, name: g.name + "·" + partNames[part], groups: g.groups, part: part}
+		}
+		if c.kind == kChannel || c.kind == kApplicant {
+			if !strings.Contains(gap, "申请") && !strings.Contains(bt, "申请") && !sc.ctx.application {
+				return st, false
+			}
+		}
+		if c.kind == kCarriedIn || c.kind == kCarriedOut {
+			if y := zhtext.Years(m.text); len(y) > 0 {
+				want := sc.r.Year - 1
+				if c.kind == kCarriedOut {
+					want = sc.r.Year + 1
+				}
+				if sc.r.Year == 0 || y[0].Value != want {
+					return st, false
+				}
+			}
+		}
+		claims = append(claims, c)
+	}
+	if len(used) > 1 {
+		switch {
+		case eachRe.MatchString(gap):
+			st.each = true
+		case sumWordRe.MatchString(gap):
+		default:
+			return st, false
+		}
+	}
+	if !sc.qualified(claims, bt, f) {
+		return st, false
+	}
+	if inclusive {
+		for i := range claims {
+			if claims[i].kind.volume() {
+				claims[i].includesCarry = true
+			}
+		}
+	}
+	st.claims = claims
+	return st, true
+}
+
+// qualified is stage 5: the words of the clause allow reading the figure
+// as the claims say.
+func (sc *scan) qualified(claims []claim, bt string, f figure) bool {
+	if timeQualRe.MatchString(bt) || topicQualRe.MatchString(bt) {
+		return false
+	}
+	for i := range claims {
+		c := &claims[i]
+		switch {
+		case c.kind.volume():
+			if !sc.ctx.application && !(c.kind == kAnswered && sc.ctx.para) {
+				return false
+			}
+			if volumeQualRe.MatchString(bt) {
+				qs := volumeQualRe.FindAllString(bt, -1)
+				if !(c.kind == kNew && len(qs) == 1 && qs[0] == "其中") {
+					return false
+				}
+			}
+			if includesRe.MatchString(string(sc.rs[f.End:min(len(sc.rs), f.End+afterWindowRunes)])) {
+				c.includesCarry = true
+			}
+		case c.kind == kCarriedIn || c.kind == kCarriedOut:
+			if !sc.ctx.application && !sc.ctx.para {
+				return false
+			}
+		case c.kind == kResult:
+			if !sc.ctx.para || subReasonRe.MatchString(bt) || strings.Contains(string(sc.rs), "主动公开") {
+				return false
+			}
+		case c.kind == kT4Total || c.kind == kT4Part:
+			if !sc.ctx.info && (sc.t4From < 0 || sc.t4From >= f.Start) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// t4group is a table 四 group named in the text.
+type t4group struct {
+	name   string
+	groups []parser.RowKey
+}
+
+// groupBefore finds the table 四 group named last before rune offset at.
+func (sc *scan) groupBefore(at int) (t4group, bool) {
+	i := sort.Search(len(sc.kws), func(i int) bool { return sc.kws[i].start >= at })
+	if i == 0 || sc.lastGroup[i-1] < 0 {
+		return t4group{}, false
+	}
+	c := sc.kws[sc.lastGroup[i-1]].claim("")
+	return t4group{c.name, c.groups}, true
+}
