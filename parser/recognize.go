@@ -179,131 +179,197 @@ func split(items []item) (labels, values []item) {
 	return labels, items[last+1:]
 }
 
+// Table 四 sizes: the data row holds three groups of five figures; a row
+// with at least minT4DataValues values is taken for it even when some
+// trailing cells are missing (text copied out of Word drops them).
+const (
+	t4GroupValues   = 5
+	minT4DataValues = 10
+)
+
+// rowRead is one table row as recognition reads it, stage by stage.
+type rowRead struct {
+	labels, values []item
+	// hasNumber is set when a value is a number: header rows have none.
+	hasNumber bool
+	hits      []labelAt
+	unknown   []item // label cells no statutory label matches
+	// own is the hit naming the row itself (an item of the current table).
+	own *labelAt
+}
+
+// labelAt is a label cell with what it was recognised as.
+type labelAt struct {
+	it  item
+	hit labelHit
+}
+
+// row reads one grid row: it splits labels from values, recognises the
+// labels, switches the current table, takes in headers and captions,
+// settles the ambiguous 其他/总计 labels and stores the row.
 func (tr *tableRecognizer) row(items []item, rowLoc Loc, section int) {
-	labels, values := split(items)
-	labels = tr.splitCombined(labels)
-	hasNumber := false
-	for _, v := range values {
-		if ParseValue(v.text).Kind == Number {
-			hasNumber = true
-		}
-	}
-	// Recognise the labels.
-	type lh struct {
-		it  item
-		hit labelHit
-	}
-	var hits []lh
-	var unknown []item
-	for _, l := range labels {
-		h, ok := tr.match(l.text)
-		if !ok {
-			unknown = append(unknown, l)
-			continue
-		}
-		hits = append(hits, lh{l, h})
-	}
-	// Switch the current table on table-specific labels.
-	for _, h := range hits {
-		if h.hit.table == "" || h.hit.table == tr.cur {
-			continue
-		}
-		// Table 四 headers (行政复议...) also name results; only switch
-		// on them when the row has no number (a header row).
-		tr.cur = h.hit.table
-		tr.group = ""
-		break
-	}
+	rr := tr.classify(items)
+	tr.recogniseLabels(rr)
+	tr.switchTable(rr)
 	if tr.cur == "" {
 		return
 	}
-	// Headers and captions.
-	var item0 *lh
-	for i := range hits {
-		h := hits[i].hit
+	if tr.takeHeaders(rr, rowLoc) {
+		return
+	}
+	tr.settleAmbiguous(rr)
+	tr.store(rr, rowLoc)
+}
+
+// classify splits a row's cells into labels and values (a label cell that
+// holds a group and an item label together is split in two) and notes
+// whether any value is a number.
+func (tr *tableRecognizer) classify(items []item) *rowRead {
+	rr := &rowRead{}
+	rr.labels, rr.values = split(items)
+	rr.labels = tr.splitCombined(rr.labels)
+	for _, v := range rr.values {
+		if ParseValue(v.text).Kind == Number {
+			rr.hasNumber = true
+		}
+	}
+	return rr
+}
+
+// recogniseLabels matches each label cell against the statutory labels.
+func (tr *tableRecognizer) recogniseLabels(rr *rowRead) {
+	for _, l := range rr.labels {
+		h, ok := tr.match(l.text)
+		if !ok {
+			rr.unknown = append(rr.unknown, l)
+			continue
+		}
+		rr.hits = append(rr.hits, labelAt{l, h})
+	}
+}
+
+// switchTable makes the first table-specific label of another table the
+// current table.
+func (tr *tableRecognizer) switchTable(rr *rowRead) {
+	for _, h := range rr.hits {
+		if h.hit.table == "" || h.hit.table == tr.cur {
+			continue
+		}
+		tr.cur = h.hit.table
+		tr.group = ""
+		return
+	}
+}
+
+// takeHeaders records column headers, groups, 2019 headers and the row's
+// own item label. It reports true when the row was fully handled (a group
+// of a vertical table 四 with its five values).
+func (tr *tableRecognizer) takeHeaders(rr *rowRead, rowLoc Loc) bool {
+	for i := range rr.hits {
+		h := rr.hits[i].hit
 		switch h.kind {
 		case hitHeader:
-			tr.sawHeader(tr.cur, h.key)
-			if h.key == "小计" && tr.cur == Table3 && !hasNumber && tr.r.Doc.Format != FormatText {
-				// A local template's subtotal column (法人或其他组织小计):
-				// not statutory, its values are left out of the rows.
-				if tr.extraCols == nil {
-					tr.extraCols = map[int]bool{}
-				}
-				if !tr.extraCols[hits[i].it.col] {
-					tr.extraCols[hits[i].it.col] = true
-					tr.note(Note{Kind: NoteExtraRow, Table: Table3, Col: "extra", Got: strings.Join(strings.Fields(hits[i].it.text), ""), Loc: hits[i].it.loc})
-				}
-			}
-			if h.key == "其他" && tr.cur == Table3 && !hasNumber && tr.group != "其他处理" {
-				tr.sawHeader(Table3, string(ColOtherOrg))
-			}
-			if h.key == "总计" && !hasNumber && tr.cur != Table2 {
-				tr.sawHeader(tr.cur, string(ColTotal))
-			}
-			if tr.cur == Table4 {
-				tr.t4header = true
-			}
-			if tr.cur == Table4 && hasNumber && len(values) >= 5 {
-				// vertical table 四: a group label followed by 5 values
-				if g := t4Group(h.key); g != "" {
-					tr.t4group(g, hits[i].it, values, rowLoc)
-					return
-				}
+			if tr.header(rr, &rr.hits[i], rowLoc) {
+				return true
 			}
 		case hitGroup:
 			tr.group = h.group
 		case hitOld:
 			tr.old2 = true
-			tr.note(Note{Kind: NoteOldLayout, Table: Table2, Got: strings.TrimSpace(hits[i].it.text), Loc: hits[i].it.loc})
+			tr.note(Note{Kind: NoteOldLayout, Table: Table2, Got: strings.TrimSpace(rr.hits[i].it.text), Loc: rr.hits[i].it.loc})
 		case hitItem:
 			if h.table == tr.cur {
-				item0 = &hits[i]
+				rr.own = &rr.hits[i]
 			}
 		}
 	}
-	// Ambiguous "其他"/"总计" used as row labels.
-	if item0 == nil && tr.cur == Table3 && len(values) > 0 {
-		for i := len(hits) - 1; i >= 0; i-- {
-			h := hits[i].hit
-			if h.kind == hitHeader && h.key == "其他" && tr.group == "其他处理" {
-				hits[i].hit = labelHit{table: Table3, kind: hitItem, key: string(R3_6_3), exact: true, want: "3.其他"}
-				item0 = &hits[i]
-				break
-			}
-			if h.kind == hitHeader && (h.key == "总计" || h.key == "合计") && (hasNumber || tr.group != "") {
-				hits[i].hit = labelHit{table: Table3, kind: hitItem, key: string(R3_7), exact: h.key == "总计", want: "（七）总计"}
-				item0 = &hits[i]
-				break
-			}
+	return false
+}
+
+// header takes in one column-header label; see takeHeaders for the result.
+func (tr *tableRecognizer) header(rr *rowRead, at *labelAt, rowLoc Loc) bool {
+	h := at.hit
+	tr.sawHeader(tr.cur, h.key)
+	if h.key == "小计" && tr.cur == Table3 && !rr.hasNumber && tr.r.Doc.Format != FormatText {
+		// A local template's subtotal column (法人或其他组织小计): not
+		// statutory, its values are left out of the rows.
+		if tr.extraCols == nil {
+			tr.extraCols = map[int]bool{}
 		}
-		// 2019 layout: （六）其他处理 as one row with values.
-		if item0 == nil && tr.group == "其他处理" && len(hits) > 0 && hits[len(hits)-1].hit.kind == hitGroup {
-			last := hits[len(hits)-1]
-			last.hit = labelHit{table: Table3, kind: hitItem, key: string(R3_6), exact: true, want: "（六）其他处理"}
-			item0 = &last
-			tr.note(Note{Kind: NoteOldLayout, Table: Table3, Row: R3_6, Got: strings.TrimSpace(last.it.text), Loc: last.it.loc})
+		if !tr.extraCols[at.it.col] {
+			tr.extraCols[at.it.col] = true
+			tr.note(Note{Kind: NoteExtraRow, Table: Table3, Col: "extra", Got: strings.Join(strings.Fields(at.it.text), ""), Loc: at.it.loc})
 		}
 	}
+	if h.key == "其他" && tr.cur == Table3 && !rr.hasNumber && tr.group != "其他处理" {
+		tr.sawHeader(Table3, string(ColOtherOrg))
+	}
+	if h.key == "总计" && !rr.hasNumber && tr.cur != Table2 {
+		tr.sawHeader(tr.cur, string(ColTotal))
+	}
+	if tr.cur == Table4 {
+		tr.t4header = true
+	}
+	if tr.cur == Table4 && rr.hasNumber && len(rr.values) >= t4GroupValues {
+		// vertical table 四: a group label followed by its five values
+		if g := t4Group(h.key); g != "" {
+			tr.t4group(g, at.it, rr.values, rowLoc)
+			return true
+		}
+	}
+	return false
+}
+
+// settleAmbiguous gives table 三 rows without an item label of their own
+// one from the labels that are also column headers: "其他" under
+// （六）其他处理 is 3.其他, "总计"/"合计" is （七）总计, and a （六）其他处理
+// group cell with values is the 2019 layout's single row.
+func (tr *tableRecognizer) settleAmbiguous(rr *rowRead) {
+	if rr.own != nil || tr.cur != Table3 || len(rr.values) == 0 {
+		return
+	}
+	for i := len(rr.hits) - 1; i >= 0; i-- {
+		h := rr.hits[i].hit
+		if h.kind == hitHeader && h.key == "其他" && tr.group == "其他处理" {
+			rr.hits[i].hit = labelHit{table: Table3, kind: hitItem, key: "R3_6_3", exact: true, want: "3.其他"}
+			rr.own = &rr.hits[i]
+			return
+		}
+		if h.kind == hitHeader && (h.key == "总计" || h.key == "合计") && (rr.hasNumber || tr.group != "") {
+			rr.hits[i].hit = labelHit{table: Table3, kind: hitItem, key: "R3_7", exact: h.key == "总计", want: "（七）总计"}
+			rr.own = &rr.hits[i]
+			return
+		}
+	}
+	if tr.group == "其他处理" && len(rr.hits) > 0 && rr.hits[len(rr.hits)-1].hit.kind == hitGroup {
+		last := rr.hits[len(rr.hits)-1]
+		last.hit = labelHit{table: Table3, kind: hitItem, key: "R3_6", exact: true, want: "（六）其他处理"}
+		rr.own = &last
+		tr.note(Note{Kind: NoteOldLayout, Table: Table3, Row: "R3_6", Got: strings.TrimSpace(last.it.text), Loc: last.it.loc})
+	}
+}
+
+// store puts the row where it belongs: a statutory row under its key, the
+// data row of table 四, or a note for a row the format does not have.
+func (tr *tableRecognizer) store(rr *rowRead, rowLoc Loc) {
 	switch {
-	case item0 != nil:
-		labels, values = textValuesAfter(item0.it, labels, values, func(it item) bool {
+	case rr.own != nil:
+		labels, values := textValuesAfter(rr.own.it, rr.labels, rr.values, func(it item) bool {
 			_, ok := tr.match(it.text)
 			return ok
 		})
-		tr.item(item0.hit, item0.it, labels, values, rowLoc)
-	case tr.cur == Table4 && len(labels) == 0 && len(values) >= 10 && (hasNumber || tr.t4header):
+		tr.item(rr.own.hit, rr.own.it, labels, values, rowLoc)
+	case tr.cur == Table4 && len(rr.labels) == 0 && len(rr.values) >= minT4DataValues && (rr.hasNumber || tr.t4header):
 		// The data row of table 四; after its header even an unfilled
 		// row counts, so that its blank cells are reported as blank.
-		tr.t4data(values, rowLoc)
-	case len(unknown) > 0 && hasNumber && tr.cur != "":
+		tr.t4data(rr.values, rowLoc)
+	case len(rr.unknown) > 0 && rr.hasNumber:
 		// A row the statutory table does not have.
-		if tr.cur == Table4 && len(values) >= 10 {
-			tr.t4data(values, rowLoc)
+		if tr.cur == Table4 && len(rr.values) >= minT4DataValues {
+			tr.t4data(rr.values, rowLoc)
 			return
 		}
-		lbl := joinTexts(unknown)
-		tr.note(Note{Kind: NoteExtraRow, Table: tr.cur, Got: lbl, Loc: unknown[0].loc})
+		tr.note(Note{Kind: NoteExtraRow, Table: tr.cur, Got: joinTexts(rr.unknown), Loc: rr.unknown[0].loc})
 	}
 }
 

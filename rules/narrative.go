@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/parser"
 )
@@ -290,7 +291,11 @@ func checkNoCases(p *Pass, n *stated) {
 		if !strings.Contains(folded, "公开") && !strings.Contains(folded, "答复") {
 			continue
 		}
+		done := map[string]bool{}
 		for _, m := range noCasesRe.FindAllStringSubmatchIndex(folded, -1) {
+			if len(done) == 2 {
+				break // both groups judged for this sentence
+			}
 			text := folded[m[0]:m[1]]
 			if strings.Contains(text, "未经") {
 				continue
@@ -301,7 +306,6 @@ func checkNoCases(p *Pass, n *stated) {
 			if hasCountFigure(clause) || outcomeRe.MatchString(restOfClause(folded[m[1]:])) {
 				continue
 			}
-			at := len([]rune(folded[:m[0]]))
 			var groups []t4group
 			if strings.Contains(text, "行政复议") {
 				groups = append(groups, t4group{"行政复议", []parser.RowKey{parser.GroupReview}})
@@ -310,6 +314,10 @@ func checkNoCases(p *Pass, n *stated) {
 				groups = append(groups, t4group{"行政诉讼", litGroups})
 			}
 			for _, g := range groups {
+				if done[g.name] {
+					continue
+				}
+				done[g.name] = true
 				q := quantity{name: g.name}
 				for _, row := range g.groups {
 					q.cells = append(q.cells, cellRef{parser.Table4, row, "total"})
@@ -318,6 +326,7 @@ func checkNoCases(p *Pass, n *stated) {
 				if !ok || v == 0 {
 					continue
 				}
+				at := utf8.RuneCountInString(folded[:m[0]])
 				f := Finding{Loc: sent.loc(r, at), Table: parser.Table4, Col: "total"}
 				if len(g.groups) == 1 {
 					f.Row = g.groups[0]
@@ -331,23 +340,40 @@ func checkNoCases(p *Pass, n *stated) {
 	}
 }
 
-// restOfClause returns s up to the first clause break.
+// clauseWindowBytes bounds how far a clause is looked for around a match
+// (about 200 characters), so that a sentence with no punctuation and many
+// matches is still read in linear time.
+const clauseWindowBytes = 600
+
+// restOfClause returns s up to the first clause break (within the window).
 func restOfClause(s string) string {
+	s = s[:min(len(s), clauseWindowBytes)]
 	if i := strings.IndexAny(s, "，,；;。"); i >= 0 {
 		return s[:i]
 	}
 	return s
 }
 
-// clauseAround returns the clause (between ，；。) that holds bytes [a,b).
+// clauseAround returns the clause (between ，；。) that holds bytes [a,b),
+// at most clauseWindowBytes either side.
 func clauseAround(s string, a, b int) string {
-	start := strings.LastIndexAny(s[:a], "，,；;。：:")
-	if start < 0 {
-		start = 0
+	lo := max(0, a-clauseWindowBytes)
+	for lo > 0 && !utf8.RuneStart(s[lo]) {
+		lo++
 	}
-	end := strings.IndexAny(s[b:], "，,；;。")
+	start := strings.LastIndexAny(s[lo:a], "，,；;。：:")
+	if start < 0 {
+		start = lo
+	} else {
+		start += lo
+	}
+	hi := min(len(s), b+clauseWindowBytes)
+	for hi < len(s) && !utf8.RuneStart(s[hi]) {
+		hi--
+	}
+	end := strings.IndexAny(s[b:hi], "，,；;。")
 	if end < 0 {
-		end = len(s)
+		end = hi
 	} else {
 		end += b
 	}
@@ -458,6 +484,7 @@ func checkNarrativeSum(p *Pass) {
 		stmts := n.stmts[i]
 		checkBalanceStated(p, sent, stmts)
 		checkPartsStated(p, sent, stmts)
+		checkSumStated(p, sent, stmts)
 	}
 	checkChannelSums(p, n, true)
 }
@@ -478,6 +505,9 @@ func checkBalanceStated(p *Pass, sent *sentence, stmts []statement) {
 	for i := range stmts {
 		c, ok := single(stmts[i])
 		if !ok {
+			continue
+		}
+		if c.sumOfStated {
 			continue
 		}
 		switch c.kind {
@@ -742,5 +772,39 @@ func checkNoCarryOver(p *Pass, n *stated) {
 		f.Message = fmt.Sprintf("正文%s称没有结转下年度办理的申请，但%s", sent.quoteAt(at), q.describe(r, v))
 		p.Add(f)
 		return
+	}
+}
+
+// checkSumStated: "新收29件，上年结转2件，共计31件" — the stated total of
+// 新收 and 上年结转 is their sum.
+func checkSumStated(p *Pass, sent *sentence, stmts []statement) {
+	var in, carried *statement
+	for i := range stmts {
+		c, ok := single(stmts[i])
+		if !ok {
+			continue
+		}
+		switch {
+		case c.sumOfStated:
+			if in == nil || carried == nil {
+				return
+			}
+			s := in.fig.Value + carried.fig.Value
+			if s == stmts[i].fig.Value {
+				return
+			}
+			f := Finding{Loc: sent.loc(p.Report, stmts[i].fig.NumStart), Expected: fmtNum(s), Actual: fmtNum(stmts[i].fig.Value)}
+			f.Key = fmt.Sprintf("N503/sum/%s/%s", fmtNum(stmts[i].fig.Value), fmtNum(s))
+			f.Message = fmt.Sprintf("正文%s自相矛盾：%s %s + 上年结转 %s = %s，但所述合计为 %s 件",
+				sent.quoteAt(stmts[i].fig.NumStart), in.claims[0].name, fmtNum(in.fig.Value), fmtNum(carried.fig.Value), fmtNum(s), fmtNum(stmts[i].fig.Value))
+			p.Add(f)
+			return
+		case c.kind == kNew || c.kind == kReceived:
+			if !c.includesCarry {
+				in = &stmts[i]
+			}
+		case c.kind == kCarriedIn:
+			carried = &stmts[i]
+		}
 	}
 }

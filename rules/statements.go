@@ -123,14 +123,15 @@ type sentence struct {
 	Section int
 	// runes of the trimmed text, for quotes
 	quoteRunes []rune
+	// multiLine: the paragraph holds line breaks (columns are not exact)
+	multiLine bool
 }
 
 // loc returns where a rune offset of the sentence sits in the source. For
 // text files the column is exact; other formats point at the paragraph.
 func (s *sentence) loc(r *parser.Report, off int) parser.Loc {
 	l := s.Para.Loc
-	if r.Doc != nil && r.Doc.Format == parser.FormatText && l.Column > 0 && l.Unit == "" && l.Page == 0 &&
-		!strings.Contains(s.Para.Text, "\n") {
+	if r.Doc != nil && r.Doc.Format == parser.FormatText && l.Column > 0 && l.Unit == "" && l.Page == 0 && !s.multiLine {
 		l.Column += s.Offset + off
 	}
 	return l
@@ -188,6 +189,7 @@ func narrativeSentences(r *parser.Report) []sentence {
 			continue
 		}
 		sec := sectionOf(r, i)
+		multi := strings.Contains(p.Text, "\n")
 		rs := []rune(p.Text)
 		start := 0
 		for j := 0; j <= len(rs); j++ {
@@ -199,7 +201,7 @@ func narrativeSentences(r *parser.Report) []sentence {
 				end = j + 1
 			}
 			if t := string(rs[start:end]); strings.TrimSpace(t) != "" {
-				out = append(out, sentence{Text: t, Para: p, ParaIdx: i, Offset: start, Section: sec})
+				out = append(out, sentence{Text: t, Para: p, ParaIdx: i, Offset: start, Section: sec, multiLine: multi})
 			}
 			start = end
 		}
@@ -251,6 +253,8 @@ type scan struct {
 	ctx    sentCtx
 	cut    int // figures from this rune offset on are about another year
 	t4From int // rune offset of the first 被/引起/因…, or -1
+	// proactive: the sentence is about 主动公开 (its results are not table 三's)
+	proactive bool
 	// lastGroup[k] is the index of the last 复议/诉讼 keyword at or before
 	// kws[k], -1 if none
 	lastGroup []int
@@ -270,7 +274,7 @@ type sentCtx struct {
 // scanSentence is stage 1.
 func scanSentence(r *parser.Report, s *sentence, ctx sentCtx) *scan {
 	folded := parser.FoldWidth(s.Text)
-	sc := &scan{r: r, s: s, rs: []rune(folded), ctx: ctx, t4From: -1}
+	sc := &scan{r: r, s: s, rs: []rune(folded), ctx: ctx, t4From: -1, proactive: strings.Contains(folded, "主动公开")}
 	sc.figs = extractFigures(s.Text)
 	if len(sc.figs) == 0 {
 		return sc
@@ -706,8 +710,11 @@ func (sc *scan) qualified(claims []claim, bt string, f figure) bool {
 		c := &claims[i]
 		switch {
 		case c.kind.volume():
-			if !sc.ctx.application && !(c.kind == kAnswered && sc.ctx.para) {
+			if !sc.ctx.application && !((c.kind == kAnswered || c.kind == kNew) && sc.ctx.para) {
 				return false
+			}
+			if subReasonRe.MatchString(bt) {
+				return false // "……等情形依规答复8件" counts a part, not the total
 			}
 			if volumeQualRe.MatchString(bt) {
 				qs := volumeQualRe.FindAllString(bt, -1)
@@ -723,7 +730,7 @@ func (sc *scan) qualified(claims []claim, bt string, f figure) bool {
 				return false
 			}
 		case c.kind == kResult:
-			if !sc.ctx.para || subReasonRe.MatchString(bt) || strings.Contains(string(sc.rs), "主动公开") {
+			if !sc.ctx.para || subReasonRe.MatchString(bt) || sc.proactive {
 				return false
 			}
 		case c.kind == kT4Total || c.kind == kT4Part:

@@ -49,6 +49,10 @@ chrome report-clean.html "$out/clean-chromium.pdf"
 lo report-A304.html "$out/A304-table4-total-lo.pdf"
 lo report-long.html "$out/clean-long-split-lo.pdf"
 chrome report-long.html "$out/clean-long-split-chromium.pdf"
+# table 三 with its header rows in <thead>: repeated at the top of each page
+lo report-long-thead.html "$out/clean-repeat-heading-lo.pdf"
+lo report-long-thead.html "$out/clean-repeat-heading-lo-tagged.pdf" tagged
+chrome report-long-thead.html "$out/clean-repeat-heading-chromium.pdf"
 # Tables without any ruling lines: read from text positions alone.
 lo report-borderless.html "$out/clean-borderless-lo.pdf"
 # Plain pages (no borders, left-aligned cells): the narrow group column
@@ -71,6 +75,11 @@ open(f"{out}/clean-wrong-startxref.pdf", "wb").write(b[:m.start(1)] + wrong + b[
 cut = b[: len(b) * 2 // 5]
 open(f"{out}/P001-corrupt-truncated.pdf", "wb").write(cut)
 PY
+# other producers: ReportLab (repeatRows, STSong-Light, landscape) and
+# Ghostscript / PDF/A / PostScript-printed copies of the files above
+/usr/bin/python3 scripts/pdf/make_reportlab.py "$out"
+sh scripts/pdf/make_gs.sh
+
 qpdf --encrypt secret secret 128 --use-aes=y -- "$out/clean-lo-writer.pdf" "$out/P001-encrypted-password.pdf"
 
 # A scan: the first page rendered to an image, wrapped in a PDF without text.

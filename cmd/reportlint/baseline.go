@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -100,17 +101,72 @@ func baselineDir(file string) (string, error) {
 	return filepath.Dir(abs), nil
 }
 
-// writeBaseline records every finding of out in file.
-func writeBaseline(file string, out []checked) (int, error) {
+// baselineScope says which baseline entries a run speaks for: those of the
+// files it checked, and those of files that no longer exist under a folder
+// it walked (the report was deleted or renamed). Entries of other files are
+// kept as they are, so a pre-commit run over the staged files neither
+// reports the rest as gone nor drops them with --write-baseline.
+type baselineScope struct {
+	dir     string          // the baseline file's folder
+	checked map[string]bool // paths relative to dir
+	walked  []string        // folders given on the command line, relative to dir
+}
+
+func newBaselineScope(dir string, out []checked, paths []string) baselineScope {
+	sc := baselineScope{dir: dir, checked: map[string]bool{}}
+	for _, c := range out {
+		sc.checked[relPath(dir, c.Path)] = true
+	}
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			sc.walked = append(sc.walked, relPath(dir, p))
+		}
+	}
+	return sc
+}
+
+// covers reports whether the entry for path (relative to the baseline's
+// folder) is about a file of this run.
+func (sc baselineScope) covers(path string) bool {
+	if sc.checked[path] {
+		return true
+	}
+	if _, err := os.Stat(filepath.Join(sc.dir, filepath.FromSlash(path))); err == nil {
+		return false
+	}
+	for _, w := range sc.walked {
+		if w == "." || path == w || strings.HasPrefix(path, strings.TrimSuffix(w, "/")+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// writeBaseline records the findings of out in file. Entries already in
+// file for files this run did not check are kept. It returns how many
+// entries it wrote for the checked files and how many it kept.
+func writeBaseline(file string, out []checked, paths []string) (written, kept int, err error) {
 	dir, err := baselineDir(file)
 	if err != nil {
-		return 0, usageError{fmt.Sprintf("基线文件路径 %s 无效: %v", file, err)}
+		return 0, 0, usageError{fmt.Sprintf("基线文件路径 %s 无效: %v", file, err)}
 	}
 	b := baselineFile{Version: 1, Tool: "reportlint", Findings: []baselineEntry{}}
+	sc := newBaselineScope(dir, out, paths)
+	if old, err := readBaselineFile(file); err == nil {
+		for _, e := range old.Findings {
+			if !sc.covers(e.Path) {
+				b.Findings = append(b.Findings, e)
+				kept++
+			}
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return 0, 0, err
+	}
 	for _, c := range out {
 		p := relPath(dir, c.Path)
 		for _, f := range c.Findings {
 			b.Findings = append(b.Findings, baselineEntry{Fingerprint: fingerprint(f.Rule, p, f), Rule: f.Rule, Path: p, Message: f.Message})
+			written++
 		}
 	}
 	sort.SliceStable(b.Findings, func(i, j int) bool {
@@ -128,26 +184,29 @@ func writeBaseline(file string, out []checked) (int, error) {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(b); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	if err := writeFileAtomic(file, buf.Bytes()); err != nil {
-		return 0, usageError{fmt.Sprintf("无法写入基线文件 %s: %v", file, err)}
+		return 0, 0, usageError{fmt.Sprintf("无法写入基线文件 %s: %v", file, err)}
 	}
-	return len(b.Findings), nil
+	return written, kept, nil
 }
 
-// baseline is a loaded baseline: how many times each fingerprint was seen.
+// baseline is a loaded baseline: how many times each fingerprint was seen,
+// and the file each fingerprint is about.
 type baseline struct {
 	dir    string
 	counts map[string]int
+	paths  map[string]string
 }
 
-// loadBaseline reads a baseline written by --write-baseline.
-func loadBaseline(file string) (*baseline, error) {
+// readBaselineFile reads and decodes a baseline; a missing file is an
+// fs.ErrNotExist error, anything else a usage error that names the file.
+func readBaselineFile(file string) (*baselineFile, error) {
 	data, err := readBounded(file, maxBaselineBytes)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, usageError{fmt.Sprintf("--baseline 指定的基线文件不存在: %s（先用 --write-baseline %s 生成）", file, file)}
+			return nil, err
 		}
 		return nil, usageError{fmt.Sprintf("无法读取基线文件 %s: %v", file, err)}
 	}
@@ -160,21 +219,36 @@ func loadBaseline(file string) (*baseline, error) {
 	if b.Version != 1 {
 		return nil, usageError{fmt.Sprintf("基线文件 %s 的版本 %d 不受支持（应为 1）", file, b.Version)}
 	}
+	return &b, nil
+}
+
+// loadBaseline reads a baseline written by --write-baseline.
+func loadBaseline(file string) (*baseline, error) {
+	b, err := readBaselineFile(file)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, usageError{fmt.Sprintf("--baseline 指定的基线文件不存在: %s（先用 --write-baseline %s 生成）", file, file)}
+		}
+		return nil, err
+	}
 	dir, err := baselineDir(file)
 	if err != nil {
 		return nil, usageError{fmt.Sprintf("基线文件路径 %s 无效: %v", file, err)}
 	}
-	bl := &baseline{dir: dir, counts: map[string]int{}}
+	bl := &baseline{dir: dir, counts: map[string]int{}, paths: map[string]string{}}
 	for _, e := range b.Findings {
 		bl.counts[e.Fingerprint]++
+		bl.paths[e.Fingerprint] = e.Path
 	}
 	return bl, nil
 }
 
 // apply removes from out the findings the baseline records, each entry
 // absorbing one occurrence. It returns how many were removed and how many
-// baseline entries matched nothing (findings since fixed).
-func (bl *baseline) apply(out []checked) (suppressed, stale int) {
+// entries about the files of this run (see baselineScope) matched nothing:
+// findings since fixed. Entries of files the run did not check are not
+// counted.
+func (bl *baseline) apply(out []checked, paths []string) (suppressed, stale int) {
 	left := make(map[string]int, len(bl.counts))
 	for k, v := range bl.counts {
 		left[k] = v
@@ -193,8 +267,11 @@ func (bl *baseline) apply(out []checked) (suppressed, stale int) {
 		}
 		out[i].Findings = kept
 	}
-	for _, v := range left {
-		stale += v
+	sc := newBaselineScope(bl.dir, out, paths)
+	for fp, v := range left {
+		if v > 0 && sc.covers(bl.paths[fp]) {
+			stale += v
+		}
 	}
 	return suppressed, stale
 }

@@ -101,18 +101,18 @@ func TestBaselineCountsOccurrences(t *testing.T) {
 	dir := t.TempDir()
 	f := rules.Finding{Rule: "C201", Severity: rules.Warning, Message: "same", Key: "k"}
 	file := filepath.Join(dir, "b.json")
-	_, err := writeBaseline(file, []checked{{Path: filepath.Join(dir, "r.txt"), Findings: []rules.Finding{f}}})
+	_, _, err := writeBaseline(file, []checked{{Path: filepath.Join(dir, "r.txt"), Findings: []rules.Finding{f}}}, nil)
 	require.NoError(t, err)
 	bl, err := loadBaseline(file)
 	require.NoError(t, err)
 	out := []checked{{Path: filepath.Join(dir, "r.txt"), Findings: []rules.Finding{f, f}}}
-	n, stale := bl.apply(out)
+	n, stale := bl.apply(out, nil)
 	assert.Equal(t, 1, n)
 	assert.Equal(t, 0, stale)
 	assert.Len(t, out[0].Findings, 1, "one baselined occurrence hides one finding, not two")
 
 	out = []checked{{Path: filepath.Join(dir, "r.txt")}}
-	_, stale = bl.apply(out)
+	_, stale = bl.apply(out, nil)
 	assert.Equal(t, 1, stale, "a fixed finding is counted as stale")
 }
 

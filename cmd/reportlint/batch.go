@@ -20,8 +20,9 @@ type fileResult struct {
 
 // readAll reads the files (without running the rules) and returns results
 // in the order of files. Each file is read exactly once, in a worker
-// process when there are several.
-func readAll(files []string, jobs int, opts parser.Options) []fileResult {
+// process when there are several. done, when not nil, is called after
+// each file (possibly from several goroutines).
+func readAll(files []string, jobs int, opts parser.Options, done func()) []fileResult {
 	out := make([]fileResult, len(files))
 	js := make([]job, len(files))
 	for i, f := range files {
@@ -29,6 +30,11 @@ func readAll(files []string, jobs int, opts parser.Options) []fileResult {
 	}
 	r := newRunner(len(files), batchOptions{Jobs: jobs})
 	defer r.close()
-	r.run(context.Background(), js, func(i int, a answer) { out[i] = a.result() })
+	r.run(context.Background(), js, func(i int, a answer) {
+		out[i] = a.result()
+		if done != nil {
+			done()
+		}
+	})
 	return out
 }

@@ -2,9 +2,9 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/parser/load"
@@ -17,6 +17,7 @@ type checked struct {
 	Format   parser.Format
 	Issuer   string
 	Year     int
+	Kind     string // "government" or "department" ("" when unknown)
 	Findings []rules.Finding
 	// Previous is the previous-year report the file was compared with.
 	Previous string
@@ -26,27 +27,36 @@ type checked struct {
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs := newFlagSet("check")
 	var cf commonFlags
-	cf.register(fs, "text")
+	cf.register(fs, formatNames(), "text")
 	var kf checkFlags
 	kf.register(fs)
-	paths, err := parseInterleaved(fs, args, stderr)
+	paths, err := parseInterleaved(fs, args, stdout)
 	if err != nil {
 		return exitUsage, err
 	}
-	if err := oneOf(cf.format, "text", "json", "sarif", "github", "csv", "html", "xlsx"); err != nil {
-		return exitUsage, err
-	}
-	if cf.format == "xlsx" && cf.output == "" {
-		return exitUsage, usageError{"--format xlsx 需要用 --output 指定要写入的 .xlsx 文件"}
-	}
-	if kf.failOn != "" && kf.failOn != "error" && kf.failOn != "warning" {
-		return exitUsage, usageError{fmt.Sprintf("--fail-on 的取值 %q 无效，可用: error, warning", kf.failOn)}
-	}
-	conf, err := loadConfig(cf.config)
+	format, err := chooseFormat(&cf.format, cf.output, stdout)
 	if err != nil {
 		return exitUsage, err
+	}
+	summaries, err := summaryTargets(kf.summary.values, cf.output)
+	if err != nil {
+		return exitUsage, err
+	}
+	if len(paths) == 0 {
+		return exitUsage, usageError{"请给出要检查的文件或目录，例如: reportlint check reports/"}
+	}
+	conf, err := loadConfig(cf.config, paths)
+	if err != nil {
+		return exitUsage, err
+	}
+	if cf.verbose {
+		if conf.Path != "" {
+			fmt.Fprintf(stderr, "reportlint: 使用配置文件 %s\n", conf.Path)
+		} else {
+			fmt.Fprintln(stderr, "reportlint: 没有找到配置文件 .reportlint.yaml，使用默认设置")
+		}
 	}
 	var bl *baseline
 	if kf.baseline != "" && kf.writeBaseline == "" {
@@ -54,8 +64,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 			return exitUsage, err
 		}
 	}
-	if len(paths) == 0 {
-		return exitUsage, usageError{"请给出要检查的文件或目录，例如: reportlint check reports/"}
+	var ros *roster
+	if kf.roster != "" {
+		if ros, err = loadRoster(kf.roster); err != nil {
+			return exitUsage, err
+		}
 	}
 	files, err := discoverReports(paths, stderr)
 	if err != nil {
@@ -72,24 +85,35 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 		}
 		prev = p
 	}
-	inputs := append(append([]string{}, files.list...), cf.previous, cf.config, kf.baseline)
-	for _, o := range []string{cf.output, kf.writeBaseline} {
+	inputs := append(append([]string{}, files.list...), cf.previous, cf.config, kf.baseline, kf.roster)
+	targets := []string{cf.output, kf.writeBaseline}
+	for _, t := range summaries {
+		targets = append(targets, t.path)
+	}
+	for _, o := range targets {
 		if err := checkOutputPath(o, inputs); err != nil {
 			return exitUsage, err
 		}
 	}
+	prog := newProgress(stderr, len(files.list))
 	out := checkBatch(context.Background(), files.list, checkOptions{
-		Jobs: cf.jobs, Opts: opts, Cfg: cfg, Kind: conf.kindFor,
+		Jobs: int(cf.jobs), Opts: opts, Cfg: cfg, Kind: conf.kindFor,
 		Previous: prev, PreviousPath: cf.previous, Notes: stderr,
+		Done: func(int, checked) { prog.done() },
 	})
+	prog.finish()
 	if kf.writeBaseline != "" {
-		n, err := writeBaseline(kf.writeBaseline, out)
+		n, kept, err := writeBaseline(kf.writeBaseline, out, paths)
 		if err != nil {
 			return exitUsage, err
 		}
-		fmt.Fprintf(stderr, "reportlint: 已将 %d 条发现写入基线文件 %s\n", n, kf.writeBaseline)
+		msg := fmt.Sprintf("reportlint: 已将 %d 条发现写入基线文件 %s", n, kf.writeBaseline)
+		if kept > 0 {
+			msg += fmt.Sprintf("（另保留了本次未检查的文件的 %d 条记录）", kept)
+		}
+		fmt.Fprintln(stderr, msg)
 	} else if bl != nil {
-		if n, stale := bl.apply(out); n > 0 || stale > 0 {
+		if n, stale := bl.apply(out, paths); n > 0 || stale > 0 {
 			fmt.Fprintf(stderr, "reportlint: 基线 %s 中已记录的 %d 条发现未列出", kf.baseline, n)
 			if stale > 0 {
 				fmt.Fprintf(stderr, "；另有 %d 条已不再出现，可用 --write-baseline 更新基线", stale)
@@ -97,39 +121,70 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 			fmt.Fprintln(stderr)
 		}
 	}
-	dest, closeDest, err := openOutput(cf.output, stdout)
-	if err != nil {
+	env := writeEnv{color: useColor(stdout, cf.noColor) && (cf.output == "" || cf.output == "-"), roster: ros}
+	if err := writeOutput(cf.output, "结果", stdout, stderr, func(w io.Writer) error { return format.Write(w, out, env) }); err != nil {
 		return exitUsage, err
 	}
-	switch cf.format {
-	case "csv":
-		err = writeCSV(dest, out)
-	case "html":
-		err = writeHTML(dest, out)
-	case "xlsx":
-		err = writeXLSX(dest, out)
-	case "json":
-		err = writeJSON(dest, out)
-	case "sarif":
-		err = writeSARIF(dest, out)
-	case "github":
-		err = writeGitHub(dest, out)
-	default:
-		err = writeText(dest, out, useColor(dest, cf.noColor))
+	env.color = false
+	for _, t := range summaries {
+		if err := writeOutput(t.path, "汇总", stdout, stderr, func(w io.Writer) error { return t.format.Write(w, out, env) }); err != nil {
+			return exitUsage, err
+		}
 	}
-	err = finishOutput(dest, closeDest, err)
-	if err != nil {
-		return exitUsage, err
+	if ros != nil && !writesXLSX(format, summaries) {
+		writeRosterNotes(stderr, ros, out)
 	}
 	if files.empty {
 		return exitUsage, nil
 	}
-	if kf.writeBaseline != "" {
+	if kf.writeBaseline != "" || kf.exitZero {
 		return exitOK, nil
 	}
 	failOn := conf.FailOn
-	if kf.failOn != "" {
-		failOn = kf.failOn
+	if kf.failOn.value != "" {
+		failOn = kf.failOn.value
 	}
 	return exitFor(out, failOn), nil
+}
+
+// summaryTarget is one --summary file and its format.
+type summaryTarget struct {
+	path   string
+	format *outputFormat
+}
+
+// summaryTargets checks the --summary files: a known summary extension
+// each, no file named twice, none the same as --output.
+func summaryTargets(files []string, output string) ([]summaryTarget, error) {
+	var ts []summaryTarget
+	seen := map[string]bool{}
+	if output != "" && output != "-" {
+		seen[filepath.Clean(output)] = true
+	}
+	for _, f := range files {
+		if seen[filepath.Clean(f)] {
+			return nil, usageError{fmt.Sprintf("文件 %s 被指定了两次（--summary/--output）", f)}
+		}
+		seen[filepath.Clean(f)] = true
+		ft, err := summaryFormat(f)
+		if err != nil {
+			return nil, err
+		}
+		ts = append(ts, summaryTarget{path: f, format: ft})
+	}
+	return ts, nil
+}
+
+// writesXLSX reports whether the run writes a workbook (where the roster's
+// 未报送 sheet goes); otherwise the roster's result is said on stderr.
+func writesXLSX(format *outputFormat, summaries []summaryTarget) bool {
+	if format.Name == "xlsx" {
+		return true
+	}
+	for _, t := range summaries {
+		if t.format.Name == "xlsx" {
+			return true
+		}
+	}
+	return false
 }

@@ -125,7 +125,8 @@ func TestExtractContract(t *testing.T) {
 	t2 := e["table2"].(map[string]any)
 	assert.Equal(t, 1.25, t2["fees"].(map[string]any)["amount"])
 	csvOut, _, _ := runArgs("extract", "--format", "csv", cleanFixture)
-	assert.Contains(t, csvOut, "三,R1,natural,25,25,number")
+	assert.True(t, strings.HasPrefix(csvOut, "\ufeff文件,机关,年度,表,行键,行,列键,列,数值"), "BOM and Chinese header")
+	assert.Contains(t, csvOut, "clean-department-2024.txt,青川县自然资源局,2024,三,R1,一、本年新收政府信息公开申请数量,natural,自然人,25,25,number")
 	// a blank cell is null, not 0
 	blank, _, _ := runArgs("extract", fixturesRoot+"/text/C201-cell-blank.txt")
 	require.NoError(t, json.Unmarshal([]byte(blank), &e))

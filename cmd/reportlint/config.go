@@ -43,7 +43,7 @@ type fileConfig struct {
 	Rules  rules.Config
 	Ignore []string
 	Kinds  []kindPattern
-	// FailOn is "error" or "warning"; "" means the default (error).
+	// FailOn is "error", "warning" or "info"; "" means the default (error).
 	FailOn string
 }
 
@@ -67,17 +67,19 @@ func (e *configError) Error() string {
 	return fmt.Sprintf("配置文件 %s: %s", e.file, e.msg)
 }
 
-// loadConfig reads the configuration given with --config, or the first
-// .reportlint.yaml found walking up from the working directory. No file is
-// not an error: the defaults apply. Every error is a usage error (exit 2).
-func loadConfig(explicit string) (*fileConfig, error) {
+// loadConfig reads the configuration given with --config, or else the
+// first .reportlint.yaml found walking up from the folder of the first
+// checked path (as golangci-lint does), or else walking up from the working
+// directory. No file is not an error: the defaults apply. Every error is a
+// usage error (exit 2).
+func loadConfig(explicit string, paths []string) (*fileConfig, error) {
 	cwd, err := os.Getwd()
 	if err != nil {
 		return nil, usageError{fmt.Sprintf("无法确定当前目录: %v", err)}
 	}
 	p := explicit
 	if p == "" {
-		p = findConfig(cwd)
+		p = discoverConfig(paths, cwd)
 		if p == "" {
 			return &fileConfig{Dir: cwd}, nil
 		}
@@ -99,6 +101,32 @@ func loadConfig(explicit string) (*fileConfig, error) {
 	}
 	cfg.Dir = filepath.Dir(abs)
 	return cfg, nil
+}
+
+// discoverConfig finds the configuration for a run over paths: walking up
+// from the first path that exists (its own folder for a directory, the
+// folder holding it for a file), then from the working directory.
+func discoverConfig(paths []string, cwd string) string {
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			continue
+		}
+		dir := p
+		if !st.IsDir() {
+			dir = filepath.Dir(p)
+		}
+		if abs, err := filepath.Abs(dir); err == nil {
+			if c := findConfig(abs); c != "" {
+				return c
+			}
+		}
+		break
+	}
+	return findConfig(cwd)
 }
 
 // findConfig walks up from dir and returns the first .reportlint.yaml.
@@ -181,8 +209,8 @@ func parseConfig(name string, data []byte) (*fileConfig, error) {
 		var err error
 		switch k.Value {
 		case "fail-on":
-			if v.Kind != yaml.ScalarNode || (v.Value != "error" && v.Value != "warning") {
-				return nil, bad(v, "fail-on 的取值 %q 无效，可用: error, warning", nodeText(v))
+			if v.Kind != yaml.ScalarNode || (v.Value != "error" && v.Value != "warning" && v.Value != "info") {
+				return nil, bad(v, "fail-on 的取值 %q 无效，可用: error, warning, info", nodeText(v))
 			}
 			cfg.FailOn = v.Value
 		case "rules":

@@ -47,7 +47,7 @@ func TestConfigErrorsNameTheLine(t *testing.T) {
 		{"rules:\n  Z999: off\n", 2, `未知的规则 "Z999"`},
 		{"rules:\n  S103: [off]\n", 2, "规则 S103 的设置"},
 		{"rules: off\n", 1, "rules 应当是"},
-		{"fail-on: info\n", 1, `fail-on 的取值 "info" 无效`},
+		{"fail-on: fatal\n", 1, `fail-on 的取值 "fatal" 无效`},
 		{"ignore:\n  - ok/**\n  - \"[\"\n", 3, `路径模式 "[" 无效`},
 		{"ignore:\n  - {a: b}\n", 2, "ignore 中的每一项"},
 		{"kind:\n  - path: gov/**\n    kind: county\n", 3, `报告类型 "county" 无效`},
@@ -139,7 +139,7 @@ func TestConfigSeverityAndFailOn(t *testing.T) {
 	assert.Equal(t, exitError, code, "--fail-on warning")
 	_, _, code = runArgs("check", "--fail-on", "warning", "clean.txt")
 	assert.Equal(t, exitOK, code)
-	_, errOut, code := runArgs("check", "--fail-on", "info", "clean.txt")
+	_, errOut, code := runArgs("check", "--fail-on", "fatal", "clean.txt")
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, "--fail-on")
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -13,27 +12,47 @@ import (
 )
 
 func cmdExtract(args []string, stdout, stderr io.Writer) (int, error) {
-	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs := newFlagSet("extract")
 	var cf commonFlags
-	cf.register(fs, "json")
-	paths, err := parseInterleaved(fs, args, stderr)
+	cf.register(fs, []string{"json", "csv"}, "json")
+	paths, err := parseInterleaved(fs, args, stdout)
 	if err != nil {
 		return exitUsage, err
 	}
-	if err := oneOf(cf.format, "json", "csv"); err != nil {
-		return exitUsage, err
+	if cf.output != "" && cf.output != "-" {
+		if f := formatForPath(cf.output); f != nil && (f.Name == "json" || f.Name == "csv") {
+			if !cf.format.set {
+				cf.format.value = f.Name
+			} else if f.Name != cf.format.value {
+				return exitUsage, usageError{fmt.Sprintf("--format %s 与输出文件 %s 的扩展名不一致", cf.format.value, cf.output)}
+			}
+		}
 	}
 	if len(paths) == 0 {
-		return exitUsage, usageError{"请给出要读取的文件或目录"}
+		return exitUsage, usageError{"请给出要读取的文件或目录，例如: reportlint extract 2024年报.pdf"}
+	}
+	conf, err := loadConfig(cf.config, paths)
+	if err != nil {
+		return exitUsage, err
+	}
+	if cf.verbose {
+		if conf.Path != "" {
+			fmt.Fprintf(stderr, "reportlint: 使用配置文件 %s（ignore 中的文件不读取）\n", conf.Path)
+		} else {
+			fmt.Fprintln(stderr, "reportlint: 没有找到配置文件 .reportlint.yaml，使用默认设置")
+		}
 	}
 	files, err := discoverReports(paths, stderr)
 	if err != nil {
 		return exitUsage, err
 	}
+	files.list = conf.filter(files.list)
 	if err := checkOutputPath(cf.output, append(append([]string{}, files.list...), cf.config)); err != nil {
 		return exitUsage, err
 	}
-	results := readAll(files.list, cf.jobs, cf.options())
+	prog := newProgress(stderr, len(files.list))
+	results := readAll(files.list, int(cf.jobs), cf.options(), prog.done)
+	prog.finish()
 	code := exitOK
 	for _, r := range results {
 		if r.Err != nil {
@@ -43,18 +62,11 @@ func cmdExtract(args []string, stdout, stderr io.Writer) (int, error) {
 			}
 		}
 	}
-	dest, closeDest, err := openOutput(cf.output, stdout)
-	if err != nil {
-		return exitUsage, err
+	write := writeExtractJSON
+	if cf.format.value == "csv" {
+		write = writeExtractCSV
 	}
-	switch cf.format {
-	case "csv":
-		err = writeExtractCSV(dest, results)
-	default:
-		err = writeExtractJSON(dest, results)
-	}
-	err = finishOutput(dest, closeDest, err)
-	if err != nil {
+	if err := writeOutput(cf.output, "结果", stdout, stderr, func(w io.Writer) error { return write(w, results) }); err != nil {
 		return exitUsage, err
 	}
 	if files.empty {
@@ -142,14 +154,28 @@ func writeExtractJSON(w io.Writer, results []fileResult) error {
 	return enc.Encode(all)
 }
 
-// writeExtractCSV prints one line per cell: path, table, row, column, value
-// (empty when blank or not a number), raw text, and location.
+// extractCSVColumns are the columns of extract --format csv: the keys of
+// rules.md beside the statutory labels, for people and for scripts.
+var extractCSVColumns = []string{"文件", "机关", "年度", "表", "行键", "行", "列键", "列", "数值", "原文", "类别", "页", "行号", "列号"}
+
+// writeExtractCSV prints one line per cell: file, issuer, year, table, row
+// key and label, column key and label, value (empty when blank or not a
+// number), raw text, kind and location; UTF-8 with a BOM, so that Excel on
+// Chinese Windows shows it right.
 func writeExtractCSV(w io.Writer, results []fileResult) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"path", "table", "row", "col", "value", "raw", "kind", "page", "line", "column"})
+	cw.UseCRLF = true
+	_ = cw.Write(extractCSVColumns)
 	for _, r := range results {
 		if r.Report == nil {
 			continue
+		}
+		year := ""
+		if r.Report.Year > 0 {
+			year = strconv.Itoa(r.Report.Year)
 		}
 		for ref := range r.Report.Cells {
 			v := ref.Value
@@ -157,8 +183,8 @@ func writeExtractCSV(w io.Writer, results []fileResult) error {
 			if v.Known() {
 				val = strconv.FormatFloat(v.Num, 'f', -1, 64)
 			}
-			_ = cw.Write([]string{r.Path, string(ref.Table.ID), string(ref.Row.Key), string(ref.Col.Key), val, v.Raw, v.Kind.String(),
-				itoa(v.Loc.Page), itoa(v.Loc.Line), itoa(v.Loc.Column)})
+			_ = cw.Write(csvSafe([]string{r.Path, r.Report.Issuer, year, string(ref.Table.ID), string(ref.Row.Key), ref.Row.Def.FullLabel(), string(ref.Col.Key), ref.Col.Label,
+				val, v.Raw, v.Kind.String(), itoa(v.Loc.Page), itoa(v.Loc.Line), itoa(v.Loc.Column)}))
 		}
 	}
 	cw.Flush()

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -12,45 +15,60 @@ import (
 
 // commonFlags are the flags check and extract share.
 type commonFlags struct {
-	format   string
+	format   enumFlag
 	config   string
 	previous string
-	jobs     int
+	jobs     jobsFlag
 	noColor  bool
-	maxSize  int64
-	timeout  time.Duration
+	maxSize  sizeFlag
+	timeout  durationFlag
 	output   string
+	verbose  bool
 }
 
-func (c *commonFlags) register(fs *flag.FlagSet, defFormat string) {
-	fs.StringVar(&c.format, "format", defFormat, "输出格式")
-	fs.StringVar(&c.config, "config", "", "配置文件（默认从当前目录向上查找 .reportlint.yaml）")
-	fs.StringVar(&c.previous, "previous", "", "同一机关上一年度的报告，用于跨年度核对")
-	fs.IntVar(&c.jobs, "jobs", 0, "并行检查的文件数（默认为 CPU 核数）")
-	fs.BoolVar(&c.noColor, "no-color", false, "不使用颜色")
-	fs.Int64Var(&c.maxSize, "max-size", parser.DefaultOptions().MaxBytes, "单个文件的大小上限（字节）")
-	fs.DurationVar(&c.timeout, "timeout", parser.DefaultOptions().Timeout, "单个文件的读取时间上限")
-	fs.StringVar(&c.output, "output", "", "把结果写入该文件（默认写到标准输出；xlsx 格式必须指定）")
+func (c *commonFlags) register(fs *flag.FlagSet, formats []string, defFormat string) {
+	c.format = enumFlag{value: defFormat, allowed: formats}
+	fs.Var(&c.format, "format", "输出格式")
+	fs.StringVar(&c.config, "config", "", "配置文件（默认：从第一个要检查的路径所在目录向上查找 .reportlint.yaml，找不到再从当前目录向上查找）")
+	if fs.Name() == "check" {
+		fs.StringVar(&c.previous, "previous", "", "同一机关上一年度的报告，用于跨年度核对（不给时，目录中同一机关相邻年度的报告自动配对）")
+	}
+	fs.Var(&c.jobs, "jobs", "同时读取的文件数，至少为 1（默认：CPU 核数）")
+	fs.BoolVar(&c.noColor, "no-color", false, "不使用颜色（只在终端上使用颜色；设置了 NO_COLOR 时也不用）")
+	c.maxSize = sizeFlag(parser.DefaultOptions().MaxBytes)
+	fs.Var(&c.maxSize, "max-size", "单个文件的大小上限，可带单位：KB、MB、GB（1MB = 1024KB）；更大的文件得到 P001")
+	c.timeout = durationFlag(parser.DefaultOptions().Timeout)
+	fs.Var(&c.timeout, "timeout", "单个文件的处理时间上限，例如 30s、2m；超时的文件得到 P001")
+	fs.StringVar(&c.output, "output", "", "把结果写入该文件而不是标准输出；文件扩展名须与格式一致")
+	fs.BoolVar(&c.verbose, "verbose", false, "在标准错误上说明使用了哪个配置文件等细节")
 }
 
 func (c *commonFlags) options() parser.Options {
 	o := parser.DefaultOptions()
-	o.MaxBytes = c.maxSize
-	o.Timeout = c.timeout
+	o.MaxBytes = int64(c.maxSize)
+	o.Timeout = time.Duration(c.timeout)
 	return o
 }
 
+// helpRequested is returned by parseInterleaved after the help text was
+// printed: the command exits 0.
+var helpRequested = errors.New("help printed")
+
 // parseInterleaved parses flags that may come before or after the paths
-// ("check dir --format json"). "--" ends flag parsing.
-func parseInterleaved(fs *flag.FlagSet, args []string, stderr io.Writer) ([]string, error) {
-	fs.SetOutput(stderr)
+// ("check dir --format json"). "--" ends flag parsing. -h/--help print the
+// command's help to stdout and return helpRequested. Errors name the flag
+// and what it expects, in Chinese.
+func parseInterleaved(fs *flag.FlagSet, args []string, stdout io.Writer) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	var paths []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if err == flag.ErrHelp {
-				return nil, usageError{"（以上为可用选项）"}
+				printCommandHelp(stdout, fs)
+				return nil, helpRequested
 			}
-			return nil, usageError{err.Error()}
+			return nil, usageError{flagError(fs, err)}
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -66,24 +84,211 @@ func parseInterleaved(fs *flag.FlagSet, args []string, stderr io.Writer) ([]stri
 	return paths, nil
 }
 
-func oneOf(v string, allowed ...string) error {
-	for _, a := range allowed {
-		if v == a {
+var (
+	reUndefined = regexp.MustCompile(`^flag provided but not defined: -+(.*)$`)
+	reNeedsArg  = regexp.MustCompile(`^flag needs an argument: -+(.*)$`)
+	reBadValue  = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for flag -+([^:]*): (.*)$`)
+)
+
+// flagError turns the flag package's English error into Chinese that names
+// the flag and what it expects.
+func flagError(fs *flag.FlagSet, err error) string {
+	s := err.Error()
+	hint := fmt.Sprintf("运行 reportlint %s -h 查看全部选项", fs.Name())
+	if m := reUndefined.FindStringSubmatch(s); m != nil {
+		return fmt.Sprintf("%s 没有选项 --%s；%s", fs.Name(), m[1], hint)
+	}
+	if m := reNeedsArg.FindStringSubmatch(s); m != nil {
+		return fmt.Sprintf("选项 --%s 需要一个值：%s", m[1], expects(fs.Lookup(m[1])))
+	}
+	if m := reBadValue.FindStringSubmatch(s); m != nil {
+		f := fs.Lookup(m[2])
+		return fmt.Sprintf("选项 --%s 的值 %q 无效：%s", m[2], m[1], expects(f))
+	}
+	return s + "；" + hint
+}
+
+// expects says in words what a flag's value must be.
+func expects(f *flag.Flag) string {
+	if f == nil {
+		return "见 -h"
+	}
+	if d, ok := f.Value.(describer); ok {
+		return d.expects()
+	}
+	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+		return "true 或 false（也可以只写 --" + f.Name + "）"
+	}
+	return "一个" + placeholder(f)
+}
+
+// describer is a flag value that says what it accepts (for errors and help).
+type describer interface {
+	expects() string
+	placeholder() string
+}
+
+func placeholder(f *flag.Flag) string {
+	if d, ok := f.Value.(describer); ok {
+		return d.placeholder()
+	}
+	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+		return ""
+	}
+	if l, ok := f.Value.(*listFlag); ok {
+		return l.meta
+	}
+	return "文件"
+}
+
+// enumFlag accepts one of a fixed list of values.
+type enumFlag struct {
+	value   string
+	allowed []string
+	set     bool
+}
+
+func (e *enumFlag) String() string { return e.value }
+func (e *enumFlag) Set(s string) error {
+	for _, a := range e.allowed {
+		if s == a {
+			e.value, e.set = s, true
 			return nil
 		}
 	}
-	return usageError{fmt.Sprintf("--format 的取值 %q 无效，可用: %s", v, strings.Join(allowed, ", "))}
+	return errors.New("not allowed")
+}
+func (e *enumFlag) expects() string     { return "可用的值：" + strings.Join(e.allowed, "、") }
+func (e *enumFlag) placeholder() string { return strings.Join(e.allowed, "|") }
+
+// jobsFlag is a number of parallel jobs: 1 or more (0 means "as many as cores"
+// only as the default).
+type jobsFlag int
+
+func (j *jobsFlag) String() string {
+	if *j == 0 {
+		return ""
+	}
+	return strconv.Itoa(int(*j))
+}
+func (j *jobsFlag) Set(s string) error {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 1 {
+		return errors.New("not a positive integer")
+	}
+	*j = jobsFlag(n)
+	return nil
+}
+func (j *jobsFlag) expects() string     { return "应为 1 或更大的整数" }
+func (j *jobsFlag) placeholder() string { return "N" }
+
+// durationFlag is a time.Duration written like 30s, 2m or 1m30s.
+type durationFlag time.Duration
+
+func (d *durationFlag) String() string {
+	v := time.Duration(*d)
+	if v > 0 && v%time.Second == 0 {
+		return fmt.Sprintf("%ds", v/time.Second)
+	}
+	return v.String()
+}
+func (d *durationFlag) Set(s string) error {
+	v, err := time.ParseDuration(strings.TrimSpace(s))
+	if err != nil || v <= 0 {
+		return errors.New("not a duration")
+	}
+	*d = durationFlag(v)
+	return nil
+}
+func (d *durationFlag) expects() string {
+	return "应为正的时长，带单位，例如 30s（30 秒）、2m（2 分钟）、1m30s"
+}
+func (d *durationFlag) placeholder() string { return "时长" }
+
+// sizeFlag is a number of bytes, written with or without a unit (10MB,
+// 512KB, 1GB, 1048576). KB/MB/GB are binary multiples, as in file managers.
+type sizeFlag int64
+
+var sizeUnits = []struct {
+	suffix string
+	mult   int64
+}{
+	{"kib", 1 << 10}, {"mib", 1 << 20}, {"gib", 1 << 30},
+	{"kb", 1 << 10}, {"mb", 1 << 20}, {"gb", 1 << 30},
+	{"k", 1 << 10}, {"m", 1 << 20}, {"g", 1 << 30}, {"b", 1},
+}
+
+func (z *sizeFlag) String() string { return formatSize(int64(*z)) }
+func (z *sizeFlag) Set(s string) error {
+	n, err := parseSize(s)
+	if err != nil {
+		return err
+	}
+	*z = sizeFlag(n)
+	return nil
+}
+func (z *sizeFlag) expects() string {
+	return "应为正的大小，可带单位 KB、MB、GB，例如 10MB、512KB、1GB（不带单位时为字节数）"
+}
+func (z *sizeFlag) placeholder() string { return "大小" }
+
+func parseSize(s string) (int64, error) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range sizeUnits {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || v <= 0 || v*float64(mult) > float64(1<<50) {
+		return 0, errors.New("not a size")
+	}
+	return int64(v * float64(mult)), nil
+}
+
+func formatSize(n int64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%dGB", n>>30)
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%dMB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%dKB", n>>10)
+	}
+	return strconv.FormatInt(n, 10)
+}
+
+// listFlag collects every occurrence of a repeatable flag.
+type listFlag struct {
+	values []string
+	meta   string
+}
+
+func (l *listFlag) String() string { return strings.Join(l.values, ",") }
+func (l *listFlag) Set(s string) error {
+	l.values = append(l.values, s)
+	return nil
 }
 
 // checkFlags are the flags only check has.
 type checkFlags struct {
-	failOn        string
+	failOn        enumFlag
+	exitZero      bool
 	baseline      string
 	writeBaseline string
+	summary       listFlag
+	roster        string
 }
 
 func (c *checkFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&c.failOn, "fail-on", "", "以什么级别的发现为失败（退出码 1）: error（默认）或 warning；覆盖配置文件的 fail-on")
+	c.failOn = enumFlag{value: "", allowed: []string{"error", "warning", "info"}}
+	fs.Var(&c.failOn, "fail-on", "以什么级别的发现为失败（退出码 1）；覆盖配置文件的 fail-on（默认：error）")
+	fs.BoolVar(&c.exitZero, "exit-zero", false, "照常报告，但发现问题时退出码仍为 0（首次在 CI 中使用时）")
 	fs.StringVar(&c.baseline, "baseline", "", "基线文件：只报告其中没有记录的发现")
-	fs.StringVar(&c.writeBaseline, "write-baseline", "", "把本次的全部发现写入基线文件（退出码为 0）")
+	fs.StringVar(&c.writeBaseline, "write-baseline", "", "把本次检查的文件的发现写入基线文件（其他文件的记录保留；退出码为 0）")
+	c.summary = listFlag{meta: "文件"}
+	fs.Var(&c.summary, "summary", "另外写一份汇总，格式由扩展名决定："+summaryExtHelp()+"；可重复")
+	fs.StringVar(&c.roster, "roster", "", "应报送单位名单（文本文件每行一个，或 CSV/XLSX 的第一列）：汇总中列出未报送的单位和名单外的报告")
 }

@@ -5,6 +5,8 @@
 //	reportlint extract [flags] PATH...   print the canonical tables read from each report
 //	reportlint rules                     list every rule
 //	reportlint explain ID                explain one rule
+//	reportlint version                   version and commit
+//	reportlint help [COMMAND]            help, in Chinese, on stdout
 package main
 
 import (
@@ -30,49 +32,41 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `reportlint — 政府信息公开工作年度报告检查工具
-
-用法:
-  reportlint check   [选项] 路径...   检查报告；路径可以是文件、目录（递归）或 -（标准输入）
-  reportlint extract [选项] 路径...   输出从报告中读出的表二、表三、表四
-  reportlint rules                    列出全部规则
-  reportlint explain 规则ID           说明一条规则：为什么、如何修正、示例
-
-运行 "reportlint check -h" 查看选项。
-`
+// runNoArgs is what "reportlint" without arguments does: print the help to
+// stdout. (On Windows a double-click starts it this way; the self-check
+// page of "serve" is meant to take over here.)
+var runNoArgs = func(stdout, stderr io.Writer) int {
+	printUsage(stdout)
+	return exitOK
+}
 
 // run executes the command line and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return exitUsage
+		return runNoArgs(stdout, stderr)
 	}
 	var err error
 	code := exitOK
-	switch args[0] {
-	case "check":
-		code, err = cmdCheck(args[1:], stdout, stderr)
-	case "extract":
-		code, err = cmdExtract(args[1:], stdout, stderr)
-	case "rules":
-		err = cmdRules(args[1:], stdout)
-	case "explain":
-		err = cmdExplain(args[1:], stdout)
+	switch name := args[0]; name {
+	case "-h", "--help", "-help":
+		printUsage(stdout)
+	case "--version", "-version":
+		err = cmdVersion(nil, stdout)
 	case "worker": // hidden: one isolated checking process of a batch (pool.go)
 		return cmdWorker(args[1:])
-	case "version", "--version":
-		err = cmdVersion(stdout)
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
 	default:
-		err = usageError{fmt.Sprintf("未知的子命令 %q", args[0])}
+		c := lookupCommand(name)
+		if c == nil {
+			err = usageError{fmt.Sprintf("未知的命令 %q；运行 reportlint help 查看全部命令", name)}
+			break
+		}
+		code, err = c.Run(args[1:], stdout, stderr)
+	}
+	if errors.Is(err, helpRequested) {
+		return exitOK
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "reportlint:", err)
-		var ue usageError
-		if errors.As(err, &ue) {
-			return exitUsage
-		}
 		return exitUsage
 	}
 	return code

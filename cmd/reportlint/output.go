@@ -7,7 +7,6 @@ import (
 	"os"
 
 	"github.com/fatih/color"
-	"github.com/mattn/go-isatty"
 
 	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/rules"
@@ -18,8 +17,7 @@ func useColor(w io.Writer, noColor bool) bool {
 	if noColor || os.Getenv("NO_COLOR") != "" {
 		return false
 	}
-	f, ok := w.(*os.File)
-	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+	return isTerminal(w)
 }
 
 type counts struct{ errors, warnings, infos int }
@@ -57,14 +55,6 @@ func place(path string, loc parser.Loc, where string) string {
 		return path + ": " + where + ":"
 	}
 	return path + ":"
-}
-
-// ruleTitle is the rule's Chinese title, "" for an unknown ID.
-func ruleTitle(id string) string {
-	if r := rules.Lookup(id); r != nil {
-		return r.Title
-	}
-	return ""
 }
 
 // writeText prints one finding per line for people,
@@ -198,8 +188,11 @@ func writeJSON(w io.Writer, out []checked) error {
 // as failOn ("error" or "warning"), else 0.
 func exitFor(out []checked, failOn string) int {
 	threshold := rules.Error.Rank()
-	if failOn == "warning" {
+	switch failOn {
+	case "warning":
 		threshold = rules.Warning.Rank()
+	case "info":
+		threshold = rules.Info.Rank()
 	}
 	for _, c := range out {
 		for _, f := range c.Findings {

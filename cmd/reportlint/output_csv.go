@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/csv"
 	"io"
+	"strconv"
+	"strings"
 )
 
 // writeCSV prints one row per finding, and one row for each file without
@@ -20,13 +22,33 @@ func writeCSV(w io.Writer, out []checked) error {
 			row := make([]string, len(findingColumns))
 			copy(row, findingRow(c, emptyFinding))
 			row[len(row)-1] = "未发现问题"
-			_ = cw.Write(row)
+			_ = cw.Write(csvSafe(row))
 			continue
 		}
 		for _, f := range c.Findings {
-			_ = cw.Write(findingRow(c, f))
+			_ = cw.Write(csvSafe(findingRow(c, f)))
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvSafe keeps a spreadsheet from running text as a formula: a field that
+// starts with = + - @ (and is not a plain number) or with a tab or carriage
+// return gets a leading apostrophe, which Excel and WPS show as text. A
+// report's issuer, a file name or a cell's raw text come from the files
+// checked and may be written by anyone.
+func csvSafe(row []string) []string {
+	for i, f := range row {
+		if f == "" {
+			continue
+		}
+		switch f[0] {
+		case '=', '+', '-', '@', '\t', '\r':
+			if _, err := strconv.ParseFloat(strings.TrimSpace(f), 64); err != nil || f[0] == '=' || f[0] == '@' {
+				row[i] = "'" + f
+			}
+		}
+	}
+	return row
 }

@@ -3,100 +3,330 @@ package main
 import (
 	"fmt"
 	"io"
+	"sort"
+	"strings"
 
-	"github.com/xuri/excelize/v2"
-
+	"github.com/reportlint/reportlint/internal/xlsx"
+	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/rules"
 )
 
 var emptyFinding = rules.Finding{}
 
-// writeXLSX writes an Excel workbook with two sheets: 汇总 (one row per file,
-// with its verdict and counts) and 问题清单 (one row per finding), both with
-// filters and frozen headers.
-func writeXLSX(w io.Writer, out []checked) error {
-	x := excelize.NewFile()
-	defer x.Close()
-	const sumSheet, listSheet = "汇总", "问题清单"
-	if err := x.SetSheetName("Sheet1", sumSheet); err != nil {
-		return err
+// Sheet names of the workbook.
+const (
+	sheetSummary  = "汇总"
+	sheetFindings = "问题清单"
+	sheetData     = "数据"
+	sheetRules    = "规则统计"
+	sheetMissing  = "未报送"
+)
+
+// writeXLSX writes the Excel workbook a supervising office passes on:
+// 汇总 (one row per file), 问题清单 (one row per finding), 数据 (one row per
+// report, one column per figure of tables 二/三/四, with totals), 规则统计
+// (findings per rule and severity) and, with a roster, 未报送.
+func writeXLSX(w io.Writer, out []checked, ro *roster) error {
+	wb := xlsx.New()
+	xlsxSummary(wb.AddSheet(sheetSummary), out)
+	xlsxFindings(wb.AddSheet(sheetFindings), out)
+	xlsxData(wb.AddSheet(sheetData), out)
+	xlsxRules(wb.AddSheet(sheetRules), out)
+	if ro != nil {
+		xlsxMissing(wb.AddSheet(sheetMissing), ro, out)
 	}
-	if _, err := x.NewSheet(listSheet); err != nil {
-		return err
-	}
-	bold, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Color: []string{"DDEBF7"}, Pattern: 1}})
-	if err != nil {
-		return err
-	}
-	put := func(sheet string, r int, vals []string) error {
-		for c, v := range vals {
-			cell, _ := excelize.CoordinatesToCellName(c+1, r)
-			var val any = v
-			if n, ok := asInt(v); ok {
-				val = n
-			}
-			if err := x.SetCellValue(sheet, cell, val); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	finish := func(sheet string, cols []string, rows int, widths []float64) error {
-		last, _ := excelize.CoordinatesToCellName(len(cols), 1)
-		if err := x.SetCellStyle(sheet, "A1", last, bold); err != nil {
-			return err
-		}
-		lastData, _ := excelize.CoordinatesToCellName(len(cols), max(rows, 1))
-		if err := x.AutoFilter(sheet, "A1:"+lastData, nil); err != nil {
-			return err
-		}
-		for i, wd := range widths {
-			col, _ := excelize.ColumnNumberToName(i + 1)
-			if err := x.SetColWidth(sheet, col, col, wd); err != nil {
-				return err
-			}
-		}
-		return x.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
-	}
-	if err := put(sumSheet, 1, summaryColumns); err != nil {
-		return err
-	}
-	for i, c := range out {
-		if err := put(sumSheet, i+2, summaryRow(summarize(c))); err != nil {
-			return err
-		}
-	}
-	if err := finish(sumSheet, summaryColumns, len(out)+1, []float64{48, 28, 8, 8, 10, 8, 8, 8}); err != nil {
-		return fmt.Errorf("汇总表: %w", err)
-	}
-	if err := put(listSheet, 1, findingColumns); err != nil {
-		return err
-	}
-	r := 2
-	for _, c := range out {
-		for _, f := range c.Findings {
-			if err := put(listSheet, r, findingRow(c, f)); err != nil {
-				return err
-			}
-			r++
-		}
-	}
-	if err := finish(listSheet, findingColumns, r-1, []float64{40, 24, 8, 6, 7, 22, 5, 6, 5, 7, 5, 9, 10, 7, 7, 100}); err != nil {
-		return fmt.Errorf("问题清单: %w", err)
-	}
-	return x.Write(w)
+	return wb.Write(w)
 }
 
-func asInt(s string) (int, bool) {
-	if s == "" || len(s) > 9 {
-		return 0, false
+func textOrBlank(s string) xlsx.Cell {
+	if s == "" {
+		return xlsx.Blank()
 	}
-	n := 0
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return 0, false
+	return xlsx.Text(s)
+}
+
+func intOrBlank(n int) xlsx.Cell {
+	if n == 0 {
+		return xlsx.Blank()
+	}
+	return xlsx.Number(float64(n))
+}
+
+// kindNames are the report kinds in Chinese.
+var kindNames = map[string]string{"government": "政府", "department": "部门"}
+
+// mostSerious is the first finding of the highest severity of a file.
+func mostSerious(fs []rules.Finding) *rules.Finding {
+	var best *rules.Finding
+	for i := range fs {
+		if best == nil || fs[i].Severity.Rank() > best.Severity.Rank() {
+			best = &fs[i]
 		}
-		n = n*10 + int(r-'0')
 	}
-	return n, true
+	return best
+}
+
+func xlsxSummary(s *xlsx.Sheet, out []checked) {
+	s.Header("文件", "机关", "年度", "类型", "格式", "结论", "错误", "警告", "提示", "最严重的问题")
+	s.Widths(48, 28, 7, 6, 7, 9, 6, 6, 6, 90)
+	sums := make([]float64, 3)
+	for _, c := range out {
+		sm := summarize(c)
+		sums[0] += float64(sm.Errors)
+		sums[1] += float64(sm.Warnings)
+		sums[2] += float64(sm.Infos)
+		worst := ""
+		if f := mostSerious(c.Findings); f != nil {
+			worst = fmt.Sprintf("%s %s %s：%s", severityNames[f.Severity], f.Rule, ruleTitle(f.Rule), f.Message)
+		}
+		s.Row(xlsx.Text(c.Path), textOrBlank(c.Issuer), intOrBlank(c.Year), textOrBlank(kindNames[c.Kind]),
+			textOrBlank(string(c.Format)), xlsx.Text(sm.Status),
+			xlsx.Number(float64(sm.Errors)), xlsx.Number(float64(sm.Warnings)), xlsx.Number(float64(sm.Infos)), textOrBlank(worst))
+	}
+	totalsRow(s, len(out), 6, sums)
+}
+
+// totalsRow appends a bold 合计 row: SUM formulas over the data rows
+// 2..rows+1 of the columns first, first+1, ..., each with its value (sums)
+// cached for readers that do not recalculate.
+func totalsRow(s *xlsx.Sheet, rows, first int, sums []float64) {
+	cells := make([]xlsx.Cell, first+len(sums))
+	cells[0] = xlsx.Text("合计").Bold()
+	for i, v := range sums {
+		col := first + i
+		cells[col] = xlsx.Formula(fmt.Sprintf("SUM(%s:%s)", xlsx.Ref(col, 2), xlsx.Ref(col, max(rows+1, 2))), v).Bold()
+	}
+	s.Row(cells...)
+}
+
+// placeInWords says where a finding is as people look for it: the place in
+// the file (第3页第12行, 第12行, 第12段) and the canonical cell
+// (表三「一、本年新收政府信息公开申请数量」行「自然人」列).
+func placeInWords(f rules.Finding) string {
+	var parts []string
+	if line, _, ok := f.Loc.FilePos(); ok {
+		parts = append(parts, fmt.Sprintf("第%d行", line))
+	} else if w := f.Loc.String(); w != "" {
+		parts = append(parts, w)
+	}
+	if cell := cellInWords(f.Table, f.Row, f.Col); cell != "" {
+		parts = append(parts, cell)
+	}
+	return strings.Join(parts, " ")
+}
+
+// cellInWords names a canonical cell with its statutory labels.
+func cellInWords(table parser.TableID, row parser.RowKey, col parser.ColKey) string {
+	if table == "" {
+		return ""
+	}
+	s := "表" + string(table)
+	if row != "" {
+		label := string(row)
+		if d, ok := parser.LookupRow(table, row); ok {
+			label = d.FullLabel()
+		}
+		if table == parser.Table4 {
+			s += "「" + label + "」组"
+		} else {
+			s += "「" + label + "」行"
+		}
+	}
+	if col != "" {
+		s += "「" + parser.ColLabel(table, row, col) + "」列"
+	}
+	return s
+}
+
+func xlsxFindings(s *xlsx.Sheet, out []checked) {
+	s.Header("文件", "机关", "年度", "级别", "规则", "规则名称", "位置", "应为", "实为", "说明", "单元格键")
+	s.Widths(40, 24, 7, 6, 7, 30, 40, 8, 8, 100, 18)
+	for _, c := range out {
+		for _, f := range c.Findings {
+			key := ""
+			if f.Table != "" {
+				key = strings.Trim(string(f.Table)+"/"+string(f.Row)+"/"+string(f.Col), "/")
+			}
+			s.Row(xlsx.Text(c.Path), textOrBlank(c.Issuer), intOrBlank(c.Year), xlsx.Text(severityNames[f.Severity]),
+				xlsx.Text(f.Rule), textOrBlank(ruleTitle(f.Rule)), textOrBlank(placeInWords(f)),
+				numberOrText(f.Expected), numberOrText(f.Actual), xlsx.Text(f.Message), textOrBlank(key))
+		}
+	}
+}
+
+// numberOrText is a number cell when s is a plain number, else text.
+func numberOrText(s string) xlsx.Cell {
+	if s == "" {
+		return xlsx.Blank()
+	}
+	if v, err := parseNumber(s); err == nil {
+		return xlsx.Number(v)
+	}
+	return xlsx.Text(s)
+}
+
+// dataColumn is one canonical figure: table, row, column.
+type dataColumn struct {
+	Table  parser.TableID
+	Row    parser.RowKey
+	Col    parser.ColKey
+	Header string
+	// index of the column within the row (table 三/四 arrays)
+	Index int
+}
+
+// dataColumns lists every canonical figure of tables 二, 三 and 四 in
+// statutory order, with the rows of the 2019 layout only when a report of
+// that layout is in the run.
+func dataColumns(with2019 bool) []dataColumn {
+	var cols []dataColumn
+	for _, table := range parser.TableIDs() {
+		for _, d := range parser.RowDefs(table) {
+			if d.Layout == parser.Layout2019 && !with2019 {
+				continue
+			}
+			for i, c := range d.Cols {
+				cols = append(cols, dataColumn{Table: table, Row: d.Key, Col: c.Key, Index: i,
+					Header: "表" + string(table) + " " + dataRowLabel(d) + " " + c.Label})
+			}
+		}
+	}
+	return cols
+}
+
+// dataRowLabel is the row label used in headers: the group and the label,
+// without the group every row of table 三's results shares.
+func dataRowLabel(d parser.RowDef) string {
+	if d.Group == "" || strings.HasPrefix(d.Group, "三、") {
+		return d.Label
+	}
+	return d.Group + d.Label
+}
+
+// figure returns one canonical figure of an extract record, or nil when the
+// table is absent or the cell blank.
+func (dc dataColumn) figure(e *Extract) *float64 {
+	if e == nil {
+		return nil
+	}
+	switch dc.Table {
+	case parser.Table2:
+		return e.Table2[string(dc.Row)][string(dc.Col)]
+	case parser.Table3:
+		if r := e.Table3[string(dc.Row)]; dc.Index < len(r) {
+			return r[dc.Index]
+		}
+	case parser.Table4:
+		if r := e.Table4[string(dc.Row)]; dc.Index < len(r) {
+			return r[dc.Index]
+		}
+	}
+	return nil
+}
+
+func xlsxData(s *xlsx.Sheet, out []checked) {
+	with2019 := false
+	for _, c := range out {
+		if c.Tables != nil && c.Tables.Layout == string(parser.Layout2019) {
+			with2019 = true
+		}
+	}
+	cols := dataColumns(with2019)
+	head := []string{"文件", "机关", "年度", "类型"}
+	for _, c := range cols {
+		head = append(head, c.Header)
+	}
+	s.Header(head...)
+	widths := []float64{40, 28, 7, 6}
+	for range cols {
+		widths = append(widths, 14)
+	}
+	s.Widths(widths...)
+	const first = 4
+	sums := make([]float64, len(cols))
+	rows := 0
+	for _, c := range out {
+		if c.Tables == nil {
+			continue
+		}
+		cells := []xlsx.Cell{xlsx.Text(c.Path), textOrBlank(c.Issuer), intOrBlank(c.Year), textOrBlank(kindNames[c.Kind])}
+		for i, dc := range cols {
+			if v := dc.figure(c.Tables); v != nil {
+				cells = append(cells, xlsx.Number(*v))
+				sums[i] += *v
+			} else {
+				cells = append(cells, xlsx.Blank())
+			}
+		}
+		s.Row(cells...)
+		rows++
+	}
+	totalsRow(s, rows, first, sums)
+}
+
+func xlsxRules(s *xlsx.Sheet, out []checked) {
+	s.Header("规则", "规则名称", "名称", "错误", "警告", "提示", "合计", "涉及文件数")
+	s.Widths(7, 40, 26, 7, 7, 7, 7, 10)
+	type stat struct {
+		by    map[rules.Severity]int
+		files int
+	}
+	stats := map[string]*stat{}
+	for _, c := range out {
+		seen := map[string]bool{}
+		for _, f := range c.Findings {
+			st := stats[f.Rule]
+			if st == nil {
+				st = &stat{by: map[rules.Severity]int{}}
+				stats[f.Rule] = st
+			}
+			st.by[f.Severity]++
+			if !seen[f.Rule] {
+				seen[f.Rule] = true
+				st.files++
+			}
+		}
+	}
+	ids := make([]string, 0, len(stats))
+	for id := range stats {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	sums := make([]float64, 5)
+	for _, id := range ids {
+		st := stats[id]
+		name := ""
+		if r := rules.Lookup(id); r != nil {
+			name = r.Name
+		}
+		e, w, i := st.by[rules.Error], st.by[rules.Warning], st.by[rules.Info]
+		vals := [5]float64{float64(e), float64(w), float64(i), float64(e + w + i), float64(st.files)}
+		for k := range vals {
+			sums[k] += vals[k]
+		}
+		s.Row(xlsx.Text(id), textOrBlank(ruleTitle(id)), textOrBlank(name),
+			xlsx.Number(vals[0]), xlsx.Number(vals[1]), xlsx.Number(vals[2]), xlsx.Number(vals[3]), xlsx.Number(vals[4]))
+	}
+	totalsRow(s, len(ids), 3, sums[:4])
+}
+
+func xlsxMissing(s *xlsx.Sheet, ro *roster, out []checked) {
+	cv := ro.compare(out)
+	s.Header("单位", "情况", "年度", "文件", "说明")
+	s.Widths(36, 10, 7, 48, 60)
+	for _, u := range cv.Missing {
+		s.Row(xlsx.Text(u), xlsx.Text("未报送"), intOrBlank(cv.Year), xlsx.Blank(),
+			xlsx.Text(fmt.Sprintf("名单 %s 中有此单位，本次检查的文件中没有它的%s报告", ro.Path, yearWords(cv.Year))))
+	}
+	for _, c := range cv.Unlisted {
+		s.Row(xlsx.Text(c.Issuer), xlsx.Text("不在名单中"), intOrBlank(c.Year), xlsx.Text(c.Path),
+			xlsx.Text(fmt.Sprintf("报告的发布机关不在名单 %s 中（名称写法不同时，请在名单中改用报告上的写法）", ro.Path)))
+	}
+}
+
+func yearWords(y int) string {
+	if y == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d年度", y)
 }

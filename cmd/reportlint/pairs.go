@@ -2,7 +2,10 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
+	"regexp"
 	"sort"
+	"strings"
 
 	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/rules"
@@ -22,8 +25,9 @@ type pairing struct {
 // with by the cross-year rules (X701–X704). An explicit --previous report
 // applies to every file. Otherwise reports of the run are paired
 // automatically: a report of issuer I and year Y gets the report of the same
-// issuer and year Y−1 when exactly one such report is in the run (and the
-// year Y itself is not duplicated, which would make the pairing a guess).
+// issuer and year Y−1, however many reports of I the folder holds; when
+// several reports of I are of year Y−1 (copies in several formats or
+// folders), the one that resembles it most is taken (see choosePrevious).
 func pairReports(results []fileResult, explicit *parser.Report, explicitPath string) pairing {
 	n := len(results)
 	pr := pairing{Prev: make([]*parser.Report, n), PrevPath: make([]string, n)}
@@ -56,25 +60,31 @@ func pairReports(results []fileResult, explicit *parser.Report, explicitPath str
 		k := key{rules.IssuerKey(r.Report.Issuer), r.Report.Year}
 		byKey[k] = append(byKey[k], i)
 	}
-	// Ambiguous keys are noted once per issuer and year, not once per file.
+	// Files whose previous year is ambiguous are noted once per issuer and
+	// year, not once per file.
 	ambiguous := map[key][]string{}
+	var pairNotes []string
 	for i, r := range results {
 		if r.Report == nil || r.Report.Issuer == "" || r.Report.Year == 0 {
 			continue
 		}
 		self := key{rules.IssuerKey(r.Report.Issuer), r.Report.Year}
-		prevs := byKey[key{self.issuer, self.year - 1}]
-		switch {
-		case len(prevs) == 0:
+		j := choosePrevious(results, i, byKey[key{self.issuer, self.year - 1}])
+		switch j {
+		case -1:
 			continue
-		case len(prevs) > 1 || len(byKey[self]) > 1:
+		case -2:
 			ambiguous[self] = append(ambiguous[self], r.Path)
 			continue
 		}
-		j := prevs[0]
 		pr.Prev[i], pr.PrevPath[i] = results[j].Report, results[j].Path
-		pr.Notes = append(pr.Notes, fmt.Sprintf("reportlint: 跨年度对照：%s（%d年度）← 上一年度 %s（%d年度）", r.Path, r.Report.Year, results[j].Path, results[j].Report.Year))
+		pairNotes = append(pairNotes, fmt.Sprintf("reportlint: 跨年度对照：%s（%d年度）← 上一年度 %s（%d年度）", r.Path, r.Report.Year, results[j].Path, results[j].Report.Year))
 	}
+	if len(pairNotes) > maxPairNotes {
+		n := len(pairNotes)
+		pairNotes = append(pairNotes[:maxPairNotes:maxPairNotes], fmt.Sprintf("reportlint: 跨年度对照共 %d 对（以上列出前 %d 对；每个文件的对照见 --format json 的 previous）", n, maxPairNotes))
+	}
+	pr.Notes = append(pr.Notes, pairNotes...)
 	var notes []string
 	for k, paths := range ambiguous {
 		issuer := results[byKey[k][0]].Report.Issuer
@@ -82,10 +92,65 @@ func pairReports(results []fileResult, explicit *parser.Report, explicitPath str
 		if len(paths) > 1 {
 			example = fmt.Sprintf("%s 等 %d 份", paths[0], len(paths))
 		}
-		notes = append(notes, fmt.Sprintf("reportlint: %s %d年度或%d年度有多份报告（%s），无法确定哪两份是同一机关的相邻年度，未自动配对跨年度对照；请用 --previous 指定",
-			issuer, k.year, k.year-1, example))
+		notes = append(notes, fmt.Sprintf("reportlint: %s %d年度的报告（%s）有 %d 份可能的上一年度报告，无法确定与哪一份对照，未自动配对跨年度对照；请用 --previous 指定",
+			issuer, k.year, example, len(byKey[key{k.issuer, k.year - 1}])))
 	}
 	sort.Strings(notes)
 	pr.Notes = append(pr.Notes, notes...)
 	return pr
+}
+
+// maxPairNotes bounds the pairs announced one by one on stderr.
+const maxPairNotes = 20
+
+// choosePrevious picks, among the candidate previous-year reports cands of
+// the same issuer, the one results[i] is compared with: the only one, or
+// the one that resembles it most (the same file name once years are set
+// aside, the same folder, the same format). It returns -1 when there is no
+// candidate and -2 when the best candidates tie, which would make the
+// pairing a guess.
+func choosePrevious(results []fileResult, i int, cands []int) int {
+	switch len(cands) {
+	case 0:
+		return -1
+	case 1:
+		return cands[0]
+	}
+	best, bestScore, tie := -1, -1, false
+	for _, j := range cands {
+		sc := pairScore(results[i], results[j])
+		switch {
+		case sc > bestScore:
+			best, bestScore, tie = j, sc, false
+		case sc == bestScore:
+			tie = true
+		}
+	}
+	if tie {
+		return -2
+	}
+	return best
+}
+
+// pairScore says how much two reports of one issuer look like the same
+// series: "2023年报.pdf" and "2024年报.pdf" in one folder score highest.
+func pairScore(a, b fileResult) int {
+	score := 0
+	if yearless(filepath.Base(a.Path)) == yearless(filepath.Base(b.Path)) {
+		score += 4
+	}
+	if filepath.Dir(a.Path) == filepath.Dir(b.Path) {
+		score += 2
+	}
+	if a.Report.Doc != nil && b.Report.Doc != nil && a.Report.Doc.Format == b.Report.Doc.Format {
+		score++
+	}
+	return score
+}
+
+var digitsRun = regexp.MustCompile(`[0-9０-９]+|[〇零一二三四五六七八九]{4}`)
+
+// yearless is a file name with its numbers (years) taken out.
+func yearless(name string) string {
+	return digitsRun.ReplaceAllString(strings.ToLower(name), "#")
 }

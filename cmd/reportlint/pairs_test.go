@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -23,7 +24,16 @@ func TestPairReports(t *testing.T) {
 		{"three years chain", []fileResult{{Path: "a", Report: rep("甲局", 2022)}, {Path: "b", Report: rep("甲局", 2023)}, {Path: "c", Report: rep("甲 局", 2024)}}, []int{-1, 0, 1}, 2},
 		{"other issuer", []fileResult{{Path: "a", Report: rep("甲局", 2024)}, {Path: "b", Report: rep("乙局", 2023)}}, []int{-1, -1}, 0},
 		{"gap year", []fileResult{{Path: "a", Report: rep("甲局", 2024)}, {Path: "b", Report: rep("甲局", 2022)}}, []int{-1, -1}, 0},
-		{"two candidates is ambiguous", []fileResult{{Path: "a", Report: rep("甲局", 2024)}, {Path: "b", Report: rep("甲局", 2023)}, {Path: "c", Report: rep("甲局", 2023)}}, []int{-1, -1, -1}, 1},
+		{"two candidates alike is ambiguous", []fileResult{{Path: "a", Report: rep("甲局", 2024)}, {Path: "b", Report: rep("甲局", 2023)}, {Path: "c", Report: rep("甲局", 2023)}}, []int{-1, -1, -1}, 1},
+		{"the candidate with the same name wins", []fileResult{
+			{Path: "x/甲局2024年报.pdf", Report: rep("甲局", 2024)}, {Path: "x/甲局2023年报.pdf", Report: rep("甲局", 2023)}, {Path: "x/甲局2023年报-草稿.pdf", Report: rep("甲局", 2023)}},
+			[]int{1, -1, -1}, 1},
+		{"two copies of this year both pair", []fileResult{
+			{Path: "2024.html", Report: rep("甲局", 2024)}, {Path: "2024.pdf", Report: rep("甲局", 2024)}, {Path: "2023.pdf", Report: rep("甲局", 2023)}},
+			[]int{2, 2, -1}, 2},
+		{"same folder wins", []fileResult{
+			{Path: "a/r2024.txt", Report: rep("甲局", 2024)}, {Path: "b/r2023.txt", Report: rep("甲局", 2023)}, {Path: "a/r2023.txt", Report: rep("甲局", 2023)}},
+			[]int{2, -1, -1}, 1},
 		{"unreadable and unknown year", []fileResult{{Path: "a"}, {Path: "b", Report: rep("甲局", 0)}}, []int{-1, -1}, 0},
 	}
 	for _, c := range cases {
@@ -40,6 +50,19 @@ func TestPairReports(t *testing.T) {
 			require.Len(t, pr.Notes, c.notes, "%v", pr.Notes)
 		})
 	}
+	// One issuer with many years (the 39 reports of one issuer that used to
+	// switch pairing off for all): each year pairs with the one before.
+	var many []fileResult
+	for y := 1990; y < 2029; y++ {
+		many = append(many, fileResult{Path: fmt.Sprintf("r/%d.pdf", y), Report: rep("汝州市人民政府办公室", y)})
+	}
+	pr0 := pairReports(many, nil, "")
+	require.Nil(t, pr0.Prev[0])
+	for i := 1; i < len(many); i++ {
+		require.Same(t, many[i-1].Report, pr0.Prev[i], "year %d", 1990+i)
+	}
+	require.Len(t, pr0.Notes, maxPairNotes+1, "announced, but not 38 lines")
+
 	// an explicit --previous applies to every other file, not to itself
 	prev := rep("甲局", 2023)
 	pr := pairReports([]fileResult{{Path: "a", Report: rep("甲局", 2024)}, {Path: "p", Report: prev}}, prev, "p")

@@ -121,3 +121,62 @@ func TestPreCommitRealRun(t *testing.T) {
 	out, err = gitc("commit", "-m", "clean report")
 	require.NoError(t, err, "the hook blocked a correct report:\n%s", out)
 }
+
+// manifestKeys are the keys pre-commit accepts in a hook of
+// .pre-commit-hooks.yaml (pre_commit.clientlib.MANIFEST_HOOK_DICT), and the
+// languages a hook may use.
+var (
+	manifestKeys = map[string]bool{
+		"id": true, "name": true, "entry": true, "language": true, "alias": true, "files": true, "exclude": true,
+		"types": true, "types_or": true, "exclude_types": true, "additional_dependencies": true, "args": true,
+		"always_run": true, "fail_fast": true, "pass_filenames": true, "description": true, "language_version": true,
+		"log_file": true, "minimum_pre_commit_version": true, "require_serial": true, "stages": true, "verbose": true,
+	}
+	manifestRequired  = []string{"id", "name", "entry", "language"}
+	manifestLanguages = map[string]bool{"conda": true, "coursier": true, "dart": true, "docker": true, "docker_image": true,
+		"dotnet": true, "fail": true, "golang": true, "haskell": true, "lua": true, "node": true, "perl": true, "pygrep": true,
+		"python": true, "r": true, "ruby": true, "rust": true, "script": true, "swift": true, "system": true}
+	// fileTypes are identify tags a hook's types may name (the ones a
+	// report hook could use).
+	fileTypes = map[string]bool{"file": true, "text": true, "binary": true, "html": true, "pdf": true, "plain-text": true}
+)
+
+// The manifest follows pre-commit's schema: only known keys, the required
+// ones present, a known language, a files pattern that compiles, known
+// types. With the pre-commit tool installed, it validates it too.
+func TestPreCommitManifestSchema(t *testing.T) {
+	data, err := os.ReadFile("../../.pre-commit-hooks.yaml")
+	require.NoError(t, err)
+	var hooks []map[string]any
+	require.NoError(t, yaml.Unmarshal(data, &hooks), "the manifest is a YAML list of hooks")
+	require.NotEmpty(t, hooks)
+	for _, h := range hooks {
+		for k := range h {
+			assert.True(t, manifestKeys[k], "unknown key %q in hook %v", k, h["id"])
+		}
+		for _, k := range manifestRequired {
+			v, ok := h[k].(string)
+			assert.True(t, ok && v != "", "hook %v: %q is required and must be a string", h["id"], k)
+		}
+		assert.True(t, manifestLanguages[h["language"].(string)], "language %v", h["language"])
+		if f, ok := h["files"]; ok {
+			_, err := regexp.Compile(f.(string))
+			assert.NoError(t, err)
+		}
+		if ts, ok := h["types"]; ok {
+			for _, x := range ts.([]any) {
+				assert.True(t, fileTypes[x.(string)], "type %v", x)
+			}
+		}
+	}
+	pc, err := exec.LookPath("pre-commit")
+	if err != nil {
+		t.Log("pre-commit is not installed: schema checked by this test only")
+		return
+	}
+	out, err := exec.Command(pc, "validate-manifest", "../../.pre-commit-hooks.yaml").CombinedOutput()
+	assert.NoError(t, err, "pre-commit validate-manifest: %s", out)
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	require.NoError(t, os.WriteFile(bad, []byte("- id: x\n  name: x\n  entry: x\n  language: cobol\n"), 0o644))
+	assert.Error(t, exec.Command(pc, "validate-manifest", bad).Run(), "the tool really validates")
+}

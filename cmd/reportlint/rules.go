@@ -12,23 +12,17 @@ import (
 // cmdRules lists every rule: `rules` as text for people (ID, name,
 // severity, Chinese title, summary), `rules --format json` for programs.
 func cmdRules(args []string, w io.Writer) error {
-	format := "text"
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--format" || a == "-format":
-			if i+1 >= len(args) {
-				return usageError{"--format 需要一个值：text 或 json"}
-			}
-			i++
-			format = args[i]
-		case strings.HasPrefix(a, "--format=") || strings.HasPrefix(a, "-format="):
-			format = a[strings.IndexByte(a, '=')+1:]
-		default:
-			return usageError{fmt.Sprintf("rules 不接受参数 %q（只有 --format text|json）", a)}
-		}
+	fs := newFlagSet("rules")
+	format := enumFlag{value: "text", allowed: []string{"text", "json"}}
+	fs.Var(&format, "format", "输出格式：text 供人阅读，json 供程序读取")
+	args, err := parseInterleaved(fs, args, w)
+	if err != nil {
+		return err
 	}
-	switch format {
+	if len(args) > 0 {
+		return usageError{"rules 不接受参数"}
+	}
+	switch format.value {
 	case "text":
 		for _, r := range rules.All() {
 			if _, err := fmt.Fprintf(w, "%s  %-26s %-8s 【%s】%s\n", r.ID, r.Name, r.Severity, r.Title, r.Summary); err != nil {
@@ -39,7 +33,7 @@ func cmdRules(args []string, w io.Writer) error {
 	case "json":
 		return writeRulesJSON(w)
 	}
-	return usageError{fmt.Sprintf("--format 的取值 %q 无效：应为 text 或 json", format)}
+	return usageError{fmt.Sprintf("--format 的取值 %q 无效：应为 text 或 json", format.value)}
 }
 
 // jsonRule is one rule in `rules --format json`.
@@ -69,6 +63,10 @@ func writeRulesJSON(w io.Writer) error {
 }
 
 func cmdExplain(args []string, w io.Writer) error {
+	args, err := parseInterleaved(newFlagSet("explain"), args, w)
+	if err != nil {
+		return err
+	}
 	if len(args) != 1 {
 		return usageError{"用法: reportlint explain 规则ID（例如 A301）"}
 	}

@@ -41,5 +41,5 @@ func TestRulesFormats(t *testing.T) {
 	require.Len(t, strings.Split(strings.TrimSpace(text), "\n"), len(rules.All()))
 	_, errOut, code := runArgs("rules", "--format", "yaml")
 	require.Equal(t, exitUsage, code)
-	require.Contains(t, errOut, "text 或 json")
+	require.Contains(t, errOut, "text、json")
 }

@@ -2,8 +2,8 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"strconv"
+	"strings"
 
 	"github.com/reportlint/reportlint/rules"
 )
@@ -82,16 +82,18 @@ func summaryRow(s fileSummary) []string {
 	return []string{s.Path, s.Issuer, year, s.Format, s.Status, fmt.Sprint(s.Errors), fmt.Sprint(s.Warnings), fmt.Sprint(s.Infos)}
 }
 
-// openOutput returns where results go: the --output file or stdout. The
-// file is written beside its target and put in place by the close function
-// (see createAtomic); finishOutput drops it instead when writing failed.
-func openOutput(path string, stdout io.Writer) (io.Writer, func() error, error) {
-	if path == "" || path == "-" {
-		return stdout, func() error { return nil }, nil
+// ruleTitle is a rule's Chinese title for people ("" for an unknown ID).
+func ruleTitle(id string) string {
+	if r := rules.Lookup(id); r != nil {
+		if r.Title != "" {
+			return r.Title
+		}
+		return r.Summary
 	}
-	f, err := createAtomic(path)
-	if err != nil {
-		return nil, nil, usageError{fmt.Sprintf("无法创建输出文件 %s: %v", path, err)}
-	}
-	return f, f.Commit, nil
+	return ""
+}
+
+// parseNumber reads a plain decimal number as findings give them.
+func parseNumber(s string) (float64, error) {
+	return strconv.ParseFloat(strings.TrimSpace(s), 64)
 }

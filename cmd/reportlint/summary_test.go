@@ -3,8 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -52,24 +55,93 @@ func TestHTMLSummary(t *testing.T) {
 }
 
 func TestXLSXSummary(t *testing.T) {
-	_, stderr, code := runArgs("check", "--format", "xlsx", cleanFixture)
-	assert.Equal(t, exitUsage, code, "xlsx needs --output")
-	assert.Contains(t, stderr, "--output")
+	// A binary format is refused only on a terminal; a test's stdout is a buffer.
+	_, stderr, code := runArgs("check", "--format", "xlsx", "--output", filepath.Join(t.TempDir(), "a.csv"), cleanFixture)
+	assert.Equal(t, exitUsage, code, "format and extension disagree")
+	assert.Contains(t, stderr, "扩展名")
 	path := filepath.Join(t.TempDir(), "汇总.xlsx")
-	_, _, code = runArgs("check", "--format", "xlsx", "--output", path, cleanFixture, fixturesRoot+"/text/C201-cell-blank.txt")
+	_, stderr, code = runArgs("check", "--format", "xlsx", "--output", path, cleanFixture, fixturesRoot+"/text/C201-cell-blank.txt")
 	assert.Equal(t, exitOK, code)
+	assert.Contains(t, stderr, "已写入结果 "+path)
 	x, err := excelize.OpenFile(path)
 	require.NoError(t, err)
 	defer x.Close()
+	assert.Equal(t, []string{"汇总", "问题清单", "数据", "规则统计"}, x.GetSheetList())
 	sum, err := x.GetRows("汇总")
 	require.NoError(t, err)
-	require.Len(t, sum, 3)
-	assert.Equal(t, []string{"通过", "0", "0", "0"}, sum[1][4:])
-	assert.Equal(t, []string{"有警告", "0", "2", "0"}, sum[2][4:])
+	require.Len(t, sum, 4, "header, two files, totals")
+	assert.Equal(t, []string{"部门", "text", "通过", "0", "0", "0"}, sum[1][3:9])
+	assert.Equal(t, []string{"部门", "text", "有警告", "0", "2", "0"}, sum[2][3:9])
+	assert.Contains(t, sum[2][9], "C201")
+	assert.Equal(t, "合计", sum[3][0])
+	f, _ := x.GetCellFormula("汇总", "H4")
+	assert.Equal(t, "SUM(H2:H3)", f)
 	list, err := x.GetRows("问题清单")
 	require.NoError(t, err)
 	require.Len(t, list, 3)
 	assert.Equal(t, "C201", list[1][4])
+	assert.Contains(t, list[1][6], "表二「第二十条第（六）项行政强制」行「本年处理决定数量」列", "place in words")
+	rs, err := x.GetRows("规则统计")
+	require.NoError(t, err)
+	require.Len(t, rs, 3)
+	assert.Equal(t, []string{"C201"}, rs[1][:1])
+	assert.Equal(t, "2", rs[1][4], "two warnings")
+}
+
+// The 数据 sheet holds the figures extract gives, as numbers, blank where
+// extract has null, with a totals row of SUM formulas.
+func TestXLSXDataEqualsExtract(t *testing.T) {
+	files := []string{cleanFixture, fixturesRoot + "/text/C201-cell-blank.txt", fixturesRoot + "/text/A301-table3-balance.txt",
+		fixturesRoot + "/text/S105-outdated-format.txt"} // the last in the 2019 layout
+	path := filepath.Join(t.TempDir(), "汇总.xlsx")
+	_, stderr, _ := runArgs(append([]string{"check", "--summary", path}, files...)...)
+	require.Contains(t, stderr, "已写入汇总 "+path)
+	js, _, _ := runArgs(append([]string{"extract"}, files...)...)
+	var ex []Extract
+	require.NoError(t, json.Unmarshal([]byte(js), &ex))
+	x, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	defer x.Close()
+	rows, err := x.GetRows("数据")
+	require.NoError(t, err)
+	require.Len(t, rows, len(files)+2)
+	cols := dataColumns(true)
+	require.Equal(t, len(cols)+4, len(rows[0]), "a 2019 report brings the 2019 rows")
+	require.Contains(t, rows[0], "表三 （六）其他处理 自然人")
+	require.Equal(t, "表三 一、本年新收政府信息公开申请数量 自然人", rows[0][4+indexOfCol(cols, "三", "R1", "natural")])
+	blanks, numbers := 0, 0
+	for i, e := range ex {
+		assert.Equal(t, e.Path, rows[i+1][0])
+		for j, dc := range cols {
+			ref, _ := excelize.CoordinatesToCellName(5+j, i+2)
+			got, _ := x.GetCellValue("数据", ref)
+			typ, _ := x.GetCellType("数据", ref)
+			want := dc.figure(&e)
+			if want == nil {
+				assert.Equal(t, "", got, "%s %s: blank in extract, blank in the sheet", e.Path, dc.Header)
+				blanks++
+				continue
+			}
+			numbers++
+			assert.Equal(t, excelize.CellTypeUnset, typ, "a number cell")
+			assert.Equal(t, strconv.FormatFloat(*want, 'f', -1, 64), got, "%s %s", e.Path, dc.Header)
+		}
+	}
+	assert.Positive(t, blanks, "the C201 fixture has a blank cell")
+	assert.Greater(t, numbers, 100)
+	last := len(files) + 2
+	ref, _ := excelize.CoordinatesToCellName(5, last)
+	f, _ := x.GetCellFormula("数据", ref)
+	assert.Equal(t, fmt.Sprintf("SUM(E2:E%d)", last-1), f)
+}
+
+func indexOfCol(cols []dataColumn, table, row, col string) int {
+	for i, c := range cols {
+		if string(c.Table) == table && string(c.Row) == row && string(c.Col) == col {
+			return i
+		}
+	}
+	return -1
 }
 
 func TestOutputFile(t *testing.T) {

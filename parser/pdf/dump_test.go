@@ -20,6 +20,10 @@ func dumpDoc(doc *parser.Document) string {
 			fmt.Fprintf(&b, "[%s] %s\n", bl.Para.Loc, bl.Para.Text)
 			continue
 		}
+		if bl.Image != nil {
+			fmt.Fprintf(&b, "[%s] image %q %.0fx%.0f\n", bl.Image.Loc, bl.Image.Src, bl.Image.Width, bl.Image.Height)
+			continue
+		}
 		t := bl.Table
 		fmt.Fprintf(&b, "table %d (%s) %d rows\n", t.Ord, t.Loc, len(t.Rows))
 		for ri, r := range t.Rows {

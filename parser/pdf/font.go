@@ -3,7 +3,9 @@ package pdf
 import (
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	lib "github.com/ledongthuc/pdf"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -17,18 +19,28 @@ type font struct {
 	name    string
 	twoByte bool // every code is two bytes (Identity-H and other CID CMaps)
 	mixed   bool // GBK-EUC style: one byte below 0x81, two bytes otherwise
-	gbk     bool // decode codes as GBK when there is no ToUnicode
+	gbk     bool // decode codes as GBK/GB18030 when there is no ToUnicode
 	ucs2    bool // codes are UCS-2/UTF-16 (UniGB-UCS2-H, UniGB-UTF16-H)
+	utf8    bool // codes are UTF-8 (UniGB-UTF8-H)
+	gb1     bool // an Adobe-GB1 Unicode CMap: ASCII codes are CIDs 1..95
 	vert    bool // vertical writing mode (…-V CMaps)
-	toUni   map[uint32]string
-	widths  map[uint32]float64 // composite fonts: /W entries
-	sw      []float64          // simple fonts: /Widths from sfc on
-	sfc     uint32
-	ranges  []wrange // /W ranges "first last w", not expanded
-	dw      float64
-	simple  lib.TextEncoding // fallback for one-byte fonts without ToUnicode
-	cache   [256]string      // decoded one-byte codes ("" = not yet)
-	bold    bool
+	// space is the font's own codespace (from an embedded CMap, a
+	// predefined CMap or the ToUnicode CMap); nil: the flags above decide
+	space   []csRange
+	tuSpace []csRange // the ToUnicode CMap's codespace (until finish)
+	// predefined: the encoding is a predefined CMap name whose codespace
+	// is known (Identity, Uni…, GBK…, EUC…)
+	predefined bool
+	toUni      map[uint32]string
+	cids       []cidRange         // embedded CMap: code to CID (for widths); nil: code = CID
+	widths     map[uint32]float64 // composite fonts: /W entries
+	sw         []float64          // simple fonts: /Widths from sfc on
+	sfc        uint32
+	ranges     []wrange // /W ranges "first last w", not expanded
+	dw         float64
+	simple     lib.TextEncoding // fallback for one-byte fonts without ToUnicode
+	cache      [256]string      // decoded one-byte codes ("" = not yet)
+	bold       bool
 }
 
 // wrange is a range of CID codes with one width.
@@ -39,9 +51,10 @@ type wrange struct {
 
 // glyphCode is one decoded code of a shown string.
 type glyphCode struct {
-	code uint32
-	s    string
-	w    float64
+	code   uint32
+	s      string
+	w      float64
+	single bool // a one-byte code (word spacing applies to code 32)
 }
 
 // loadFont reads a font dictionary. It may panic on malformed input; callers
@@ -53,13 +66,19 @@ func (d *docReader) loadFont(v lib.Value) *font {
 	f.bold = boldName(base)
 	if tu := v.Key("ToUnicode"); tu.Kind() == lib.Stream {
 		if data, err := d.streamBytes(tu); err == nil {
-			f.toUni = parseToUnicode(data)
+			f.setToUnicode(data)
 		}
 	}
 	sub := v.Key("Subtype").Name()
 	switch sub {
 	case "Type0":
-		f.type0(v.Key("Encoding").Name())
+		enc := v.Key("Encoding")
+		f.type0(enc.Name())
+		if enc.Kind() == lib.Stream {
+			if data, err := d.streamBytes(enc); err == nil {
+				f.embeddedCMap(data)
+			}
+		}
 		desc := v.Key("DescendantFonts").Index(0)
 		f.dw = 1.0
 		if x := desc.Key("DW"); x.Kind() == lib.Integer || x.Kind() == lib.Real {
@@ -86,6 +105,7 @@ func (d *docReader) loadFont(v lib.Value) *font {
 			count++
 			i += 3
 		}
+		f.finish(true)
 	default:
 		scale := 1.0 / 1000
 		if sub == "Type3" {
@@ -119,33 +139,45 @@ func boldName(base string) bool {
 	return strings.Contains(lb, "bold") || strings.Contains(base, "黑体") || strings.Contains(lb, "hei")
 }
 
-// type0 sets how a composite font cuts its codes from its CMap name.
+// type0 sets how a composite font cuts its codes from the name of its
+// predefined CMap (an embedded CMap stream has no name: embeddedCMap then
+// sets the codespace).
 func (f *font) type0(enc string) {
 	f.twoByte = true
 	switch {
+	case strings.Contains(enc, "UTF8"):
+		f.twoByte, f.utf8 = false, true
+		f.space = utf8Space
 	case strings.Contains(enc, "UCS2") || strings.Contains(enc, "UTF16"):
 		f.ucs2 = true
+		f.gb1 = strings.HasPrefix(enc, "UniGB")
+		if strings.Contains(enc, "UTF16") {
+			f.space = utf16Space
+		}
+	case strings.Contains(enc, "GBK2K"):
+		f.twoByte, f.mixed, f.gbk = false, true, true
+		f.space = gb18030Space
 	case strings.Contains(enc, "EUC") || strings.Contains(enc, "GBK") || strings.Contains(enc, "GBpc"):
 		f.twoByte, f.mixed, f.gbk = false, true, true
+		f.space = gbkSpace
 	}
 	f.vert = strings.HasSuffix(enc, "-V")
+	f.predefined = strings.HasPrefix(enc, "Identity") || strings.HasPrefix(enc, "Uni") || f.gbk || strings.Contains(enc, "-H") || strings.Contains(enc, "-V")
 }
 
-// decode cuts a shown string into codes with their text and width.
+// decode cuts a shown string into codes with their text and width: by the
+// font's codespace ranges when it has them (one, two or mixed byte
+// lengths), else one or two bytes by the flags.
 func (f *font) decode(raw string, out []glyphCode) []glyphCode {
 	for i := 0; i < len(raw); {
 		var code uint32
 		n := 1
 		switch {
+		case f.space != nil:
+			n = cutCode(f.space, raw[i:])
+			code = codeOf(raw[i : i+n])
 		case f.twoByte:
 			if i+1 < len(raw) {
-				code = uint32(raw[i])<<8 | uint32(raw[i+1])
-				n = 2
-			} else {
-				code = uint32(raw[i])
-			}
-		case f.mixed:
-			if raw[i] >= 0x81 && i+1 < len(raw) {
 				code = uint32(raw[i])<<8 | uint32(raw[i+1])
 				n = 2
 			} else {
@@ -154,13 +186,31 @@ func (f *font) decode(raw string, out []glyphCode) []glyphCode {
 		default:
 			code = uint32(raw[i])
 		}
-		g := glyphCode{code: code}
-		g.w = f.width(code)
+		g := glyphCode{code: code, single: n == 1}
+		g.w = f.width(f.cid(code, n))
 		g.s = f.text(code, raw[i:i+n])
 		out = append(out, g)
 		i += n
 	}
 	return out
+}
+
+// cid is the CID of a code of n bytes, for the widths: from the embedded
+// CMap, the ASCII block of the Adobe-GB1 Unicode CMaps (UniGB-UCS2-H maps
+// U+0020..U+007E to CIDs 1..95), else the code itself (Identity).
+func (f *font) cid(code uint32, n int) uint32 {
+	if f.cids != nil {
+		for _, r := range f.cids {
+			if r.n == n && code >= r.lo && code <= r.hi {
+				return r.cid + code - r.lo
+			}
+		}
+		return 0
+	}
+	if f.gb1 && code >= 0x20 && code <= 0x7E {
+		return code - 0x1F
+	}
+	return code
 }
 
 // width is the advance of a code (text space units).
@@ -179,23 +229,36 @@ func (f *font) width(code uint32) float64 {
 	return f.dw
 }
 
-// text is the Unicode text of one code.
+// text is the Unicode text of one code. The codes of a Unicode CMap
+// (UniGB-UCS2-H, UniGB-UTF16-H, UniGB-UTF8-H) are the text itself and win
+// over a ToUnicode CMap: Ghostscript writes wrong ToUnicode maps for such
+// fonts when it substitutes a non-embedded STSong-Light.
 func (f *font) text(code uint32, raw string) string {
+	switch {
+	case f.ucs2:
+		if s := utf16be(raw); s != "" && !strings.ContainsRune(s, '\uFFFD') && !strings.ContainsFunc(s, unicode.IsControl) {
+			return foldCompat(s)
+		}
+	case f.utf8:
+		if utf8.ValidString(raw) && !strings.ContainsFunc(raw, unicode.IsControl) {
+			return raw
+		}
+	}
 	if s, ok := f.toUni[code]; ok {
 		return s
 	}
 	switch {
-	case f.ucs2:
-		return string(utf16.Decode([]uint16{uint16(code)}))
+	case f.ucs2 || f.utf8:
+		return "\uFFFD"
 	case f.gbk:
 		if len(raw) == 1 {
 			return raw
 		}
-		if b, err := simplifiedchinese.GBK.NewDecoder().String(raw); err == nil {
+		if b, err := simplifiedchinese.GB18030.NewDecoder().String(raw); err == nil && !strings.ContainsRune(b, '\uFFFD') {
 			return b
 		}
 		return "\uFFFD"
-	case f.twoByte:
+	case f.twoByte || f.space != nil && len(raw) > 1:
 		return "\uFFFD"
 	}
 	if code < 256 {
@@ -221,60 +284,6 @@ func safeDecode(e lib.TextEncoding, raw string) (s string) {
 		}
 	}()
 	return e.Decode(raw)
-}
-
-// parseToUnicode reads the bfchar and bfrange mappings of a ToUnicode CMap.
-func parseToUnicode(data []byte) map[uint32]string {
-	m := map[uint32]string{}
-	l := &lexer{b: data}
-	var operands []obj
-	const maxEntries = 1 << 17
-	for len(m) < maxEntries {
-		o, op, ok := l.next(0)
-		if !ok {
-			break
-		}
-		if op == "" {
-			if len(operands) < 512*3 {
-				operands = append(operands, o)
-			}
-			continue
-		}
-		switch op {
-		case "endbfchar":
-			for i := 0; i+1 < len(operands); i += 2 {
-				src, dst := operands[i], operands[i+1]
-				if src.kind != kStr {
-					continue
-				}
-				m[codeOf(src.s)] = dstText(dst)
-			}
-		case "endbfrange":
-			for i := 0; i+2 < len(operands); i += 3 {
-				lo, hi, dst := operands[i], operands[i+1], operands[i+2]
-				if lo.kind != kStr || hi.kind != kStr {
-					continue
-				}
-				a, b := codeOf(lo.s), codeOf(hi.s)
-				if b < a || b-a > 0xFFFF {
-					continue
-				}
-				for c := a; c <= b && len(m) < maxEntries; c++ {
-					k := c - a
-					switch dst.kind {
-					case kArr:
-						if int(k) < len(dst.arr) {
-							m[c] = dstText(dst.arr[k])
-						}
-					case kStr:
-						m[c] = foldCompat(incText(dst.s, k))
-					}
-				}
-			}
-		}
-		operands = operands[:0]
-	}
-	return m
 }
 
 func codeOf(s string) uint32 {

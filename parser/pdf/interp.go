@@ -71,6 +71,36 @@ type pageContent struct {
 	forms  int // Form XObjects run
 	// formsCapped: more forms than maxFormsPage were asked for
 	formsCapped bool
+	pics        []picture
+}
+
+// picture is an image drawn on a page: its bounding box in page space
+// (top-left origin, points) and its XObject name ("" for an inline image).
+type picture struct {
+	x0, y0, x1, y1 float64
+	name           string
+}
+
+// maxPicturesPage bounds the pictures kept per page (a page tiled with
+// thousands of small images keeps the first ones).
+const maxPicturesPage = 256
+
+// addPicture records the image drawn now: the unit square under the CTM.
+func (in *interp) addPicture(name string) {
+	in.out.images++
+	if len(in.out.pics) >= maxPicturesPage {
+		return
+	}
+	full := in.gs.ctm.mul(in.flip)
+	p := picture{x0: math.Inf(1), y0: math.Inf(1), x1: math.Inf(-1), y1: math.Inf(-1), name: name}
+	for _, c := range [4][2]float64{{0, 0}, {1, 0}, {0, 1}, {1, 1}} {
+		x, y := full.apply(c[0], c[1])
+		p.x0, p.x1 = min(p.x0, x), max(p.x1, x)
+		p.y0, p.y1 = min(p.y0, y), max(p.y1, y)
+	}
+	if !math.IsNaN(p.x0+p.x1+p.y0+p.y1) && !math.IsInf(p.x0+p.x1+p.y0+p.y1, 0) {
+		in.out.pics = append(in.out.pics, p)
+	}
 }
 
 type interp struct {
@@ -216,7 +246,7 @@ func (in *interp) show(raw string) {
 			continue
 		}
 		tx := c.w*g.tfs + g.tc
-		if c.code == 32 && !g.font.twoByte {
+		if c.code == 32 && c.single {
 			tx += g.tw
 		}
 		in.tm = mat{1, 0, 0, 1, tx * g.th, 0}.mul(in.tm)
@@ -432,7 +462,7 @@ func (in *interp) op(op string, a []obj, res lib.Value, fonts map[string]*font) 
 			in.mc, in.art = in.mc[:n-1], in.art[:n-1]
 		}
 	case "BI":
-		in.out.images++
+		in.addPicture("")
 	case "Do":
 		if len(a) >= 1 && a[0].kind == kName {
 			in.doXObject(res, a[0].s)
@@ -456,7 +486,7 @@ func (in *interp) doXObject(res lib.Value, name string) {
 	}
 	if sub := x.Key("Subtype").Name(); sub != "Form" {
 		if sub == "Image" {
-			in.out.images++
+			in.addPicture(name)
 		}
 		return
 	}

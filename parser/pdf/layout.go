@@ -31,6 +31,7 @@ type pitem struct {
 	line   *pline
 	table  *tpart
 	tagged *parser.Table // a table from the structure tree
+	image  *parser.Image // a large picture
 }
 
 // pageLayout is one page after layout.
@@ -268,8 +269,43 @@ next:
 	for _, l := range lines {
 		pl.items = append(pl.items, pitem{top: l.base - l.size, line: l})
 	}
+	for _, im := range largePictures(pc) {
+		pl.items = append(pl.items, pitem{top: im.y0, image: &parser.Image{Src: im.name,
+			Width: im.x1 - im.x0, Height: im.y1 - im.y0, Loc: parser.Loc{Page: n, Line: pl.lineBelow(im.y0)}}})
+	}
 	sort.SliceStable(pl.items, func(i, j int) bool { return pl.items[i].top < pl.items[j].top })
 	return pl
+}
+
+const (
+	// minPictureShare: a picture covering more than this share of the
+	// page area is reported as an Image block (a table or a page pasted
+	// as a picture); smaller ones are logos, seals and signatures.
+	minPictureShare = 0.25
+	// wide pictures: at least this share of the page width and this many
+	// points high (a table row band pasted as a picture)
+	minWideShare  = 0.6
+	minWideHeight = 60.0
+)
+
+// largePictures are the pictures of a page big enough to hold a table,
+// clipped to the page, in reading order.
+func largePictures(pc *pageContent) []picture {
+	var out []picture
+	area := pc.width * pc.height
+	for _, p := range pc.pics {
+		p.x0, p.x1 = max(p.x0, 0), min(p.x1, pc.width)
+		p.y0, p.y1 = max(p.y0, 0), min(p.y1, pc.height)
+		w, h := p.x1-p.x0, p.y1-p.y0
+		if w <= 0 || h <= 0 {
+			continue
+		}
+		if w*h > minPictureShare*area || (w >= minWideShare*pc.width && h >= minWideHeight) {
+			out = append(out, p)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].y0 < out[j].y0 })
+	return out
 }
 
 // visibleGlyphs are the glyphs of a page that show something.
@@ -474,6 +510,14 @@ func buildDocument(doc *parser.Document, pages []*pageContent, tts []*tagTable) 
 			blocks = append(blocks, para)
 		}
 		for ii, it := range pl.items {
+			if it.image != nil {
+				para = nil
+				if lastTable != nil && lastTable.page == pl.n {
+					lastTable.lastOnPage = false
+				}
+				blocks = append(blocks, it.image)
+				continue
+			}
 			if it.tagged != nil {
 				para, lastTable = nil, nil
 				blocks = append(blocks, it.tagged)
@@ -511,6 +555,8 @@ func buildDocument(doc *parser.Document, pages []*pageContent, tts []*tagTable) 
 		switch b := b.(type) {
 		case *paraAcc:
 			doc.Blocks = append(doc.Blocks, parser.Block{Para: &parser.Paragraph{Text: b.text.String(), Loc: b.loc}})
+		case *parser.Image:
+			doc.Blocks = append(doc.Blocks, parser.Block{Image: b})
 		case *parser.Table:
 			ord++
 			b.Ord = ord
@@ -638,137 +684,6 @@ func (t *tableAcc) snap(b *tpart) bool {
 	b.topOpen = make([]bool, len(t.xs)-1)
 	b.cells = tile(b.cells, len(b.ys)-1, len(b.xs)-1)
 	return true
-}
-
-// join appends part b below the table. Columns are merged; a cell of b's
-// first row that has no top rule continues the cell above it (a group cell
-// over the break, or a row split over the break).
-func (t *tableAcc) join(b *tpart) {
-	xs := cluster(append(append([]float64(nil), t.xs...), b.xs...), lineTol*1.5)
-	remap := func(p *tpart) {
-		for _, r := range p.cells {
-			r.c0, r.c1 = nearest(xs, p.xs[r.c0]), nearest(xs, p.xs[r.c1])
-			if r.c1 <= r.c0 {
-				r.c1 = r.c0 + 1
-			}
-		}
-	}
-	// per-column openness of b in the merged columns
-	open := make([]bool, len(xs)-1)
-	for c := range open {
-		xm := (xs[c] + xs[c+1]) / 2
-		for bc := 0; bc+1 < len(b.xs); bc++ {
-			if xm >= b.xs[bc] && xm < b.xs[bc+1] {
-				open[c] = b.topOpen[bc]
-			}
-		}
-	}
-	remap(t.tpart)
-	remap(b)
-	nr := len(t.ys) - 1
-	above := func(c0, c1 int) *region {
-		for _, r := range t.cells {
-			if r.r1 == nr && r.c0 == c0 && r.c1 == c1 {
-				return r
-			}
-		}
-		return nil
-	}
-	isOpen := func(r *region) bool {
-		for c := r.c0; c < r.c1; c++ {
-			if !open[c] {
-				return false
-			}
-		}
-		return true
-	}
-	// A row split over the break: no cell of b's first row repeats a
-	// filled cell above it with a number or a new enumerated label; the
-	// texts are fragments of one row. (Rules are not trusted here: some
-	// producers draw no rule at the top of a page, some draw one always.)
-	var first []*region
-	rowCont := true
-	someText := false
-	for _, r := range b.cells {
-		if r.r0 != 0 {
-			continue
-		}
-		first = append(first, r)
-		if r.text == "" {
-			continue
-		}
-		someText = true
-		a := above(r.c0, r.c1)
-		if a == nil {
-			rowCont = false
-			continue
-		}
-		if a.text != "" && (isNumber(a.text) || isNumber(r.text) || enumRE.MatchString(r.text)) {
-			rowCont = false
-		}
-	}
-	_ = someText
-	offset := nr
-	if rowCont && len(first) > 0 {
-		offset = nr - 1
-	}
-	for _, r := range b.cells {
-		cont := false
-		var a *region
-		if r.r0 == 0 {
-			a = above(r.c0, r.c1)
-		}
-		if a != nil {
-			spans := a.r1-a.r0 > 1 || r.r1-r.r0 > 1
-			switch {
-			case offset == nr-1:
-				cont = true
-			case spans && isOpen(r):
-				cont = true
-			case r.text == "" && spans:
-				cont = true // a group cell whose text sits on the previous page
-			case spans && a.text != "" && !isNumber(a.text) && !isNumber(r.text) && !enumRE.MatchString(r.text):
-				cont = true // a group label cut in two by the break
-			}
-		}
-		if cont {
-			a.r1 = offset + r.r1
-			if r.text != "" {
-				if a.text != "" && needSpace(lastRune(a.text), firstRune(r.text)) {
-					a.text += " "
-				}
-				a.text += r.text
-				if a.text == r.text {
-					a.page, a.line = r.page, r.line
-				}
-			}
-			continue
-		}
-		r.r0 += offset
-		r.r1 += offset
-		t.cells = append(t.cells, r)
-	}
-	// columns left of the part: the cells above that reach the break go on
-	// down beside it (a group label spanning rows over the break)
-	last := offset + len(b.ys) - 1
-	for c := 0; c+1 < len(xs) && xs[c+1] <= b.x0+lineTol*1.5; c++ {
-		for _, a := range t.cells {
-			if a.r1 == nr && a.c0 <= c && c < a.c1 && a.r1 < last {
-				a.r1 = last
-			}
-		}
-	}
-	ys := append([]float64(nil), t.ys...)
-	for i := 1; i < len(b.ys); i++ {
-		if i == 1 && offset == nr-1 {
-			continue
-		}
-		ys = append(ys, b.ys[i]+10000*float64(b.page)) // row boundaries only count
-	}
-	t.xs = xs
-	t.ys = ys
-	t.x0, t.x1 = xs[0], xs[len(xs)-1]
-	t.cells = tile(t.cells, len(t.ys)-1, len(t.xs)-1)
 }
 
 // enumRE matches the start of an enumerated label: "（一）", "一、", "1.",

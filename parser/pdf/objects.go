@@ -341,11 +341,16 @@ func (d *docReader) loadFontRaw(v obj) (*font, bool) {
 		if err != nil {
 			return nil, false
 		}
-		f.toUni = parseToUnicode(data)
+		f.setToUnicode(data)
 	}
 	if sub == "Type0" {
-		enc := o.key(v, "Encoding").s
-		f.type0(enc)
+		encObj := o.key(v, "Encoding")
+		f.type0(encObj.s)
+		if encObj.kind == kDict { // an embedded CMap stream (Ghostscript)
+			if data, err := o.stream(encObj); err == nil {
+				f.embeddedCMap(data)
+			}
+		}
 		df := o.key(v, "DescendantFonts")
 		var desc obj
 		if df.kind == kArr && len(df.arr) > 0 {
@@ -378,6 +383,7 @@ func (d *docReader) loadFontRaw(v obj) (*font, bool) {
 			count++
 			i += 3
 		}
+		f.finish(true)
 		return f, true
 	}
 	if len(f.toUni) == 0 {

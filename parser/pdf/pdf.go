@@ -150,8 +150,17 @@ func Parse(path string, data []byte, opts parser.Options) (doc *parser.Document,
 	if total == 0 {
 		return nil, &parser.ReadError{Rule: "P002", Reason: "PDF 没有文字层（可能是扫描件或图片转换的 PDF），无法读取文字；请用 OCR 文字识别转成可检索的 PDF，或改用原始 Word/WPS 文件后再检查"}
 	}
+	layer := judgeTextLayer(pages)
+	if layer.unusable() {
+		return nil, &parser.ReadError{Rule: "P002", Reason: "PDF 的文字层无法读取：文字能显示，但复制出来全部或部分是乱码、无意义的符号（常见于经 PostScript 打印机驱动“打印”成的 PDF，字体缺少 ToUnicode 映射），无法检查；请用 Word 或 WPS 打开原始文件，用“另存为 PDF”重新导出，或对 PDF 做 OCR 文字识别后再检查"}
+	}
 	if bad*2 > total {
 		return nil, &parser.ReadError{Rule: "P002", Reason: "PDF 的文字无法解码（字体缺少 ToUnicode 映射，复制出来是乱码），无法读取；请用 WPS 或 Word 重新导出 PDF（嵌入字体），或改用原始文件后再检查"}
+	}
+	if layer.partlyGarbled() {
+		doc.Problems = append(doc.Problems, parser.Problem{Rule: "P002",
+			Message: fmt.Sprintf("PDF 的文字层有 %d 个字符无法正确解码（从第 %d 页起，复制出来是乱码，字体的 ToUnicode 映射不完整），部分标题和表格可能读错，检查结果不可靠；请用 Word 或 WPS 打开原始文件，用“另存为 PDF”重新导出后再检查", layer.odd, layer.oddPage),
+			Loc:     parser.Loc{Page: layer.oddPage, Line: 1}})
 	}
 	// tables from the structure tree of a tagged PDF; a broken tree is
 	// ignored (the ruling lines still give the tables)

@@ -30,6 +30,12 @@ func TestHostileFiles(t *testing.T) {
 		{"P001-encrypted-password.pdf", "P001", "加密"},
 		{"P001-corrupt-truncated.pdf", "P001", "重新"},
 		{"P002-scan-no-text.pdf", "P002", "OCR"},
+		// printed through PostScript: glyphs without meaning, not damage
+		{"P002-postscript-printed-lo.pdf", "P002", "另存为 PDF"},
+		{"P002-postscript-printed-chromium.pdf", "P002", "文字层无法读取"},
+		// Ghostscript over a Chromium PDF: Type 3 fonts whose ToUnicode
+		// maps miss codes ("本ç告"), 6% of the characters wrong
+		{"P002-gs-chromium-type3-garbled.pdf", "P002", "乱码"},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
@@ -118,6 +124,9 @@ func TestSameTablesAsHTML(t *testing.T) {
 		"report-long.html.in":  {"clean-long-split-lo.pdf", "clean-long-split-chromium.pdf"},
 		"report-A304.html.in":  {"A304-table4-total-lo.pdf"},
 	}
+	for src, pdfs := range producerFixtures {
+		cases[src] = append(cases[src], pdfs...)
+	}
 	for src, pdfs := range cases {
 		hdoc, err := html.Parse(src, readFixture(t, "src/"+src), parser.DefaultOptions())
 		require.NoError(t, err)
@@ -149,6 +158,17 @@ func TestSameTablesAsHTML(t *testing.T) {
 			})
 		}
 	}
+}
+
+// producerFixtures are the PDFs made by other producers (ReportLab,
+// Ghostscript, PDF/A, a PostScript printer path) from the same reports as
+// the HTML sources, by scripts/pdf/*.
+var producerFixtures = map[string][]string{
+	"report-clean.html.in": {"clean-rl-stsong-repeat.pdf"},
+	"report-long.html.in":  {"clean-rl-landscape-3pages.pdf"},
+	"report-plain.html.in": {"clean-rl-ttf-repeat.pdf"},
+	// table 三's header in <thead>: repeated on every page of the table
+	"report-long-thead.html.in": {"clean-repeat-heading-lo.pdf", "clean-repeat-heading-lo-tagged.pdf", "clean-repeat-heading-chromium.pdf"},
 }
 
 func TestParagraphs(t *testing.T) {

@@ -405,6 +405,7 @@ func buildTagged(tts []*tagTable, pages []*pageContent, layouts map[int]*pageLay
 				}
 			}
 			flush()
+			texts = dropRepeatedHeader(texts)
 			for _, t := range texts {
 				if reg.text != "" && needSpace(lastRune(reg.text), firstRune(t)) {
 					reg.text += " "
@@ -452,4 +453,21 @@ func buildTagged(tts []*tagTable, pages []*pageContent, layouts map[int]*pageLay
 		return out[i].top < out[j].top
 	})
 	return out, used
+}
+
+// dropRepeatedHeader keeps one copy of a cell's text when every page it
+// appears on shows the same text: a header row repeated at the top of each
+// page (Chromium tags the repeated <thead> rows with the same structure
+// elements). A cell split over a page break has different fragments.
+func dropRepeatedHeader(texts []string) []string {
+	if len(texts) < 2 {
+		return texts
+	}
+	first := strings.Join(strings.Fields(texts[0]), "")
+	for _, t := range texts[1:] {
+		if strings.Join(strings.Fields(t), "") != first {
+			return texts
+		}
+	}
+	return texts[:1]
 }

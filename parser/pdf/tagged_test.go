@@ -126,3 +126,17 @@ func TestHostileStructTree(t *testing.T) {
 		})
 	}
 }
+
+func TestDropRepeatedHeader(t *testing.T) {
+	cases := []struct {
+		in, want []string
+	}{
+		{[]string{"申请人情况"}, []string{"申请人情况"}},
+		{[]string{"申请人情况", "申请人情况", "申请人 情况"}, []string{"申请人情况"}},
+		{[]string{"1.本机关不掌握", "相关政府信息"}, []string{"1.本机关不掌握", "相关政府信息"}},
+		{nil, nil},
+	}
+	for _, c := range cases {
+		require.Equal(t, c.want, dropRepeatedHeader(c.in))
+	}
+}

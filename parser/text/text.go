@@ -1,13 +1,16 @@
 // Package text reads plain-text reports: text copied out of a Word document
-// or a web page, with table rows as tab-separated fields. Consecutive lines
-// that contain a tab form one table; every other non-empty line is a
-// paragraph. Merged cells of the original table appear as empty or shifted
-// fields; recognition (package parser) copes with that.
+// or a web page, with table rows as tab-separated fields, and text copied
+// out of a PDF viewer (`pdftotext -layout`, or a cell per line), whose tables
+// are rebuilt from the format (layout.go). In tab-separated text,
+// consecutive lines that contain a tab form one table; every other
+// non-empty line is a paragraph. Merged cells of the original table appear
+// as empty or shifted fields; recognition (package parser) copes with that.
 package text
 
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -34,6 +37,13 @@ func Parse(path string, data []byte, opts parser.Options) (*parser.Document, err
 	// bytes per line, 1 GB for a 64 MB file of empty lines.
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
+	if !strings.Contains(s, "\t") && strings.Count(s, "\n") < maxLayoutLines {
+		// No tab at all: text copied out of a PDF viewer, whose tables
+		// are aligned with spaces or have a cell per line.
+		if ldoc, err := parseLayoutDoc(path, s, opts); ldoc != nil || err != nil {
+			return ldoc, err
+		}
+	}
 	ord, n := 0, 0
 	for rest, more := s, true; more; {
 		var line string
@@ -84,6 +94,96 @@ func Parse(path string, data []byte, opts parser.Options) (*parser.Document, err
 	}
 	flush()
 	return doc, nil
+}
+
+// maxLayoutLines bounds the files read as PDF-viewer text: that reader
+// keeps all lines at once (16 bytes each); a longer file is read line by
+// line as tab-separated text.
+const maxLayoutLines = 200_000
+
+// pageNumberRe is a page number line as PDF text carries it: "- 3 -",
+// "—3—", "第 3 页", "3/12". A bare number is kept: at the foot of a page it
+// is as likely a table figure.
+var pageNumberRe = regexp.MustCompile(`^\s*([-—－–]\s*[0-9]{1,3}\s*[-—－–]|第\s*[0-9]{1,3}\s*页(\s*[，,]?\s*共\s*[0-9]{1,3}\s*页)?|[0-9]{1,3}\s*/\s*[0-9]{1,3})\s*$`)
+
+// parseLayoutDoc reads text without tabs. It returns nil (and no error)
+// when the text has no table it can rebuild.
+func parseLayoutDoc(path, s string, opts parser.Options) (*parser.Document, error) {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if !strings.Contains(l, "\f") {
+			continue
+		}
+		lines[i] = strings.ReplaceAll(l, "\f", "")
+		// The page number printed at the foot of the page before the break
+		// and at the head of the next.
+		for _, k := range []int{prevText(lines, i), i} {
+			if k >= 0 && pageNumberRe.MatchString(lines[k]) {
+				lines[k] = ""
+			}
+		}
+	}
+	tables, used := parseLayout(lines)
+	if len(tables) == 0 {
+		return nil, nil
+	}
+	doc := &parser.Document{Path: path, Format: parser.FormatText}
+	first := make([]int, len(tables))
+	for k, t := range tables {
+		t.Ord = k + 1
+		first[k] = firstLine(t)
+		cells := 0
+		for _, r := range t.Rows {
+			cells += len(r.Cells)
+		}
+		if opts.MaxCells > 0 && cells > opts.MaxCells {
+			return nil, parser.Unreadable("表格过大（单元格数超过上限），请检查文件是否为正常的年度报告", nil)
+		}
+	}
+	next := 0
+	for i, l := range lines {
+		for next < len(tables) && first[next] <= i+1 {
+			doc.Blocks = append(doc.Blocks, parser.Block{Table: tables[next]})
+			next++
+		}
+		if used[i] || strings.TrimSpace(l) == "" {
+			continue
+		}
+		doc.Blocks = append(doc.Blocks, parser.Block{Para: &parser.Paragraph{
+			Text: strings.TrimSpace(l),
+			Loc:  parser.Loc{Line: i + 1, Column: 1 + leadingSpace(l)},
+		}})
+		if opts.MaxBlocks > 0 && len(doc.Blocks) > opts.MaxBlocks {
+			return nil, parser.Unreadable(fmt.Sprintf("文件内容过多（超过 %d 个段落和表格），不像单份年度报告；请确认文件是否正确", opts.MaxBlocks), nil)
+		}
+	}
+	for ; next < len(tables); next++ {
+		doc.Blocks = append(doc.Blocks, parser.Block{Table: tables[next]})
+	}
+	return doc, nil
+}
+
+// prevText is the index of the last non-blank line before i, or -1.
+func prevText(lines []string, i int) int {
+	for k := i - 1; k >= 0; k-- {
+		if strings.TrimSpace(lines[k]) != "" {
+			return k
+		}
+	}
+	return -1
+}
+
+// firstLine is the first source line a table's cells come from.
+func firstLine(t *parser.Table) int {
+	first := 0
+	for _, r := range t.Rows {
+		for _, c := range append([]parser.Cell{{Loc: r.Loc}}, r.Cells...) {
+			if c.Loc.Line > 0 && (first == 0 || c.Loc.Line < first) {
+				first = c.Loc.Line
+			}
+		}
+	}
+	return first
 }
 
 func leadingSpace(s string) int {

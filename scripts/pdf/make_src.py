@@ -166,6 +166,13 @@ def report(d):
         for _, lbl in RESULTS:
             if lbl:
                 body = body.replace(f"<td>{lbl}</td>", f"<td>{lbl.replace('.', d['enum'], 1)}</td>")
+    if d.get("thead"):
+        # table 三's three header rows in <thead>: LibreOffice repeats them
+        # at the top of every page the table runs onto ("repeat heading")
+        i = body.index('<tr><td rowspan="3" colspan="3">')
+        j = body.index('<tr><td colspan="3">一、本年新收')
+        k = body.index("</table>", j)
+        body = body[:i] + "<thead>" + body[i:j] + "</thead><tbody>" + body[j:k] + "</tbody>" + body[k:]
     if d.get("plain"):
         # a bare page: no style sheet, no borders, cells left-aligned as the
         # browser default; LibreOffice then draws the group column narrow
@@ -205,6 +212,9 @@ LONG = dict(CLEAN, issuer="石门镇人民政府", short="镇政府", filler=13,
                              (10, 0, 8), (10, 4, 2), (11, 0, 3), (12, 0, 1), (13, 0, 4), (14, 0, 2),
                              (15, 2, 1), (18, 0, 1), (19, 5, 1), (20, 1, 2)]))
 
+# table 三 with a repeated heading over three pages
+LONG_THEAD = dict(LONG, issuer="石门镇人民政府", thead=True, filler=16)
+
 BORDERLESS = dict(CLEAN, issuer="南溪县人民政府", short="县政府", borderless=True)
 
 # Plain pages (no borders, left-aligned cells): numbers in the rows whose
@@ -223,7 +233,7 @@ PLAIN_ENUM = dict(PLAIN, issuer="北坪市住房和城乡建设局", enum="、",
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "fixtures/pdf/src"
     os.makedirs(out, exist_ok=True)
-    for name, d in [("report-clean", CLEAN), ("report-A304", A304), ("report-long", LONG), ("report-borderless", BORDERLESS),
+    for name, d in [("report-clean", CLEAN), ("report-A304", A304), ("report-long", LONG), ("report-long-thead", LONG_THEAD), ("report-borderless", BORDERLESS),
                     ("report-plain", PLAIN), ("report-plain-enum", PLAIN_ENUM)]:
         with open(os.path.join(out, name + ".html.in"), "w", encoding="utf-8") as f:
             f.write(report(d))

@@ -1,0 +1,36 @@
+#!/bin/sh
+# Regenerates the text fixtures copied out of a PDF viewer, from the
+# project's own PDF fixtures:
+#   pdftotext -layout  -> space-aligned columns, labels wrapped over lines
+#   pdftotext (plain)  -> a cell per line, as a browser's PDF viewer copies
+# and one variant with a blank cell (C201) made by blanking a figure.
+# Needs: pdftotext (apt-get install poppler-utils). Tests never run this;
+# the generated files are committed. After running it, regenerate the
+# goldens (go test ./cmd/reportlint -run TestGolden -update) and review them.
+set -eu
+cd "$(dirname "$0")/.."
+out=fixtures/text
+p=fixtures/pdf
+pdftotext -layout "$p/clean-lo-writer.pdf" "$out/clean-pdftotext-layout-lo.txt"
+pdftotext -layout "$p/clean-chromium.pdf" "$out/clean-pdftotext-layout-chromium.txt"
+pdftotext -layout "$p/clean-borderless-lo.pdf" "$out/clean-pdftotext-layout-borderless-lo.txt"
+pdftotext -layout "$p/clean-long-split-lo.pdf" "$out/clean-pdftotext-layout-long-split-lo.txt"
+pdftotext "$p/clean-lo-writer.pdf" "$out/clean-pdftotext-cells-lo.txt"
+pdftotext "$p/clean-chromium.pdf" "$out/clean-pdftotext-cells-chromium.txt"
+pdftotext -layout "$p/A304-table4-total-lo.pdf" "$out/A304-pdftotext-layout.txt"
+# C201: the 社会公益组织 figure of （一）予以公开 left blank (spaces keep the columns).
+python3 - "$out/clean-pdftotext-layout-lo.txt" "$out/C201-pdftotext-layout-blank.txt" <<'PY'
+import re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+lines = s.split("\n")
+for i, l in enumerate(lines):
+    if "（一）予以公开" in l:
+        figs = list(re.finditer(r"\S+", l))[-7:]
+        m = figs[3]
+        lines[i] = l[:m.start()] + " " * (m.end() - m.start()) + l[m.end():]
+        break
+else:
+    sys.exit("row not found")
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines))
+PY
+echo "wrote $out/*pdftotext*"
