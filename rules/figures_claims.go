@@ -18,7 +18,7 @@ import (
 type claimKind int
 
 const (
-	kNone claimKind = iota
+	_ claimKind = iota // the zero value is no claim
 	// kNew: 新收 — 本年新收 R1 (with 含上年结转: R1 + R2).
 	kNew
 	// kReceived: 收到/受理 — R1, or R1 + R2 (some reports count 上年结转
@@ -65,8 +65,6 @@ type claim struct {
 	includesCarry bool
 	// cols are the table 三 applicant columns of kApplicant.
 	cols []parser.ColKey
-	// year is the year written inside the keyword ("结转2026年"), 0 if none.
-	year int
 	// sumOfStated: "上年结转2件，共计31件" — the total of the 新收 and 上年结转
 	// stated before it in the sentence.
 	sumOfStated bool

@@ -62,7 +62,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		code, err = c.Run(args[1:], stdout, stderr)
 	}
-	if errors.Is(err, helpRequested) {
+	if errors.Is(err, errHelpRequested) {
 		return exitOK
 	}
 	if err != nil {

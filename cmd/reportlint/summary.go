@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -69,17 +68,6 @@ func unitName(u string) string {
 		return "表格行"
 	}
 	return u
-}
-
-// summaryColumns are the columns of the per-file sheets.
-var summaryColumns = []string{"文件", "机关", "年度", "格式", "结论", "错误", "警告", "提示"}
-
-func summaryRow(s fileSummary) []string {
-	year := ""
-	if s.Year > 0 {
-		year = strconv.Itoa(s.Year)
-	}
-	return []string{s.Path, s.Issuer, year, s.Format, s.Status, fmt.Sprint(s.Errors), fmt.Sprint(s.Warnings), fmt.Sprint(s.Infos)}
 }
 
 // ruleTitle is a rule's Chinese title for people ("" for an unknown ID).

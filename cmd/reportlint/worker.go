@@ -219,6 +219,7 @@ func testHook(path string) {
 		go func() { m["x"] = 1 }() // unrecovered panic: the process dies
 		time.Sleep(time.Minute)
 	case strings.Contains(base, "__loop__"):
+		//lint:ignore SA5002 deliberate: the test hook of a worker that loops forever
 		for {
 		}
 	case strings.Contains(base, "__oom__"):
@@ -228,7 +229,7 @@ func testHook(path string) {
 			for i := range b {
 				b[i] = 1
 			}
-			keep = append(keep, b)
+			keep = append(keep, b) //lint:ignore SA4010 deliberate: memory kept until the worker is killed
 		}
 	}
 }
