@@ -218,7 +218,7 @@ func runSet(set []*Rule, rep, prev *parser.Report, cfg Config) []Finding {
 		}
 		out = runChecked(r, rep, prev, &out, shared, cfg)
 	}
-	nameTables(rep, out)
+	nameTables(rep, prev, out)
 	return finish(out, cfg)
 }
 
@@ -233,7 +233,7 @@ func RunRule(id string, rep, prev *parser.Report) []Finding {
 	}
 	var out []Finding
 	out = runChecked(r, rep, prev, &out, map[string]any{}, Config{})
-	nameTables(rep, out)
+	nameTables(rep, prev, out)
 	return finish(out, Config{})
 }
 
@@ -344,10 +344,35 @@ func finish(out []Finding, cfg Config) []Finding {
 
 // nameTables records on the DOCX table locations of the findings which
 // statutory table the source table was recognised as, so that positions
-// read "表三 第5行" rather than "第2个表格 第5行".
-func nameTables(rep *parser.Report, out []Finding) {
-	if rep == nil || rep.Doc == nil || rep.Doc.Format != parser.FormatDOCX {
+// read "表三 第5行" rather than "第2个表格 第5行". Related locations in the
+// previous year's report are named from that report.
+func nameTables(rep, prev *parser.Report, out []Finding) {
+	cur, last := docxTables(rep), docxTables(prev)
+	if cur == nil && last == nil {
 		return
+	}
+	name := func(l *parser.Loc, byOrd map[int]parser.TableID) {
+		if l.Unit == parser.UnitTableRow && l.Table == "" && byOrd != nil {
+			l.Table = byOrd[l.TableOrd]
+		}
+	}
+	for i := range out {
+		name(&out[i].Loc, cur)
+		for k := range out[i].Related {
+			if out[i].Related[k].Path == "" {
+				name(&out[i].Related[k].Loc, cur)
+			} else {
+				name(&out[i].Related[k].Loc, last)
+			}
+		}
+	}
+}
+
+// docxTables maps the ordinals of a DOCX's tables to the statutory tables
+// they were recognised as; nil for other formats.
+func docxTables(rep *parser.Report) map[int]parser.TableID {
+	if rep == nil || rep.Doc == nil || rep.Doc.Format != parser.FormatDOCX {
+		return nil
 	}
 	byOrd := map[int]parser.TableID{}
 	for _, id := range parser.TableIDs() {
@@ -372,17 +397,5 @@ func nameTables(rep *parser.Report, out []Finding) {
 			}
 		}
 	}
-	name := func(l *parser.Loc) {
-		if l.Unit == parser.UnitTableRow && l.Table == "" {
-			l.Table = byOrd[l.TableOrd]
-		}
-	}
-	for i := range out {
-		name(&out[i].Loc)
-		for k := range out[i].Related {
-			if out[i].Related[k].Path == "" {
-				name(&out[i].Related[k].Loc)
-			}
-		}
-	}
+	return byOrd
 }
