@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/reportlint/reportlint/parser/load"
 )
 
 // hcase is one hostile input and what reading it must give.
@@ -26,7 +28,7 @@ var p001 = []string{"P001"}
 // cases lists the hostile inputs. Large inputs are generated when asked for.
 func cases() []hcase {
 	var cs []hcase
-	for _, ext := range []string{".txt", ".html", ".pdf", ".docx", ".doc", ".htm"} {
+	for _, ext := range load.Extensions() {
 		cs = append(cs, hcase{name: "empty" + ext, gen: fixed(nil), want: p001, reason: "文件为空"})
 	}
 	cs = append(cs, hcase{name: "blank.txt", gen: fixed([]byte(" \r\n\t\u3000\n")), want: p001, reason: "文件为空"})

@@ -276,8 +276,27 @@ func xrefCases() []hcase {
 		{name: "objstm-ok.pdf", gen: func(t testing.TB) []byte { return objStmPDF(t, "", false, false) }},
 		refused("form-fan-out.pdf", "Form XObject", fanOutPDF),
 		refused("glyph-flood.pdf", "字符", func(testing.TB) []byte { return glyphFloodPDF() }),
+		// a ZIP is a DOCX only when it holds word/document.xml
+		refused("workbook.docx", "Excel", func(t testing.TB) []byte {
+			return zipOf(t, []docxEntry{{"[Content_Types].xml", []byte("<Types/>")}, {"xl/workbook.xml", []byte("<workbook/>")}})
+		}),
+		refused("writer.docx", "OpenDocument", func(t testing.TB) []byte {
+			return zipOf(t, []docxEntry{{"mimetype", []byte("application/vnd.oasis.opendocument.text")}, {"content.xml", []byte("<office:document-content/>")}})
+		}),
+		refused("book.docx", "EPUB", func(t testing.TB) []byte {
+			return zipOf(t, []docxEntry{{"mimetype", []byte("application/epub+zip")}, {"OEBPS/content.opf", []byte("<package/>")}})
+		}),
+		refused("reports.docx", "解压", func(t testing.TB) []byte {
+			return zipOf(t, []docxEntry{{"a.pdf", []byte("%PDF-1.7")}, {"b.docx", []byte("PK")}})
+		}),
 		refused("tabs-50MB.txt", "制表符", func(t testing.TB) []byte {
 			return []byte(cleanText(t) + strings.Repeat("\t", 50<<20) + "\n")
+		}),
+		refused("one-line-60MB.txt", "没有换行", func(t testing.TB) []byte {
+			return []byte(cleanText(t) + strings.Repeat("本机关公开信息，", 60<<20/24) + "\n")
+		}),
+		refused("one-text-node-50MB.html", "一段文字", func(testing.TB) []byte {
+			return []byte("<html><body><p>" + strings.Repeat("公开", 50<<20/6) + "</p></body></html>")
 		}),
 		refused("html-clone-bomb.html", "未闭合的格式标签", func(testing.TB) []byte {
 			var b strings.Builder

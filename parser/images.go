@@ -24,23 +24,42 @@ type imageAt struct {
 	section int
 }
 
-// altTableRes name a statutory table in a picture's alternative text.
+// altTableRes name a statutory table in a picture's alternative text by
+// its title. Numbers come second (altNumberRes): many reports number their
+// tables 表1-表3, so "表2" may be table 三.
 var altTableRes = []struct {
 	table TableID
 	re    *regexp.Regexp
 }{
-	{Table2, regexp.MustCompile(`表[二2]|主动公开政府信息情况|主动公开情况`)},
-	{Table3, regexp.MustCompile(`表[三3]|收到和处理政府信息公开申请|依申请公开情况|政府信息公开申请情况`)},
-	{Table4, regexp.MustCompile(`表[四4]|行政复议、?行政诉讼|复议[、和及]?诉讼情况`)},
+	{Table2, regexp.MustCompile(`主动公开政府信息情况|主动公开情况`)},
+	{Table3, regexp.MustCompile(`收到和处理政府信息公开申请|依申请公开情况|政府信息公开申请情况`)},
+	{Table4, regexp.MustCompile(`行政复议、?行政诉讼|复议[、和及]?诉讼情况`)},
 }
 
-// altTable is the table a picture's alternative text names, or "".
+var altNumberRes = []struct {
+	table TableID
+	re    *regexp.Regexp
+}{
+	{Table2, regexp.MustCompile(`表二`)},
+	{Table3, regexp.MustCompile(`表三`)},
+	{Table4, regexp.MustCompile(`表四`)},
+}
+
+// altTable is the table a picture's alternative text names by its title,
+// or "".
 func altTable(alt string) TableID {
+	return firstMatch(alt, altTableRes)
+}
+
+func firstMatch(alt string, res []struct {
+	table TableID
+	re    *regexp.Regexp
+}) TableID {
 	c := Compact(alt)
 	if c == "" {
 		return ""
 	}
-	for _, a := range altTableRes {
+	for _, a := range res {
 		if a.re.MatchString(c) {
 			return a.table
 		}
@@ -65,9 +84,14 @@ func (tr *tableRecognizer) sawImage(img *Image, section int) {
 func (tr *tableRecognizer) finishImages() {
 	found := map[TableID]*Image{}
 	for _, ia := range tr.images {
+		// The table's title in the alt text, else the section the picture
+		// sits in, else the table's number in the alt text.
 		id := altTable(ia.img.Alt)
 		if id == "" && !describesOther(ia.img.Alt) {
 			id = sectionTable(ia.section)
+		}
+		if id == "" {
+			id = firstMatch(ia.img.Alt, altNumberRes)
 		}
 		if id == "" || tr.r.Tables[id] != nil || found[id] != nil {
 			continue

@@ -32,6 +32,11 @@ func (o Options) Expired() bool {
 	return !o.Deadline.IsZero() && time.Now().After(o.Deadline)
 }
 
+// MaxTextBytes bounds the text of one paragraph (a text line, an HTML
+// text node, a DOCX paragraph): the statutory sections are a few KB each,
+// and recognition and the prose rules work per paragraph.
+const MaxTextBytes = 1 << 20
+
 // DefaultOptions are the limits used unless configured otherwise.
 func DefaultOptions() Options {
 	return Options{

@@ -14,9 +14,16 @@ var feeRules = []*Rule{
 		Summary: "第六部分没有说明是否收取信息处理费",
 		Doc: `为什么：《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）施行后，年报第六部分"其他需要报告的事项"应报告信息处理费的收取情况。没有收费也要写明，例如"本年度未收取信息处理费"；只写"无"而不提信息处理费，读者无法判断。注意：表二的"行政事业性收费"是本机关的法定收费项目，与信息处理费不是一回事，不能代替这项说明。
 
+只提到《政府信息公开信息处理费管理办法》、国办函〔2020〕109号，或保留模板的"收取信息处理费情况在此处报告"，都不是说明：说明要讲清是否收取，例如"未收取""没有收取""不收取""免收""收取信息处理费……元""0 元"。
+
 如何修正：在第六部分写明本年度发出收费通知的件数和金额、实际收取的金额；未收取的写明"未收取信息处理费"。`,
 		Example: `第六部分只有"无。"：
-error F401 第六部分“六、其他需要报告的事项”没有说明是否收取信息处理费（没有收取也应写明“未收取信息处理费”）`,
+error F401 第六部分“六、其他需要报告的事项”没有说明是否收取信息处理费（没有收取也应写明“未收取信息处理费”）
+
+第六部分只写"本局严格执行《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）。"：
+error F401 第六部分“六、其他需要报告的事项”提到了信息处理费，但没有说明本年度是否收取（只写《政府信息公开信息处理费管理办法》、文号或模板的说明文字不算；应写明收取的件数和金额，没有收取的写明“未收取信息处理费”）
+
+不报：“依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。”“共收取信息处理费0元。”`,
 	},
 	{
 		ID: "F402", Name: "fee-declaration-conflict", Severity: Warning, Check: checkFeeConflict, Title: "收费说明与表格矛盾",
@@ -36,7 +43,10 @@ var (
 	feeTopicRe = regexp.MustCompile(`信息处理费|收费|费用|收取`)
 	// Declarations that nothing was charged: 未收取, 没有收取, 不收取, 免收,
 	// 未产生信息处理费, 无收费情况…
-	noFeeRe = regexp.MustCompile(`(未|没有|没|无|均未|并未|暂未|尚未|从未|未曾|不予|不)[^。；;，,]{0,6}(收取|收费|产生|发生|征收|涉及)|免收|免于收取|免予收取|免费提供|(不存在|未发生|未出现)[^。；;，,]{0,8}(收费|信息处理费)`)
+	noFeeRe = regexp.MustCompile(`(未|没有|没|均未|并未|暂未|尚未|从未|未曾)[^。；;，,]{0,12}(收取|收费|产生|发生|征收|涉及)|(无|不予|不)[^。；;，,]{0,6}(收取|收费|产生|发生|征收|涉及)|免收|免于收取|免予收取|免除|减免|免费提供|(不存在|未发生|未出现)[^。；;，,]{0,8}(收费|信息处理费)`)
+	// Rules that say what may not be charged are no declaration of what
+	// was: 不得收取, 不应收费 are taken out before noFeeRe is matched.
+	prohibitionRe = regexp.MustCompile(`不(得|应|能|可|准|允许)`)
 	// Declarations of an amount or a count: 收取信息处理费380元, 共计0元,
 	// 发出收费通知1件.
 	amountRe = regexp.MustCompile(`(收取|收费|信息处理费|费用|金额|共计|合计)[^。；;]{0,24}?([0-9０-９][0-9０-９.,，]*|零|〇)\s*(元|万元)|(发出|发送|送达|开具)[^。；;，,]{0,4}收费通知[^。；;]{0,6}?([0-9０-９]+|零|〇|[一二三四五六七八九十两]+)\s*件|(收取|收费|费用|金额)[^。；;]{0,24}均为\s*(0|０|零|无)`)
@@ -85,12 +95,14 @@ func declaresFee(sentence string) bool {
 	if !feeTopicRe.MatchString(c) {
 		return false
 	}
-	return noFeeRe.MatchString(c) || amountRe.MatchString(c) || fieldNoneRe.MatchString(c) || noNoticeRe.MatchString(c)
+	return noFeeRe.MatchString(prohibitionRe.ReplaceAllString(c, "")) || amountRe.MatchString(c) || fieldNoneRe.MatchString(c) || noNoticeRe.MatchString(c)
 }
 
 func checkFeeDeclared(p *Pass) {
 	text, loc, heading := feeText(p.Report)
-	for _, line := range strings.Split(text, "\n") {
+	// Each paragraph, and the paragraphs joined (text copied out of a PDF
+	// breaks sentences at line ends: "收取信息处理费" / "0元。").
+	for _, line := range append(strings.Split(text, "\n"), text) {
 		// Mentions go first: a bracketed instruction holds a "。" of its own.
 		for _, sent := range strings.FieldsFunc(stripMentions(parser.Compact(line)), isSentenceEnd) {
 			if declaresFee(sent) {

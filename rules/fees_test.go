@@ -66,6 +66,10 @@ func TestFeeMentionIsNoDeclaration(t *testing.T) {
 		{"本年度无其他需要报告的事项。", true},
 		{"本机关按照信息处理费标准规范收费行为。", true},
 		{"无。", true},
+		{"本机关将严格按照《办法》规定收取信息处理费。", true},
+		{"对申请数量明显超过合理范围的，可以收取信息处理费。", true},
+		{"行政机关不得违规收取信息处理费。", true},
+		{"信息处理费按照国办函〔2020〕109号执行。", true},
 		// declarations: no F401
 		{"本年度未收取信息处理费。", false},
 		{"共收取信息处理费0元。", false},
@@ -79,6 +83,18 @@ func TestFeeMentionIsNoDeclaration(t *testing.T) {
 		{"信息处理费收取情况：无。", false},
 		{"收取信息处理费０元。", false},
 		{"本年度信息处理费收取金额为零元。", false},
+		{"本机关2024年度未向申请人收取信息处理费。", false},
+		{"2024年，我局未对政府信息公开申请人收取任何费用。", false},
+		{"全年没有发生收取信息处理费的情况。", false},
+		{"本年度无信息处理费收取情况。", false},
+		{"本单位依申请公开政府信息不收费。", false},
+		{"本年度收取信息处理费共计0.2万元。", false},
+		{"发出收费通知书0份，收取信息处理费0元。", false},
+		{"本年度不存在收取信息处理费情况。", false},
+		{"本机关本年度信息处理费收入为零。", false},
+		{"本年度未开展信息处理费收费工作。", false},
+		{"依法应收取的信息处理费已全部免除。", false},
+		{"本年度发出收费通知0件，收取信息处理费\n0元。", false}, // a sentence broken at a line end
 	}
 	for _, c := range cases {
 		got := withFeeSentence(t, c.sentence)["F401"]

@@ -225,7 +225,7 @@ var keywords = []keyword{
 	{regexp.MustCompile(`科研机构`), applicantClaim("科研机构", "research")},
 	{regexp.MustCompile(`社会公益组织`), applicantClaim("社会公益组织", "ngo")},
 	{regexp.MustCompile(`法律服务机构`), applicantClaim("法律服务机构", "legal")},
-	{regexp.MustCompile(`(?:通过)?(?:政府)?(?:门户)?网站|网上|在线|当面|现场|邮寄|信函|传真|电子邮件|电子邮箱|纸质|其他渠道|其他方式`), simple(kChannel, "申请渠道")},
+	{regexp.MustCompile(`(?:通过)?(?:政府)?(?:门户)?网站|网上|在线|线上|线下|当面|现场|邮寄|信函|传真|电子邮件|电子邮箱|纸质|其他渠道|其他方式`), simple(kChannel, "申请渠道")},
 }
 
 var partNames = map[parser.ColKey]string{parser.ColMaintain: "结果维持", parser.ColCorrect: "结果纠正", parser.ColOther: "其他结果", parser.ColPending: "尚未审结"}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/reportlint/reportlint/parser"
+	"github.com/reportlint/reportlint/parser/zhtext"
 )
 
 var sectionRules = []*Rule{
@@ -81,14 +82,7 @@ func checkSectionOrder(p *Pass) {
 	}
 }
 
-func numeral(n int) string {
-	const d = "零一二三四五六七八九十"
-	r := []rune(d)
-	if n >= 0 && n <= 10 {
-		return string(r[n])
-	}
-	return fmt.Sprint(n)
-}
+func numeral(n int) string { return zhtext.Format(n) }
 
 func checkHeadingVariant(p *Pass) {
 	for _, s := range p.Report.Sections {

@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -111,6 +112,9 @@ type statement struct {
 	// nil when it names none.
 	share []quantity
 	sent  *sentence
+	// listed: the claim holds only as an item of a list after a total
+	// ("收到申请29件（其中：自然人25件……）")
+	listed bool
 }
 
 // sentence is one sentence of narrative with where it is.
@@ -230,6 +234,7 @@ var (
 	// stated sum after new and carried-over figures: "共计31件"
 	sumOnlyRe     = regexp.MustCompile(`^[，,、\s]*(共计|合计|总计|共|总共|累计)\s*(办理|受理)?\s*$`)
 	negBeforeRune = "未不没无非"
+	qizhongRe     = regexp.MustCompile(`其中`)
 )
 
 // clauseBreaks end a clause; a keyword before one does not reach a figure
@@ -253,6 +258,8 @@ type scan struct {
 	ctx    sentCtx
 	cut    int // figures from this rune offset on are about another year
 	t4From int // rune offset of the first 被/引起/因…, or -1
+	// qizhong are the rune offsets of "其中" in the sentence
+	qizhong []int
 	// proactive: the sentence is about 主动公开 (its results are not table 三's)
 	proactive bool
 	// lastGroup[k] is the index of the last 复议/诉讼 keyword at or before
@@ -281,6 +288,9 @@ func scanSentence(r *parser.Report, s *sentence, ctx sentCtx) *scan {
 	}
 	idx := runeIndex(folded)
 	sc.kws = findKeywordsIn(folded, idx)
+	for _, m := range qizhongRe.FindAllStringIndex(folded, -1) {
+		sc.qizhong = append(sc.qizhong, int(idx[m[0]]))
+	}
 	sc.lastGroup = make([]int, len(sc.kws))
 	last := -1
 	for k, m := range sc.kws {
@@ -447,7 +457,42 @@ func (sc *scan) statementOf(f figure, segStart int, ms []kwMatch, before []state
 		}
 		return st, false
 	}
-	return sc.claimBefore(st, segStart, seg, ms)
+	st, ok := sc.claimBefore(st, segStart, seg, ms)
+	if ok && sc.partOfEarlier(st, before) {
+		return st, false
+	}
+	if ok && st.listed && !sc.afterTotalQizhong(st, before) {
+		return st, false
+	}
+	return st, ok
+}
+
+// afterTotalQizhong: the figure follows "其中" after an application total
+// stated earlier in the sentence.
+func (sc *scan) afterTotalQizhong(st statement, before []statement) bool {
+	for _, b := range before {
+		if len(b.claims) == 1 && b.claims[0].kind.volume() && !b.fig.Percent {
+			i := sort.SearchInts(sc.qizhong, b.fig.End)
+			return i < len(sc.qizhong) && sc.qizhong[i] < st.fig.Start
+		}
+	}
+	return false
+}
+
+// partOfEarlier: after "共收到申请5821件，其中", a later 收到/受理 figure of
+// the sentence is a part ("各县（市、区）收到3688件"), not the total.
+func (sc *scan) partOfEarlier(st statement, before []statement) bool {
+	if len(st.claims) != 1 || (st.claims[0].kind != kReceived && st.claims[0].kind != kHandled) {
+		return false
+	}
+	for _, b := range before {
+		if len(b.claims) == 1 && b.claims[0].kind.volume() && !b.fig.Percent {
+			// a 其中 between that total and this figure
+			i := sort.SearchInts(sc.qizhong, b.fig.End)
+			return i < len(sc.qizhong) && sc.qizhong[i] < st.fig.Start
+		}
+	}
+	return false
 }
 
 // resultWords are the result categories written after their figure.
@@ -499,10 +544,10 @@ func outsideParens(rs []rune, ms []kwMatch, from, to int) []kwMatch {
 }
 
 // inclusiveRe in the words before a figure: "申请（含上年结转）33件".
-var inclusiveRe = regexp.MustCompile(`(含|包括|包含)\s*(上一?年度?)?(结转|转结)`)
+var inclusiveRe = regexp.MustCompile(`(?:^|[^不未])(含|包括|包含)\s*(上一?年度?)?(结转|转结)`)
 
 var (
-	carryAfterRe  = regexp.MustCompile(`^\s*(申请)?(顺延|结转|转入|转结)(至|到)?下一?年`)
+	carryAfterRe  = regexp.MustCompile(`^\s*(申请)?((顺延|结转|转入|转结)(至|到)?(下一?年|((?:19|20)\d{2})年)|正在办理|仍在办理|尚在办理)`)
 	partAfterRe   = regexp.MustCompile(`^\s*(为|的|被|获|予以|均为)?\s*(结果)?(维持|纠正|其他结果|尚未审结|未审结|尚在审理|正在审理)`)
 	resultAfterRe = regexp.MustCompile(`^\s*(申请)?(全部|均|都|已|已经|被|依法|依申请)*\s*(予以公开|部分公开|不予公开|无法提供|不予处理|作其他处理|其他处理)`)
 )
@@ -511,7 +556,10 @@ var (
 // 办理", "1件结果维持", "3件全部予以公开".
 func (sc *scan) claimAfter(f figure, seg string) (claim, bool) {
 	rest := string(sc.rs[f.End:min(len(sc.rs), f.End+afterWindowRunes)])
-	if carryAfterRe.MatchString(rest) && (sc.ctx.application || sc.ctx.para) && !timeQualRe.MatchString(seg) {
+	if m := carryAfterRe.FindStringSubmatch(rest); m != nil && (sc.ctx.application || sc.ctx.para) && !timeQualRe.MatchString(seg) {
+		if m[6] != "" && (sc.r.Year == 0 || m[6] != strconv.Itoa(sc.r.Year+1)) {
+			return claim{}, false // carried over to a year that is not the next
+		}
 		return claim{kind: kCarriedOut, name: "四、结转下年度继续办理"}, true
 	}
 	if m := partAfterRe.FindStringSubmatch(rest); m != nil && sc.ctx.info {
@@ -640,11 +688,34 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 	}
 	blank := make([]rune, f.Start-cs)
 	copy(blank, rs[cs:f.Start])
-	// every keyword of the clause is blanked, those in brackets too
+	// every keyword of the clause is blanked, those in brackets too, but
+	// channels and applicants stay: they qualify a total ("网上答复15件" is
+	// no 办结 total)
 	for i := sort.Search(len(sc.kws), func(i int) bool { return sc.kws[i].end > cs }); i < len(sc.kws) && sc.kws[i].start < f.Start; i++ {
 		m := sc.kws[i]
+		if k := m.claim("").kind; k == kChannel || k == kApplicant {
+			continue
+		}
 		for k := max(m.start, cs); k < min(m.end, f.Start); k++ {
 			blank[k-cs] = '□'
+		}
+	}
+	// what a closed bracket says ("（含网上申请、当面申请）") does not
+	// qualify the figure after it
+	depth := 0
+	for k := len(blank) - 1; k >= 0; k-- {
+		switch blank[k] {
+		case ')', '）':
+			depth++
+		case '(', '（':
+			if depth > 0 {
+				depth--
+				blank[k] = '□'
+				continue
+			}
+		}
+		if depth > 0 {
+			blank[k] = '□'
 		}
 	}
 	bt := string(blank)
@@ -659,10 +730,13 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 			part := parser.ColKey(c.name)
 			c = claim{kind: kT4Part, name: g.name + "·" + partNames[part], groups: g.groups, part: part}
 		}
-		if c.kind == kChannel || c.kind == kApplicant {
-			if !strings.Contains(gap, "申请") && !strings.Contains(bt, "申请") && !sc.ctx.application {
-				return st, false
-			}
+		// an applicant needs 申请 in its own clause ("帮助企业解决问题12件"
+		// is no application); a channel needs it in the sentence
+		if c.kind == kApplicant && !strings.Contains(gap, "申请") && !strings.Contains(bt, "申请") {
+			st.listed = true // read only inside "其中" after a total
+		}
+		if c.kind == kChannel && !sc.ctx.application {
+			return st, false
 		}
 		if c.kind == kCarriedIn || c.kind == kCarriedOut {
 			if y := zhtext.Years(m.text); len(y) > 0 {

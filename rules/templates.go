@@ -36,8 +36,12 @@ func checkTableAsImage(p *Pass) {
 		what := "图片"
 		if alt := strings.TrimSpace(ti.Image.Alt); alt != "" {
 			what = fmt.Sprintf("图片“%s”", alt)
-		} else if src := ti.Image.Src; src != "" && len(src) <= 80 {
+		} else if src := ti.Image.Src; src != "" && len(src) <= 80 && p.Report.Doc.Format == parser.FormatHTML {
+			// An HTML src is a file the editor can find; PDF and DOCX
+			// names are internal.
 			what = fmt.Sprintf("图片 %s，没有替代文字", src)
+		} else {
+			what = "图片，没有替代文字"
 		}
 		p.Add(Finding{Loc: ti.Image.Loc, Table: ti.Table, Key: "image/" + string(ti.Table),
 			Message: fmt.Sprintf("%s以图片形式发布（%s），其中的数字无法核对，读屏软件也无法读取；请改为文字表格发布", parser.TableName(ti.Table), what)})
@@ -49,7 +53,9 @@ func checkTableAsImage(p *Pass) {
 // ××公司) are not placeholders and are not matched.
 var placeholderRes = []*regexp.Regexp{
 	// Bracketed instructions: （文字描述）, （文字描述，…在此处报告。）, （此处填写…）.
-	regexp.MustCompile(`[(（][^()（）]{0,60}(文字描述|此处|请填写|填写说明|按实际填写|根据实际填写)[^()（）]{0,60}[)）]`),
+	regexp.MustCompile(`[(（【\[［][^()（）【】\[\]［］]{0,60}(文字描述|此处|请填写|填写说明|按实际填写|根据实际填写)[^()（）【】\[\]［］]{0,60}[)）】\]］]`),
+	// A paragraph that is only the instruction: "文字描述。"
+	regexp.MustCompile(`^[\s　]*(文字描述|此处为文字描述|请输入文字)[。.：:]?[\s　]*$`),
 	// A title that still says it is the template.
 	regexp.MustCompile(`年度报告(格式)?模板`),
 	// Instructions without brackets.

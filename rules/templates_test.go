@@ -20,7 +20,12 @@ func TestPlaceholderIn(t *testing.T) {
 		{"全年共收到申请XX件", []string{"XX件"}},
 		{"政府信息公开工作年度报告格式模板", []string{"年度报告格式模板"}},
 		{"单击或点击此处输入文字。", []string{"单击或点击此处输入文字"}},
-		// not placeholders: anonymised names, real years, ordinary prose
+		{"【文字描述】", []string{"【文字描述】"}},
+		{"[此处填写本机关名称]", []string{"[此处填写本机关名称]"}},
+		{"文字描述。", []string{"文字描述。"}},
+		{"××××年政府信息公开工作年度报告", []string{"××××年"}},
+		// not placeholders
+		{"本部分以文字描述为主，辅以图表。", nil}, // anonymised names, real years, ordinary prose follow
 		{"申请人张××申请公开××公司的行政处罚决定。", nil},
 		{"二〇二四年，本局共收到申请12件。", nil},
 		{"本机关已在门户网站公开，此处不再赘述。", nil},

@@ -29,3 +29,9 @@ else
 	echo "soffice not found: skipping the LibreOffice fixtures" >&2
 fi
 go run ./scripts/docx/mkfixtures
+# 3. python-docx (apt-get install python3-docx), for the Debian module.
+if /usr/bin/python3 -c 'import docx' 2>/dev/null; then
+	/usr/bin/python3 scripts/docx/python_docx_fixtures.py
+else
+	echo "python3-docx not found: skipping the python-docx fixtures" >&2
+fi

@@ -57,6 +57,42 @@ TEXT = {
                "其中予以公开及部分公开15件，占53.6%；无法提供9件；不予处理两件。全年咨询量近300件。"),
         (REVIEW, "因政府信息公开工作被申请行政复议3件，其中结果维持1件、结果纠正1件、尚未审结1件；被提起行政诉讼1件，结果维持。"),
     ],
+    # ---- prose in the styles of street offices, townships, departments,
+    # county and city governments (issue 13); base tables: 新收 29 (自然人 25,
+    # 法人或其他组织 4), 上年结转 2, 办结 28, 结转下年度 3, 复议 3, 诉讼 1.
+    # the year written in the carry-over is the next one: 4 read as 结转下年度 (3)
+    "N501-street-office-carryover-year.txt": [(SENT + REVIEW, "2024年，本街道办事处共收到政府信息公开申请29件，其中当面申请10件、网上申请16件、信函申请3件；上年结转2件，均按期答复，结转2025年继续办理4件。" + REVIEW)],
+    # 条 after 依申请公开 counts applications: 30 is not 新收 29
+    "N501-township-counted-nouns.txt": [(SENT, "我镇全年收到依申请公开30条，均已按期办结。")],
+    # "无信息公开申请" means none received, and none of 复议/诉讼
+    "N501-township-no-applications.txt": [(SENT + REVIEW, "本年度我镇无信息公开申请，无行政复议、行政诉讼情况。")],
+    # applicants by the table's columns: 自然人 25, not 26
+    "N501-county-applicants.txt": [(SENT, SENT + "其中，公民个人申请26件，法人或其他组织申请3件。")],
+    # 复议/诉讼 written without 行政
+    "N501-department-review-wording.txt": [(REVIEW, "因政府信息公开工作被申请复议4件，被提起诉讼1件。")],
+    # the base named: 11 ÷ 办结 28 is 39.3%, 37.9% is 11 ÷ 新收
+    "N502-city-share-of-done.txt": [(SENT, "2024年，市自然资源局共收到政府信息公开申请29件，上年结转2件，共计31件。办结28件，其中予以公开11件，占办结总数的37.9%；部分公开4件，占14.3%。结转下年度继续办理3件。")],
+    # a share of an applicant column: 25 ÷ 29 is 86.2%
+    "N502-county-applicant-share.txt": [(SENT, SENT + "其中自然人申请25件，占比80.0%；法人或其他组织申请4件，占比13.8%。")],
+    # a stated total with all its parts: 11+4+1+9+2+1 = 28, not 27
+    "N503-city-stated-total-parts.txt": [(SENT, "全年共收到政府信息公开申请29件，上年结转2件。共办结27件，其中予以公开11件，部分公开4件，不予公开1件，无法提供9件，不予处理2件，其他处理1件。结转下年度继续办理3件。")],
+    # channels listed after their total add up to more than it
+    "N503-street-channels.txt": [(SENT, "全年共收到政府信息公开申请29件，其中网上申请20件、当面申请7件、信函申请3件。上年结转2件，办结28件，结转下年度继续办理3件。")],
+    # the stated 合计 of 新收 and 上年结转
+    "N503-township-sum-stated.txt": [(SENT, "本年新收政府信息公开申请29件，上年结转2件，合计32件，已办结28件，结转下年度继续办理3件。")],
+    # quiet: the same facts in each style
+    "clean-narrative-street-office.txt": [(SENT + REVIEW,
+        "2024年，本街道办事处共收到政府信息公开申请29件，其中当面申请10件、网上申请16件、信函申请3件；上年结转2件。"
+        "已办结28件，其中11件全部予以公开，部分公开（区分处理）4件，不予公开1件，无法提供9件，不予处理2件，其他处理1件，结转2025年继续办理3件。"
+        "因政府信息公开工作被申请复议3件，其中维持1件，纠正1件，尚未审结1件；被提起诉讼1件，结果维持。")],
+    "clean-narrative-township.txt": [(SENT + REVIEW,
+        "我镇全年收到依申请公开29条，上年转结2件，共计31件，均依法予以答复，结转下年度继续办理3件。"
+        "其中自然人申请25件，占比86.2%；法人或其他组织申请4件，占比13.8%。"
+        "因政府信息公开申请引起行政复议3件、行政诉讼1件。")],
+    "clean-narrative-city.txt": [(SENT + REVIEW,
+        "2024年，全市共受理政府信息公开申请31件（含上年结转2件），答复28件，另有3件顺延至下一年答复。"
+        "从办理结果看，予以公开11件，占办结总数的39.3%；部分公开4件，占14.3%；不予公开1件；无法提供9件（其中本机关不掌握相关政府信息8件）；不予处理2件；其他处理1件。"
+        "全年政府信息公开行政复议3件，其中结果维持1件，结果纠正1件，尚未审结1件；行政诉讼1件，均为未经复议直接起诉，结果维持。")],
     # quiet: a people's government's report published before 31 March
     "clean-government-march.txt": [("青川县自然资源局2024年", "青川县人民政府2024年"), ("\n青川县自然资源局\n2025年1月20日", "\n青川县人民政府\n2025年3月20日")],
 }

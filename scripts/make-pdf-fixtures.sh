@@ -53,6 +53,7 @@ chrome report-long.html "$out/clean-long-split-chromium.pdf"
 lo report-long-thead.html "$out/clean-repeat-heading-lo.pdf"
 lo report-long-thead.html "$out/clean-repeat-heading-lo-tagged.pdf" tagged
 chrome report-long-thead.html "$out/clean-repeat-heading-chromium.pdf"
+lo report-long-thead-t4split.html "$out/clean-table4-header-split-lo.pdf"
 # Tables without any ruling lines: read from text positions alone.
 lo report-borderless.html "$out/clean-borderless-lo.pdf"
 # Plain pages (no borders, left-aligned cells): the narrow group column

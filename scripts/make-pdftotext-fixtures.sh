@@ -4,7 +4,7 @@
 #   pdftotext -layout  -> space-aligned columns, labels wrapped over lines
 #   pdftotext (plain)  -> a cell per line, as a browser's PDF viewer copies
 # and one variant with a blank cell (C201) made by blanking a figure.
-# Needs: pdftotext (apt-get install poppler-utils). Tests never run this;
+# Needs: pdftotext (apt-get install poppler-utils), chromium for one file. Tests never run this;
 # the generated files are committed. After running it, regenerate the
 # goldens (go test ./cmd/reportlint -run TestGolden -update) and review them.
 set -eu
@@ -18,6 +18,17 @@ pdftotext -layout "$p/clean-long-split-lo.pdf" "$out/clean-pdftotext-layout-long
 pdftotext "$p/clean-lo-writer.pdf" "$out/clean-pdftotext-cells-lo.txt"
 pdftotext "$p/clean-chromium.pdf" "$out/clean-pdftotext-cells-chromium.txt"
 pdftotext -layout "$p/A304-table4-total-lo.pdf" "$out/A304-pdftotext-layout.txt"
+# Chromium's print of the CMS page (narrow columns: pdftotext runs the
+# figures of table 三 together, "2 000002"; page header and footer lines).
+if command -v chromium >/dev/null 2>&1; then
+	tmp=$(mktemp -d)
+	trap 'rm -rf "$tmp"' EXIT
+	cp fixtures/html/clean-site-chrome.html "$tmp/site.html"
+	chromium --headless --no-sandbox --disable-gpu --print-to-pdf="$tmp/site.pdf" "$tmp/site.html" >/dev/null 2>&1
+	pdftotext -layout "$tmp/site.pdf" "$out/clean-pdftotext-layout-chromium-print.txt"
+else
+	echo "chromium not found: skipping clean-pdftotext-layout-chromium-print.txt" >&2
+fi
 # C201: the 社会公益组织 figure of （一）予以公开 left blank (spaces keep the columns).
 python3 - "$out/clean-pdftotext-layout-lo.txt" "$out/C201-pdftotext-layout-blank.txt" <<'PY'
 import re, sys

@@ -16,6 +16,9 @@ type fileResult struct {
 	Err    error // a *parser.ReadError when Report is nil
 	// Findings are the file's findings when the job ran the rules.
 	Findings []rules.Finding
+	// extract is the JSON of the Extract record when the worker sent it
+	// instead of the tables.
+	extract []byte
 }
 
 // readAll reads the files (without running the rules) and returns results

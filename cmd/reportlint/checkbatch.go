@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 
@@ -111,7 +112,10 @@ func checkedOf(r fileResult) checked {
 	c := checked{Path: r.Path, Findings: r.Findings}
 	if r.Report != nil {
 		c.Format, c.Issuer, c.Year, c.Kind = r.Report.Doc.Format, r.Report.Issuer, r.Report.Year, string(r.Report.Kind)
-		e := extractOf(r)
+		var e Extract
+		if r.extract == nil || json.Unmarshal(r.extract, &e) != nil {
+			e = extractOf(r)
+		}
 		c.Tables = &e
 	}
 	return c

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -10,15 +9,9 @@ import (
 	"slices"
 	"sort"
 	"strings"
-)
 
-// reportExts are the extensions a directory walk picks up. Old binary
-// formats are included so that they get a P001 finding rather than being
-// silently skipped.
-var reportExts = map[string]bool{
-	".html": true, ".htm": true, ".shtml": true, ".xhtml": true, ".mht": false,
-	".pdf": true, ".docx": true, ".txt": true, ".doc": true, ".wps": true,
-}
+	"github.com/reportlint/reportlint/parser/load"
+)
 
 // reportFiles are the files a command line names.
 type reportFiles struct {
@@ -71,17 +64,10 @@ func discoverReports(paths []string, stderr io.Writer) (reportFiles, error) {
 	return rf, nil
 }
 
-// reportExtList is the sorted list of the extensions a directory walk reads.
-func reportExtList() []string {
-	var out []string
-	for e, ok := range reportExts {
-		if ok {
-			out = append(out, e)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
+// reportExtList is the sorted list of the extensions a directory walk
+// picks up (from the input-format registry; old binary formats are
+// included so that they get a P001 rather than being skipped silently).
+func reportExtList() []string { return load.Extensions() }
 
 // discover expands the command-line paths into the list of files to check,
 // in a stable order. A path that does not exist is kept as it is: reading
@@ -136,8 +122,7 @@ func discover(paths []string) ([]string, error) {
 			} else if !d.Type().IsRegular() {
 				return nil
 			}
-			ext := strings.ToLower(filepath.Ext(name))
-			if reportExts[ext] || (ext == "" && sniffable(path)) {
+			if load.IsReportName(name) || (filepath.Ext(name) == "" && sniffable(path)) {
 				found = append(found, path)
 			}
 			return nil
@@ -163,7 +148,5 @@ func sniffable(path string) bool {
 	defer f.Close()
 	head := make([]byte, 512)
 	n, _ := f.Read(head)
-	head = bytes.ToLower(head[:n])
-	return bytes.HasPrefix(head, []byte("%pdf-")) || bytes.HasPrefix(head, []byte("pk\x03\x04")) ||
-		bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<!doctype html"))
+	return load.LooksLikeReport(head[:n])
 }

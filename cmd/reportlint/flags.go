@@ -50,13 +50,13 @@ func (c *commonFlags) options() parser.Options {
 	return o
 }
 
-// errHelpRequested is returned by parseInterleaved after the help text was
+// errHelpShown is returned by parseInterleaved after the help text was
 // printed: the command exits 0.
-var errHelpRequested = errors.New("help printed")
+var errHelpShown = errors.New("help printed")
 
 // parseInterleaved parses flags that may come before or after the paths
 // ("check dir --format json"). "--" ends flag parsing. -h/--help print the
-// command's help to stdout and return errHelpRequested. Errors name the flag
+// command's help to stdout and return errHelpShown. Errors name the flag
 // and what it expects, in Chinese.
 func parseInterleaved(fs *flag.FlagSet, args []string, stdout io.Writer) ([]string, error) {
 	fs.SetOutput(io.Discard)
@@ -66,7 +66,7 @@ func parseInterleaved(fs *flag.FlagSet, args []string, stdout io.Writer) ([]stri
 		if err := fs.Parse(args); err != nil {
 			if err == flag.ErrHelp {
 				printCommandHelp(stdout, fs)
-				return nil, errHelpRequested
+				return nil, errHelpShown
 			}
 			return nil, usageError{flagError(fs, err)}
 		}

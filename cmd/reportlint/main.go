@@ -62,7 +62,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		code, err = c.Run(args[1:], stdout, stderr)
 	}
-	if errors.Is(err, errHelpRequested) {
+	if errors.Is(err, errHelpShown) {
 		return exitOK
 	}
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/reportlint/reportlint/parser/load"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
@@ -46,6 +47,11 @@ func TestPreCommitHookCommand(t *testing.T) {
 	}
 	for _, f := range []string{"a.md", "b.doc", "c.html.bak", "d.pdfx", ".pre-commit-config.yaml"} {
 		assert.False(t, files.MatchString(f), f)
+	}
+	// every extension the input-format registry reads, in any case
+	for _, ext := range load.ReadExtensions() {
+		assert.True(t, files.MatchString("r"+ext), ext)
+		assert.True(t, files.MatchString("R"+strings.ToUpper(ext)), ext)
 	}
 	args := strings.Fields(h.Entry)
 	require.Equal(t, "reportlint", args[0], "entry runs the installed reportlint")

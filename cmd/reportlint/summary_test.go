@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -152,4 +153,56 @@ func TestOutputFile(t *testing.T) {
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
 	assert.True(t, bytes.Contains(b, []byte(`"version": 1`)))
+}
+
+// The workbook reportlint writes opens in LibreOffice, and its 数据 sheet,
+// read back by LibreOffice, gives extract's figures and the totals.
+func TestXLSXOpensInLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("LibreOffice (soffice) is not installed")
+	}
+	if testing.Short() {
+		t.Skip("starts LibreOffice; skipped with -short")
+	}
+	dir := t.TempDir()
+	book := filepath.Join(dir, "汇总.xlsx")
+	files := []string{cleanFixture, fixturesRoot + "/text/C201-cell-blank.txt"}
+	_, _, _ = runArgs(append([]string{"check", "--summary", book}, files...)...)
+	// Filter options: comma, quote, UTF-8, from row 1, …, sheet 3 (数据).
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,3", "--outdir", dir, book)
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "soffice: %s", out)
+	matches, _ := filepath.Glob(filepath.Join(dir, "*数据*.csv"))
+	if len(matches) == 0 {
+		matches, _ = filepath.Glob(filepath.Join(dir, "*.csv"))
+	}
+	require.NotEmpty(t, matches, "LibreOffice wrote no CSV: %s", out)
+	f, err := os.Open(matches[0])
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, rows, len(files)+2, "header, one row per report, totals")
+	require.Equal(t, "文件", rows[0][0])
+	js, _, _ := runArgs(append([]string{"extract"}, files...)...)
+	var ex []Extract
+	require.NoError(t, json.Unmarshal([]byte(js), &ex))
+	cols := dataColumns(false)
+	for j, dc := range cols {
+		sum := 0.0
+		for i, e := range ex {
+			got := rows[i+1][4+j]
+			if v := dc.figure(&e); v != nil {
+				assert.Equal(t, strconv.FormatFloat(*v, 'f', -1, 64), got, "%s %s", e.Path, dc.Header)
+				sum += *v
+			} else {
+				assert.Equal(t, "", got, "%s %s blank", e.Path, dc.Header)
+			}
+		}
+		total, err := strconv.ParseFloat(rows[len(rows)-1][4+j], 64)
+		require.NoError(t, err, dc.Header)
+		assert.InDelta(t, sum, total, 1e-9, "合计 of %s", dc.Header)
+	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/gob"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -45,8 +46,12 @@ type answer struct {
 	Path string
 	// Failed is the reading failure (P001/P002), or nil.
 	Failed *failure
-	// Report is the slim report: identity and canonical tables.
+	// Report is the slim report: identity, and for extract jobs the
+	// canonical tables with each cell's text and place.
 	Report *wireReport
+	// Extract is the JSON of the file's Extract record (check jobs): the
+	// canonical figures, smaller to send than the tables.
+	Extract []byte
 	// Findings are the rules' findings (check), or the failure's.
 	Findings []rules.Finding
 	// Abandoned counts readers still running in the worker after their
@@ -81,7 +86,7 @@ func failureOf(err error) *failure {
 
 // result turns an answer into the parent's fileResult (slim report).
 func (a answer) result() fileResult {
-	r := fileResult{Path: a.Path, Findings: a.Findings}
+	r := fileResult{Path: a.Path, Findings: a.Findings, extract: a.Extract}
 	if a.Failed != nil {
 		r.Err = a.Failed.readError()
 	} else if a.Report != nil {
@@ -163,6 +168,9 @@ func process(j job, prevs *prevCache) (a answer) {
 			return failedAnswer(j, fmt.Sprintf(causeTimeout, j.Opts.Timeout))
 		}
 		a.Findings = fs
+		e := extractOf(fileResult{Path: j.Path, Report: rep})
+		a.Extract, _ = json.Marshal(&e)
+		rep = &parser.Report{Doc: rep.Doc, Title: rep.Title, Issuer: rep.Issuer, Kind: rep.Kind, Layout: rep.Layout, Year: rep.Year}
 	}
 	a.Report = slim(rep)
 	return a

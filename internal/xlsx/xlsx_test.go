@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
 	"os"
 	"os/exec"
@@ -117,4 +118,38 @@ func TestOpensInLibreOffice(t *testing.T) {
 	assert.Equal(t, "机关,件数,金额", lines[0])
 	assert.Equal(t, "甲县人民政府办公室,12,1.25", lines[1])
 	assert.Equal(t, "合计,15,1.25", lines[4])
+}
+
+// Hostile or odd workbooks given as a roster: errors, not panics.
+func TestReadFirstColumnHostile(t *testing.T) {
+	mk := func(parts map[string]string) []byte {
+		var buf bytes.Buffer
+		z := zip.NewWriter(&buf)
+		for name, body := range parts {
+			w, _ := z.Create(name)
+			w.Write([]byte(body))
+		}
+		z.Close()
+		return buf.Bytes()
+	}
+	wb := `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>`
+	rels := `<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>`
+	cases := map[string]map[string]string{
+		"no workbook":          {"x.xml": "<a/>"},
+		"no sheets":            {"xl/workbook.xml": `<workbook><sheets/></workbook>`},
+		"shared string absent": {"xl/workbook.xml": wb, "xl/_rels/workbook.xml.rels": rels, "xl/worksheets/sheet1.xml": `<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>99</v></c></row></sheetData></worksheet>`},
+		"broken xml":           {"xl/workbook.xml": wb, "xl/_rels/workbook.xml.rels": rels, "xl/worksheets/sheet1.xml": `<worksheet><sheetData><row`},
+		"sheet missing":        {"xl/workbook.xml": wb, "xl/_rels/workbook.xml.rels": rels},
+	}
+	for name, parts := range cases {
+		data := mk(parts)
+		_, err := ReadFirstColumn(bytes.NewReader(data), int64(len(data)))
+		assert.Error(t, err, name)
+	}
+	// Inline strings, rows with gaps, other columns ignored.
+	data := mk(map[string]string{"xl/workbook.xml": wb, "xl/_rels/workbook.xml.rels": rels,
+		"xl/worksheets/sheet1.xml": `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>甲</t></is></c><c r="B1" t="inlineStr"><is><t>x</t></is></c></row><row r="3"><c r="A3"><v>12</v></c></row></sheetData></worksheet>`})
+	got, err := ReadFirstColumn(bytes.NewReader(data), int64(len(data)))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"甲", "", "12"}, got)
 }

@@ -17,6 +17,7 @@ import (
 type node struct {
 	para *para
 	tbl  *tbl
+	img  *parser.Image
 }
 
 type para struct {
@@ -110,6 +111,19 @@ func readBody(r io.Reader, nb *numbering, opts parser.Options, maxDepth int) ([]
 				br.stack = append(br.stack, "")
 				continue
 			}
+			if t.Name.Local == "drawing" || t.Name.Local == "pict" {
+				// A picture is kept (a table pasted as a picture is S110);
+				// a text box is not read (its text is in the fallback).
+				img, err := readPicture(dec)
+				if err != nil {
+					return nil, 0, err
+				}
+				if img != nil {
+					br.add(node{img: img})
+				}
+				depth--
+				continue
+			}
 			if skipSubtree(t.Name.Local) {
 				if err := dec.Skip(); err != nil {
 					return nil, 0, err
@@ -146,6 +160,66 @@ func readBody(r io.Reader, nb *numbering, opts parser.Options, maxDepth int) ([]
 		return nil, 0, parser.Unreadable("DOCX 正文 word/document.xml 中没有 w:body，文件已损坏或不是 Word 文档；请用 Word 或 WPS 重新另存为 .docx", nil)
 	}
 	return br.body, br.altChunks, nil
+}
+
+// emuPerPoint converts DrawingML extents (EMU) to points.
+const emuPerPoint = 12700
+
+// readPicture consumes a w:drawing or w:pict element and returns the
+// picture it shows, with its alternative text (wp:docPr descr or title,
+// VML alt or o:title) and size; nil for a text box or shape without an
+// image.
+func readPicture(dec *xml.Decoder) (*parser.Image, error) {
+	img := &parser.Image{}
+	isPicture := false
+	for depth := 1; depth > 0; {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			attr := func(name string) string {
+				for _, a := range t.Attr {
+					if a.Name.Local == name {
+						return strings.TrimSpace(a.Value)
+					}
+				}
+				return ""
+			}
+			switch t.Name.Local {
+			case "docPr":
+				img.Alt = attr("descr")
+				if img.Alt == "" {
+					img.Alt = attr("title")
+				}
+				img.Src = attr("name")
+			case "extent":
+				if cx, err := strconv.ParseFloat(attr("cx"), 64); err == nil && cx > 0 {
+					img.Width = cx / emuPerPoint
+				}
+				if cy, err := strconv.ParseFloat(attr("cy"), 64); err == nil && cy > 0 {
+					img.Height = cy / emuPerPoint
+				}
+			case "blip", "imagedata":
+				isPicture = true
+				if img.Alt == "" {
+					img.Alt = attr("title")
+				}
+			case "shape":
+				if img.Alt == "" {
+					img.Alt = attr("alt")
+				}
+			}
+		case xml.EndElement:
+			depth--
+		}
+	}
+	if !isPicture {
+		return nil, nil
+	}
+	return img, nil
 }
 
 // skipSubtree lists elements whose content is not what a reader sees:

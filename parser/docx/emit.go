@@ -37,6 +37,10 @@ func (e *emitter) nodes(ns []node, depth int) *parser.ReadError {
 				Text: text,
 				Loc:  parser.Loc{Unit: parser.UnitParagraph, Line: e.paraOrd},
 			}})
+		case n.img != nil:
+			img := *n.img
+			img.Loc = parser.Loc{Unit: parser.UnitParagraph, Line: e.paraOrd + 1}
+			e.doc.Blocks = append(e.doc.Blocks, parser.Block{Image: &img})
 		case n.tbl != nil:
 			if isLayout(n.tbl) && depth < 64 {
 				// A table that only lays the page out: its content is

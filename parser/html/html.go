@@ -45,6 +45,9 @@ func Parse(path string, data []byte, opts parser.Options) (*parser.Document, err
 		if maxTags > 0 && count.tags > maxTags {
 			return errTooMany
 		}
+		if tt == xhtml.TextToken && len(z.Raw()) > 2*parser.MaxTextBytes {
+			return errTextTooBig
+		}
 		return nil
 	}
 	if n := cloneEstimate(src, maxClones); n >= maxClones {
@@ -54,6 +57,8 @@ func Parse(path string, data []byte, opts parser.Options) (*parser.Document, err
 	switch {
 	case errors.Is(err, errTooDeep):
 		return nil, depthError(maxDepth)
+	case errors.Is(err, errTextTooBig):
+		return nil, parser.Unreadable(fmt.Sprintf("网页中有一段文字超过 %d 字节，中间没有任何标签或分段，不像正常的年度报告；请确认文件是否正确", 2*parser.MaxTextBytes), nil)
 	case errors.Is(err, errTooMany):
 		// Deep nesting later in the page is the first thing to report.
 		c := countTags(src)
@@ -103,6 +108,8 @@ func Parse(path string, data []byte, opts parser.Options) (*parser.Document, err
 var (
 	errTooDeep = errors.New("html: nesting too deep")
 	errTooMany = errors.New("html: too many elements")
+	// errTextTooBig: one text node beyond twice parser.MaxTextBytes.
+	errTextTooBig = errors.New("html: text node too large")
 )
 
 func depthError(max int) error {

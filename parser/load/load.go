@@ -18,21 +18,11 @@ import (
 
 	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/parser/docx"
-	"github.com/reportlint/reportlint/parser/html"
-	"github.com/reportlint/reportlint/parser/pdf"
 	"github.com/reportlint/reportlint/parser/text"
 )
 
 // Reader reads one format.
 type Reader func(path string, data []byte, opts parser.Options) (*parser.Document, error)
-
-// readers maps formats to their readers. Formats without a reader give P001.
-var readers = map[parser.Format]Reader{
-	parser.FormatText: text.Parse,
-	parser.FormatPDF:  pdf.Parse,
-	parser.FormatHTML: html.Parse,
-	parser.FormatDOCX: docx.Parse,
-}
 
 // File reads and recognises the report at path. A path of "-" reads stdin.
 // The error is always a *parser.ReadError.
@@ -130,6 +120,15 @@ func checkSize(doc *parser.Document, opts parser.Options) *parser.ReadError {
 	if opts.MaxBlocks > 0 && len(doc.Blocks) > opts.MaxBlocks {
 		return parser.Unreadable(fmt.Sprintf("文件内容过多（%d 个段落和表格，上限 %d），不像单份年度报告；请确认文件是否正确", len(doc.Blocks), opts.MaxBlocks), nil)
 	}
+	for _, b := range doc.Blocks {
+		if b.Para != nil && len(b.Para.Text) > parser.MaxTextBytes {
+			where := ""
+			if b.Para.Loc.Line > 0 && b.Para.Loc.Page == 0 {
+				where = fmt.Sprintf("第 %d 行起", b.Para.Loc.Line)
+			}
+			return parser.Unreadable(fmt.Sprintf("文件%s有一段文字长达 %d 字节，中间没有换行或分段（一段的上限 %d 字节），不像正常的年度报告；请确认文件是否正确", where, len(b.Para.Text), parser.MaxTextBytes), nil)
+		}
+	}
 	if opts.MaxCells <= 0 {
 		return nil
 	}
@@ -183,10 +182,6 @@ func notAReportReason(path string, format parser.Format) string {
 		what = fmt.Sprintf("扩展名为 %s，内容却是 %s；", ext, format)
 	}
 	return what + "文件中找不到年度报告的内容（没有报告标题、六个法定部分或统计表格），可能是网页错误页、空白文档或下载不完整；请重新下载或导出正确的报告"
-}
-
-var extFormat = map[string]parser.Format{
-	".pdf": parser.FormatPDF, ".docx": parser.FormatDOCX, ".html": parser.FormatHTML, ".htm": parser.FormatHTML, ".txt": parser.FormatText,
 }
 
 // readBounded reads at most max bytes (plus one to detect excess).
@@ -250,6 +245,10 @@ func Sniff(path string, data []byte) (parser.Format, *parser.ReadError) {
 	case bytes.Contains(head, []byte("%PDF-")):
 		return parser.FormatPDF, nil
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
+		// a ZIP is a DOCX only when it holds a Word document
+		if reason := zipKind(data); reason != "" {
+			return "", parser.Unreadable(reason, nil)
+		}
 		return parser.FormatDOCX, nil
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
 		if docx.IsEncryptedOLE(data) {
@@ -257,9 +256,9 @@ func Sniff(path string, data []byte) (parser.Format, *parser.ReadError) {
 			return "", parser.Unreadable(docx.EncryptedReason, nil)
 		}
 		if ext == ".wps" || ext == ".et" {
-			return "", parser.Unreadable("这是 WPS 旧格式（.wps）文件，reportlint 不能读取；请在 WPS 中另存为 .docx 或 PDF 后再检查", nil)
+			return "", parser.Unreadable(refusal(".wps"), nil)
 		}
-		return "", parser.Unreadable("这是 Word 97-2003 旧格式（.doc）或其他 OLE 文件，reportlint 不能读取；请另存为 .docx 或 PDF 后再检查", nil)
+		return "", parser.Unreadable(refusal(".doc"), nil)
 	case bytes.HasPrefix(data, []byte("{\\rtf")):
 		return "", parser.Unreadable("这是 RTF 文件，reportlint 不能读取；请另存为 .docx 或 PDF 后再检查", nil)
 	}
@@ -282,6 +281,18 @@ func Sniff(path string, data []byte) (parser.Format, *parser.ReadError) {
 		return parser.FormatText, nil
 	}
 	return "", parser.Unreadable("无法识别的文件类型（不是 HTML、PDF、DOCX 或文本）；请另存为这些格式之一后再检查", nil)
+}
+
+// refusal is the registry's message for a refused format's extension.
+func refusal(ext string) string {
+	for _, f := range Formats {
+		for _, e := range f.Exts {
+			if e == ext && f.Refusal != "" {
+				return f.Refusal
+			}
+		}
+	}
+	return "reportlint 不能读取该格式；请另存为 .docx、PDF 或 HTML 后再检查"
 }
 
 // looksHTML reports whether the head of data is markup.

@@ -1,10 +1,14 @@
 package pdf
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/reportlint/reportlint/parser"
 )
 
 // texts decodes a shown string with a font and joins the texts of its codes.
@@ -126,4 +130,31 @@ func TestGBKCodes(t *testing.T) {
 	u.type0("UniGB-UTF16-H")
 	s, _ = texts(u, "\xd8\x40\xdc\x00\x65\x3f")
 	require.Equal(t, "𠀀政", s)
+}
+
+// Hand-made files (scripts/pdf/make_synthetic.py) with fonts no installed
+// producer writes: GBK-EUC-H without ToUnicode, and a Ghostscript-style
+// Type0 font with an embedded one-byte CMap.
+func TestSyntheticFontFiles(t *testing.T) {
+	for _, name := range []string{"gbk-euc-h.pdf", "onebyte-type0.pdf"} {
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", name))
+			require.NoError(t, err)
+			doc, err := Parse(name, data, parser.DefaultOptions())
+			require.NoError(t, err)
+			require.Len(t, doc.Blocks, 1)
+			require.Equal(t, "本机关2024年政府信息公开工作年度报告", doc.Blocks[0].Para.Text)
+		})
+	}
+	// the one-byte font's digits take their /W widths: "2024" is as wide
+	// as four half-width digits, so the line's glyphs do not overlap
+	data, err := os.ReadFile(filepath.Join("testdata", "onebyte-type0.pdf"))
+	require.NoError(t, err)
+	d, err := open(data, parser.DefaultOptions())
+	require.NoError(t, err)
+	pc, err := d.interpretPage(d.r.Page(1))
+	require.NoError(t, err)
+	require.Len(t, pc.glyphs, 20)
+	require.InDelta(t, 6, pc.glyphs[3].w, 0.01, "a digit at 12 pt with width 500")
+	require.InDelta(t, 12, pc.glyphs[0].w, 0.01, "an ideograph at the default width 1000")
 }

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 )
@@ -55,62 +54,84 @@ func (t *tableAcc) join(b *tpart) {
 	t.cells = tile(t.cells, len(t.ys)-1, len(t.xs)-1)
 }
 
-// headerKey is the text of the cells of rows 0..k-1 of a part, the cells
-// sorted, spaces dropped, so that a header laid out again (other row
-// heights, a label wrapped elsewhere, a row boundary moved) compares equal.
-// ok is false when a cell reaches below row k or holds a figure (a header
-// has none) or the rows hold too little text.
-func headerKey(p *tpart, k int) (key string, ok bool) {
-	var texts []string
-	n := 0
-	for _, r := range p.cells {
-		if r.r0 >= k {
-			continue
+// cellKey is a cell's text without spaces (a header laid out again wraps
+// its labels elsewhere).
+func cellKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
 		}
-		if r.r1 > k {
-			return "", false
+		return r
+	}, s)
+}
+
+// headerTexts are the texts of the table's header: the cells of its rows
+// before the first row with a figure (at most maxHeaderRows rows), with
+// their counts.
+func headerTexts(t *tpart) map[string]int {
+	nt := len(t.ys) - 1
+	end := min(maxHeaderRows, nt)
+	for _, r := range t.cells {
+		if r.r0 < end && isNumber(cellKey(r.text)) {
+			end = r.r0
 		}
-		s := strings.Map(func(r rune) rune {
-			if unicode.IsSpace(r) {
-				return -1
+	}
+	texts := map[string]int{}
+	for _, r := range t.cells {
+		if r.r0 < end {
+			if s := cellKey(r.text); s != "" {
+				texts[s]++
 			}
-			return r
-		}, r.text)
-		if s == "" {
-			continue
 		}
-		if isNumber(s) {
-			return "", false
-		}
-		texts = append(texts, s)
-		n += len([]rune(s))
 	}
-	if n < minHeaderRunes {
-		return "", false
-	}
-	slices.Sort(texts)
-	return strings.Join(texts, "\x00"), true
+	return texts
 }
 
 // repeatedHeaderRows is the largest number of leading grid rows of b that
-// repeat the header of the table t (the text of t's first rows), or 0.
+// repeat the header of the table t: every cell of those rows holds a
+// header text of t (each as often as t has it), no figure, and does not
+// reach below them. Producers repeat all header rows or the first ones
+// (repeatRows=2 of three), at other row heights, with labels wrapped
+// elsewhere; texts are compared, not geometry.
 func repeatedHeaderRows(t, b *tpart) int {
-	nt, nb := len(t.ys)-1, len(b.ys)-1
-	heads := map[string]bool{}
-	for m := 1; m <= min(maxHeaderRows, nt-1); m++ {
-		if key, ok := headerKey(t, m); ok {
-			heads[key] = true
-		}
-	}
-	if len(heads) == 0 {
+	head := headerTexts(t)
+	if len(head) == 0 {
 		return 0
 	}
+	nb := len(b.ys) - 1
 	for k := min(maxHeaderRows, nb); k >= 1; k-- { // the whole header, not its first row
-		if key, ok := headerKey(b, k); ok && heads[key] {
+		if headerRowsMatch(b, k, head) {
 			return k
 		}
 	}
 	return 0
+}
+
+// headerRowsMatch says whether rows 0..k-1 of b hold only header texts.
+func headerRowsMatch(b *tpart, k int, head map[string]int) bool {
+	left := map[string]int{}
+	for s, n := range head {
+		left[s] = n
+	}
+	runes := 0
+	for _, r := range b.cells {
+		if r.r0 >= k {
+			continue
+		}
+		s := cellKey(r.text)
+		if r.r1 > k && s != "" {
+			return false
+		}
+		if s == "" {
+			continue
+		}
+		if left[s] == 0 {
+			return false
+		}
+		left[s]--
+		runes += len([]rune(s))
+	}
+	return runes >= minHeaderRunes
 }
 
 // skipRepeatedHeader drops the rows at the top of part b that repeat the
@@ -215,18 +236,38 @@ func (t *tableAcc) splitRowOffset(b *tpart) int {
 }
 
 // continuesAbove says whether cell r of part b's first row continues the
-// cell a above it rather than starting a new one.
-func continuesAbove(a, r *region, rowSplit, open bool) bool {
+// cell a above it rather than starting a new one (a is over the same
+// columns). headers: neither the table's last row nor b's first row holds
+// a figure (a header row cut by the break, such as table 四's 结果|维持
+// split over two pages).
+func continuesAbove(a, r *region, rowSplit, open, headers bool) bool {
 	spans := a.r1-a.r0 > 1 || r.r1-r.r0 > 1
+	label := a.text != "" && !isNumber(a.text) && !isNumber(r.text) && !enumRE.MatchString(r.text)
 	switch {
 	case rowSplit:
+		return true
+	case headers && a.text != "" && r.text == "":
+		return true // the empty rest of a header cell cut by the break
+	case headers && label && r.text != "":
+		// a header cell cut by the break: the same columns, no figure in
+		// either row (producers draw a rule above its rest or not)
 		return true
 	case spans && open:
 		return true
 	case r.text == "" && spans:
 		return true // a group cell whose text sits on the previous page
-	case spans && a.text != "" && !isNumber(a.text) && !isNumber(r.text) && !enumRE.MatchString(r.text):
+	case spans && label:
 		return true // a group label cut in two by the break
+	}
+	return false
+}
+
+// rowHasFigure says whether a cell covering grid row r holds a number.
+func rowHasFigure(cells []*region, r int) bool {
+	for _, c := range cells {
+		if c.r0 <= r && r < c.r1 && isNumber(c.text) {
+			return true
+		}
 	}
 	return false
 }
@@ -243,13 +284,14 @@ func (t *tableAcc) appendCells(b *tpart, offset int, open []bool) {
 		}
 		return true
 	}
+	headers := !rowHasFigure(t.cells, nr-1) && !rowHasFigure(b.cells, 0)
 	var extra []*region
 	for _, r := range b.cells {
 		var a *region
 		if r.r0 == 0 {
 			a = t.above(nr, r.c0, r.c1)
 		}
-		if a != nil && continuesAbove(a, r, offset == nr-1, isOpen(r)) {
+		if a != nil && continuesAbove(a, r, offset == nr-1, isOpen(r), headers) {
 			a.r1 = offset + r.r1
 			if r.text != "" {
 				if a.text != "" && needSpace(lastRune(a.text), firstRune(r.text)) {

@@ -44,6 +44,8 @@ func TestRepeatedHeaderRows(t *testing.T) {
 		{"first header row only", [][]string{{"申请人情况", "", ""}, {"三、本年度办理结果", "2", "2"}}, 1},
 		{"figures are never a header", [][]string{{"一、本年新收", "3", "3"}}, 0},
 		{"part that is only the header", head, 2},
+		{"a fragment of a split row is no header", [][]string{{"相关政府信息", "", ""}, {"（一）予以公开", "2", "2"}}, 0},
+		{"header text with a new label is no header", [][]string{{"申请人情况", "（一）予以公开", ""}}, 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -77,18 +79,24 @@ func TestContinuesAbove(t *testing.T) {
 		name           string
 		a, r           *region
 		rowSplit, open bool
+		headers        bool
 		want           bool
 	}{
-		{"row split over the break", one, &region{r1: 1, text: "相关"}, true, false, true},
-		{"empty cell under a group", group, &region{r1: 1}, false, false, true},
-		{"open top under a group", group, &region{r1: 1, text: "x"}, false, true, true},
-		{"group label cut in two", group, &region{r1: 1, text: "公开"}, false, false, true},
-		{"new enumerated item", group, &region{r1: 1, text: "（四）无法提供"}, false, false, false},
-		{"number under a one-row cell", one, &region{r1: 1, text: "7"}, false, false, false},
+		{"row split over the break", one, &region{r1: 1, text: "相关"}, true, false, false, true},
+		{"empty cell under a group", group, &region{r1: 1}, false, false, false, true},
+		{"open top under a group", group, &region{r1: 1, text: "x"}, false, true, false, true},
+		{"group label cut in two", group, &region{r1: 1, text: "公开"}, false, false, false, true},
+		{"new enumerated item", group, &region{r1: 1, text: "（四）无法提供"}, false, false, false, false},
+		{"number under a one-row cell", one, &region{r1: 1, text: "7"}, false, false, false, false},
+		{"empty rest of a header cell", &region{r1: 1, text: "总计"}, &region{r1: 1}, false, false, true, true},
+		{"empty cell under a data row's label", &region{r1: 1, text: "规章"}, &region{r1: 1}, false, false, false, false},
+		{"header cell cut by the break", &region{r1: 1, text: "结果"}, &region{r1: 1, text: "维持"}, false, false, true, true},
+		{"header cell cut by the break, no rule above", &region{r1: 1, text: "结果"}, &region{r1: 1, text: "维持"}, false, true, true, true},
+		{"open label under a data row's label", &region{r1: 1, text: "规章"}, &region{r1: 1, text: "行政规范性文件"}, false, true, false, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			require.Equal(t, c.want, continuesAbove(c.a, c.r, c.rowSplit, c.open))
+			require.Equal(t, c.want, continuesAbove(c.a, c.r, c.rowSplit, c.open, c.headers))
 		})
 	}
 }

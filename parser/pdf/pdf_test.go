@@ -168,7 +168,36 @@ var producerFixtures = map[string][]string{
 	"report-long.html.in":  {"clean-rl-landscape-3pages.pdf"},
 	"report-plain.html.in": {"clean-rl-ttf-repeat.pdf"},
 	// table 三's header in <thead>: repeated on every page of the table
-	"report-long-thead.html.in": {"clean-repeat-heading-lo.pdf", "clean-repeat-heading-lo-tagged.pdf", "clean-repeat-heading-chromium.pdf"},
+	"report-long-thead.html.in": {"clean-repeat-heading-lo.pdf", "clean-repeat-heading-lo-tagged.pdf", "clean-repeat-heading-chromium.pdf",
+		// the page breaks inside table 四's two-row header cells
+		"clean-table4-header-split-lo.pdf"},
+}
+
+// Producers' tables drawn without any rules read from text positions: the
+// recognised statutory cells are the HTML source's, value for value (the
+// header cells of a position table are not compared: centred multi-line
+// headers are not rebuilt cell for cell).
+func TestProducerPositionTables(t *testing.T) {
+	for src, pdfs := range map[string][]string{"report-long.html.in": {"clean-rl-borderless-repeat.pdf"}} {
+		hdoc, err := html.Parse(src, readFixture(t, "src/"+src), parser.DefaultOptions())
+		require.NoError(t, err)
+		want := canonCells(hdoc)
+		for _, name := range pdfs {
+			doc, err := Parse(name, readFixture(t, name), parser.DefaultOptions())
+			require.NoError(t, err)
+			require.Equal(t, want, canonCells(doc), name)
+			// the header repeated on page 3 is skipped, not read as rows
+			heads := 0
+			for _, tb := range tables(doc) {
+				for _, r := range tb.Rows {
+					for _, c := range r.Cells {
+						heads += strings.Count(c.Text, "申请人情况")
+					}
+				}
+			}
+			require.Equal(t, 1, heads, name)
+		}
+	}
 }
 
 func TestParagraphs(t *testing.T) {

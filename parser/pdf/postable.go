@@ -240,18 +240,82 @@ func posTables(lines [][]glyph, left, right float64) (parts []*tpart, rest [][]g
 	return parts, rest
 }
 
-// build makes the grid of a position table part.
+// build makes the grid of a position table part. Its stages, each a
+// method with its own table test (postable_test.go):
+//
+//  1. extent: the part's font size and horizontal extent;
+//  2. splitGluedCells: a number or enumerated label glued to the label
+//     before it is a cell of its own;
+//  3. valueColumns: the centres of the value (number) columns and where
+//     the value area starts;
+//  4. trimHeader: an enumerated label above the first data row starts the
+//     body, it is no header;
+//  5. columns: the label column separators and the column boundaries;
+//  6. classify: each chunk goes to the header, a group column or a body
+//     line;
+//  7. rowBands: body lines grouped into rows around their data lines;
+//  8. bandCells and groupCells: the regions of each row and the group
+//     labels spanning rows;
+//  9. rowBounds: the row boundaries.
 func (pp *posPart) build() *tpart {
-	size := 0.0
-	var centres []float64
-	valueLeft := math.Inf(1)
-	x0, x1 := math.Inf(1), math.Inf(-1)
+	size, x0, x1 := pp.extent()
+	pp.splitGluedCells()
+	vcols, valueLeft := pp.valueColumns(size)
+	if vcols == nil {
+		return nil
+	}
+	pp.trimHeader(valueLeft)
+	g := pp.columns(x0, x1, valueLeft, vcols, size)
+	t := &tpart{xs: g.xs, x0: g.xs[0], x1: g.xs[len(g.xs)-1], pos: true, weak: pp.weak, vcols: vcols}
+	t.topOpen = make([]bool, len(g.xs)-1)
+	header, groups, body := pp.classify(g)
+	bands := rowBands(header, body, size)
+	if len(bands) == 0 {
+		return nil
+	}
+	t.cells = bandCells(bands)
+	t.cells = append(t.cells, groupCells(groups, bands, t.cells, len(g.xs)-1, size)...)
+	t.ys = rowBounds(bands, size)
+	t.y0, t.y1 = t.ys[0], t.ys[len(bands)]
+	t.cells = tile(t.cells, len(bands), len(g.xs)-1)
+	return t
+}
+
+const (
+	// valueGap (in font sizes): the value area starts this far before the
+	// first number column's widest number.
+	valueGap = 0.25
+	// valueColTol (in font sizes): number centres closer than this are one
+	// value column.
+	valueColTol = 0.9
+	// edgeSlack (in font sizes): how far a chunk may reach over a column
+	// boundary and still be in the column (centred text, wide glyphs).
+	edgeSlack = 0.2
+	// sepSlack (in font sizes): a chunk ending this close before a label
+	// separator and the next starting this close after it are two cells.
+	sepSlack = 0.1
+	// groupGap (in font sizes): fragments of a group column further apart
+	// than this are two group labels.
+	groupGap = 3.0
+	// rowTopPad and rowBottomPad (in font sizes): the row boundaries above
+	// the first and below the last baseline of a row.
+	rowTopPad    = 1.0
+	rowBottomPad = 0.3
+)
+
+// extent is the largest font size of the part and its left and right edge.
+func (pp *posPart) extent() (size, x0, x1 float64) {
+	x0, x1 = math.Inf(1), math.Inf(-1)
 	for _, l := range pp.lines {
 		size = max(size, l.size)
 		x0, x1 = min(x0, l.x0), max(x1, l.x1)
 	}
-	// cells drawn close together: a number or an enumerated label glued to
-	// the label before it by a narrow gap is a cell of its own
+	return size, x0, x1
+}
+
+// splitGluedCells: cells drawn close together: a number or an enumerated
+// label glued to the label before it by a narrow gap is a cell of its own.
+func (pp *posPart) splitGluedCells() {
 	for _, l := range pp.lines[pp.first:] {
 		l.resplit(func(left, right pchunk, last bool) bool {
 			if left.num {
@@ -260,6 +324,13 @@ func (pp *posPart) build() *tpart {
 			return right.num && last || startRE.MatchString(right.text)
 		})
 	}
+}
+
+// valueColumns are the centres of the number columns of the data lines and
+// the left edge of the value area; nil when the part has no numbers.
+func (pp *posPart) valueColumns(size float64) (vcols []float64, valueLeft float64) {
+	var centres []float64
+	valueLeft = math.Inf(1)
 	for _, l := range pp.lines[pp.first:] {
 		if !l.anchor() {
 			continue
@@ -272,28 +343,47 @@ func (pp *posPart) build() *tpart {
 		}
 	}
 	if len(centres) == 0 {
-		return nil
+		return nil, 0
 	}
-	vcols := cluster(centres, 0.9*size)
-	// the value area starts before the first number column's widest number
-	valueLeft -= 0.25 * size
-	// an enumerated label above the first data row is no header: it starts
-	// a row (its numbers are beside a later line) or ends one split over
-	// the page break
+	return cluster(centres, valueColTol*size), valueLeft - valueGap*size
+}
+
+// trimHeader: an enumerated label above the first data row is no header:
+// it starts a row (its numbers are beside a later line) or ends one split
+// over the page break.
+func (pp *posPart) trimHeader(valueLeft float64) {
 	for li := 0; li < pp.first; li++ {
 		l := pp.lines[li]
 		if len(l.chunks) > 0 && startRE.MatchString(l.chunks[0].text) && l.x1 <= valueLeft {
 			pp.first = li
-			break
+			return
 		}
 	}
+}
+
+// posGrid is the column layout of a position table part.
+type posGrid struct {
+	xs   []float64 // column boundaries
+	nlab int       // label columns (the last one is the item column); 0: none
+	size float64
+}
+
+// colOf is the column under x.
+func (g posGrid) colOf(x float64) int {
+	c := sort.SearchFloat64s(g.xs, x) - 1
+	return max(0, min(c, len(g.xs)-2))
+}
+
+// columns finds the label column separators (splitting a fragment of a
+// narrow group cell glued to the item label beside it) and makes the
+// column boundaries: label columns, then one column per value column.
+func (pp *posPart) columns(x0, x1, valueLeft float64, vcols []float64, size float64) posGrid {
 	seps := labelSeps(pp.lines[pp.first:], x0, valueLeft, size)
 	sort.Float64s(seps)
-	// a fragment of a narrow group cell glued to the item label beside it
 	for _, l := range pp.lines[pp.first:] {
 		l.resplit(func(left, right pchunk, _ bool) bool {
 			for _, s := range seps {
-				if left.x1 <= s+0.1*size && right.x0 >= s-0.1*size {
+				if left.x1 <= s+sepSlack*size && right.x0 >= s-sepSlack*size {
 					return true
 				}
 			}
@@ -309,41 +399,47 @@ func (pp *posPart) build() *tpart {
 		xs = append(xs, (vcols[k]+vcols[k+1])/2)
 	}
 	xs = append(xs, max(x1+1, vcols[len(vcols)-1]+size))
-	nlab := len(seps) + 1 // label columns (the last one is the item column)
+	nlab := len(seps) + 1
 	if valueLeft <= x0+size {
 		nlab = 0
 	}
-	colOf := func(x float64) int {
-		c := sort.SearchFloat64s(xs, x) - 1
-		return max(0, min(c, len(xs)-2))
-	}
-	t := &tpart{xs: xs, x0: xs[0], x1: xs[len(xs)-1], pos: true, weak: pp.weak, vcols: vcols}
-	t.topOpen = make([]bool, len(xs)-1)
+	return posGrid{xs: xs, nlab: nlab, size: size}
+}
 
-	// Split the chunks: group fragments (inside one group column) and row
-	// chunks (item column, spanning labels, values).
-	type rchunk struct {
-		c      pchunk
-		c0, c1 int
-		y      float64
+// rchunk is a chunk placed on the columns c0..c1 (inclusive).
+type rchunk struct {
+	c      pchunk
+	c0, c1 int
+	y      float64
+}
+
+// rline is a body line of a position table part.
+type rline struct {
+	y      float64
+	chunks []rchunk
+	anchor bool
+	start  bool // begins with an enumerated label
+	inVal  bool // reaches into the value area
+}
+
+// band is one row: its lines and their baseline range.
+type band struct {
+	lines []*rline
+	y0    float64
+	y1    float64
+}
+
+// classify splits the chunks: those of the header lines, group fragments
+// (inside one group column) per group column, and body lines of row
+// chunks (item column, spanning labels, values).
+func (pp *posPart) classify(g posGrid) (header []rchunk, groups [][]rchunk, body []*rline) {
+	if g.nlab > 1 {
+		groups = make([][]rchunk, g.nlab-1)
 	}
-	type rline struct {
-		y      float64
-		chunks []rchunk
-		anchor bool
-		start  bool // begins with an enumerated label
-		inVal  bool // reaches into the value area
-	}
-	var groups [][]rchunk // per group column
-	if nlab > 1 {
-		groups = make([][]rchunk, nlab-1)
-	}
-	var header []rchunk
-	var body []*rline
 	for li, l := range pp.lines {
 		rl := &rline{y: l.y, anchor: l.anchor()}
 		for _, c := range l.chunks {
-			rc := rchunk{c: c, c0: colOf(c.x0 + 0.2*size), c1: colOf(c.x1 - 0.2*size), y: l.y}
+			rc := rchunk{c: c, c0: g.colOf(c.x0 + edgeSlack*g.size), c1: g.colOf(c.x1 - edgeSlack*g.size), y: l.y}
 			if rc.c1 < rc.c0 {
 				rc.c1 = rc.c0
 			}
@@ -351,14 +447,14 @@ func (pp *posPart) build() *tpart {
 				header = append(header, rc)
 				continue
 			}
-			if rc.c0 == rc.c1 && rc.c0 < nlab-1 && !c.num {
+			if rc.c0 == rc.c1 && rc.c0 < g.nlab-1 && !c.num {
 				groups[rc.c0] = append(groups[rc.c0], rc)
 				continue
 			}
-			if len(rl.chunks) == 0 && rc.c0 < max(nlab, 1) && startRE.MatchString(c.text) {
+			if len(rl.chunks) == 0 && rc.c0 < max(g.nlab, 1) && startRE.MatchString(c.text) {
 				rl.start = true
 			}
-			if rc.c1 >= nlab && !c.num {
+			if rc.c1 >= g.nlab && !c.num {
 				rl.inVal = true
 			}
 			rl.chunks = append(rl.chunks, rc)
@@ -367,57 +463,27 @@ func (pp *posPart) build() *tpart {
 			body = append(body, rl)
 		}
 	}
-	// Rows: bands of body lines.
-	type band struct {
-		lines []*rline
-		y0    float64
-		y1    float64
-	}
+	return header, groups, body
+}
+
+// rowBands groups the lines into rows, sorted top down: the header is one
+// row; a line without figures that reaches into the value area is a row
+// of its own; the lines between are given to their data lines
+// (assignRows), and an enumerated label after the last data line starts a
+// row whose numbers are on the next page.
+func rowBands(header []rchunk, body []*rline, size float64) []*band {
 	var bands []*band
 	if len(header) > 0 {
 		b := &band{y0: math.Inf(1), y1: math.Inf(-1)}
-		rl := &rline{chunks: header}
 		for _, h := range header {
 			b.y0, b.y1 = min(b.y0, h.y), max(b.y1, h.y)
 		}
-		b.lines = []*rline{rl}
+		b.lines = []*rline{{chunks: header}}
 		bands = append(bands, b)
 	}
-	// segments between lines that are rows of their own
 	var seg []*rline
 	flush := func() {
-		// an enumerated label after the last data row starts a row whose
-		// numbers are on the next page
-		var tail []*rline
-		last := -1
-		for i, rl := range seg {
-			if rl.anchor {
-				last = i
-			}
-		}
-		for i := last + 1; i < len(seg) && last >= 0; i++ {
-			if seg[i].start {
-				tail = append(tail, seg[i:]...)
-				seg = seg[:i]
-				break
-			}
-		}
-		defer func() {
-			if len(tail) > 0 {
-				b := &band{y0: tail[0].y, y1: tail[len(tail)-1].y, lines: tail}
-				bands = append(bands, b)
-			}
-		}()
-		for _, blk := range assignRows(len(seg), func(i int) (float64, bool, bool) {
-			return seg[i].y, seg[i].anchor, seg[i].start
-		}, size) {
-			b := &band{y0: math.Inf(1), y1: math.Inf(-1)}
-			for _, i := range blk {
-				b.lines = append(b.lines, seg[i])
-				b.y0, b.y1 = min(b.y0, seg[i].y), max(b.y1, seg[i].y)
-			}
-			bands = append(bands, b)
-		}
+		bands = append(bands, segmentBands(seg, size)...)
 		seg = seg[:0]
 	}
 	for _, rl := range body {
@@ -429,11 +495,50 @@ func (pp *posPart) build() *tpart {
 		seg = append(seg, rl)
 	}
 	flush()
-	if len(bands) == 0 {
-		return nil
-	}
 	sort.SliceStable(bands, func(i, j int) bool { return bands[i].y0 < bands[j].y0 })
-	// regions: per band, chunks whose column ranges overlap are one cell
+	return bands
+}
+
+// segmentBands makes the rows of a run of body lines: each data line one
+// row with the label lines around it; an enumerated label after the last
+// data line starts a row of its own (its figures are on the next page).
+func segmentBands(seg []*rline, size float64) []*band {
+	var tail []*rline
+	last := -1
+	for i, rl := range seg {
+		if rl.anchor {
+			last = i
+		}
+	}
+	for i := last + 1; i < len(seg) && last >= 0; i++ {
+		if seg[i].start {
+			tail = append(tail, seg[i:]...)
+			seg = seg[:i]
+			break
+		}
+	}
+	var bands []*band
+	for _, blk := range assignRows(len(seg), func(i int) (float64, bool, bool) {
+		return seg[i].y, seg[i].anchor, seg[i].start
+	}, size) {
+		b := &band{y0: math.Inf(1), y1: math.Inf(-1)}
+		for _, i := range blk {
+			b.lines = append(b.lines, seg[i])
+			b.y0, b.y1 = min(b.y0, seg[i].y), max(b.y1, seg[i].y)
+		}
+		bands = append(bands, b)
+	}
+	if len(tail) > 0 {
+		bands = append(bands, &band{y0: tail[0].y, y1: tail[len(tail)-1].y, lines: tail})
+	}
+	return bands
+}
+
+// bandCells makes the regions of each row: chunks whose column ranges
+// overlap (or touch) are one cell, and cells that grew into each other
+// are merged.
+func bandCells(bands []*band) []*region {
+	var out []*region
 	for bi, b := range bands {
 		var cells []*region
 		for _, rl := range b.lines {
@@ -453,7 +558,6 @@ func (pp *posPart) build() *tpart {
 				hit.glyphs = append(hit.glyphs, rc.c.gs...)
 			}
 		}
-		// cells that grew into each other are merged
 		for merged := true; merged; {
 			merged = false
 			for i := 0; i < len(cells) && !merged; i++ {
@@ -469,34 +573,44 @@ func (pp *posPart) build() *tpart {
 				}
 			}
 		}
-		t.cells = append(t.cells, cells...)
+		out = append(out, cells...)
 	}
-	// group labels: fragments of one group column joined into blocks
-	bandOf := func(y float64) int {
-		best, bd := 0, math.Inf(1)
-		for i, b := range bands {
-			d := 0.0
-			switch {
-			case y < b.y0:
-				d = b.y0 - y
-			case y > b.y1:
-				d = y - b.y1
-			}
-			if d < bd-0.01 {
-				best, bd = i, d
-			}
+	return out
+}
+
+// bandOf is the row nearest to baseline y.
+func bandOf(bands []*band, y float64) int {
+	best, bd := 0, math.Inf(1)
+	for i, b := range bands {
+		d := 0.0
+		switch {
+		case y < b.y0:
+			d = b.y0 - y
+		case y > b.y1:
+			d = y - b.y1
 		}
-		return best
+		if d < bd-0.01 {
+			best, bd = i, d
+		}
 	}
-	nc := len(xs) - 1
+	return best
+}
+
+// groupCells joins the fragments of each group column into group labels
+// (a new block after a gap or at a group enumerator) spanning the rows of
+// their fragments that no row cell (cells, on nc columns) takes already;
+// a label with no free row joins the cell there. It returns the new
+// regions.
+func groupCells(groups [][]rchunk, bands []*band, cells []*region, nc int, size float64) []*region {
 	occ := make([]*region, len(bands)*nc)
-	for _, r := range t.cells {
+	for _, r := range cells {
 		for y := r.r0; y < r.r1; y++ {
 			for x := r.c0; x < r.c1; x++ {
 				occ[y*nc+x] = r
 			}
 		}
 	}
+	var out []*region
 	for col, frs := range groups {
 		sort.SliceStable(frs, func(i, j int) bool { return frs[i].y < frs[j].y })
 		var blk []rchunk
@@ -504,17 +618,16 @@ func (pp *posPart) build() *tpart {
 			if len(blk) == 0 {
 				return
 			}
-			r0, r1 := bandOf(blk[0].y), bandOf(blk[len(blk)-1].y)+1
+			r0, r1 := bandOf(bands, blk[0].y), bandOf(bands, blk[len(blk)-1].y)+1
 			if r1 <= r0 {
 				r1 = r0 + 1
 			}
-			// rows of its column not taken by labels that span into it
 			for r0 < r1 && occ[r0*nc+col] != nil {
 				r0++
 			}
 			var g *region
 			if r0 == r1 {
-				g = occ[bandOf(blk[0].y)*nc+col] // nowhere free: join that cell
+				g = occ[bandOf(bands, blk[0].y)*nc+col] // nowhere free: join that cell
 			} else {
 				end := r0
 				for end < r1 && occ[end*nc+col] == nil {
@@ -524,7 +637,7 @@ func (pp *posPart) build() *tpart {
 				for r := r0; r < end; r++ {
 					occ[r*nc+col] = g
 				}
-				t.cells = append(t.cells, g)
+				out = append(out, g)
 			}
 			for _, f := range blk {
 				g.glyphs = append(g.glyphs, f.c.gs...)
@@ -534,7 +647,7 @@ func (pp *posPart) build() *tpart {
 		for _, f := range frs {
 			if len(blk) > 0 {
 				prev := blk[len(blk)-1]
-				if f.y-prev.y > 3*size || groupStartRE.MatchString(f.c.text) {
+				if f.y-prev.y > groupGap*size || groupStartRE.MatchString(f.c.text) {
 					emit()
 				}
 			}
@@ -542,14 +655,18 @@ func (pp *posPart) build() *tpart {
 		}
 		emit()
 	}
-	t.ys = make([]float64, len(bands)+1)
+	return out
+}
+
+// rowBounds are the row boundaries: a font size above each row's first
+// baseline, and below the last row.
+func rowBounds(bands []*band, size float64) []float64 {
+	ys := make([]float64, len(bands)+1)
 	for i, b := range bands {
-		t.ys[i] = b.y0 - size
+		ys[i] = b.y0 - rowTopPad*size
 	}
-	t.ys[len(bands)] = bands[len(bands)-1].y1 + 0.3*size
-	t.y0, t.y1 = t.ys[0], t.ys[len(bands)]
-	t.cells = tile(t.cells, len(bands), len(xs)-1)
-	return t
+	ys[len(bands)] = bands[len(bands)-1].y1 + rowBottomPad*size
+	return ys
 }
 
 // startRE matches the start of an enumerated row label.

@@ -46,15 +46,15 @@ var statutoryLabels = []string{"政府信息公开", "信息公开", "主动公�
 // textLayerStats counts the visible characters of a document's glyphs.
 type textLayerStats struct {
 	total, cjk, odd, symbol int
-	hasLabel                bool
-	oddPage                 int // first page (1-based) with an implausible character
+	hasLabel                bool // looked for only below minCJKShare
+	oddPage                 int  // first page (1-based) with an implausible character
 }
 
-// judgeTextLayer counts the characters of the pages and looks for a
-// statutory label in their text.
+// judgeTextLayer counts the characters of the pages. It looks for a
+// statutory label only when the verdict depends on it (too few Chinese
+// characters), so a normal report costs one pass and no text copy.
 func judgeTextLayer(pages []*pageContent) textLayerStats {
 	var st textLayerStats
-	var b strings.Builder
 	for pi, pc := range pages {
 		if pc == nil {
 			continue
@@ -77,6 +77,23 @@ func judgeTextLayer(pages []*pageContent) textLayerStats {
 					st.symbol++
 				}
 			}
+		}
+	}
+	if st.total > 0 && float64(st.cjk) < minCJKShare*float64(st.total) {
+		st.hasLabel = hasStatutoryLabel(pages)
+	}
+	return st
+}
+
+// hasStatutoryLabel says whether the pages' text contains a statutory
+// label (the first megabyte of it is searched).
+func hasStatutoryLabel(pages []*pageContent) bool {
+	var b strings.Builder
+	for _, pc := range pages {
+		if pc == nil {
+			continue
+		}
+		for _, g := range pc.glyphs {
 			if b.Len() < 1<<20 {
 				b.WriteString(g.s)
 			}
@@ -85,16 +102,15 @@ func judgeTextLayer(pages []*pageContent) textLayerStats {
 	text := b.String()
 	for _, l := range statutoryLabels {
 		if strings.Contains(text, l) {
-			st.hasLabel = true
-			break
+			return true
 		}
 	}
-	return st
+	return false
 }
 
 // unusable says whether the text layer cannot be read: mostly implausible
-// characters, garbled over maxGarbledShare, or no statutory label in a text that is not Chinese and
-// looks like codes (mostly punctuation).
+// characters, garbled over maxGarbledShare, or no statutory label in a
+// text that is not Chinese and looks like codes (mostly punctuation).
 func (st textLayerStats) unusable() bool {
 	if st.total < minJudgedGlyphs {
 		return false

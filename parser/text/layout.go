@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/parser"
+	"github.com/reportlint/reportlint/parser/zhtext"
 )
 
 // Text copied out of a PDF viewer has no tabs: `pdftotext -layout` aligns
@@ -227,6 +228,11 @@ func (d *layoutDoc) cellPerLine(r region) bool {
 			continue
 		}
 		label, figs := splitFigures(tokens(d.lines[i]))
+		if r.table == parser.Table3 && len(figs) < table3Figures {
+			if u := unglue(figs); u != nil {
+				figs = u
+			}
+		}
 		switch {
 		case len(figs) == 0:
 		case len(figs) >= whole && (len(label) > 0 || r.table != parser.Table2):
@@ -553,6 +559,104 @@ func rowAddsUp(cells []parser.Cell) (adds, known bool) {
 	return false, false
 }
 
+// maxGluedDigits bounds the digits of a row unglue tries to split: the
+// search grows with the ways to cut them, and narrow columns that run
+// together hold small figures.
+const maxGluedDigits = 16
+
+// unglue splits figures that pdftotext ran together in narrow columns
+// ("2 000002", "6 100108") into the seven figures of a row of table 三. A
+// split is taken only when it is the one way to make seven figures whose
+// first six add up to the seventh (the row total); nil otherwise.
+func unglue(figs []token) []token {
+	glued := false
+	for _, f := range figs {
+		if !allDigits(f.text) {
+			return nil
+		}
+		if len(f.text) > 1 {
+			glued = true
+		}
+	}
+	digits := 0
+	for _, f := range figs {
+		digits += len(f.text)
+	}
+	if !glued || len(figs) == 0 || digits > maxGluedDigits {
+		return nil
+	}
+	var found [][]token
+	var walk func(i int, cur []token)
+	walk = func(i int, cur []token) {
+		if len(found) > 1 || len(cur) > table3Figures {
+			return
+		}
+		if i == len(figs) {
+			if len(cur) == table3Figures && sumsUp(cur) {
+				found = append(found, append([]token(nil), cur...))
+			}
+			return
+		}
+		for _, parts := range splits(figs[i]) {
+			walk(i+1, append(cur, parts...))
+		}
+	}
+	walk(0, nil)
+	if len(found) != 1 {
+		return nil
+	}
+	return found[0]
+}
+
+// splits lists the ways to cut a run of digits into numbers without
+// leading zeros, as tokens at their columns.
+func splits(t token) [][]token {
+	if len(t.text) > table3Figures {
+		return nil
+	}
+	var out [][]token
+	var cut func(at int, cur []token)
+	cut = func(at int, cur []token) {
+		if at == len(t.text) {
+			out = append(out, append([]token(nil), cur...))
+			return
+		}
+		for end := at + 1; end <= len(t.text); end++ {
+			if t.text[at] == '0' && end > at+1 {
+				break
+			}
+			cut(end, append(cur, token{text: t.text[at:end], at: t.at + at}))
+		}
+	}
+	cut(0, nil)
+	return out
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func sumsUp(ts []token) bool {
+	sum, last := 0, 0
+	for i, t := range ts {
+		n := 0
+		for k := 0; k < len(t.text); k++ {
+			n = n*10 + int(t.text[k]-'0')
+		}
+		if i == len(ts)-1 {
+			last = n
+		} else {
+			sum += n
+		}
+	}
+	return sum == last
+}
+
 // Table 三 ---------------------------------------------------------------
 
 // table3Figures is the number of figures of a row of table 三.
@@ -564,7 +668,7 @@ const table3Figures = 7
 var t3Groups = []string{"三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"}
 
 // enumStart is an enumerator at the start of a label: 1. 1、 （一） 一、.
-var enumStart = regexp.MustCompile(`^([0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}、)`)
+var enumStart = zhtext.ListItemRe
 
 // t3Line is one line of table 三's region as recognition of the layout
 // sees it.
@@ -611,9 +715,10 @@ func (g *groupEater) eat(toks []token) ([]token, []string) {
 			if rest == "" || !strings.HasPrefix(rest, c) {
 				continue
 			}
-			// A group starts with a piece of at least two characters; a
+			// A group starts with a piece of at least two characters (or
+			// 三, when 三、本年度办理结果 is printed a character a line); a
 			// started one continues with any piece.
-			if !g.started[i] && utf8.RuneCountInString(c) < 2 {
+			if !g.started[i] && utf8.RuneCountInString(c) < 2 && !(i == 0 && c == "三") {
 				continue
 			}
 			if !g.started[i] {
@@ -691,6 +796,11 @@ func (d *layoutDoc) table3(r region) *parser.Table {
 			continue
 		}
 		label, figs := splitFigures(toks)
+		if len(figs) < table3Figures {
+			if u := unglue(figs); u != nil {
+				figs = u
+			}
+		}
 		if len(figs) < minFigures[parser.Table3] {
 			label, figs = toks, nil
 		}
@@ -793,14 +903,37 @@ func (d *layoutDoc) table3(r region) *parser.Table {
 const minWrittenSimilarity = 0.8
 
 // writtenOr returns the label as rebuilt from the text when it is the
-// statutory label or a near miss of it (kept so that recognition reports a
-// typo), and the statutory label when the rebuilt one is far off or carries
-// pieces of other cells (longer than the statutory label).
+// statutory label or a near miss of it (not the same characters reordered) (kept so that recognition reports a
+// typo), and the statutory label when the rebuilt one is far off or may
+// carry pieces of other cells (longer than the statutory label; a typo that
+// adds a character is given up for that).
 func writtenOr(written, statutory string) string {
-	if labelSimilarity(written, statutory) < minWrittenSimilarity || utf8.RuneCountInString(simplify(written)) > utf8.RuneCountInString(simplify(statutory))+1 {
+	if labelSimilarity(written, statutory) < minWrittenSimilarity || utf8.RuneCountInString(simplify(written)) > utf8.RuneCountInString(simplify(statutory)) {
+		return statutory
+	}
+	if sameRunes(simplify(written), simplify(statutory)) {
+		// The statutory characters in another order: pdftotext put a
+		// piece of the cell out of place ("属于行政执法案卷 7.").
 		return statutory
 	}
 	return written
+}
+
+// sameRunes reports whether a and b hold the same characters, in any order.
+func sameRunes(a, b string) bool {
+	count := map[rune]int{}
+	for _, r := range a {
+		count[r]++
+	}
+	for _, r := range b {
+		count[r]--
+	}
+	for _, n := range count {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // placeFigures turns each row's figures into seven cells, placing a row

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/parser/load"
+	"github.com/reportlint/reportlint/parser/text"
 )
 
 // cells lists every canonical cell of a report as "table/row/col=value".
@@ -48,6 +50,8 @@ func TestPdftotextMatchesPDF(t *testing.T) {
 		"clean-pdftotext-cells-chromium.txt":       "clean-chromium.pdf",
 		"A304-pdftotext-layout.txt":                "A304-table4-total-lo.pdf",
 	}
+	// Chromium's print of an HTML fixture, compared with the HTML.
+	pairs["clean-pdftotext-layout-chromium-print.txt"] = "../html/clean-site-chrome.html"
 	for txt, pdf := range pairs {
 		want := cells(read(t, filepath.Join("../../fixtures/pdf", pdf)))
 		require.Len(t, want, 200, pdf) // 10 + 175 + 15 cells
@@ -85,5 +89,25 @@ func TestLayoutRealReports(t *testing.T) {
 			t.Skip(err)
 		}
 		assert.Equal(t, cells(read(t, p)), cells(read(t, out)), p)
+	}
+}
+
+func TestUnglue(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want string // the seven figures, "" when not split
+	}{
+		{"2 000002", "2 0 0 0 0 0 2"},
+		{"6 100108", "6 1 0 0 1 0 8"},
+		{"10 1 0 0 0 0 11", "10 1 0 0 0 0 11"}, // seven already: unchanged
+		{"12 3 0 1 16", ""},                    // blank cells, not glued: no split adds up
+		{"1111111111111111111", ""},            // too many digits to try
+		{"3 100004", "3 1 0 0 0 0 4"},
+	} {
+		got := ""
+		if u := text.Unglue(c.line); u != nil {
+			got = strings.Join(u, " ")
+		}
+		assert.Equal(t, c.want, got, c.line)
 	}
 }

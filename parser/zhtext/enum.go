@@ -57,3 +57,7 @@ func allIn(s, set string) bool {
 	}
 	return true
 }
+
+// ListItemRe matches the enumerator of a short list item in laid-out text:
+// "1.", "（一）", "一、" with at most two digits.
+var ListItemRe = regexp.MustCompile(`^([0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]{1,2}、)`)

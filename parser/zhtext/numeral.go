@@ -1,5 +1,7 @@
 package zhtext
 
+import "strconv"
+
 // Digit returns the value of a Chinese digit (零〇一二两三四五六七八九) or -1.
 func Digit(r rune) int {
 	switch r {
@@ -156,4 +158,26 @@ func YearDigits(s string) (int, bool) {
 		y = y*10 + d
 	}
 	return y, true
+}
+
+// Format writes n (0 to 99) as a Chinese numeral: "零", "十", "十二", "二十",
+// "九十九"; other numbers in Arabic digits.
+func Format(n int) string {
+	const digits = "零一二三四五六七八九"
+	d := []rune(digits)
+	switch {
+	case n >= 0 && n < 10:
+		return string(d[n])
+	case n == 10:
+		return "十"
+	case n > 10 && n < 20:
+		return "十" + string(d[n-10])
+	case n >= 20 && n < 100:
+		s := string(d[n/10]) + "十"
+		if n%10 != 0 {
+			s += string(d[n%10])
+		}
+		return s
+	}
+	return strconv.Itoa(n)
 }

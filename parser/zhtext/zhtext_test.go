@@ -131,3 +131,19 @@ func TestEnumerators(t *testing.T) {
 		t.Error("InnerEnumeratorRe")
 	}
 }
+
+func TestFormat(t *testing.T) {
+	for n, want := range map[int]string{0: "零", 3: "三", 10: "十", 12: "十二", 20: "二十", 46: "四十六", 99: "九十九", 100: "100", -1: "-1"} {
+		if got := Format(n); got != want {
+			t.Errorf("Format(%d) = %q, want %q", n, got, want)
+		}
+		if n > 0 && n < 100 && Small(Format(n)) != n {
+			t.Errorf("Small(Format(%d)) = %d", n, Small(Format(n)))
+		}
+	}
+	for _, s := range []string{"1.申请", "（一）予以公开", "一、总体"} {
+		if !ListItemRe.MatchString(s) {
+			t.Errorf("ListItemRe misses %q", s)
+		}
+	}
+}

@@ -160,8 +160,28 @@ def table4(d, cell):
     return rows, st
 
 
+class TallerHeaderTable(Table):
+    """A Table whose repeated header rows are drawn taller on the following
+    pages (as when a producer lays the header out again with other
+    paddings): the header is the same text at another row height."""
+
+    taller = 1.4
+
+    def _splitRows(self, availHeight, *a, **k):
+        parts = super()._splitRows(availHeight, *a, **k)
+        if len(parts) == 2 and self.repeatRows:
+            rest = parts[1]
+            rest.__class__ = TallerHeaderTable
+            rh = list(rest._argH)
+            for i in range(self.repeatRows):
+                if rh[i] is not None:
+                    rh[i] *= self.taller
+            rest._argH = rh
+        return parts
+
+
 def build(path, d, font="STSong-Light", size=12, pagesize=A4, spans=True, grid=True,
-          break_after_r2=False, row_height=None, filler=1, image3=None):
+          break_after_r2=False, row_height=None, filler=1, image3=None, repeat=3, taller_header=False):
     body, title, cell = styles(font, size)
     heading = ParagraphStyle("h", parent=body)
     doc = SimpleDocTemplate(path, pagesize=pagesize, leftMargin=2 * cm, rightMargin=2 * cm,
@@ -183,10 +203,10 @@ def build(path, d, font="STSong-Light", size=12, pagesize=A4, spans=True, grid=T
               Paragraph("二、主动公开政府信息情况", heading)]
     width = pagesize[0] - 4 * cm
 
-    def styled(rows, st, widths, **kw):
+    def styled(rows, st, widths, cls=Table, **kw):
         if not grid:
             st = [s for s in st if s[0] not in ("GRID", "BOX", "LINEAFTER", "LINEABOVE", "LINEBELOW", "LINEBEFORE")]
-        t = Table(rows, colWidths=widths, **kw)
+        t = cls(rows, colWidths=widths, **kw)
         t.setStyle(TableStyle(st))
         return t
 
@@ -196,10 +216,10 @@ def build(path, d, font="STSong-Light", size=12, pagesize=A4, spans=True, grid=T
     rows, st = table3(d, cell, spans)
     nw = (width * 0.55) / 7
     widths = [width * 0.07, width * 0.13, width * 0.25] + [nw] * 7
-    kw = {"repeatRows": 3}
+    kw = {"repeatRows": repeat}
     if row_height:
         kw["rowHeights"] = [None] * 3 + [row_height] * (len(rows) - 3)
-    t3 = styled(rows, st, widths, **kw)
+    t3 = styled(rows, st, widths, cls=TallerHeaderTable if taller_header else Table, **kw)
     if break_after_r2:
         # start table 三 on a new page and leave just enough room above it
         # for the header and rows 一 and 二: ReportLab then breaks right
@@ -232,6 +252,11 @@ def main():
     # and the tests compare the tables cell for cell.
     jobs = [
         ("clean-rl-stsong-repeat", M.CLEAN, dict(break_after_r2=True, size=10)),
+        # the repeated header taller than the first; breaks inside the
+        # groups （四） and （五） of 三、本年度办理结果
+        ("clean-rl-taller-header", M.LONG, dict(spans=False, size=13, taller_header=True)),
+        # no rules at all (position table), header repeated on page 3
+        ("clean-rl-borderless-repeat", M.LONG, dict(grid=False, spans=False, size=13)),
         ("clean-rl-landscape-3pages", M.LONG, dict(pagesize=landscape(A4), spans=False, row_height=44, size=13)),
     ]
     if os.path.exists(TTF):
