@@ -44,4 +44,19 @@ else:
     sys.exit("row not found")
 open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines))
 PY
+# C206: the same text with every figure of the three tables erased (an
+# unfilled template copied out of a PDF): three C206, no S104.
+python3 - "$out/clean-pdftotext-layout-lo.txt" "$out/C206-pdftotext-blank-tables.txt" <<'PY'
+import re, sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+inside = False
+for i, l in enumerate(lines):
+    if l.strip().startswith("二、主动公开政府信息情况"):
+        inside = True
+    elif l.strip().startswith("五、"):
+        inside = False
+    elif inside:
+        lines[i] = re.sub(r"(?<!\S)[0-9]+(?!\S)", lambda m: " " * len(m.group()), l)
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines))
+PY
 echo "wrote $out/*pdftotext*"

@@ -138,7 +138,7 @@ func (d *layoutDoc) regions() []region {
 				rows++
 			}
 		}
-		if rows == 0 {
+		if rows == 0 && !hasStatutoryLabels(d.lines[h.line+1:end], id) {
 			continue
 		}
 		dup := false
@@ -201,6 +201,8 @@ func parseLayout(lines []string) ([]*parser.Table, map[int]bool) {
 	for _, r := range d.regions() {
 		var t *parser.Table
 		switch {
+		case !d.hasFigures(r):
+			t = d.blankTable(r)
 		case d.cellPerLine(r):
 			t = d.streamTable(r)
 		case r.table == parser.Table3:
@@ -213,6 +215,88 @@ func parseLayout(lines []string) ([]*parser.Table, map[int]bool) {
 		}
 	}
 	return out, d.used
+}
+
+// hasFigures reports whether any line of a region ends in figures.
+func (d *layoutDoc) hasFigures(r region) bool {
+	for i := r.from; i < r.to; i++ {
+		if _, f := splitFigures(tokens(d.lines[i])); len(f) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasStatutoryLabels reports whether lines hold most of a table's row
+// labels (table 四: its header words), wrapped or not.
+func hasStatutoryLabels(lines []string, table string) bool {
+	c := parser.Compact(strings.Join(lines, ""))
+	if table == parser.Table4 {
+		return strings.Contains(c, "行政复议") && strings.Contains(c, "行政诉讼") && strings.Contains(c, "起诉")
+	}
+	found, n := 0, 0
+	for _, d := range parser.RowDefs(table) {
+		if d.Layout == parser.Layout2019 {
+			continue
+		}
+		n++
+		if strings.Contains(c, parser.Compact(d.Label)) {
+			found++
+		}
+	}
+	return n > 0 && found*2 >= n
+}
+
+// blankTable stands for a table whose labels are there and whose figures
+// are not (an unfilled template copied out of a PDF): the statutory rows
+// with blank cells, so that the table is reported as blank (C206) rather
+// than missing.
+func (d *layoutDoc) blankTable(r region) *parser.Table {
+	var lines []string
+	first := -1
+	for i := r.from; i < r.to; i++ {
+		if isProse(d.lines[i]) || strings.TrimSpace(d.lines[i]) == "" {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		lines = append(lines, d.lines[i])
+		d.used[i] = true
+	}
+	if first < 0 || !hasStatutoryLabels(lines, r.table) {
+		return nil
+	}
+	loc := parser.Loc{Line: first + 1, Column: 1}
+	cell := func(text string) parser.Cell { return parser.Cell{Text: text, Loc: loc} }
+	blanks := func(n int) []parser.Cell {
+		out := make([]parser.Cell, n)
+		for k := range out {
+			out[k] = cell("")
+		}
+		return out
+	}
+	t := &parser.Table{Loc: loc}
+	switch r.table {
+	case parser.Table4:
+		t.Rows = append(t.Rows, parser.Row{Loc: loc, Cells: []parser.Cell{cell("行政复议"), cell("行政诉讼")}},
+			parser.Row{Loc: loc, Cells: blanks(table4Figures)})
+	default:
+		group := ""
+		for _, def := range parser.RowDefs(r.table) {
+			if def.Layout == parser.Layout2019 {
+				continue
+			}
+			var cells []parser.Cell
+			if r.table == parser.Table3 && def.Group != "" && def.Group != group {
+				cells = append(cells, cell(def.Group))
+			}
+			group = def.Group
+			cells = append(cells, cell(def.Label))
+			t.Rows = append(t.Rows, parser.Row{Loc: loc, Cells: append(cells, blanks(len(def.Cols))...)})
+		}
+	}
+	return t
 }
 
 // cellPerLine reports whether a region has a cell per line (plain
