@@ -229,7 +229,7 @@ func (d *layoutDoc) hasFigures(r region) bool {
 
 // hasStatutoryLabels reports whether lines hold most of a table's row
 // labels (table 四: its header words), wrapped or not.
-func hasStatutoryLabels(lines []string, table string) bool {
+func hasStatutoryLabels(lines []string, table parser.TableID) bool {
 	c := parser.Compact(strings.Join(lines, ""))
 	if table == parser.Table4 {
 		return strings.Contains(c, "行政复议") && strings.Contains(c, "行政诉讼") && strings.Contains(c, "起诉")
