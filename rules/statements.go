@@ -35,7 +35,7 @@ type kwMatch struct {
 }
 
 // claim makes the keyword's claim.
-func (m kwMatch) claim(layout string) claim { return keywords[m.kw].make(layout, m.text) }
+func (m kwMatch) claim(layout parser.Layout) claim { return keywords[m.kw].make(layout, m.text) }
 
 // findKeywords finds the keywords in s (in rune offsets), dropping matches
 // that overlap a longer one (or, at equal length, one listed earlier): so
@@ -520,7 +520,7 @@ func (sc *scan) partOfEarlier(st statement) bool {
 const combinedOpen = "（一）予以公开与（二）部分公开之和"
 
 // resultWords are the result categories written after their figure.
-var resultWords = map[string]func(string, string) claim{
+var resultWords = map[string]func(parser.Layout, string) claim{
 	"予以公开": resultClaim("（一）予以公开", "R3_1"),
 	"部分公开": resultClaim("（二）部分公开", "R3_2"),
 	"不予公开": resultClaim("（三）不予公开", "R3_3"),
@@ -591,7 +591,7 @@ func (sc *scan) claimAfter(f figure, seg string) (claim, bool) {
 		if !ok {
 			return claim{}, false
 		}
-		part := map[string]string{"维持": "maintain", "纠正": "correct", "其他结果": "other", "尚未审结": "pending", "未审结": "pending", "尚在审理": "pending", "正在审理": "pending"}[m[3]]
+		part := map[string]parser.ColKey{"维持": parser.ColMaintain, "纠正": parser.ColCorrect, "其他结果": parser.ColOther, "尚未审结": parser.ColPending, "未审结": parser.ColPending, "尚在审理": parser.ColPending, "正在审理": parser.ColPending}[m[3]]
 		return claim{kind: kT4Part, name: g.name + "·" + partNames[part], groups: g.groups, part: part}, true
 	}
 	if m := resultAfterRe.FindStringSubmatchIndex(rest); m != nil && (sc.ctx.para || sc.ctx.application) &&
@@ -761,7 +761,7 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 			if !ok {
 				return st, false
 			}
-			part := c.name
+			part := parser.ColKey(c.name)
 			c = claim{kind: kT4Part, name: g.name + "·" + partNames[part], groups: g.groups, part: part}
 		}
 		// an applicant needs 申请 in its own clause ("帮助企业解决问题12件"
@@ -875,7 +875,7 @@ func (sc *scan) qualified(claims []claim, bt string, f figure) bool {
 // t4group is a table 四 group named in the text.
 type t4group struct {
 	name   string
-	groups []string
+	groups []parser.RowKey
 }
 
 // groupBefore finds the table 四 group named last before rune offset at.

@@ -74,8 +74,8 @@ type fileView struct {
 	// TablesLeftOut: a report without findings in a large batch is listed
 	// without its tables, to keep the page small.
 	TablesLeftOut bool
-	Tables     []tableView
-	Items      []findingItem
+	Tables        []tableView
+	Items         []findingItem
 }
 
 // findingItem is one line of a file's findings: a finding, or a group of
@@ -150,7 +150,7 @@ func cellClass(c cellView) string {
 var sevClass = map[rules.Severity]string{rules.Error: "error", rules.Warning: "warning", rules.Info: "info"}
 
 // tableNum gives the ASCII digit used in anchors for a table ID.
-var tableNum = map[string]string{parser.Table2: "2", parser.Table3: "3", parser.Table4: "4"}
+var tableNum = map[parser.TableID]string{parser.Table2: "2", parser.Table3: "3", parser.Table4: "4"}
 
 // drawCleanUpTo is the largest batch in which reports without findings
 // still have their tables drawn (about 17 KB of page each).
@@ -209,7 +209,7 @@ func buildFile(id int, c checked, withTables bool) fileView {
 	for i, x := range c.Findings {
 		fw := findingView{ID: fmt.Sprintf("%s-n%d", fv.Anchor, i+1), Sev: severityNames[x.Severity], SevClass: sevClass[x.Severity],
 			Rule: x.Rule, Name: x.Name, Message: x.Message, Where: whereInWords(x), Expected: x.Expected, Actual: x.Actual,
-			HasValues: x.Expected != "" || x.Actual != "", TableKey: x.Table, Row: x.Row, Col: x.Col, sevRank_: x.Severity.Rank()}
+			HasValues: x.Expected != "" || x.Actual != "", TableKey: string(x.Table), Row: string(x.Row), Col: string(x.Col), sevRank_: x.Severity.Rank()}
 		fw.Target, fw.TargetKind = targetOf(fv.Anchor, x, anchors)
 		views[i] = fw
 		if fw.Target != "" {
@@ -258,11 +258,12 @@ func targetOf(file string, x rules.Finding, anchors map[string]bool) (string, st
 		return "", ""
 	}
 	t := file + "-t" + n
-	if x.Row != "" && x.Col != "" && anchors[t+"-"+x.Row+"-"+x.Col] {
-		return t + "-" + x.Row + "-" + x.Col, "单元格"
+	row, col := string(x.Row), string(x.Col)
+	if row != "" && col != "" && anchors[t+"-"+row+"-"+col] {
+		return t + "-" + row + "-" + col, "单元格"
 	}
-	if x.Row != "" && anchors[t+"-"+x.Row] {
-		return t + "-" + x.Row, "行"
+	if row != "" && anchors[t+"-"+row] {
+		return t + "-" + row, "行"
 	}
 	if anchors[t] {
 		return t, "表"
@@ -331,9 +332,9 @@ func drawTables(file string, e *Extract, anchors map[string]bool) []tableView {
 	return []tableView{draw2(file, e, anchors), draw3(file, e, anchors), draw4(file, e, anchors)}
 }
 
-func newTable(file, id string, absent bool, labelCols int, anchors map[string]bool) tableView {
-	data := map[string]int{parser.Table2: 3, parser.Table3: len(parser.Table3Cols), parser.Table4: len(parser.Table4Cols)}[id]
-	t := tableView{ID: id, Anchor: file + "-t" + tableNum[id], Name: parser.TableNames[id], Absent: absent,
+func newTable(file string, id parser.TableID, absent bool, labelCols int, anchors map[string]bool) tableView {
+	data := map[parser.TableID]int{parser.Table2: 3, parser.Table3: len(parser.Table3Cols()), parser.Table4: len(parser.Table4Cols())}[id]
+	t := tableView{ID: string(id), Anchor: file + "-t" + tableNum[id], Name: parser.TableName(id), Absent: absent,
 		LabelCols: labelCols, Width: labelCols + data}
 	anchors[t.Anchor] = true
 	return t
@@ -346,7 +347,7 @@ func draw2(file string, e *Extract, anchors map[string]bool) tableView {
 	}
 	group := ""
 	var prevCols []parser.ColumnDef
-	for _, d := range parser.Table2Rows {
+	for _, d := range parser.Table2Rows() {
 		if d.Group != group {
 			group = d.Group
 			t.Rows = append(t.Rows, rowView{Section: group})
@@ -359,11 +360,11 @@ func draw2(file string, e *Extract, anchors map[string]bool) tableView {
 			t.Rows = append(t.Rows, rowView{Head: head, HeadSpan: 3 / len(d.Cols)})
 			prevCols = d.Cols
 		}
-		row, ok := e.Table2[d.Key]
-		r := rowView{Anchor: t.Anchor + "-" + d.Key, Label: d.Label, Absent: !ok}
+		row, ok := e.Table2[string(d.Key)]
+		r := rowView{Anchor: t.Anchor + "-" + string(d.Key), Label: d.Label, Absent: !ok}
 		for _, c := range d.Cols {
-			cv := cellView{Anchor: r.Anchor + "-" + c.Key, Span: 3 / len(d.Cols)}
-			cv.Text, cv.Blank = fmtNum(row[c.Key])
+			cv := cellView{Anchor: r.Anchor + "-" + string(c.Key), Span: 3 / len(d.Cols)}
+			cv.Text, cv.Blank = fmtNum(row[string(c.Key)])
 			r.Cells = append(r.Cells, cv)
 			anchors[cv.Anchor] = true
 		}
@@ -390,18 +391,18 @@ func draw3(file string, e *Extract, anchors map[string]bool) tableView {
 	if t.Absent {
 		return t
 	}
-	layout := e.Layout
+	layout := parser.Layout(e.Layout)
 	if layout == "" {
 		layout = parser.Layout2021
 	}
 	var defs []parser.RowDef
-	for _, d := range parser.Table3Rows {
+	for _, d := range parser.Table3Rows() {
 		if d.Layout == "" || d.Layout == layout {
 			defs = append(defs, d)
 		}
 	}
 	head := []string{}
-	for _, c := range parser.Table3Cols {
+	for _, c := range parser.Table3Cols() {
 		head = append(head, c.Label)
 	}
 	t.Rows = append(t.Rows, rowView{Head: head, HeadSpan: 1})
@@ -412,8 +413,8 @@ func draw3(file string, e *Extract, anchors map[string]bool) tableView {
 			t.Rows = append(t.Rows, rowView{Section: results})
 			sectionDrawn = true
 		}
-		vals, ok := e.Table3[d.Key]
-		r := rowView{Anchor: t.Anchor + "-" + d.Key, Label: d.Label, Absent: !ok}
+		vals, ok := e.Table3[string(d.Key)]
+		r := rowView{Anchor: t.Anchor + "-" + string(d.Key), Label: d.Label, Absent: !ok}
 		if d.Group != "" && d.Group != results {
 			r.Grouped = true
 			if i == 0 || defs[i-1].Group != d.Group {
@@ -423,8 +424,8 @@ func draw3(file string, e *Extract, anchors map[string]bool) tableView {
 				}
 			}
 		}
-		for ci, c := range parser.Table3Cols {
-			cv := cellView{Anchor: r.Anchor + "-" + c.Key, Span: 1}
+		for ci, c := range parser.Table3Cols() {
+			cv := cellView{Anchor: r.Anchor + "-" + string(c.Key), Span: 1}
 			var v *float64
 			if ci < len(vals) {
 				v = vals[ci]
@@ -445,15 +446,15 @@ func draw4(file string, e *Extract, anchors map[string]bool) tableView {
 		return t
 	}
 	head := []string{}
-	for _, c := range parser.Table4Cols {
+	for _, c := range parser.Table4Cols() {
 		head = append(head, c.Label)
 	}
 	t.Rows = append(t.Rows, rowView{Head: head, HeadSpan: 1})
-	for _, d := range parser.Table4Rows {
-		vals, ok := e.Table4[d.Key]
-		r := rowView{Anchor: t.Anchor + "-" + d.Key, Label: d.Label, Absent: !ok}
+	for _, d := range parser.Table4Rows() {
+		vals, ok := e.Table4[string(d.Key)]
+		r := rowView{Anchor: t.Anchor + "-" + string(d.Key), Label: d.Label, Absent: !ok}
 		for ci, c := range d.Cols {
-			cv := cellView{Anchor: r.Anchor + "-" + c.Key, Span: 1}
+			cv := cellView{Anchor: r.Anchor + "-" + string(c.Key), Span: 1}
 			var v *float64
 			if ci < len(vals) {
 				v = vals[ci]

@@ -165,7 +165,7 @@ func TestHTMLSummaryStructure(t *testing.T) {
 
 func TestHTMLSummaryGroupsManyFindings(t *testing.T) {
 	out := checkFiles(t, cleanFixture)
-	for _, col := range []string{"natural", "corp", "research", "ngo", "legal", "other_org", "total"} {
+	for _, col := range []parser.ColKey{"natural", "corp", "research", "ngo", "legal", "other_org", "total"} {
 		out[0].Findings = append(out[0].Findings, rules.Finding{Rule: "C201", Name: "cell-blank", Severity: rules.Warning,
 			Message: "空白", Table: "三", Row: "R3_3_1", Col: col})
 	}
