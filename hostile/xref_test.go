@@ -298,6 +298,21 @@ func xrefCases() []hcase {
 		refused("one-text-node-50MB.html", "一段文字", func(testing.TB) []byte {
 			return []byte("<html><body><p>" + strings.Repeat("公开", 50<<20/6) + "</p></body></html>")
 		}),
+		// 15 MB of <td>1</td>: 1.5 million cells, about 1 GB of parse tree
+		// if built; refused by the tokenizer's count before parsing
+		refused("html-million-cells.html", "单元格上限", func(testing.TB) []byte {
+			row := "<tr>" + strings.Repeat("<td>1</td>", 1000) + "</tr>\n"
+			return []byte("<html><body><h1>2023年政府信息公开工作年度报告</h1><table>" + strings.Repeat(row, 1500) + "</table></body></html>")
+		}),
+		// upper-case tags, attributes and <th>: counted the same
+		refused("html-many-th-cells.html", "单元格上限", func(testing.TB) []byte {
+			row := "<TR>" + strings.Repeat(`<TH class="c">1</TH><Td>2</Td>`, 500) + "</TR>\n"
+			return []byte("<html><body><table>" + strings.Repeat(row, 60) + "</table></body></html>")
+		}),
+		// many elements that are not cells: the element limit
+		refused("html-many-spans.html", "内容过多", func(testing.TB) []byte {
+			return []byte("<html><body><p>" + strings.Repeat("<span>1</span>", 60_000) + "</p></body></html>")
+		}),
 		refused("html-clone-bomb.html", "未闭合的格式标签", func(testing.TB) []byte {
 			var b strings.Builder
 			b.WriteString("<html><body><p>")

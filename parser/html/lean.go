@@ -51,7 +51,7 @@ type pageScan struct {
 	// stop is the first limit the page broke, in the order the tokens
 	// came: nesting deeper than 4*maxDepth (stopDepth; also found after
 	// stopTooMany), more than maxTags start tags, or a text node of more
-	// than maxText bytes.
+	// than maxText bytes, more than maxCells table cells (stopCells).
 	stop int
 }
 
@@ -60,6 +60,7 @@ const (
 	stopDepth
 	stopTooMany
 	stopText
+	stopCells
 )
 
 // voidTags are elements that never stay open in the body (void, or
@@ -93,7 +94,7 @@ var leanWanted = append([]string{"年度报告"}, markers...)
 // tagCounter) and checking the limits (see pageScan.stop; maxTags and
 // maxText 0 mean no limit), and, when lean is set, plans the lean parse for
 // a tree at most maxDepth deep.
-func scanPage(src string, lean bool, maxDepth, maxTags, maxText int) pageScan {
+func scanPage(src string, lean bool, maxDepth, maxTags, maxCells, maxText int) pageScan {
 	var sc pageScan
 	z := xhtml.NewTokenizerBytes([]byte(src), 0)
 	const (
@@ -129,6 +130,10 @@ func scanPage(src string, lean bool, maxDepth, maxTags, maxText int) pageScan {
 		sc.count.add(tt, z.Raw())
 		if sc.count.maxDepth > 4*maxDepth {
 			sc.stop = stopDepth
+			return sc
+		}
+		if maxCells > 0 && sc.count.cells > maxCells {
+			sc.stop = stopCells
 			return sc
 		}
 		if sc.stop == stopTooMany {

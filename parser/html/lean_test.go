@@ -16,7 +16,7 @@ func leanUsed(t *testing.T, data []byte) bool {
 	t.Helper()
 	src, _ := decode(data)
 	opts := parser.DefaultOptions()
-	sc := scanPage(src, true, opts.MaxDepth, 0, 0)
+	sc := scanPage(src, true, opts.MaxDepth, 0, 0, 0)
 	if sc.plan == nil {
 		return false
 	}

@@ -30,6 +30,9 @@ var notNesting = map[string]bool{
 // much of them.
 type tagCounter struct {
 	tags, depth, maxDepth int
+	// cells counts the <td> and <th> start tags: each becomes a cell of a
+	// table grid, which costs far more than its markup.
+	cells int
 }
 
 // add counts one token from its raw text.
@@ -41,6 +44,9 @@ func (c *tagCounter) add(tt xhtml.TokenType, raw []byte) {
 			i := 1
 			for i < len(raw) && !strings.ContainsRune(" \t\n\f\r/>", rune(raw[i])) {
 				i++
+			}
+			if i == 3 && raw[1]|0x20 == 't' && (raw[2]|0x20 == 'd' || raw[2]|0x20 == 'h') {
+				c.cells++
 			}
 			if nests(raw[1:i]) {
 				c.depth++
