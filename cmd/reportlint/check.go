@@ -91,7 +91,13 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 		targets = append(targets, t.path)
 	}
 	for _, o := range targets {
-		if err := checkOutputPath(o, inputs); err != nil {
+		in := inputs
+		if o == kf.writeBaseline {
+			// --baseline B --write-baseline B updates the baseline: it is
+			// read before the batch and rewritten atomically after it
+			in = append(append([]string{}, files.list...), cf.previous, cf.config, kf.roster)
+		}
+		if err := checkOutputPath(o, in); err != nil {
 			return exitUsage, err
 		}
 	}

@@ -228,3 +228,34 @@ func TestMissingPaths(t *testing.T) {
 		t.Errorf("empty folder beside a report: exit %d, stderr %q; want 2 and a note", code, stderr)
 	}
 }
+
+// TestRewriteBaselineInPlace: --baseline B --write-baseline B updates the
+// baseline (it is not a checked report), while --output B is still refused
+// and --write-baseline naming a report still is.
+func TestRewriteBaselineInPlace(t *testing.T) {
+	dir := t.TempDir()
+	rep := filepath.Join(dir, "report.txt")
+	copyFixture(t, rep)
+	bl := filepath.Join(dir, "baseline.json")
+	if _, stderr, code := runArgs("check", "--write-baseline", bl, rep); code != exitOK {
+		t.Fatalf("first --write-baseline: exit %d, %s", code, stderr)
+	}
+	first, err := os.ReadFile(bl)
+	if err != nil || len(first) == 0 {
+		t.Fatalf("baseline not written: %v", err)
+	}
+	_, stderr, code := runArgs("check", "--baseline", bl, "--write-baseline", bl, rep)
+	if code != exitOK || strings.Contains(stderr, "覆盖") {
+		t.Fatalf("--baseline B --write-baseline B: exit %d, %s", code, stderr)
+	}
+	again, _ := os.ReadFile(bl)
+	if string(again) != string(first) {
+		t.Errorf("baseline rewritten differently:\n%s\n----\n%s", first, again)
+	}
+	if _, stderr, code := runArgs("check", "--baseline", bl, "--output", bl, rep); code != exitUsage || !strings.Contains(stderr, "覆盖") {
+		t.Errorf("--output onto the baseline: exit %d, %q; want a refusal", code, stderr)
+	}
+	if _, stderr, code := runArgs("check", "--baseline", bl, "--write-baseline", rep, rep); code != exitUsage || !strings.Contains(stderr, "覆盖") {
+		t.Errorf("--write-baseline onto a report: exit %d, %q; want a refusal", code, stderr)
+	}
+}
