@@ -52,3 +52,30 @@ func BenchmarkReadAll(b *testing.B) {
 		}
 	})
 }
+
+func TestBounded(t *testing.T) {
+	data := strings.Repeat("公开0123456789", 300_000) // 4.2 MB: several pieces
+	n := int64(len(data))
+	for _, hint := range []int64{-1, 0, 100, n - 1, n, n + 5, 1 << 30} {
+		for _, limit := range []int64{n, n + 1, 10 << 20} {
+			b, err := Bounded(iotest.HalfReader(strings.NewReader(data)), hint, limit)
+			if err != nil || string(b) != data {
+				t.Fatalf("hint %d limit %d: %d bytes, err %v", hint, limit, len(b), err)
+			}
+		}
+		for _, limit := range []int64{0, 1, n - 1} {
+			b, err := Bounded(strings.NewReader(data), hint, limit)
+			if !errors.Is(err, ErrTooLarge) || b != nil {
+				t.Fatalf("hint %d limit %d: %d bytes, err %v; want ErrTooLarge", hint, limit, len(b), err)
+			}
+		}
+	}
+	// an endless reader is refused after limit bytes
+	if _, err := Bounded(iotest.OneByteReader(strings.NewReader(data)), 10, 3<<20); !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("err %v", err)
+	}
+	boom := errors.New("boom")
+	if _, err := Bounded(io.MultiReader(strings.NewReader(data), iotest.ErrReader(boom)), 10, 10<<20); !errors.Is(err, boom) {
+		t.Fatalf("err %v; want boom", err)
+	}
+}

@@ -1,7 +1,7 @@
 package pdf
 
 import (
-	"io"
+	"errors"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -10,6 +10,8 @@ import (
 	lib "github.com/ledongthuc/pdf"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/reportlint/reportlint/internal/readall"
 )
 
 // font is what the interpreter needs of a PDF font: how to cut a string into
@@ -362,8 +364,8 @@ func (d *docReader) streamBytes(v lib.Value) ([]byte, error) {
 	if limit <= 0 {
 		return nil, errBudget
 	}
-	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
-	if int64(len(data)) > limit {
+	data, err := readall.Bounded(rc, 64<<10, limit)
+	if errors.Is(err, readall.ErrTooLarge) {
 		d.budget = 0
 		return nil, errBudget
 	}

@@ -256,9 +256,10 @@ func (o *objects) stream(s obj) ([]byte, error) {
 			return nil, errStream
 		}
 		limit := *o.budget
-		// content streams inflate to a few times their size
-		data, err := readall.ReadAll(io.LimitReader(o.zr, limit+1), min(4*int64(len(raw)), limit+1))
-		if int64(len(data)) > limit {
+		// content streams inflate to a few times their size; a bomb is
+		// refused holding at most the budget
+		data, err := readall.Bounded(o.zr, 4*int64(len(raw)), limit)
+		if errors.Is(err, readall.ErrTooLarge) {
 			*o.budget = 0
 			return nil, errBudget
 		}
