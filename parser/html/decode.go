@@ -12,6 +12,7 @@ import (
 )
 
 // decode turns the page's bytes into UTF-8 text and names the encoding used.
+// A UTF-8 page is not copied (textenc.View): data must not change afterwards.
 //
 // Order: a BOM; then the <meta charset> or http-equiv declaration found by
 // charset.DetermineEncoding (which looks only at the first 1024 bytes); GBK
@@ -36,13 +37,13 @@ func decode(data []byte) (string, string) {
 			return s, "gb18030"
 		}
 		if utf8.Valid(data) { // a UTF-8 page with a stale GBK meta
-			return string(data), "utf-8"
+			return textenc.View(data), "utf-8"
 		}
 		b, _ := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 		return string(bytes.ToValidUTF8(b, []byte("\uFFFD"))), "gb18030"
 	case "utf-8", "windows-1252", "iso-8859-1", "us-ascii", "":
 		if utf8.Valid(data) {
-			return string(data), "utf-8"
+			return textenc.View(data), "utf-8"
 		}
 		if s, ok := textenc.DecodeGB18030(data); ok {
 			return s, "gb18030"

@@ -21,6 +21,12 @@ import (
 // Parse reads a text report. data may be UTF-8 (with or without BOM),
 // UTF-16 with a BOM, or GB18030/GBK.
 func Parse(path string, data []byte, opts parser.Options) (*parser.Document, error) {
+	// A line of millions of tabs is refused before the file is decoded
+	// (the decoded copy doubles the memory of a 40 MB file: 97 -> 57 MB
+	// peak RSS for the whole check).
+	if n, cells := tabFlood(data, opts.MaxCells/10); n > 0 {
+		return nil, tooManyCells(n, cells, opts.MaxCells/10)
+	}
 	s, err := textenc.Decode(data)
 	if err != nil {
 		return nil, parser.Unreadable("无法识别文本文件的字符编码，请另存为 UTF-8 编码后重试", err)
@@ -60,7 +66,7 @@ func Parse(path string, data []byte, opts parser.Options) (*parser.Document, err
 			// count before splitting: a line of 50 million tabs would make
 			// 50 million cells before any table limit is reached
 			if cells := strings.Count(line, "\t") + 1; opts.MaxCells > 0 && cells > opts.MaxCells/10 {
-				return nil, parser.Unreadable(fmt.Sprintf("第 %d 行有 %d 个制表符分隔的单元格，超过一行的上限 %d 个，不像正常的年度报告表格；请确认文件是否正确", n, cells, opts.MaxCells/10), nil)
+				return nil, tooManyCells(n, cells, opts.MaxCells/10)
 			}
 			row := parser.Row{Loc: parser.Loc{Line: n, Column: 1}}
 			col := 1
@@ -198,4 +204,42 @@ func LooksLikeText(data []byte) bool {
 		return true
 	}
 	return !bytes.Contains(head, []byte{0})
+}
+
+func tooManyCells(line, cells, max int) error {
+	return parser.Unreadable(fmt.Sprintf("第 %d 行有 %d 个制表符分隔的单元格，超过一行的上限 %d 个，不像正常的年度报告表格；请确认文件是否正确", line, cells, max), nil)
+}
+
+// tabFlood finds the first line of data (undecoded UTF-8 or GB18030, where
+// a tab, CR and LF are the same single bytes) with more than max tabs plus
+// one cells, and returns its number and cell count (0, 0 when none, when
+// max <= 0, or for UTF-16, which Parse decodes first). Lines end at LF, CR
+// LF or a lone CR, as in Parse.
+func tabFlood(data []byte, max int) (line, cells int) {
+	if max <= 0 || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return 0, 0
+	}
+	n, tabs := 1, 0
+	for i, c := range data {
+		switch c {
+		case '\t':
+			tabs++
+			continue
+		case '\r':
+			if i+1 < len(data) && data[i+1] == '\n' {
+				continue // counted at the LF
+			}
+		case '\n':
+		default:
+			continue
+		}
+		if tabs+1 > max {
+			return n, tabs + 1
+		}
+		n, tabs = n+1, 0
+	}
+	if tabs+1 > max {
+		return n, tabs + 1
+	}
+	return 0, 0
 }

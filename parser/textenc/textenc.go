@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -16,7 +17,8 @@ import (
 // with a BOM, nor clean GB18030.
 var ErrUndecodable = errors.New("bytes are not UTF-8, UTF-16 or GB18030")
 
-// Decode converts data to a UTF-8 string. It strips a BOM.
+// Decode converts data to a UTF-8 string. It strips a BOM. Valid UTF-8 is
+// not copied (see View): data must not change afterwards.
 func Decode(data []byte) (string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
@@ -29,7 +31,7 @@ func Decode(data []byte) (string, error) {
 		return string(b), err
 	}
 	if utf8.Valid(data) {
-		return string(data), nil
+		return View(data), nil
 	}
 	if s, ok := DecodeGB18030(data); ok {
 		return s, nil
@@ -54,5 +56,16 @@ func DecodeGB18030(data []byte) (string, bool) {
 	if bad > 0 && bad*200 > len(b) {
 		return "", false
 	}
-	return string(b), true
+	return View(b), true
+}
+
+// View is the string of data without copying it (a 64 MB file is then
+// held once, not twice, while it is read). The bytes must not change
+// afterwards: the readers get a file's bytes from the loader and never
+// write to them.
+func View(data []byte) string {
+	if len(data) == 0 {
+		return ""
+	}
+	return unsafe.String(&data[0], len(data))
 }
