@@ -10,12 +10,14 @@ import (
 )
 
 // limitMemory caps the data segment of this (worker) process at twice the
-// worker's memory cap: the parent kills a worker whose resident memory
+// worker's memory cap, and at least 256 MB (the data segment counts the
+// runtime's address-space reservations too: at 96 MB workers crashed on
+// the smallest fixtures): the parent kills a worker whose resident memory
 // passes the cap; this is the hard stop for an allocation too fast for the
 // parent to see (the runtime then dies with "out of memory", which the
 // parent reports as a memory failure).
 func limitMemory(bytes int64) {
-	lim := uint64(2 * bytes)
+	lim := uint64(max(2*bytes, 256<<20))
 	var cur syscall.Rlimit
 	if err := syscall.Getrlimit(syscall.RLIMIT_DATA, &cur); err == nil && cur.Max < lim {
 		lim = cur.Max

@@ -25,9 +25,27 @@ import (
 // has its own main, looks at it in TestMain).
 const workerEnv = "REPORTLINT_WORKER"
 
-// defaultWorkerMemMB is the memory cap of one worker. Real reports need a
-// few tens of MB; a file that needs more is hostile or broken.
-const defaultWorkerMemMB = 512
+// The workers of a batch share a memory budget: each worker's cap is
+// workerBudgetMB / jobs, but never below minWorkerMemMB. Real reports need
+// 15-25 MB of RSS each (the real PDFs, DOCX and the largest fixtures, one
+// file checked alone); a file that needs more than the cap is hostile or
+// broken. With --jobs 2 a worker may use 150 MB: a 60 MB text file (under
+// the 64 MB --max-size) needs 133 MB to be read and refused, so less would
+// turn its specific P001 into a memory one. The QA folder of 1,997 files
+// with 37 hostile ones peaked at 167 MB for parent and workers together.
+const (
+	workerBudgetMB = 300
+	minWorkerMemMB = 96
+)
+
+// workerMemMB is the memory cap of each of jobs workers (MB);
+// REPORTLINT_WORKER_MEM_MB overrides it.
+func workerMemMB(jobs int) int64 {
+	if v, err := strconv.ParseInt(os.Getenv("REPORTLINT_WORKER_MEM_MB"), 10, 64); err == nil && v > 0 {
+		return v
+	}
+	return max(minWorkerMemMB, int64(workerBudgetMB/max(1, jobs)))
+}
 
 // pool is a set of worker processes.
 type pool struct {
@@ -51,17 +69,14 @@ type proc struct {
 	exited chan struct{}
 }
 
-// newPool makes a pool of at most n workers (started when first needed).
-func newPool(n int) (*pool, error) {
+// newPool makes a pool of at most n workers (started when first needed),
+// each capped at memMB.
+func newPool(n int, memMB int64) (*pool, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, fmt.Errorf("找不到 reportlint 程序本身，无法启动检查进程: %w", err)
 	}
-	mem := int64(defaultWorkerMemMB)
-	if v, err := strconv.ParseInt(os.Getenv("REPORTLINT_WORKER_MEM_MB"), 10, 64); err == nil && v > 0 {
-		mem = v
-	}
-	p := &pool{exe: exe, memMB: mem, grace: 2 * time.Second, idle: make(chan *proc, n), all: map[*proc]bool{}}
+	p := &pool{exe: exe, memMB: memMB, grace: 2 * time.Second, idle: make(chan *proc, n), all: map[*proc]bool{}}
 	for range n {
 		p.idle <- nil // a slot; the process starts with its first job
 	}
@@ -235,6 +250,10 @@ type batchOptions struct {
 	Jobs int
 	// Isolate runs every file in a worker process even for a single file.
 	Isolate bool
+	// Share is how many workers share the memory budget (see workerMemMB);
+	// 0: Jobs. serve gives its number of concurrent requests, each of
+	// which has a worker of its own.
+	Share int
 }
 
 // runner runs jobs: in worker processes, or in this process.
@@ -262,7 +281,11 @@ func newRunner(n int, o batchOptions) *runner {
 		isolate = false
 	}
 	if isolate {
-		if p, err := newPool(jobs); err == nil {
+		share := jobs
+		if o.Share > 0 {
+			share = o.Share
+		}
+		if p, err := newPool(jobs, workerMemMB(share)); err == nil {
 			r.pool = p
 		}
 	}

@@ -276,10 +276,13 @@ func cmdWorker(args []string) int {
 			return exitUsage
 		}
 		// a large file leaves a large heap: give it back before the next
-		// file, so a long batch's workers stay small
+		// file, so a long batch's workers stay small and the next file has
+		// the whole cap (a worker capped at 125 MB that kept 90 MB from a
+		// 40 MB text file went over the cap on the next hostile file,
+		// which alone needs 83 MB)
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
-		if ms.HeapSys-ms.HeapReleased > 96<<20 {
+		if ms.HeapSys-ms.HeapReleased > 24<<20 {
 			debug.FreeOSMemory()
 		}
 	}
