@@ -26,12 +26,17 @@ type fileResult struct {
 // process when there are several. done, when not nil, is called after
 // each file (possibly from several goroutines).
 func readAll(files []string, jobs int, opts parser.Options, done func()) []fileResult {
+	return readFiles(files, batchOptions{Jobs: jobs}, opts, done)
+}
+
+// readFiles is readAll with the batch options given.
+func readFiles(files []string, bo batchOptions, opts parser.Options, done func()) []fileResult {
 	out := make([]fileResult, len(files))
 	js := make([]job, len(files))
 	for i, f := range files {
 		js[i] = job{Path: f, Opts: opts}
 	}
-	r := newRunner(len(files), batchOptions{Jobs: jobs})
+	r := newRunner(len(files), bo)
 	defer r.close()
 	r.run(context.Background(), js, func(i int, a answer) {
 		out[i] = a.result()

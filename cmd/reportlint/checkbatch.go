@@ -17,8 +17,11 @@ type checkOptions struct {
 	// Isolate checks a single file in a worker too (by default a single
 	// file is checked in this process, which is faster).
 	Isolate bool
-	Opts    parser.Options
-	Cfg     rules.Config
+	// Share, when not zero, is how many workers share the memory budget
+	// (default Jobs).
+	Share int
+	Opts  parser.Options
+	Cfg   rules.Config
 	// Kind gives the report kind configured for a path ("" for none); nil
 	// for none.
 	Kind func(path string) string
@@ -48,7 +51,7 @@ func checkBatch(ctx context.Context, files []string, o checkOptions) []checked {
 	if kind == nil {
 		kind = func(string) string { return "" }
 	}
-	r := newRunner(len(files), batchOptions{Jobs: o.Jobs, Isolate: o.Isolate})
+	r := newRunner(len(files), batchOptions{Jobs: o.Jobs, Isolate: o.Isolate, Share: o.Share})
 	defer r.close()
 	if o.Previous != nil {
 		r.prevs.put(o.PreviousPath, o.Previous)

@@ -16,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -49,7 +50,8 @@ type serveConfig struct {
 	Options parser.Options
 	Conf    *fileConfig
 	// Isolate checks every request's files in a worker process, so that a
-	// file that exhausts memory or hangs cannot take the server down.
+	// file that exhausts memory or hangs cannot take the server down (the
+	// default of reportlint serve; --isolate=false turns it off).
 	Isolate bool
 }
 
@@ -105,7 +107,8 @@ func newServer(cfg serveConfig) *server {
 // reports of one issuer and consecutive years paired for the cross-year
 // rules) and gives the results the names the user gave the files.
 func (s *server) checkUploads(ctx context.Context, files []upload) []checked {
-	out := checkBatch(ctx, uploadPaths(files), checkOptions{Jobs: 1, Isolate: s.cfg.Isolate, Opts: s.cfg.Options, Cfg: s.cfg.Conf.Rules})
+	defer s.freeMemory()
+	out := checkBatch(ctx, uploadPaths(files), checkOptions{Jobs: 1, Isolate: s.cfg.Isolate, Share: s.cfg.Workers, Opts: s.cfg.Options, Cfg: s.cfg.Conf.Rules})
 	for i := range out {
 		c := &out[i]
 		c.Path = files[i].Name
@@ -120,9 +123,24 @@ func (s *server) checkUploads(ctx context.Context, files []upload) []checked {
 	return out
 }
 
+// freeMemory returns a large heap to the OS after a request checked in
+// this process (--isolate=false): a big upload would otherwise keep the
+// server's RSS at its peak until the runtime's scavenger gets to it.
+func (s *server) freeMemory() {
+	if s.cfg.Isolate {
+		return
+	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	if ms.HeapSys-ms.HeapReleased > 64<<20 {
+		debug.FreeOSMemory()
+	}
+}
+
 // extractUploads reads a request's files as `extract` reads them.
 func (s *server) extractUploads(files []upload) []fileResult {
-	results := readAll(uploadPaths(files), 1, s.cfg.Options, nil)
+	defer s.freeMemory()
+	results := readFiles(uploadPaths(files), batchOptions{Jobs: 1, Isolate: s.cfg.Isolate, Share: s.cfg.Workers}, s.cfg.Options, nil)
 	for i := range results {
 		results[i].Path = files[i].Name
 	}
@@ -583,7 +601,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) (int, error) {
 	queue := fs.Int("queue", 32, "排队等待的请求数上限，超出时回答 503")
 	maxFiles := fs.Int("max-files", 50, "一次上传的文件数上限")
 	config := fs.String("config", "", "配置文件（默认：从当前目录向上查找 .reportlint.yaml）")
-	isolate := fs.Bool("isolate", false, "每个请求的文件都在单独的工作进程中检查（稍慢；异常文件耗尽内存时服务不受影响，供多人共用的服务器使用）")
+	isolate := fs.Bool("isolate", true, "每个请求的文件都在单独的工作进程中检查（默认开启；异常文件耗尽内存或超时时只结束该工作进程，服务不受影响）；--isolate=false 在服务进程内检查（稍快）")
 	rest, err := parseInterleaved(fs, args, stdout)
 	if err != nil {
 		return exitUsage, err

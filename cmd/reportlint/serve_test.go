@@ -470,3 +470,30 @@ func TestCleanName(t *testing.T) {
 	assert.Equal(t, ".upload", safeExt(`a.p"df`))
 	assert.Equal(t, ".upload", safeExt("noext"))
 }
+
+// TestServeIsolatedMemoryCap: an isolated upload that takes more than the
+// worker's memory cap is a P001 naming the cap, in a worker the server
+// kills; the server answers the next request (and /api/extract is isolated
+// the same way).
+func TestServeIsolatedMemoryCap(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("starts worker processes with a small memory cap")
+	}
+	t.Setenv("REPORTLINT_WORKER_MEM_MB", "40")
+	row := "<tr>" + strings.Repeat("<td>公开</td>", 100) + "</tr>\n"
+	big := part{"大.html", []byte("<html><body><h1>2023年政府信息公开工作年度报告</h1><table>" + strings.Repeat(row, 240) + "</table></body></html>")}
+	iso := startServer(t, serveConfig{Isolate: true})
+	resp, body := post(t, iso.URL+"/api/check", big)
+	require.Equal(t, http.StatusOK, resp.StatusCode, "%s", body)
+	var got jsonCheck
+	require.NoError(t, json.Unmarshal(body, &got))
+	require.Len(t, got.Files, 1)
+	require.NotEmpty(t, got.Files[0].Findings)
+	assert.Equal(t, "P001", got.Files[0].Findings[0].Rule)
+	assert.Contains(t, got.Files[0].Findings[0].Message, "内存超过上限（40 MB）")
+	resp, body = post(t, iso.URL+"/api/extract", big)
+	assert.Contains(t, string(body), "内存超过上限", "extract: %d", resp.StatusCode)
+	resp, body = post(t, iso.URL+"/api/check", fixturePart(t, "text/A301-table3-balance.txt"))
+	require.Equal(t, http.StatusOK, resp.StatusCode, "%s", body)
+	assert.Contains(t, string(body), "A301")
+}
