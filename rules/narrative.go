@@ -90,6 +90,10 @@ func aboutDisclosure(s string) bool {
 	return strings.Contains(s, "信息公开") || strings.Contains(s, "答复") || strings.Contains(s, "公开申请")
 }
 
+// applicationStatsRe: a paragraph that states application figures
+// ("收到申请29件", "予以公开9件").
+var applicationStatsRe = regexp.MustCompile(`(申请|答复|办结|公开|提供|处理|结转)[^。！？]{0,20}?[0-9０-９]+\s*(件|条|份|项)`)
+
 // sentenceContexts works out, once per paragraph, what the text around
 // each sentence says: whether its paragraph (or the one before) is about
 // applications, and whether it or an earlier sentence of its paragraph says
@@ -97,8 +101,10 @@ func aboutDisclosure(s string) bool {
 func sentenceContexts(r *parser.Report, sents []sentence) []sentCtx {
 	out := make([]sentCtx, len(sents))
 	paraApp := make([]bool, len(r.Paragraphs))
+	paraStats := make([]bool, len(r.Paragraphs))
 	for i, p := range r.Paragraphs {
 		paraApp[i] = aboutApplications(p.Text)
+		paraStats[i] = paraApp[i] && applicationStatsRe.MatchString(parser.FoldWidth(p.Text))
 	}
 	info, lastPara := false, -1
 	for i := range sents {
@@ -108,6 +114,7 @@ func sentenceContexts(r *parser.Report, sents []sentence) []sentCtx {
 		}
 		c := &out[i]
 		c.application = strings.Contains(s.Text, "申请")
+		c.stats = paraStats[s.ParaIdx]
 		c.para = paraApp[s.ParaIdx] || (s.ParaIdx > 0 && paraApp[s.ParaIdx-1] && sectionOf(r, s.ParaIdx-1) == s.Section)
 		info = info || aboutDisclosure(s.Text) || s.Section == 4
 		c.info = info
@@ -133,7 +140,7 @@ func checkNarrativeMismatch(p *Pass) {
 				var names []string
 				okSum := true
 				for _, x := range st.claims {
-					if x.kind != kResult && x.kind != kT4Total {
+					if x.kind != kResult && x.kind != kT4Total || x.rest {
 						okSum = false
 					}
 					names = append(names, x.name)
@@ -171,6 +178,15 @@ var noApplicationsRe = regexp.MustCompile(`((未|没有)(收到|受理|接到|�
 // applications.
 var causedByRe = regexp.MustCompile(`^[^，。；,;]{0,6}?(引起|引发|产生|导致|而提起|的行政复议|的行政诉讼|的复议|的诉讼|行政复议|行政诉讼)`)
 
+// otherThanRe after "……申请" makes the object everything but applications:
+// "未收到政府信息公开申请以外的其他申请".
+var otherThanRe = regexp.MustCompile(`^\s*(以外|之外|外)`)
+
+// partialGapRe in the words between the negation and "申请" narrows the
+// object to some applications ("未收到企业提出的政府信息公开申请",
+// "未收到涉及国家秘密的政府信息公开申请"): nothing is said of the total.
+var partialGapRe = regexp.MustCompile(`企业|法人|组织|自然人|公民|律师|涉及|关于|有关|网上|当面|信函|邮寄|传真|通过|重复|需要|需|要求|延期`)
+
 // checkNoApplications reads "本年度未收到政府信息公开申请": 本年新收 is 0.
 func checkNoApplications(p *Pass, n *stated) {
 	r := p.Report
@@ -187,6 +203,9 @@ func checkNoApplications(p *Pass, n *stated) {
 		folded := parser.FoldWidth(sent.Text)
 		m := noApplicationsRe.FindStringIndex(folded)
 		if m == nil || hasCountFigure(clauseAround(folded, m[0], m[1])) || timeQualRe.MatchString(clauseAround(folded, m[0], m[1])) {
+			continue
+		}
+		if otherThanRe.MatchString(folded[m[1]:]) || partialGapRe.MatchString(folded[m[0]:m[1]]) || strings.Contains(folded[max(0, m[0]-6):m[0]], "除") {
 			continue
 		}
 		if causedByRe.MatchString(folded[m[1]:min(len(folded), m[1]+64)]) || strings.Contains(folded[max(0, m[0]-12):m[0]], "因") ||
@@ -428,7 +447,11 @@ func checkNarrativePercentage(p *Pass) {
 // reports when every base is known and none gives the share.
 func checkShare(p *Pass, sent *sentence, st statement, c claim, bases []quantity) {
 	r := p.Report
-	part, ok := c.readings()[0].value(r)
+	qs := c.readings()
+	if len(qs) == 0 {
+		return // a group of results named with 等 is no cell
+	}
+	part, ok := qs[0].value(r)
 	if !ok {
 		return
 	}
@@ -599,11 +622,17 @@ func checkPartsStated(p *Pass, sent *sentence, stmts []statement) {
 		if dup || len(parts) < 2 {
 			continue
 		}
-		// all six categories listed: the parts must add up to the total
+		// all six categories listed, or the rest named as a group ("……等情形
+		// 依规答复12件"): the parts must add up to the total
 		complete := true
 		for _, k := range parser.Table3ResultKeys(p.Report.Layout) {
 			if !rows[k] {
 				complete = false
+			}
+		}
+		for _, x := range parts {
+			if x.claims[0].rest {
+				complete = true
 			}
 		}
 		reportParts(p, sent, stmts[i], parts, complete)
