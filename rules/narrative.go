@@ -171,7 +171,7 @@ func checkNarrativeMismatch(p *Pass) {
 }
 
 // noApplicationsRe: "本年度未收到政府信息公开申请", "我镇无信息公开申请".
-var noApplicationsRe = regexp.MustCompile(`((未|没有)(收到|受理|接到|接收)|无)[^，。；,;0-9]{0,12}?(政府信息公开|信息公开|依申请公开)(的)?申请`)
+var noApplicationsRe = regexp.MustCompile(`((未|没有)(收到|受理|接到|接收)|无)([^，。；,;0-9]{0,12}?)(政府信息公开|信息公开|依申请公开)(的)?申请`)
 
 // causedByRe after "……申请" makes the object something the application
 // caused: "未收到因政府信息公开申请引起的行政诉讼" says nothing about
@@ -185,6 +185,7 @@ var otherThanRe = regexp.MustCompile(`^\s*(以外|之外|外)`)
 // partialGapRe in the words between the negation and "申请" narrows the
 // object to some applications ("未收到企业提出的政府信息公开申请",
 // "未收到涉及国家秘密的政府信息公开申请"): nothing is said of the total.
+// A modifier with 的 ("申请人撤回的", "收费的") narrows it too.
 var partialGapRe = regexp.MustCompile(`企业|法人|组织|自然人|公民|律师|涉及|关于|有关|网上|当面|信函|邮寄|传真|通过|重复|需要|需|要求|延期`)
 
 // checkNoApplications reads "本年度未收到政府信息公开申请": 本年新收 is 0.
@@ -201,11 +202,11 @@ func checkNoApplications(p *Pass, n *stated) {
 			continue
 		}
 		folded := parser.FoldWidth(sent.Text)
-		m := noApplicationsRe.FindStringIndex(folded)
+		m := noApplicationsRe.FindStringSubmatchIndex(folded)
 		if m == nil || hasCountFigure(clauseAround(folded, m[0], m[1])) || timeQualRe.MatchString(clauseAround(folded, m[0], m[1])) {
 			continue
 		}
-		if otherThanRe.MatchString(folded[m[1]:]) || partialGapRe.MatchString(folded[m[0]:m[1]]) || strings.Contains(folded[max(0, m[0]-6):m[0]], "除") {
+		if otherThanRe.MatchString(folded[m[1]:]) || partialGapRe.MatchString(folded[m[8]:m[9]]) || strings.Contains(folded[m[8]:m[9]], "的") || strings.Contains(folded[max(0, m[0]-6):m[0]], "除") {
 			continue
 		}
 		if causedByRe.MatchString(folded[m[1]:min(len(folded), m[1]+64)]) || strings.Contains(folded[max(0, m[0]-12):m[0]], "因") ||

@@ -719,9 +719,10 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 	f := st.fig
 	near := ms[len(ms)-1]
 	if k := near.claim("").kind; (k == kAnswered || k == kHandled) && len(ms) >= 2 {
-		// "予以公开答复11件", "作不予处理的处理4件": the result says what was answered
+		// "予以公开答复11件", "作不予处理的处理4件", "以无法提供方式答复9件":
+		// the result says what was answered
 		prev := ms[len(ms)-2]
-		if between := strings.TrimSpace(string(rs[prev.end:near.start])); prev.claim("").kind == kResult && (between == "" || between == "的") {
+		if between := strings.TrimSpace(string(rs[prev.end:near.start])); prev.claim("").kind == kResult && resultAnswerGapRe.MatchString(between) {
 			ms = ms[:len(ms)-1]
 			near = prev
 		}
@@ -918,9 +919,13 @@ func (sc *scan) qualified(claims []claim, bt string, f figure) bool {
 	return true
 }
 
+// resultAnswerGapRe is what may stand between a result and 答复/处理 when
+// the result says what was answered.
+var resultAnswerGapRe = regexp.MustCompile(`^(的)?(方式|形式|决定|意见)?(的)?$`)
+
 // bareWordsRe are the words a bare "本年度复议4件，诉讼11件" may hold
 // besides its keywords (blanked □).
-var bareWordsRe = regexp.MustCompile(`^(?:□|本年度?|全年|今年|年内|(?:19|20)\d{2}年度?|共|共计|合计|为|发生|涉及|有|，|,|、|和|及|与|\s)*$`)
+var bareWordsRe = regexp.MustCompile(`^(?:□|本年度?|全年|今年|年内|其中|结果|(?:19|20)\d{2}年度?|共|共计|合计|为|发生|涉及|有|，|,|、|和|及|与|\s)*$`)
 
 // otherCasesRe in a sentence makes its 复议/诉讼 cases of another kind
 // ("办理行政复议案件120件", "代理诉讼案件").
@@ -932,8 +937,11 @@ func (sc *scan) bareCases(bt string) bool {
 	if !sc.ctx.stats || sc.proactive || !bareWordsRe.MatchString(bt) {
 		return false
 	}
-	return !otherCasesRe.MatchString(string(sc.rs))
+	return !otherCasesRe.MatchString(pendingWordsRe.ReplaceAllString(string(sc.rs), ""))
 }
+
+// pendingWordsRe are the words of 尚未审结 (a part, not another kind of case).
+var pendingWordsRe = regexp.MustCompile(`尚未审结|未审结|正在审理|尚在审理|审理中`)
 
 // t4group is a table 四 group named in the text.
 type t4group struct {
