@@ -191,7 +191,7 @@ const yearPart = `(?:(?:19|20)\d{2}年度?)`
 var keywords = []keyword{
 	{regexp.MustCompile(`(?:结转|转结|转入|顺延)(?:至|到|入)?(?:下一?年度?|` + yearPart + `)(?:继续)?(?:办理|答复)?|下一?年度继续办理|跨年度?办理|正在办理|仍在办理|尚在办理|办理中`), simple(kCarriedOut, "四、结转下年度继续办理")},
 	{regexp.MustCompile(`(?:上一?年度?|` + yearPart + `)(?:结转|转结|遗留|未办结)(?:至|到)?(?:今年|本年度?)?|结转上一?年度?|` + yearPart + `?(?:转至|转入|结转至|结转到|转到)(?:今年|本年度?)(?:继续)?(?:办理)?`), simple(kCarriedIn, "二、上年结转")},
-	{regexp.MustCompile(`(予以|全部)公开(及|和|与|、|以及|或)部分公开`), resultClaim("（一）予以公开与（二）部分公开之和", "R3_1", "R3_2")},
+	{regexp.MustCompile(`(予以|全部)公开(及|和|与|、|以及|或)部分公开`), resultClaim(combinedOpen, "R3_1", "R3_2")},
 	{regexp.MustCompile(`部分公开(?:[（(]区分处理[^）)]{0,12}[）)])?`), resultClaim("（二）部分公开", "R3_2")},
 	{regexp.MustCompile(`不予公开`), resultClaim("（三）不予公开", "R3_3")},
 	{regexp.MustCompile(`予以公开|同意公开|全部公开`), resultClaim("（一）予以公开", "R3_1")},

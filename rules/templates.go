@@ -68,6 +68,9 @@ var placeholderRes = []*regexp.Regexp{
 	regexp.MustCompile(`[XxＸｘ×]{2,}(件|条|个|次|项|万元|元|人次|篇)`),
 }
 
+// placeholderGates are the gates of placeholderRes (same order).
+var placeholderGates = gatedAll(placeholderRes)
+
 // maxTemplateFindings bounds S109 per file: an unfilled template has
 // placeholders everywhere, and the first few say it.
 const maxTemplateFindings = 8
@@ -80,7 +83,10 @@ func placeholderIn(text string) []string {
 		s  string
 	}
 	var hits []hit
-	for _, re := range placeholderRes {
+	for i, re := range placeholderRes {
+		if !placeholderGates[i].may(c) {
+			continue
+		}
 		for _, m := range re.FindAllStringIndex(c, 4) {
 			overlap := false
 			for _, h := range hits {

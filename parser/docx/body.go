@@ -1,12 +1,15 @@
 package docx
 
 import (
+	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
+	"github.com/reportlint/reportlint/internal/readall"
 	"github.com/reportlint/reportlint/parser"
 )
 
@@ -72,14 +75,72 @@ type bodyReader struct {
 	altChunks int
 }
 
-// readBody streams document.xml into the body tree.
-func readBody(r io.Reader, nb *numbering, opts parser.Options, maxDepth int) ([]node, int, error) {
+// scanXML turns the scanner on (tests compare with it off).
+var scanXML = true
+
+// tokens is what readBody reads from: an xml.Decoder or a scanner.
+type tokens interface {
+	Token() (xml.Token, error)
+	Skip() error
+}
+
+// readBody reads document.xml into the body tree. sizeHint is the part's
+// stated size. The part is read whole and tokenized by the scanner; parts
+// the scanner does not read, and parts whose reading failed, are read by
+// encoding/xml as a stream would have been.
+func readBody(r io.Reader, sizeHint int64, nb *numbering, opts parser.Options, maxDepth int) ([]node, int, error) {
+	data, rerr := readall.ReadAll(r, sizeHint)
+	if rerr == nil && scanXML {
+		if sc, ok := newScanner(data); ok {
+			saved := nb.saveCounters()
+			body, alt, err := readBodyFrom(sc, nb, opts, maxDepth)
+			if !errors.Is(err, errNotSimple) {
+				return body, alt, err
+			}
+			nb.restoreCounters(saved)
+		}
+	}
+	// The Decoder sees the same bytes, then the same read error, at the
+	// same point as when it read the part as a stream.
+	var src io.Reader = bytes.NewReader(data)
+	if rerr != nil {
+		rp := &replay{data: src, err: rerr}
+		if br, ok := r.(*boundedReader); ok && br.over {
+			br.over = false
+			rp.atErr = func() { br.over = true }
+		}
+		src = rp
+	}
+	dec := xml.NewDecoder(src)
+	dec.Strict = true
+	return readBodyFrom(dec, nb, opts, maxDepth)
+}
+
+// replay reads data, then returns err (calling atErr first).
+type replay struct {
+	data  io.Reader
+	err   error
+	atErr func()
+}
+
+func (r *replay) Read(p []byte) (int, error) {
+	n, err := r.data.Read(p)
+	if err == io.EOF {
+		if r.atErr != nil {
+			r.atErr()
+			r.atErr = nil
+		}
+		return n, r.err
+	}
+	return n, err
+}
+
+// readBodyFrom reads the body tree from a token source.
+func readBodyFrom(dec tokens, nb *numbering, opts parser.Options, maxDepth int) ([]node, int, error) {
 	br := &bodyReader{nb: nb, opts: opts, maxCells: opts.MaxCells}
 	if br.maxCells <= 0 {
 		br.maxCells = parser.DefaultOptions().MaxCells
 	}
-	dec := xml.NewDecoder(r)
-	dec.Strict = true
 	sawBody := false
 	depth := 0
 	for {
@@ -169,7 +230,7 @@ const emuPerPoint = 12700
 // picture it shows, with its alternative text (wp:docPr descr or title,
 // VML alt or o:title) and size; nil for a text box or shape without an
 // image.
-func readPicture(dec *xml.Decoder) (*parser.Image, error) {
+func readPicture(dec tokens) (*parser.Image, error) {
 	img := &parser.Image{}
 	isPicture := false
 	for depth := 1; depth > 0; {

@@ -25,6 +25,7 @@ import (
 	"strings"
 	"unicode/utf16"
 
+	"github.com/reportlint/reportlint/internal/readall"
 	"github.com/reportlint/reportlint/parser"
 )
 
@@ -149,7 +150,8 @@ func (p *pkg) readAll(name string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	defer c.Close()
-	data, err := io.ReadAll(br)
+	// open checked the entry's stated size against the limit
+	data, err := readall.ReadAll(br, int64(p.files[strings.ToLower(name)].UncompressedSize64))
 	p.budget -= br.read
 	if br.over {
 		return nil, bombError(name, min(p.limit, max))
@@ -242,7 +244,7 @@ func Parse(p string, data []byte, opts parser.Options) (*parser.Document, error)
 		return nil, err
 	}
 	defer c.Close()
-	body, alt, err := readBody(br, nb, opts, maxDepth)
+	body, alt, err := readBody(br, int64(pk.files[strings.ToLower(mainPart)].UncompressedSize64), nb, opts, maxDepth)
 	if br.over {
 		return nil, bombError(mainPart, pk.limit)
 	}

@@ -64,6 +64,26 @@ type styleDef struct {
 	hasIlvl bool
 }
 
+// saveCounters copies the list counters (readBody may read the body twice).
+func (nb *numbering) saveCounters() [2]any {
+	c := make(map[string]*[maxLevels]int, len(nb.counters))
+	for k, v := range nb.counters {
+		cp := *v
+		c[k] = &cp
+	}
+	st := make(map[string]bool, len(nb.started))
+	for k, v := range nb.started {
+		st[k] = v
+	}
+	return [2]any{c, st}
+}
+
+// restoreCounters puts back what saveCounters copied.
+func (nb *numbering) restoreCounters(s [2]any) {
+	nb.counters = s[0].(map[string]*[maxLevels]int)
+	nb.started = s[1].(map[string]bool)
+}
+
 func newNumbering() *numbering {
 	return &numbering{
 		abstract: map[string]*abstractNum{},

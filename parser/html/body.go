@@ -20,6 +20,9 @@ type textMap struct {
 	elems []*xhtml.Node // in document order
 	rng   map[*xhtml.Node][2]int
 	texts []textAt // text nodes in document order
+	// outerLen, when set, is the length of the text of <body> and <html>
+	// in the whole page, for a map of a lean tree (lean.go).
+	outerLen int
 }
 
 type textAt struct {
@@ -93,7 +96,10 @@ func isCMS(n *xhtml.Node) bool {
 // body picks the element that holds the report: the smallest element that
 // contains the most report markers, widened to an enclosing CMS content
 // container when that adds little. Falls back to <body> (or the root).
-func (m *textMap) body(root *xhtml.Node) *xhtml.Node {
+// outer reports whether the choice fell on <body>, <html> or a fallback
+// that looks at the whole page (the lean path then parses the page in
+// full).
+func (m *textMap) body(root *xhtml.Node) (_ *xhtml.Node, outer bool) {
 	occ := make([][]int, len(markers))
 	for i, mk := range markers {
 		for off := 0; ; {
@@ -120,22 +126,25 @@ func (m *textMap) body(root *xhtml.Node) *xhtml.Node {
 	for _, e := range m.elems {
 		r := m.rng[e]
 		s := score(r)
-		if s > bestScore || (s == bestScore && s > 0 && r[1]-r[0] < bestLen) {
-			best, bestScore, bestLen = e, s, r[1]-r[0]
+		if n := m.length(e, r); s > bestScore || (s == bestScore && s > 0 && n < bestLen) {
+			best, bestScore, bestLen = e, s, n
 		}
 	}
 	if best == nil || bestScore < 3 {
 		for _, e := range m.elems {
 			if isCMS(e) && m.rng[e][1]-m.rng[e][0] > 0 {
-				return e
+				return e, true
 			}
 		}
 		for _, e := range m.elems {
 			if e.Data == "body" {
-				return e
+				return e, true
 			}
 		}
-		return root
+		return root, true
+	}
+	if outerElem(best) {
+		return best, true
 	}
 	// Widen to a CMS container that adds at most a title and a preface.
 	for a := best.Parent; a != nil; a = a.Parent {
@@ -143,7 +152,7 @@ func (m *textMap) body(root *xhtml.Node) *xhtml.Node {
 		if !ok {
 			break
 		}
-		extra := (r[1] - r[0]) - bestLen
+		extra := m.length(a, r) - bestLen
 		if extra > 1500 || extra > bestLen/5 {
 			break
 		}
@@ -151,7 +160,21 @@ func (m *textMap) body(root *xhtml.Node) *xhtml.Node {
 			best = a
 		}
 	}
-	return best
+	return best, outer
+}
+
+// length is the length of an element's text in the page: for a map of a
+// lean tree, <body> and <html> are as long as in the whole page.
+func (m *textMap) length(e *xhtml.Node, r [2]int) int {
+	if m.outerLen > 0 && outerElem(e) {
+		return m.outerLen
+	}
+	return r[1] - r[0]
+}
+
+// outerElem reports whether n is <body> or <html>, or not an element.
+func outerElem(n *xhtml.Node) bool {
+	return n.Type != xhtml.ElementNode || n.Data == "body" || n.Data == "html"
 }
 
 var (

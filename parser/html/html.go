@@ -12,7 +12,6 @@
 package html
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -26,46 +25,46 @@ import (
 // meta declaration; pages without one are read as UTF-8 or, failing that,
 // GB18030.
 func Parse(path string, data []byte, opts parser.Options) (*parser.Document, error) {
+	return parseDoc(path, data, opts, true)
+}
+
+// parseDoc is Parse, with the lean path (lean.go) allowed or not.
+func parseDoc(path string, data []byte, opts parser.Options, lean bool) (*parser.Document, error) {
 	src, _ := decode(data)
 	maxDepth := opts.MaxDepth
 	if maxDepth <= 0 {
 		maxDepth = parser.DefaultOptions().MaxDepth
 	}
-	maxTags := 20 * opts.MaxBlocks
 	// The parser's scope checks are linear in the depth of open elements,
 	// and the parse tree takes a few hundred bytes per element: refuse
-	// absurd nesting and pages of millions of elements as soon as the
-	// tokenizer has read that far.
-	var count tagCounter
-	check := func(z *xhtml.Tokenizer, tt xhtml.TokenType) error {
-		count.add(tt, z.Raw())
-		if count.maxDepth > 4*maxDepth {
-			return errTooDeep
-		}
-		if maxTags > 0 && count.tags > maxTags {
-			return errTooMany
-		}
-		if tt == xhtml.TextToken && len(z.Raw()) > 2*parser.MaxTextBytes {
-			return errTextTooBig
-		}
-		return nil
-	}
+	// absurd nesting and pages of millions of elements before parsing,
+	// and pages whose unclosed formatting tags would make the parser
+	// clone millions of elements.
 	if n := cloneEstimate(src, maxClones); n >= maxClones {
 		return nil, cloneError(n)
 	}
-	root, err := xhtml.ParseBytes([]byte(src), 0, check)
-	switch {
-	case errors.Is(err, errTooDeep):
+	maxTags := 20 * opts.MaxBlocks
+	sc := scanPage(src, lean, maxDepth, maxTags, 2*parser.MaxTextBytes)
+	switch sc.stop {
+	case stopDepth:
 		return nil, depthError(maxDepth)
-	case errors.Is(err, errTextTooBig):
+	case stopTooMany:
+		return nil, parser.Unreadable(fmt.Sprintf("文件内容过多（%d 个 HTML 元素，上限 %d），不像单份年度报告；请确认文件是否正确", sc.count.tags, maxTags), nil)
+	case stopText:
 		return nil, parser.Unreadable(fmt.Sprintf("网页中有一段文字超过 %d 字节，中间没有任何标签或分段，不像正常的年度报告；请确认文件是否正确", 2*parser.MaxTextBytes), nil)
-	case errors.Is(err, errTooMany):
-		// Deep nesting later in the page is the first thing to report.
-		c := countTags(src)
-		if c.maxDepth > 4*maxDepth {
-			return nil, depthError(maxDepth)
+	}
+	ix := newSrcIndex(src)
+	if sc.plan != nil {
+		buf, pieces := sc.plan.source(src)
+		root, err := xhtml.ParsePieces(buf, pieces, nil)
+		if err == nil && treeDepth(root) <= maxDepth {
+			if doc := read(path, root, ix, opts, sc.count.tags, len(buf), sc.plan.bodyText); doc != nil {
+				return doc, nil
+			}
 		}
-		return nil, parser.Unreadable(fmt.Sprintf("文件内容过多（%d 个 HTML 元素，上限 %d），不像单份年度报告；请确认文件是否正确", c.tags, maxTags), nil)
+	}
+	root, err := xhtml.ParseBytes([]byte(src), 0, nil)
+	switch {
 	case err != nil && strings.Contains(err.Error(), "open stack of elements exceeds"):
 		// The parser's own limit on open elements (512) came first.
 		return nil, depthError(maxDepth)
@@ -75,12 +74,24 @@ func Parse(path string, data []byte, opts parser.Options) (*parser.Document, err
 	if treeDepth(root) > maxDepth {
 		return nil, depthError(maxDepth)
 	}
-	ix := newSrcIndex(src)
+	return read(path, root, ix, opts, sc.count.tags, len(src), 0), nil
+}
+
+// read turns the parse tree into the Document. For a lean tree (only some
+// of the body's top-level elements parsed; bodyText is then the length of
+// the whole body's compact text) it returns nil when the result could
+// depend on what was left out.
+func read(path string, root *xhtml.Node, ix *srcIndex, opts parser.Options, nTags, nText, bodyText int) *parser.Document {
+	lean := bodyText > 0
 	doc := &parser.Document{Path: path, Format: parser.FormatHTML}
 	doc.Meta.Title = normText(headTitle(root))
 
-	tm := buildTextMap(root, count.tags, len(src)/2)
-	body := tm.body(root)
+	tm := buildTextMap(root, nTags, nText/2)
+	tm.outerLen = bodyText
+	body, outer := tm.body(root)
+	if lean && (outer || skipped(body)) {
+		return nil
+	}
 	w := &walker{ix: ix, doc: doc, opts: opts, bufPos: -1}
 	if blk := tm.titleBefore(body); blk != nil {
 		w.flush()
@@ -102,15 +113,8 @@ func Parse(path string, data []byte, opts parser.Options) (*parser.Document, err
 		doc.Meta.Published = t
 		doc.Meta.PublishedLoc = ix.loc(pos)
 	}
-	return doc, nil
+	return doc
 }
-
-var (
-	errTooDeep = errors.New("html: nesting too deep")
-	errTooMany = errors.New("html: too many elements")
-	// errTextTooBig: one text node beyond twice parser.MaxTextBytes.
-	errTextTooBig = errors.New("html: text node too large")
-)
 
 func depthError(max int) error {
 	return parser.Unreadable(fmt.Sprintf("HTML 元素嵌套超过 %d 层，不像正常的网页；请用浏览器打开后另存为网页再检查", max), nil)

@@ -86,19 +86,6 @@ func inNotNesting(name []byte) bool {
 	return notNesting[string(buf[:len(name)])]
 }
 
-// countTags counts the tags of a whole page with the tokenizer alone.
-func countTags(src string) tagCounter {
-	var c tagCounter
-	z := xhtml.NewTokenizerBytes([]byte(src), 0)
-	for {
-		tt := z.Next()
-		if tt == xhtml.ErrorToken {
-			return c
-		}
-		c.add(tt, z.Raw())
-	}
-}
-
 // srcIndex maps byte offsets of the decoded text to lines and columns.
 // A line ends at "\n", "\r\n" or a lone "\r", as in the text reader, so that
 // line numbers match what editors show. Columns count runes.
@@ -112,27 +99,33 @@ type srcIndex struct {
 const runeStep = 256
 
 func newSrcIndex(src string) *srcIndex {
-	ix := &srcIndex{src: src, lines: []int{0}}
-	for i := 0; i < len(src); i++ {
-		switch src[i] {
-		case '\n':
-			ix.lines = append(ix.lines, i+1)
-		case '\r':
-			if i+1 < len(src) && src[i+1] == '\n' {
-				continue
+	ix := &srcIndex{src: src, lines: make([]int, 1, strings.Count(src, "\n")+1)}
+	hasCR := strings.IndexByte(src, '\r') >= 0
+	for i := 0; i < len(src); {
+		j := strings.IndexByte(src[i:], '\n')
+		if hasCR {
+			// A lone CR ends a line too; CRLF is one line end.
+			if k := strings.IndexByte(src[i:], '\r'); k >= 0 && (j < 0 || k < j) {
+				if i+k+1 < len(src) && src[i+k+1] == '\n' {
+					j = k + 1
+				} else {
+					ix.lines = append(ix.lines, i+k+1)
+					i += k + 1
+					continue
+				}
 			}
-			ix.lines = append(ix.lines, i+1)
 		}
+		if j < 0 {
+			break
+		}
+		ix.lines = append(ix.lines, i+j+1)
+		i += j + 1
 	}
+	ix.runesAt = make([]int, 0, len(src)/runeStep+2)
 	n := 0
-	ix.runesAt = make([]int, 0, len(src)/runeStep+1)
-	for i := 0; i < len(src); i++ {
-		if i%runeStep == 0 {
-			ix.runesAt = append(ix.runesAt, n)
-		}
-		if utf8.RuneStart(src[i]) {
-			n++
-		}
+	for i := 0; i < len(src); i += runeStep {
+		ix.runesAt = append(ix.runesAt, n)
+		n += runeStarts(src[i:min(i+runeStep, len(src))])
 	}
 	ix.runesAt = append(ix.runesAt, n)
 	return ix
@@ -140,13 +133,16 @@ func newSrcIndex(src string) *srcIndex {
 
 // runes counts the runes in src[:off].
 func (ix *srcIndex) runes(off int) int {
-	k := off / runeStep
-	if k >= len(ix.runesAt) {
-		k = len(ix.runesAt) - 1
-	}
-	n := ix.runesAt[k]
-	for i := k * runeStep; i < off && i < len(ix.src); i++ {
-		if utf8.RuneStart(ix.src[i]) {
+	k := min(off/runeStep, len(ix.runesAt)-1)
+	return ix.runesAt[k] + runeStarts(ix.src[min(k*runeStep, len(ix.src)):min(off, len(ix.src))])
+}
+
+// runeStarts counts the bytes of s that start a rune (blocks of the text
+// may begin or end inside a rune).
+func runeStarts(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
 			n++
 		}
 	}
@@ -161,6 +157,9 @@ func (ix *srcIndex) loc(off int) parser.Loc {
 	off = min(off, len(ix.src))
 	l := sort.SearchInts(ix.lines, off+1) // first line start > off
 	start := ix.lines[l-1]
+	if off-start < 4*runeStep {
+		return parser.Loc{Line: l, Column: utf8.RuneCountInString(ix.src[start:off]) + 1}
+	}
 	return parser.Loc{Line: l, Column: ix.runes(off) - ix.runes(start) + 1}
 }
 

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	stock "golang.org/x/net/html"
 
@@ -145,6 +146,33 @@ func TestForkTreeMatchesInjectedParse(t *testing.T) {
 		}
 		if err := sameTree(got, want, ends, fmt.Sprintf("page %d", i)); err != nil {
 			t.Errorf("%v\n%.200q", err, src)
+		}
+	}
+}
+
+// srcIndex gives the line and column a naive count gives, for line ends
+// of every kind and multi-byte text.
+func TestSrcIndex(t *testing.T) {
+	srcs := []string{"", "a", "\n", "\r", "\r\n", "a\rb\nc\r\nd\n\re", "甲\r\n乙丙\r丁\n\n戊",
+		strings.Repeat("甲乙a\r\n", 300) + strings.Repeat("丙", 2000) + "\rx\r"}
+	for _, src := range srcs {
+		ix := newSrcIndex(src)
+		line, col := 1, 1
+		for off := 0; off <= len(src); off++ {
+			if off == len(src) || utf8.RuneStart(src[off]) {
+				if got := ix.loc(off); got.Line != line || got.Column != col {
+					t.Fatalf("%.20q offset %d: %d:%d, want %d:%d", src, off, got.Line, got.Column, line, col)
+				}
+			}
+			if off == len(src) {
+				break
+			}
+			switch c := src[off]; {
+			case c == '\n', c == '\r' && (off+1 == len(src) || src[off+1] != '\n'):
+				line, col = line+1, 1
+			case utf8.RuneStart(c):
+				col++
+			}
 		}
 	}
 }

@@ -55,7 +55,7 @@ func hidden(n *xhtml.Node) bool {
 
 // hasFold reports whether s contains the lower-case ASCII word sub,
 // ignoring ASCII case.
-func hasFold(s, sub string) bool {
+func hasFold[T string | []byte](s T, sub string) bool {
 	for i := 0; i+len(sub) <= len(s); i++ {
 		j := 0
 		for j < len(sub) && s[i+j]|0x20 == sub[j] {

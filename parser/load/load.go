@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/reportlint/reportlint/internal/readall"
 	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/parser/docx"
 	"github.com/reportlint/reportlint/parser/text"
@@ -187,6 +188,7 @@ func notAReportReason(path string, format parser.Format) string {
 // readBounded reads at most max bytes (plus one to detect excess).
 func readBounded(path string, max int64) ([]byte, error) {
 	var r io.Reader
+	var size int64 // expected length: the buffer is made this big at once
 	if path == "-" {
 		r = os.Stdin
 	} else {
@@ -209,11 +211,12 @@ func readBounded(path string, max int64) ([]byte, error) {
 		}
 		defer f.Close()
 		r = f
+		size = st.Size()
 	}
 	if max > 0 {
 		r = io.LimitReader(r, max+1)
 	}
-	data, err := io.ReadAll(r)
+	data, err := readall.ReadAll(r, size)
 	if err != nil {
 		return nil, parser.Unreadable("读取文件失败（"+osReason(err)+"）", err)
 	}

@@ -170,6 +170,10 @@ func (d *docReader) interpretPage(p lib.Page) (*pageContent, error) {
 			return nil, err
 		}
 	}
+	// Text-heavy pages show a glyph for every 10-30 bytes of content;
+	// sizing the slice once saves its regrowths (a guess too large for a
+	// drawing is capped).
+	out.glyphs = make([]glyph, 0, min(len(data)/24, 1<<14))
 	in.run(data, res)
 	return out, nil
 }

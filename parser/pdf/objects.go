@@ -8,6 +8,8 @@ import (
 	"reflect"
 
 	lib "github.com/ledongthuc/pdf"
+
+	"github.com/reportlint/reportlint/internal/readall"
 )
 
 // This file reads file objects directly from the bytes, with the offsets of
@@ -254,7 +256,8 @@ func (o *objects) stream(s obj) ([]byte, error) {
 			return nil, errStream
 		}
 		limit := *o.budget
-		data, err := io.ReadAll(io.LimitReader(o.zr, limit+1))
+		// content streams inflate to a few times their size
+		data, err := readall.ReadAll(io.LimitReader(o.zr, limit+1), min(4*int64(len(raw)), limit+1))
 		if int64(len(data)) > limit {
 			*o.budget = 0
 			return nil, errBudget

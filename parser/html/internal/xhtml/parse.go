@@ -2363,8 +2363,17 @@ func ParseWithOptions(r io.Reader, opts ...ParseOption) (*Node, error) {
 // token); an error from it stops the parse and is returned. reportlint:
 // added.
 func ParseBytes(src []byte, base int, check func(z *Tokenizer, tt TokenType) error) (*Node, error) {
+	return ParsePieces(src, []Piece{{0, base}}, check)
+}
+
+// ParsePieces is ParseBytes for a text put together from pieces of the
+// caller's text: positions are mapped back through pieces (which must be in
+// order, the first at 0). reportlint: added.
+func ParsePieces(src []byte, pieces []Piece, check func(z *Tokenizer, tt TokenType) error) (*Node, error) {
+	z := NewTokenizerBytes(src, 0)
+	z.pieces = pieces
 	p := &parser{
-		tokenizer: NewTokenizerBytes(src, base),
+		tokenizer: z,
 		doc: &Node{
 			Type: DocumentNode,
 		},

@@ -146,8 +146,12 @@ type Tokenizer struct {
 	// buf[raw.end:] is buffered input that will yield future tokens.
 	raw span
 	buf []byte
-	// base is the input offset of buf[0] (reportlint: NewTokenizerBytes).
-	base int
+	// base is the input offset of buf[0] (reportlint: NewTokenizerBytes);
+	// pieces, when set, map buffer offsets to input offsets instead, and
+	// piece is the current one.
+	base   int
+	pieces []Piece
+	piece  int
 	// maxBuf limits the data buffered in buf. A value of 0 means unlimited.
 	maxBuf int
 	// buf[data.start:data.end] holds the raw bytes of the current token's data:
@@ -1267,8 +1271,22 @@ func replaceNUL(b []byte) []byte {
 // reportlint: valid only for a tokenizer made by NewTokenizerBytes, whose
 // buffer is the whole input and never shifts.
 func (z *Tokenizer) Offset() (start, end int) {
+	if z.pieces != nil {
+		for z.piece+1 < len(z.pieces) && z.pieces[z.piece+1].At <= z.raw.start {
+			z.piece++
+		}
+		pc := z.pieces[z.piece]
+		start = pc.Orig + z.raw.start - pc.At
+		return start, start + z.raw.end - z.raw.start
+	}
 	return z.base + z.raw.start, z.base + z.raw.end
 }
+
+// Piece says where a stretch of a tokenizer's input comes from: the bytes
+// from At up to the next piece's At were at Orig onward in the caller's
+// text. Pieces must begin where tokens begin. reportlint: added, for
+// parsing chosen parts of a page.
+type Piece struct{ At, Orig int }
 
 // Token returns the current Token. The result's Data and Attr values remain
 // valid after subsequent Next calls.

@@ -1,0 +1,430 @@
+package html
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	xhtml "github.com/reportlint/reportlint/parser/html/internal/xhtml"
+)
+
+// The lean path. A page saved from a government website is mostly site
+// furniture: navigation, a sidebar of news links, a footer. Building the
+// parse tree, the text map and the walk for all of it costs more than
+// everything else the reader does. scanPage reads the page once with the
+// tokenizer alone and cuts the content of <body> into its top-level
+// elements ("segments"). A segment whose text holds nothing the reader
+// looks for outside the report body (no section marker, no "年度报告", no
+// date label) is left out; the tree is built for the <head> and the other
+// segments only, with source positions mapped back to the page.
+//
+// This gives the same Document as the full parse only when leaving a
+// segment out cannot change how the rest is parsed, so scanPage gives up
+// (plan nil) unless every segment is perfectly nested (each end tag closes
+// the element opened last), the head holds only what a head holds, <body>
+// holds no text of its own, and nothing follows </body>. The body finder
+// then says whether its choice depended on the elements around the
+// segments (<body>, <html>); if so, the page is parsed again in full.
+
+// leanSeg is one top-level element of the body: its source range, the
+// range of its text in the scan's compact text, and how deep it nests.
+type leanSeg struct {
+	start, end   int
+	tStart, tEnd int
+	// texts[rFrom:rTo] of the scan are its visible text tokens
+	rFrom, rTo int
+	depth      int
+	keep       bool
+}
+
+// leanPlan says which parts of the page the lean parse reads.
+type leanPlan struct {
+	prefixEnd int // end of the <body> start tag
+	segs      []leanSeg
+	bodyText  int // length of the body's compact text in the full page
+}
+
+// pageScan is what one tokenizer pass over the page found.
+type pageScan struct {
+	count tagCounter
+	plan  *leanPlan
+	// stop is the first limit the page broke, in the order the tokens
+	// came: nesting deeper than 4*maxDepth (stopDepth; also found after
+	// stopTooMany), more than maxTags start tags, or a text node of more
+	// than maxText bytes.
+	stop int
+}
+
+const (
+	stopNone = iota
+	stopDepth
+	stopTooMany
+	stopText
+)
+
+// voidTags are elements that never stay open in the body (void, or
+// ignored there).
+var voidTags = map[string]bool{
+	"area": true, "base": true, "basefont": true, "bgsound": true, "br": true, "col": true,
+	"embed": true, "frame": true, "hr": true, "image": true, "img": true, "input": true,
+	"keygen": true, "link": true, "meta": true, "param": true, "source": true, "track": true,
+	"wbr": true,
+}
+
+// headTags may appear before <body> without implying the body.
+var headTags = map[string]bool{
+	"html": true, "head": true, "meta": true, "link": true, "title": true, "script": true,
+	"style": true, "base": true, "noscript": true,
+}
+
+// noLean are tags anywhere in the body that make the parser do something
+// the lean path does not model.
+var noLean = map[string]bool{
+	"html": true, "head": true, "body": true, "frameset": true, "frame": true,
+	"template": true, "plaintext": true,
+}
+
+// leanWanted are the strings whose presence in a segment's text keeps it:
+// what the body finder and the title finder look for. The date labels
+// (pubLabels) keep the segments the date after them is in too.
+var leanWanted = append([]string{"年度报告"}, markers...)
+
+// scanPage tokenizes the page, counting tags for the size limits (see
+// tagCounter) and checking the limits (see pageScan.stop; maxTags and
+// maxText 0 mean no limit), and, when lean is set, plans the lean parse for
+// a tree at most maxDepth deep.
+func scanPage(src string, lean bool, maxDepth, maxTags, maxText int) pageScan {
+	var sc pageScan
+	z := xhtml.NewTokenizerBytes([]byte(src), 0)
+	const (
+		inHead = iota
+		inBody
+		afterBody
+	)
+	phase := inHead
+	plan := &leanPlan{}
+	// The visible text tokens, compacted only once there is a segment to
+	// leave out (a Word page is one <div>).
+	type textTok struct {
+		start, end int
+		raw        bool // raw text (xmp, noembed, noframes): no entities
+	}
+	texts := make([]textTok, 0, len(src)/128)
+	type open struct {
+		name      string
+		invisible bool
+	}
+	var stack []open
+	foreign := 0 // open svg and math elements
+	rawOpen := ""
+	var seg *leanSeg
+	// The parser drops NUL characters from body text, the tokenizer does
+	// not: such pages are read in full.
+	lean = lean && strings.IndexByte(src, 0) < 0
+	for {
+		tt := z.Next()
+		if tt == xhtml.ErrorToken {
+			break
+		}
+		sc.count.add(tt, z.Raw())
+		if sc.count.maxDepth > 4*maxDepth {
+			sc.stop = stopDepth
+			return sc
+		}
+		if sc.stop == stopTooMany {
+			continue // counting on: deep nesting later is reported first
+		}
+		if maxTags > 0 && sc.count.tags > maxTags {
+			sc.stop = stopTooMany
+			continue
+		}
+		if maxText > 0 && tt == xhtml.TextToken && len(z.Raw()) > maxText {
+			sc.stop = stopText
+			return sc
+		}
+		if !lean {
+			continue
+		}
+		start, end := z.Offset()
+		switch phase {
+		case inHead:
+			switch tt {
+			case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+				name, _ := z.TagName()
+				switch {
+				case string(name) == "body":
+					phase = inBody
+					plan.prefixEnd = end
+				case !headTags[string(name)]:
+					lean = false
+				case tt == xhtml.StartTagToken && (string(name) == "script" || string(name) == "style" || string(name) == "title" || string(name) == "noscript"):
+					rawOpen = string(name)
+				}
+			case xhtml.EndTagToken:
+				name, _ := z.TagName()
+				switch {
+				case rawOpen != "" && string(name) == rawOpen:
+					rawOpen = ""
+				case string(name) != "head":
+					lean = false
+				}
+			case xhtml.TextToken:
+				if rawOpen == "" && !blank(z.Raw()) {
+					lean = false
+				}
+			}
+		case inBody:
+			switch tt {
+			case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+				nameB, hasAttr := z.TagName()
+				name := internName(nameB)
+				if noLean[name] {
+					lean = false
+					continue
+				}
+				if len(stack) == 0 {
+					plan.segs = append(plan.segs, leanSeg{start: start, rFrom: len(texts)})
+					seg = &plan.segs[len(plan.segs)-1]
+				}
+				if voidTags[name] || foreign > 0 && tt == xhtml.SelfClosingTagToken {
+					if len(stack) == 0 {
+						seg.end, seg.rTo = end, len(texts)
+					}
+					continue
+				}
+				inv := len(stack) > 0 && stack[len(stack)-1].invisible || skipTags[name] || hasAttr && hiddenAttrs(z)
+				stack = append(stack, open{name, inv})
+				seg.depth = max(seg.depth, len(stack))
+				if name == "svg" || name == "math" {
+					foreign++
+				}
+			case xhtml.EndTagToken:
+				nameB, _ := z.TagName()
+				name := string(nameB)
+				if len(stack) == 0 {
+					switch name {
+					case "body", "html":
+						phase = afterBody
+					case "p", "br":
+						lean = false // the parser makes an element of these
+					}
+					continue
+				}
+				if stack[len(stack)-1].name != name {
+					lean = false // not perfectly nested
+					continue
+				}
+				if name == "svg" || name == "math" {
+					foreign--
+				}
+				stack = stack[:len(stack)-1]
+				if len(stack) == 0 {
+					seg.end, seg.rTo = end, len(texts)
+				}
+			case xhtml.TextToken:
+				if len(stack) == 0 {
+					if !blank(z.Raw()) {
+						lean = false
+					}
+					continue
+				}
+				if top := stack[len(stack)-1]; !top.invisible {
+					texts = append(texts, textTok{start, end, top.name == "xmp" || top.name == "noembed" || top.name == "noframes"})
+				}
+			}
+		case afterBody:
+			switch tt {
+			case xhtml.CommentToken:
+			case xhtml.TextToken:
+				if !blank(z.Raw()) {
+					lean = false
+				}
+			case xhtml.EndTagToken:
+				if name, _ := z.TagName(); string(name) != "html" && string(name) != "body" {
+					lean = false
+				}
+			default:
+				lean = false
+			}
+		}
+	}
+	if sc.stop != stopNone || !lean || phase == inHead || len(stack) > 0 || len(plan.segs) == 0 {
+		return sc
+	}
+	if len(plan.segs) < 2 {
+		return sc // nothing could be left out
+	}
+	var text strings.Builder
+	n := 0
+	for _, tk := range texts {
+		n += tk.end - tk.start
+	}
+	text.Grow(n)
+	for i := range plan.segs {
+		sg := &plan.segs[i]
+		sg.tStart = text.Len()
+		for _, tk := range texts[sg.rFrom:sg.rTo] {
+			raw := src[tk.start:tk.end]
+			if !tk.raw && strings.IndexByte(raw, '&') >= 0 {
+				raw = xhtml.UnescapeString(raw)
+			}
+			writeCompact(&text, raw)
+		}
+		sg.tEnd = text.Len()
+	}
+	plan.bodyText = text.Len()
+	if plan.bodyText == 0 {
+		return sc
+	}
+	// Keep every segment that an occurrence of a wanted string (a date
+	// label with the date after it) touches, and those too deep to be
+	// sure their tree stays within the depth limit.
+	plan.keepWanted(text.String())
+	skipped := false
+	for i := range plan.segs {
+		s := &plan.segs[i]
+		if 3*s.depth+4 > maxDepth {
+			s.keep = true
+		}
+		skipped = skipped || !s.keep
+	}
+	if !skipped {
+		return sc // nothing to leave out: the full parse is as cheap
+	}
+	sc.plan = plan
+	return sc
+}
+
+// wantedByRune lists the wanted strings (leanWanted, pubLabels) by their
+// first rune, with how far an occurrence reaches.
+var wantedByRune = func() map[rune][]wanted {
+	m := map[rune][]wanted{}
+	add := func(w string, n int) {
+		r, size := utf8.DecodeRuneInString(w)
+		if size != 3 {
+			panic("html: a wanted string must start with a three-byte rune: " + w)
+		}
+		m[r] = append(m[r], wanted{w, n})
+	}
+	for _, w := range leanWanted {
+		add(w, len(w))
+	}
+	for _, w := range pubLabels {
+		add(w, pubDateLen)
+	}
+	return m
+}()
+
+type wanted struct {
+	s     string
+	reach int
+}
+
+// wantedBloom[r%1024] is set for the first runes in wantedByRune.
+var wantedBloom = func() (b [1024]bool) {
+	for r := range wantedByRune {
+		b[r%1024] = true
+	}
+	return b
+}()
+
+// keepWanted keeps the segments that an occurrence of a wanted string in
+// the body's compact text t touches (for a date label, the date after it
+// too), in one pass over t. Every wanted string starts with a three-byte
+// (CJK) rune, decoded here by hand and filtered before the map lookup.
+func (p *leanPlan) keepWanted(t string) {
+	for i := 0; i+2 < len(t); i++ {
+		c := t[i]
+		if c < 0xE0 || c >= 0xF0 {
+			continue
+		}
+		r := rune(c&0x0F)<<12 | rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F)
+		if wantedBloom[r%1024] {
+			for _, w := range wantedByRune[r] {
+				if strings.HasPrefix(t[i:], w.s) {
+					p.keepText(i, i+w.reach)
+				}
+			}
+		}
+		i += 2
+	}
+}
+
+// keepText keeps the segments whose text overlaps [from, to).
+func (p *leanPlan) keepText(from, to int) {
+	for i := range p.segs {
+		s := &p.segs[i]
+		if s.tStart < to && from < s.tEnd {
+			s.keep = true
+		}
+	}
+}
+
+// source puts the lean parse's input together: the page up to the end of
+// the <body> start tag, then the kept segments, with the pieces that map
+// its offsets back to the page.
+func (p *leanPlan) source(src string) ([]byte, []xhtml.Piece) {
+	n := p.prefixEnd
+	for _, s := range p.segs {
+		if s.keep {
+			n += s.end - s.start
+		}
+	}
+	buf := make([]byte, 0, n)
+	buf = append(buf, src[:p.prefixEnd]...)
+	pieces := []xhtml.Piece{{At: 0, Orig: 0}}
+	for _, s := range p.segs {
+		if s.keep {
+			pieces = append(pieces, xhtml.Piece{At: len(buf), Orig: s.start})
+			buf = append(buf, src[s.start:s.end]...)
+		}
+	}
+	return buf, pieces
+}
+
+// hiddenAttrs is hidden() for the current tag's attributes.
+func hiddenAttrs(z *xhtml.Tokenizer) bool {
+	for more := true; more; {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		switch string(k) {
+		case "hidden":
+			return true
+		case "style":
+			if !hasFold(v, "none") && !hasFold(v, "hidden") && !hasFold(v, "hide") {
+				continue
+			}
+			val := string(v)
+			if hidden(&xhtml.Node{Type: xhtml.ElementNode, Attr: []xhtml.Attribute{{Key: "style", Val: val}}}) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// internName returns a tag name as a string, without allocating for the
+// names in the tables above.
+func internName(b []byte) string {
+	if s, ok := knownNames[string(b)]; ok {
+		return s
+	}
+	return string(b)
+}
+
+var knownNames = func() map[string]string {
+	m := map[string]string{}
+	for _, t := range []map[string]bool{voidTags, headTags, noLean, skipTags, blockTags, notNesting, chromeTags} {
+		for k := range t {
+			m[k] = k
+		}
+	}
+	for _, k := range []string{"span", "a", "b", "i", "u", "strong", "em", "font", "svg", "math", "path", "sup", "sub", "label", "small"} {
+		m[k] = k
+	}
+	return m
+}()
+
+func blank(b []byte) bool {
+	return len(bytes.TrimLeft(b, " \t\n\r\f")) == 0
+}

@@ -1,0 +1,110 @@
+package rules
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+)
+
+// A gate is a cheap test run before a regexp: every match of the regexp
+// contains at least one of the runes in need, so a text without any of
+// them cannot match and the regexp need not run. An empty need means the
+// regexp has no such set (it is always run).
+type gate struct {
+	re   *regexp.Regexp
+	need string
+}
+
+// gated derives the gate of re from its syntax tree.
+func gated(re *regexp.Regexp) gate {
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return gate{re: re}
+	}
+	set, ok := needOf(t.Simplify())
+	if !ok {
+		return gate{re: re}
+	}
+	return gate{re: re, need: string(set)}
+}
+
+// gatedAll is gated for each of res.
+func gatedAll(res []*regexp.Regexp) []gate {
+	out := make([]gate, len(res))
+	for i, re := range res {
+		out[i] = gated(re)
+	}
+	return out
+}
+
+// may is false when s cannot match.
+func (g gate) may(s string) bool { return g.need == "" || strings.ContainsAny(s, g.need) }
+
+// maxNeed bounds the runes of a gate: with more, the test costs more than
+// it saves.
+const maxNeed = 24
+
+// needOf returns runes of which every match of t contains at least one;
+// ok is false when there is no such (small) set: t can match the empty
+// text, any rune, or case-folded literals.
+func needOf(t *syntax.Regexp) ([]rune, bool) {
+	switch t.Op {
+	case syntax.OpLiteral:
+		if t.Flags&syntax.FoldCase != 0 || len(t.Rune) == 0 {
+			return nil, false
+		}
+		return t.Rune[:1], true
+	case syntax.OpCharClass:
+		var rs []rune
+		for i := 0; i+1 < len(t.Rune); i += 2 {
+			lo, hi := t.Rune[i], t.Rune[i+1]
+			if hi-lo >= maxNeed {
+				return nil, false
+			}
+			for r := lo; r <= hi; r++ {
+				rs = append(rs, r)
+			}
+		}
+		return rs, len(rs) > 0 && len(rs) <= maxNeed
+	case syntax.OpCapture, syntax.OpPlus:
+		return needOf(t.Sub[0])
+	case syntax.OpRepeat:
+		if t.Min < 1 {
+			return nil, false
+		}
+		return needOf(t.Sub[0])
+	case syntax.OpConcat:
+		var best []rune
+		found := false
+		for _, s := range t.Sub {
+			if rs, ok := needOf(s); ok && (!found || len(rs) < len(best)) {
+				best, found = rs, true
+			}
+		}
+		return best, found
+	case syntax.OpAlternate:
+		var all []rune
+		for _, s := range t.Sub {
+			rs, ok := needOf(s)
+			if !ok {
+				return nil, false
+			}
+			for _, r := range rs {
+				if !containsRune(all, r) {
+					all = append(all, r)
+				}
+			}
+		}
+		return all, len(all) > 0 && len(all) <= maxNeed
+	}
+	return nil, false
+}
+
+func containsRune(rs []rune, r rune) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}

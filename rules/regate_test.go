@@ -1,0 +1,60 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestGateNeeds(t *testing.T) {
+	for _, c := range []struct{ re, need string }{
+		{`不予公开`, "不"},
+		{`行政复议|复议`, "行复"},
+		{`(结果)?纠正`, "纠"},
+		{`[XxＸｘ×]{2,}(件|条)`, "件条"},
+		{`[XxＸｘ×]{2,}`, "XxＸｘ×"},
+		{`(予以)?公开?`, "公"},
+		{`(予以)?(公开)?`, ""},
+		{`a|.b`, "ab"},
+		{`a|.`, ""},
+		{`(?i)abc`, ""},
+		{`x*`, ""},
+	} {
+		g := gated(regexp.MustCompile(c.re))
+		for _, r := range c.need {
+			if !strings.ContainsRune(g.need, r) {
+				t.Errorf("%s: need %q, want %q", c.re, g.need, c.need)
+			}
+		}
+		if len([]rune(g.need)) != len([]rune(c.need)) {
+			t.Errorf("%s: need %q, want %q", c.re, g.need, c.need)
+		}
+	}
+}
+
+// A gate never skips a text its regexp matches: every keyword and
+// placeholder pattern, over the texts of every sample sentence.
+func TestGatesNeverSkipAMatch(t *testing.T) {
+	texts := []string{
+		"本年度共收到政府信息公开申请12件，其中予以公开5件，部分公开（区分处理）2件，不予公开1件，无法提供3件，不予处理1件。",
+		"结转下年度继续办理0件，上年结转2件，2023年结转至今年1件，跨年办理1件。",
+		"因政府信息公开被申请行政复议2件，结果维持1件，纠正1件；未经复议直接起诉1件，复议后起诉1件，判决驳回原告诉讼请求1件。",
+		"申请人中公民个人10件、法人或其他组织3件（商业企业1件，科研机构1件，社会公益组织0件，法律服务机构1件，其他组织0件）。",
+		"通过政府网站在线申请5件，当面申请2件，邮寄信函1件，传真0件，电子邮箱1件，其他渠道0件。",
+		"（文字描述，此处报告。）", "文字描述。", "XX市人民政府2024年度报告模板", "20XX年", "××县", "XX件", "请在此处填写",
+		"审理中1件，尚未审结2件，办理完毕3件，新收4件，收悉5件，处理6件。",
+	}
+	gs := append(append([]gate{}, keywordGates...), placeholderGates...)
+	for _, g := range gs {
+		for _, s := range texts {
+			if g.re.MatchString(s) && !g.may(s) {
+				t.Errorf("gate %q of %s skips %q", g.need, g.re, s)
+			}
+		}
+	}
+	for i, g := range keywordGates {
+		if g.need == "" {
+			t.Errorf("keyword pattern %d (%s) has no gate", i, g.re)
+		}
+	}
+}
