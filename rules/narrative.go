@@ -637,10 +637,8 @@ func checkPartsStated(p *Pass, sent *sentence, stmts []statement) {
 				complete = false
 			}
 		}
-		for _, x := range parts {
-			if x.claims[0].rest {
-				complete = true
-			}
+		if restEndsList(sent, stmts, parts) {
+			complete = true
 		}
 		reportParts(p, sent, stmts[i], parts, complete)
 	}
@@ -672,6 +670,26 @@ func checkPartsStated(p *Pass, sent *sentence, stmts []statement) {
 		}
 		reportParts(p, sent, stmts[i], parts, len(seen) == 4)
 	}
+}
+
+// restEndsList: the last part is a group of results named with 等 ("属于
+// 不予公开、无法提供等情形依规答复12件") and no figure the reader left
+// unread follows it ("……等情形10件，其他3件"): the list is the whole total.
+func restEndsList(sent *sentence, stmts []statement, parts []statement) bool {
+	last := parts[len(parts)-1]
+	if !last.claims[0].rest {
+		return false
+	}
+	read := map[int]bool{}
+	for _, st := range stmts {
+		read[st.fig.Start] = true
+	}
+	for _, f := range extractFigures(sent.Text) {
+		if f.Start > last.fig.Start && !f.Percent && !read[f.Start] {
+			return false
+		}
+	}
+	return true
 }
 
 func reportParts(p *Pass, sent *sentence, total statement, parts []statement, complete bool) {

@@ -925,7 +925,7 @@ var resultAnswerGapRe = regexp.MustCompile(`^(的)?(方式|形式|决定|意见)
 
 // bareWordsRe are the words a bare "本年度复议4件，诉讼11件" may hold
 // besides its keywords (blanked □).
-var bareWordsRe = regexp.MustCompile(`^(?:□|本年度?|全年|今年|年内|其中|结果|(?:19|20)\d{2}年度?|共|共计|合计|为|发生|涉及|有|，|,|、|和|及|与|\s)*$`)
+var bareWordsRe = regexp.MustCompile(`^(?:□|本年度?|全年|今年|年内|其中|结果|均|各|都|(?:19|20)\d{2}年度?|共|共计|合计|为|发生|涉及|有|，|,|、|和|及|与|\s)*$`)
 
 // otherCasesRe in a sentence makes its 复议/诉讼 cases of another kind
 // ("办理行政复议案件120件", "代理诉讼案件").
