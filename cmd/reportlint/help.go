@@ -83,8 +83,15 @@ func lookupCommand(name string) *command {
 func newFlagSet(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
+	if flagSetMade != nil {
+		flagSetMade(fs)
+	}
 	return fs
 }
+
+// flagSetMade, when set (tests), sees every FlagSet a command builds, so a
+// test can check the help of every flag of every command.
+var flagSetMade func(*flag.FlagSet)
 
 func printUsage(w io.Writer) {
 	fmt.Fprint(w, "reportlint — 政府信息公开工作年度报告检查工具（国办公开办函〔2021〕30号格式）\n\n用法:\n")
@@ -113,7 +120,7 @@ func printCommandHelp(w io.Writer, fs *flag.FlagSet) {
 	if c == nil {
 		c = &command{Name: fs.Name()}
 	}
-	fmt.Fprintf(w, "用法: reportlint %s %s\n\n", c.Name, c.Args)
+	fmt.Fprintf(w, "用法: %s\n\n", strings.TrimSpace("reportlint "+c.Name+" "+c.Args))
 	if c.Summary != "" {
 		fmt.Fprintln(w, c.Summary+"。")
 	}
@@ -130,7 +137,7 @@ func printCommandHelp(w io.Writer, fs *flag.FlagSet) {
 				head += " " + p
 			}
 			fmt.Fprintln(w, head)
-			line := "        " + f.Usage
+			line := "        " + usageText(f)
 			if e, ok := f.Value.(*enumFlag); ok {
 				line += "。可用：" + strings.Join(e.allowed, "、")
 			}
@@ -150,7 +157,7 @@ func printCommandHelp(w io.Writer, fs *flag.FlagSet) {
 
 // cmdHelp prints the top-level help, or a command's help with "help NAME".
 func cmdHelp(args []string, stdout, _ io.Writer) (int, error) {
-	if len(args) == 0 {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
 		printUsage(stdout)
 		return exitOK, nil
 	}

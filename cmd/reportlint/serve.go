@@ -573,7 +573,7 @@ var serveReady func(addr string, stop func())
 
 func cmdServe(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlagSet("serve")
-	addr := fs.String("addr", defaultAddr, "监听地址；默认只允许本机访问。给其他地址（如 0.0.0.0:8080）时同一网络中的计算机都能访问")
+	addr := fs.String("addr", defaultAddr, "监听`地址`（主机:端口）；默认只允许本机访问。给其他地址（如 0.0.0.0:8080）时同一网络中的计算机都能访问")
 	open := fs.Bool("open", false, "启动后用默认浏览器打开页面")
 	maxSize := sizeFlag(parser.DefaultOptions().MaxBytes)
 	fs.Var(&maxSize, "max-size", "单个上传文件的大小上限，可带单位：KB、MB、GB；更大的上传回答 413")
