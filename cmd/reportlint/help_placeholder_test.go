@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -111,5 +112,27 @@ func TestHelpOfHelp(t *testing.T) {
 	out, _, _ := runArgs("version", "-h")
 	if strings.Contains(out, "version \n") {
 		t.Errorf("version -h usage line ends in a space: %q", out)
+	}
+}
+
+// What a user sees for a missing path: alone, a Chinese sentence naming it
+// (exit 2, nothing on stdout, no "PATH:0:0:"); among good files, a P001
+// line for it with no fake line and column.
+func TestMissingPathText(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "x", "missing.html")
+	out, errOut, code := runArgs("check", missing)
+	if code != exitUsage || out != "" {
+		t.Errorf("only a missing path: exit %d, stdout %q; want 2 and nothing", code, out)
+	}
+	if !strings.Contains(errOut, missing) || !strings.Contains(errOut, "不存在") || strings.Contains(errOut, ":0:0") {
+		t.Errorf("only a missing path: stderr %q should name it in Chinese", errOut)
+	}
+	out, _, code = runArgs("check", "../../fixtures/text/clean-department-2024.txt", missing)
+	if code != exitError {
+		t.Errorf("missing among good: exit %d, want 1", code)
+	}
+	want := missing + ": error P001【错误·"
+	if !strings.Contains(out, want) || strings.Contains(out, ":0:0") || strings.Contains(out, missing+":0") {
+		t.Errorf("missing among good: want a line starting %q without 0:0, got\n%s", want, out)
 	}
 }
