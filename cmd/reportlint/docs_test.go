@@ -158,4 +158,22 @@ func TestReadmeMatchesTheBinary(t *testing.T) {
 	assert.NotContains(t, readme, "../shared")
 	assert.NotContains(t, readme, "shared/spec")
 	assert.Contains(t, readme, "exits with code 1\non purpose")
+
+	// The rules table has a row for every rule of the registry.
+	for _, r := range rules.All() {
+		assert.Regexp(t, `(?m)^\| `+r.ID+` \| `+regexp.QuoteMeta(r.Name)+` \| `, readme, "README's rules table lists %s", r.ID)
+	}
+	// The serve table names every flag of serve.
+	var serveFS *flag.FlagSet
+	flagSetMade = func(fs *flag.FlagSet) { serveFS = fs }
+	runArgs("serve", "-h")
+	flagSetMade = nil
+	require.NotNil(t, serveFS)
+	serveFS.VisitAll(func(f *flag.Flag) {
+		assert.Contains(t, readme, "`--"+f.Name, "README documents serve --%s", f.Name)
+	})
+	// The commented configuration example is the one TestConfigExample parses.
+	example, err := os.ReadFile("testdata/config/example.reportlint.yaml")
+	require.NoError(t, err)
+	assert.Contains(t, readme, "```yaml\n"+string(example)+"```", "README's .reportlint.yaml example is testdata/config/example.reportlint.yaml")
 }
