@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/reportlint/reportlint/parser"
+	"github.com/reportlint/reportlint/parser/load"
 	"github.com/reportlint/reportlint/rules"
 )
 
@@ -172,6 +173,14 @@ func TestReadmeMatchesTheBinary(t *testing.T) {
 	serveFS.VisitAll(func(f *flag.Flag) {
 		assert.Contains(t, readme, "`--"+f.Name, "README documents serve --%s", f.Name)
 	})
+	// The pre-commit section names every extension the hook passes on.
+	i := strings.Index(readme, "### pre-commit")
+	require.True(t, i >= 0, "README has a pre-commit section")
+	pc := readme[i:]
+	pc = pc[:strings.Index(pc[4:], "\n### ")+4]
+	for _, ext := range load.ReadExtensions() {
+		assert.Contains(t, pc, "`"+ext+"`", "README's pre-commit section names %s", ext)
+	}
 	// The commented configuration example is the one TestConfigExample parses.
 	example, err := os.ReadFile("testdata/config/example.reportlint.yaml")
 	require.NoError(t, err)
