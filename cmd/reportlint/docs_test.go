@@ -122,6 +122,10 @@ func TestOutputDocNamesEveryJSONField(t *testing.T) {
 			assert.Contains(t, string(doc), "`"+name+"`", "docs/output.md documents %s.%s", rt.Name(), name)
 		}
 	}
+	csvDoc := string(doc)[strings.Index(string(doc), "### 问题表格"):]
+	for _, c := range findingColumns {
+		assert.Contains(t, csvDoc[:strings.Index(csvDoc, "### Excel")], c, "check CSV column %s", c)
+	}
 	for _, c := range extractCSVColumns {
 		assert.Contains(t, string(doc), c, "extract CSV column %s", c)
 	}
