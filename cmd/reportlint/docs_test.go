@@ -164,6 +164,10 @@ func TestReadmeMatchesTheBinary(t *testing.T) {
 	assert.NotContains(t, readme, "shared/spec")
 	assert.Contains(t, readme, "exits with code 1\non purpose")
 
+	// The commands block lists every command.
+	for _, c := range commands {
+		assert.Regexp(t, `(?m)^reportlint `+c.Name+` `, readme, "README's commands block lists %s", c.Name)
+	}
 	// The rules table has a row for every rule of the registry.
 	for _, r := range rules.All() {
 		assert.Regexp(t, `(?m)^\| `+r.ID+` \| `+regexp.QuoteMeta(r.Name)+` \| `, readme, "README's rules table lists %s", r.ID)

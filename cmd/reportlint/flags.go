@@ -119,7 +119,16 @@ func expects(f *flag.Flag) string {
 	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
 		return "true 或 false（也可以只写 --" + f.Name + "）"
 	}
-	return "一个" + placeholder(f)
+	switch p := placeholder(f); p {
+	case "数量":
+		return "应为整数，例如 4"
+	case "地址":
+		return "应为 主机:端口，例如 127.0.0.1:8080"
+	case "文件":
+		return "应为文件路径"
+	default:
+		return "应为" + p
+	}
 }
 
 // describer is a flag value that says what it accepts (for errors and help).

@@ -136,3 +136,25 @@ func TestMissingPathText(t *testing.T) {
 		t.Errorf("missing among good: want a line starting %q without 0:0, got\n%s", want, out)
 	}
 }
+
+// A bad value names the flag and what it expects, in words that fit its
+// type, for the plain int and string flags of serve too.
+func TestBadValuesSayWhatIsExpected(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"serve", "--workers", "abc"}, "选项 --workers 的值 \"abc\" 无效：应为整数"},
+		{[]string{"serve", "--workers", "0"}, "选项 --workers 的值 0 无效：应为 1 或更大的整数"},
+		{[]string{"serve", "--max-files", "0"}, "选项 --max-files 的值 0 无效"},
+		{[]string{"serve", "--queue", "-1"}, "选项 --queue 的值 -1 无效"},
+		{[]string{"serve", "--addr"}, "选项 --addr 需要一个值：应为 主机:端口"},
+		{[]string{"check", "--output"}, "选项 --output 需要一个值：应为文件路径"},
+		{[]string{"check", "--jobs", "0", "x"}, "选项 --jobs 的值 \"0\" 无效：应为 1 或更大的整数"},
+	} {
+		out, errOut, code := runArgs(c.args...)
+		if code != exitUsage || out != "" || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and %q", c.args, code, out, errOut, c.want)
+		}
+	}
+}

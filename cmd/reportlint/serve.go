@@ -595,8 +595,13 @@ func cmdServe(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
-	if *workers < 1 || *queue < 0 || *maxFiles < 1 {
-		return exitUsage, usageError{"--workers 和 --max-files 至少为 1，--queue 不能为负数"}
+	switch {
+	case *workers < 1:
+		return exitUsage, usageError{fmt.Sprintf("选项 --workers 的值 %d 无效：应为 1 或更大的整数", *workers)}
+	case *maxFiles < 1:
+		return exitUsage, usageError{fmt.Sprintf("选项 --max-files 的值 %d 无效：应为 1 或更大的整数", *maxFiles)}
+	case *queue < 0:
+		return exitUsage, usageError{fmt.Sprintf("选项 --queue 的值 %d 无效：应为 0 或更大的整数（0 表示不排队）", *queue)}
 	}
 	opts := parser.DefaultOptions()
 	opts.Timeout = time.Duration(timeout)
