@@ -105,11 +105,13 @@ func printUsage(w io.Writer) {
 	}
 	fmt.Fprint(w, `
 运行 "reportlint 命令 -h" 查看该命令的选项，例如 reportlint check -h。
+check 的退出码：0 没有错误级别的问题；1 有（文件无法读取也算）；2 命令本身无法运行（选项错误、给出的路径都不存在等）。
 
 示例:
   reportlint check reports/
   reportlint check --format json --output 结果.json reports/
   reportlint explain A301
+  reportlint serve --open   # 在浏览器中自查报告
 `)
 }
 
