@@ -194,3 +194,16 @@ func TestReadmeMatchesTheBinary(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, readme, "```yaml\n"+string(example)+"```", "README's .reportlint.yaml example is testdata/config/example.reportlint.yaml")
 }
+
+// The first screen of the README shows what the sample command prints,
+// line for line, and the run exits 1 as the README says.
+func TestReadmeSampleRun(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	m := regexp.MustCompile("(?s)```\n\\$ go run \\./cmd/reportlint (check [^\n]+)\n(.*?)```").FindSubmatch(data)
+	require.NotNil(t, m, "README opens with a sample run")
+	t.Chdir("../..")
+	out, errOut, code := runArgs(strings.Fields(string(m[1]))...)
+	assert.Equal(t, exitError, code, "the sample exits 1 on purpose")
+	assert.Equal(t, string(m[2]), out+errOut, "README's sample output is what the binary prints")
+}
