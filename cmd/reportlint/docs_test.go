@@ -189,6 +189,13 @@ func TestReadmeMatchesTheBinary(t *testing.T) {
 	for _, ext := range load.ReadExtensions() {
 		assert.Contains(t, pc, "`"+ext+"`", "README's pre-commit section names %s", ext)
 	}
+	// The paragraph on directory walks names every extension discovered.
+	j := strings.Index(readme, "Directories are walked recursively")
+	require.True(t, j >= 0, "README says which files a directory walk picks up")
+	walk := readme[j : j+strings.Index(readme[j:], "\n\n")]
+	for _, ext := range load.Extensions() {
+		assert.Contains(t, walk, ext, "README's directory-walk paragraph names %s", ext)
+	}
 	// The commented configuration example is the one TestConfigExample parses.
 	example, err := os.ReadFile("testdata/config/example.reportlint.yaml")
 	require.NoError(t, err)
