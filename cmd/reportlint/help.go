@@ -34,7 +34,8 @@ func init() {
 			},
 			Run: cmdCheck},
 		&command{Name: "extract", Args: "[选项] 路径...", Summary: "输出从报告中读出的表二、表三、表四",
-			Detail: "json 为每个文件一个对象（多个文件时为数组）；csv 为每个单元格一行，带 UTF-8 BOM、机关、年度和中文行列名称。",
+			Detail: "json 为每个文件一个对象（多个文件时为数组）；csv 为每个单元格一行，带 UTF-8 BOM、机关、年度和中文行列名称。\n" +
+				"有文件无法读取时退出码为 1（stderr 上说明原因），命令本身无法运行时为 2。",
 			Examples: []string{
 				"reportlint extract 2024年报.pdf",
 				"reportlint extract --format csv --output 数据.csv reports/",
