@@ -108,3 +108,87 @@ func containsRune(rs []rune, r rune) bool {
 	}
 	return false
 }
+
+// gateSet tests up to 64 gates at once: one pass over a text finds which
+// of them may match it.
+type gateSet struct {
+	gates  []gate
+	byRune map[rune]uint64 // the gates that need each rune
+	always uint64          // gates without a need
+}
+
+func newGateSet(gs []gate) *gateSet {
+	if len(gs) > 64 {
+		panic("rules: more than 64 gates in a set")
+	}
+	s := &gateSet{gates: gs, byRune: map[rune]uint64{}}
+	for i, g := range gs {
+		if g.need == "" {
+			s.always |= 1 << i
+			continue
+		}
+		for _, r := range g.need {
+			s.byRune[r] |= 1 << i
+		}
+	}
+	return s
+}
+
+// may returns the gates (bit i for gates[i]) whose regexp may match s.
+func (s *gateSet) may(text string) uint64 {
+	m := s.always
+	for _, r := range text {
+		m |= s.byRune[r]
+	}
+	return m
+}
+
+// literalsOf returns the alternatives of a regexp that is only literal
+// words separated by "|" ("行政复议|复议"), or nil.
+func literalsOf(re *regexp.Regexp) []string {
+	lits := strings.Split(re.String(), "|")
+	for _, l := range lits {
+		if l == "" || regexp.QuoteMeta(l) != l {
+			return nil
+		}
+	}
+	return lits
+}
+
+// findAllLiterals is re.FindAllStringIndex(s, -1) for a regexp whose
+// alternatives are lits (literalsOf): leftmost match first and, of the
+// words matching there, the one listed first, as the regexp package does;
+// matches do not overlap.
+func findAllLiterals(lits []string, s string) [][]int {
+	var out [][]int
+	var next [8]int // next occurrence of each word at or after pos (-1 none)
+	nx := next[:0]
+	if len(lits) > len(next) {
+		nx = make([]int, 0, len(lits))
+	}
+	for _, l := range lits {
+		nx = append(nx, strings.Index(s, l))
+	}
+	pos := 0
+	for {
+		best, at := -1, -1
+		for i, l := range lits {
+			if nx[i] >= 0 && nx[i] < pos {
+				if k := strings.Index(s[pos:], l); k >= 0 {
+					nx[i] = pos + k
+				} else {
+					nx[i] = -1
+				}
+			}
+			if nx[i] >= 0 && (at < 0 || nx[i] < at) {
+				best, at = i, nx[i]
+			}
+		}
+		if best < 0 {
+			return out
+		}
+		end := at + len(lits[best])
+		out = append(out, []int{at, end})
+		pos = end
+	}
+}
