@@ -2,19 +2,24 @@ package rules
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestGateNeeds(t *testing.T) {
 	for _, c := range []struct{ re, need string }{
 		{`不予公开`, "不"},
+		{`(20[0-9][XxＸｘ×]|[XxＸｘ×]{2,4})年`, "年 Xx×Ｘｘ"},
 		{`行政复议|复议`, "行复"},
 		{`(结果)?纠正`, "纠"},
-		{`[XxＸｘ×]{2,}(件|条)`, "件条"},
-		{`[XxＸｘ×]{2,}`, "XxＸｘ×"},
+		{`[XxＸｘ×]{2,}(件|条)`, "件条 Xx×Ｘｘ"},
+		{`[XxＸｘ×]{2,}`, "Xx×Ｘｘ"},
 		{`(予以)?公开?`, "公"},
+		{`(a)(b)`, "a b"},
 		{`(予以)?(公开)?`, ""},
 		{`a|.b`, "ab"},
 		{`a|.`, ""},
@@ -22,13 +27,9 @@ func TestGateNeeds(t *testing.T) {
 		{`x*`, ""},
 	} {
 		g := gated(regexp.MustCompile(c.re))
-		for _, r := range c.need {
-			if !strings.ContainsRune(g.need, r) {
-				t.Errorf("%s: need %q, want %q", c.re, g.need, c.need)
-			}
-		}
-		if len([]rune(g.need)) != len([]rune(c.need)) {
-			t.Errorf("%s: need %q, want %q", c.re, g.need, c.need)
+		got := strings.Join(append([]string{g.need}, g.also...), " ")
+		if got != c.need {
+			t.Errorf("%s: needs %q, want %q", c.re, got, c.need)
 		}
 	}
 }
@@ -107,5 +108,41 @@ func TestFindAllLiteralsIsTheRegexp(t *testing.T) {
 	}
 	if literalsOf(regexp.MustCompile(`(结果)?纠正`)) != nil || literalsOf(regexp.MustCompile(`a|b.`)) != nil {
 		t.Error("literalsOf accepts a pattern with operators")
+	}
+}
+
+// No gate skips a line of the text and HTML fixtures that its regexp
+// matches.
+func TestGatesOnFixtures(t *testing.T) {
+	var files []string
+	for _, dir := range []string{"../fixtures/text", "../fixtures/html"} {
+		m, _ := filepath.Glob(dir + "/*")
+		files = append(files, m...)
+	}
+	gs := append(append([]gate{}, keywordGates...), placeholderGates...)
+	lines, matched := 0, 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil || !utf8.Valid(data) {
+			continue
+		}
+		for _, s := range strings.Split(string(data), "\n") {
+			lines++
+			may := keywordSet.may(s)
+			pmay := placeholderSet.may(s)
+			for i, g := range gs {
+				if !g.re.MatchString(s) {
+					continue
+				}
+				matched++
+				k := len(keywordGates)
+				if !g.may(s) || i < k && may&(1<<i) == 0 || i >= k && pmay&(1<<(i-k)) == 0 {
+					t.Errorf("gate %q %q of %s skips %q (%s)", g.need, g.also, g.re, s, f)
+				}
+			}
+		}
+	}
+	if matched < 100 {
+		t.Fatalf("only %d matches in %d lines of %d files", matched, lines, len(files))
 	}
 }
