@@ -236,7 +236,7 @@ func TestEachFile(t *testing.T) {
 				t.Errorf("text output has %d lines, want %d findings and a summary:\n%s", len(lines), len(c.want), txt.stdout)
 			}
 			for i, id := range c.want {
-				if i < len(lines) && (!strings.HasPrefix(lines[i], p+":") || !strings.Contains(lines[i], " "+id+" ")) {
+				if i < len(lines) && (!strings.HasPrefix(lines[i], p+":") || !strings.Contains(lines[i], " "+id+"【")) {
 					t.Errorf("text line %q is not a %s finding for %s", lines[i], id, p)
 				}
 			}

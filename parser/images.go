@@ -28,7 +28,7 @@ type imageAt struct {
 // its title. Numbers come second (altNumberRes): many reports number their
 // tables 表1-表3, so "表2" may be table 三.
 var altTableRes = []struct {
-	table string
+	table TableID
 	re    *regexp.Regexp
 }{
 	{Table2, regexp.MustCompile(`主动公开政府信息情况|主动公开情况`)},
@@ -37,7 +37,7 @@ var altTableRes = []struct {
 }
 
 var altNumberRes = []struct {
-	table string
+	table TableID
 	re    *regexp.Regexp
 }{
 	{Table2, regexp.MustCompile(`表二`)},
@@ -47,14 +47,14 @@ var altNumberRes = []struct {
 
 // altTable is the table a picture's alternative text names by its title,
 // or "".
-func altTable(alt string) string {
+func altTable(alt string) TableID {
 	return firstMatch(alt, altTableRes)
 }
 
 func firstMatch(alt string, res []struct {
-	table string
+	table TableID
 	re    *regexp.Regexp
-}) string {
+}) TableID {
 	c := Compact(alt)
 	if c == "" {
 		return ""
@@ -82,7 +82,7 @@ func (tr *tableRecognizer) sawImage(img *Image, section int) {
 // finishImages records, for each statutory table that was not read, the
 // first picture that stands for it.
 func (tr *tableRecognizer) finishImages() {
-	found := map[string]*Image{}
+	found := map[TableID]*Image{}
 	for _, ia := range tr.images {
 		// The table's title in the alt text, else the section the picture
 		// sits in, else the table's number in the alt text.
@@ -98,7 +98,7 @@ func (tr *tableRecognizer) finishImages() {
 		}
 		found[id] = ia.img
 	}
-	for _, id := range []string{Table2, Table3, Table4} {
+	for _, id := range TableIDs() {
 		if img := found[id]; img != nil {
 			tr.r.TableImages = append(tr.r.TableImages, TableImage{Table: id, Image: img})
 		}

@@ -15,9 +15,9 @@ const (
 
 // labelHit is one recognition of a label cell.
 type labelHit struct {
-	table string
+	table TableID
 	kind  hitKind
-	key   string // row key for items, column key for headers
+	key   string // row key for items, column key or label for headers
 	group string // group core for groups and items under a group
 	want  string // canonical wording
 	exact bool   // the core matched exactly (else a near miss: S106)
@@ -38,8 +38,8 @@ func buildLabelDict() []labelEntry {
 		h.exact = true
 		d = append(d, labelEntry{core: CoreLabel(label), hit: h})
 	}
-	for _, r := range Table2Rows {
-		add(r.Label, labelHit{table: Table2, kind: hitItem, key: r.Key})
+	for _, r := range table2Rows {
+		add(r.Label, labelHit{table: Table2, kind: hitItem, key: string(r.Key)})
 	}
 	for _, h := range []string{"信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额"} {
 		add(h, labelHit{table: Table2, kind: hitHeader, key: h})
@@ -48,11 +48,11 @@ func buildLabelDict() []labelEntry {
 		"处理决定数量", "采购项目数量", "采购总金额", "其他对外管理服务事项", "政府集中采购"} {
 		add(h, labelHit{table: Table2, kind: hitOld, key: h})
 	}
-	for _, r := range Table3Rows {
-		if r.Key == "R3_6" {
+	for _, r := range table3Rows {
+		if r.Key == R3_6 {
 			continue // the 2019 single row is the group label; see groups
 		}
-		h := labelHit{table: Table3, kind: hitItem, key: r.Key}
+		h := labelHit{table: Table3, kind: hitItem, key: string(r.Key)}
 		if strings.HasPrefix(r.Group, "（") {
 			h.group = CoreLabel(r.Group)
 		}
@@ -61,19 +61,19 @@ func buildLabelDict() []labelEntry {
 	for _, g := range []string{"三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"} {
 		add(g, labelHit{table: Table3, kind: hitGroup, group: CoreLabel(g)})
 	}
-	for _, c := range Table3Cols {
-		if c.Key == "other_org" || c.Key == "total" {
+	for _, c := range table3Cols {
+		if c.Key == ColOtherOrg || c.Key == ColTotal {
 			continue // ambiguous: handled in context
 		}
-		add(c.Label, labelHit{table: Table3, kind: hitHeader, key: c.Key})
+		add(c.Label, labelHit{table: Table3, kind: hitHeader, key: string(c.Key)})
 	}
 	add("申请人情况", labelHit{table: Table3, kind: hitHeader, key: "applicant"})
 	add("法人或其他组织", labelHit{table: Table3, kind: hitHeader, key: "org"})
 	for _, h := range []string{"行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"} {
 		add(h, labelHit{table: Table4, kind: hitHeader, key: h})
 	}
-	for _, c := range Table4Cols[:4] {
-		add(c.Label, labelHit{table: Table4, kind: hitHeader, key: c.Key})
+	for _, c := range table4Cols[:4] {
+		add(c.Label, labelHit{table: Table4, kind: hitHeader, key: string(c.Key)})
 	}
 	return d
 }

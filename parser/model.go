@@ -1,7 +1,6 @@
 package parser
 
 import (
-	"fmt"
 	"time"
 )
 
@@ -15,50 +14,6 @@ const (
 	FormatPDF  Format = "pdf"
 	FormatDOCX Format = "docx"
 )
-
-// Loc is where an element sits in its source file.
-//
-// For text and HTML, Line and Column are 1-based positions in the file
-// (Column counts runes of the decoded line). For PDF, Page is 1-based and Line
-// counts text lines within that page. DOCX has no useful lines: Line holds an
-// ordinal and Unit says of what ("paragraph" for the n-th paragraph of the
-// body, "table-row" for the n-th row of table TableOrd).
-type Loc struct {
-	Line   int    `json:"line,omitempty"`
-	Column int    `json:"column,omitempty"`
-	Page   int    `json:"page,omitempty"`
-	Unit   string `json:"unit,omitempty"`
-	// TableOrd and RowOrd and ColOrd are 1-based ordinals of the source
-	// table in the document, the row in that table and the grid column,
-	// where known. DOCX locations rely on them.
-	TableOrd int `json:"-"`
-	RowOrd   int `json:"-"`
-	ColOrd   int `json:"-"`
-}
-
-// IsZero reports whether nothing is known about the location.
-func (l Loc) IsZero() bool { return l.Line == 0 && l.Page == 0 && l.TableOrd == 0 }
-
-// String renders the location for people: "第3页第12行", "12:5", "第12段",
-// "表3 第5行 第2列".
-func (l Loc) String() string {
-	switch {
-	case l.Page > 0:
-		return fmt.Sprintf("第%d页第%d行", l.Page, l.Line)
-	case l.Unit == "paragraph":
-		return fmt.Sprintf("第%d段", l.Line)
-	case l.Unit == "table-row":
-		if l.ColOrd > 0 {
-			return fmt.Sprintf("表%d 第%d行 第%d列", l.TableOrd, l.RowOrd, l.ColOrd)
-		}
-		return fmt.Sprintf("表%d 第%d行", l.TableOrd, l.RowOrd)
-	case l.Line > 0 && l.Column > 0:
-		return fmt.Sprintf("%d:%d", l.Line, l.Column)
-	case l.Line > 0:
-		return fmt.Sprintf("%d", l.Line)
-	}
-	return ""
-}
 
 // Document is what a format reader produces: the report's content in reading
 // order, uninterpreted.

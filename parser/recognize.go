@@ -10,7 +10,7 @@ import (
 // maps them to canonical keys. It never fails: what it cannot find is simply
 // absent from the Report (and the rules say so).
 func Recognize(doc *Document) *Report {
-	r := &Report{Doc: doc, Tables: map[string]*CanonTable{}}
+	r := &Report{Doc: doc, Tables: map[TableID]*CanonTable{}}
 	for _, b := range doc.Blocks {
 		if b.Para != nil {
 			r.Paragraphs = append(r.Paragraphs, b.Para)
@@ -35,13 +35,13 @@ type item struct {
 type tableRecognizer struct {
 	r *Report
 	// cur is the statutory table the rows are being read into.
-	cur string
+	cur TableID
 	// group is the current group core of table 三 ("不予公开"...).
 	group string
 	// sectionOf maps a table ordinal to the section it sits in.
 	old2 bool // a 2019 table 二 header was seen
 	// headers seen per table: canonical column keys found in header rows.
-	headers  map[string]map[string]bool
+	headers  map[TableID]map[string]bool
 	t4header bool
 	// extraCols are grid columns of table 三 that a local template added.
 	extraCols map[int]bool
@@ -68,10 +68,10 @@ func (tr *tableRecognizer) match(text string) (labelHit, bool) {
 	return h, ok
 }
 
-func (tr *tableRecognizer) table(id string, loc Loc) *CanonTable {
+func (tr *tableRecognizer) table(id TableID, loc Loc) *CanonTable {
 	t := tr.r.Tables[id]
 	if t == nil {
-		t = &CanonTable{ID: id, Loc: loc, Rows: map[string]*CanonRow{}}
+		t = &CanonTable{ID: id, Loc: loc, Rows: map[RowKey]*CanonRow{}}
 		tr.r.Tables[id] = t
 	}
 	return t
@@ -79,9 +79,9 @@ func (tr *tableRecognizer) table(id string, loc Loc) *CanonTable {
 
 func (tr *tableRecognizer) note(n Note) { tr.r.Notes = append(tr.r.Notes, n) }
 
-func (tr *tableRecognizer) sawHeader(table, key string) {
+func (tr *tableRecognizer) sawHeader(table TableID, key string) {
 	if tr.headers == nil {
-		tr.headers = map[string]map[string]bool{}
+		tr.headers = map[TableID]map[string]bool{}
 	}
 	if tr.headers[table] == nil {
 		tr.headers[table] = map[string]bool{}
@@ -131,9 +131,9 @@ func (tr *tableRecognizer) run() {
 }
 
 // sectionTable is the statutory table that belongs in a section.
-func sectionTable(num int) string {
+func sectionTable(num int) TableID {
 	if num >= 2 && num <= 4 {
-		return Sections[num-1].TableID
+		return sections[num-1].TableID
 	}
 	return ""
 }
@@ -302,10 +302,10 @@ func (tr *tableRecognizer) header(rr *rowRead, at *labelAt, rowLoc Loc) bool {
 		}
 	}
 	if h.key == "其他" && tr.cur == Table3 && !rr.hasNumber && tr.group != "其他处理" {
-		tr.sawHeader(Table3, "other_org")
+		tr.sawHeader(Table3, string(ColOtherOrg))
 	}
 	if h.key == "总计" && !rr.hasNumber && tr.cur != Table2 {
-		tr.sawHeader(tr.cur, "total")
+		tr.sawHeader(tr.cur, string(ColTotal))
 	}
 	if tr.cur == Table4 {
 		tr.t4header = true
@@ -441,14 +441,14 @@ func joinTexts(items []item) string {
 	return strings.Join(parts, " ")
 }
 
-func t4Group(key string) string {
+func t4Group(key string) RowKey {
 	switch key {
 	case "行政复议":
-		return "review"
+		return GroupReview
 	case "未经复议直接起诉":
-		return "lit_direct"
+		return GroupLitDirect
 	case "复议后起诉":
-		return "lit_after_review"
+		return GroupLitAfterReview
 	}
 	return ""
 }
@@ -493,12 +493,13 @@ func (tr *tableRecognizer) item(h labelHit, it item, labels, values []item, rowL
 	if tr.cur == Table2 && tr.old2 {
 		return // a 2019 table 二: its columns mean other things
 	}
-	def, ok := LookupRow(tr.cur, h.key)
+	key := RowKey(h.key)
+	def, ok := LookupRow(tr.cur, key)
 	if !ok {
 		return
 	}
 	t := tr.table(tr.cur, rowLoc)
-	if _, dup := t.Rows[h.key]; dup {
+	if _, dup := t.Rows[key]; dup {
 		return // the first occurrence wins
 	}
 	loc := it.loc
@@ -514,15 +515,15 @@ func (tr *tableRecognizer) item(h labelHit, it item, labels, values []item, rowL
 		}
 		values = kept
 	}
-	row := &CanonRow{Key: h.key, Label: joinTexts(labels), Loc: loc, Def: def, Cells: makeValues(values, len(def.Cols), rowLoc)}
-	t.Rows[h.key] = row
-	t.Order = append(t.Order, h.key)
+	row := &CanonRow{Key: key, Label: joinTexts(labels), Loc: loc, Def: def, Cells: makeValues(values, len(def.Cols), rowLoc)}
+	t.Rows[key] = row
+	t.Order = append(t.Order, key)
 	if !h.exact {
-		tr.note(Note{Kind: NoteLabelVariant, Table: tr.cur, Row: h.key, Got: strings.Join(strings.Fields(it.text), ""), Want: def.Label, Loc: loc})
+		tr.note(Note{Kind: NoteLabelVariant, Table: tr.cur, Row: key, Got: strings.Join(strings.Fields(it.text), ""), Want: def.Label, Loc: loc})
 	}
 }
 
-func (tr *tableRecognizer) t4group(key string, it item, values []item, rowLoc Loc) {
+func (tr *tableRecognizer) t4group(key RowKey, it item, values []item, rowLoc Loc) {
 	def, _ := LookupRow(Table4, key)
 	t := tr.table(Table4, rowLoc)
 	if _, dup := t.Rows[key]; dup {
@@ -540,9 +541,9 @@ func (tr *tableRecognizer) t4data(values []item, rowLoc Loc) {
 		if anyKnown(t) || !anyKnownValue(vals) {
 			return
 		}
-		t.Rows, t.Order = map[string]*CanonRow{}, nil
+		t.Rows, t.Order = map[RowKey]*CanonRow{}, nil
 	}
-	for g, def := range Table4Rows {
+	for g, def := range table4Rows {
 		loc := rowLoc
 		if !vals[g*5].Loc.IsZero() {
 			loc = vals[g*5].Loc
@@ -571,12 +572,12 @@ func (tr *tableRecognizer) finish() {
 			tr.table(Table2, r.LayoutEvidence[0].Loc)
 		}
 	}
-	for _, id := range []string{Table2, Table3, Table4} {
+	for _, id := range TableIDs() {
 		t := r.Tables[id]
 		if t == nil || (id == Table2 && tr.old2) {
 			continue
 		}
-		for _, def := range RowDefs(id) {
+		for _, def := range rowDefs(id) {
 			if def.Layout != "" && def.Layout != r.Layout {
 				continue
 			}
@@ -590,13 +591,13 @@ func (tr *tableRecognizer) finish() {
 	// garbled header alone (a PDF label split in pieces) is not evidence.
 	if t := r.Tables[Table3]; t != nil && tr.headers[Table3] != nil && shortRows(t) {
 		seen := 0
-		for _, c := range Table3Cols {
-			if tr.headers[Table3][c.Key] {
+		for _, c := range table3Cols {
+			if tr.headers[Table3][string(c.Key)] {
 				seen++
 			}
 		}
-		for _, c := range Table3Cols {
-			if seen >= 4 && !tr.headers[Table3][c.Key] {
+		for _, c := range table3Cols {
+			if seen >= 4 && !tr.headers[Table3][string(c.Key)] {
 				tr.note(Note{Kind: NoteRowMissing, Table: Table3, Col: c.Key, Want: c.Label, Loc: t.Loc})
 			}
 		}

@@ -77,7 +77,7 @@ func TestRowStoreTable4(t *testing.T) {
 		{"a vertical group row", []string{"行政复议", "2", "1", "0", "0", "3"}, 1},
 	}
 	for _, c := range cases {
-		tr := &tableRecognizer{r: &Report{Doc: &Document{}, Tables: map[string]*CanonTable{}}, cur: Table4, t4header: true}
+		tr := &tableRecognizer{r: &Report{Doc: &Document{}, Tables: map[TableID]*CanonTable{}}, cur: Table4, t4header: true}
 		tr.row(items(c.cells...), Loc{Line: 1}, 4)
 		got := 0
 		if t4 := tr.r.Tables[Table4]; t4 != nil {

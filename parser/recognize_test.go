@@ -95,7 +95,7 @@ func checkTable3Rows(t *testing.T, r *Report) {
 	t3 := r.Table(Table3)
 	require.NotNil(t, t3)
 	n := 0
-	for _, def := range Table3Rows {
+	for _, def := range Table3Rows() {
 		if def.Key == "R3_6" {
 			continue
 		}
@@ -217,7 +217,7 @@ func TestSectionsAndTitle(t *testing.T) {
 	r := Recognize(d)
 	assert.Equal(t, 2024, r.Year)
 	assert.Equal(t, "某某市人民政府", r.Issuer)
-	assert.Equal(t, "government", r.Kind)
+	assert.Equal(t, KindGovernment, r.Kind)
 	require.Len(t, r.Sections, 6)
 	assert.True(t, r.Sections[3].Variant)
 	assert.True(t, r.Sections[4].Variant)
@@ -306,7 +306,7 @@ func TestRecognizeMissingColumn(t *testing.T) {
 	var missing []string
 	for _, n := range r.Notes {
 		if n.Kind == NoteRowMissing {
-			missing = append(missing, n.Col)
+			missing = append(missing, string(n.Col))
 		}
 	}
 	assert.Equal(t, []string{"total"}, missing)
@@ -327,7 +327,7 @@ func TestTitleBelowSiteChrome(t *testing.T) {
 	// no year in any title: the statistics period tells it
 	r = Recognize(paras("政府信息公开工作年度报告", "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。"))
 	assert.Equal(t, 2023, r.Year)
-	assert.Equal(t, "period", r.YearSource)
+	assert.Equal(t, YearFromPeriod, r.YearSource)
 }
 
 func TestRecognizeSubtotalColumn(t *testing.T) {
@@ -371,7 +371,7 @@ func TestHeadingsWithYearAndIssuerWithGuanyu(t *testing.T) {
 	r := Recognize(paras("青川县人民政府关于2024年政府信息公开工作年度报告", "一、总体情况", "二、2024年主动公开政府信息情况",
 		"三、2024年度收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"))
 	assert.Equal(t, "青川县人民政府", r.Issuer)
-	assert.Equal(t, "government", r.Kind)
+	assert.Equal(t, KindGovernment, r.Kind)
 	require.Len(t, r.Sections, 6)
 	assert.False(t, r.Sections[1].Variant)
 	assert.Equal(t, 2, r.Sections[1].WrittenNum)

@@ -10,16 +10,15 @@ type Report struct {
 	TitleLoc Loc
 	Issuer   string
 	// Year is the report year: the title's, or the statistics period's when
-	// the title names none (0 when unknown). YearSource says which:
-	// "title" or "period".
+	// the title names none (0 when unknown). YearSource says which.
 	Year       int
-	YearSource string
-	// Kind is "government" for a people's government's own report,
-	// "department" otherwise, "" when it cannot be told.
-	Kind string
+	YearSource YearSource
+	// Kind says whose report it is: KindGovernment, KindDepartment, or ""
+	// when it cannot be told.
+	Kind Kind
 	// Layout is Layout2021 or Layout2019 (from the table shapes), "" when no
 	// table told.
-	Layout string
+	Layout Layout
 	// LayoutEvidence lists what showed the 2019 layout.
 	LayoutEvidence []Note
 
@@ -28,7 +27,7 @@ type Report struct {
 	// Paragraphs are all body paragraphs in order, tables excluded.
 	Paragraphs []*Paragraph
 
-	Tables map[string]*CanonTable
+	Tables map[TableID]*CanonTable
 	// TableImages are statutory tables published as pictures: a picture
 	// where the table should be (in its section, or named by its alt text)
 	// and no table read for it. At most one per table, in table order.
@@ -37,15 +36,35 @@ type Report struct {
 	Notes []Note
 }
 
+// YearSource says where a report's year was read.
+type YearSource string
+
+// Year sources.
+const (
+	YearFromTitle  YearSource = "title"
+	YearFromPeriod YearSource = "period"
+)
+
+// Kind says whose report it is.
+type Kind string
+
+// Report kinds.
+const (
+	// KindGovernment is a people's government's own report (deadline 3月31日).
+	KindGovernment Kind = "government"
+	// KindDepartment is a department's report (deadline 1月31日).
+	KindDepartment Kind = "department"
+)
+
 // TableImage is a statutory table found as a picture instead of a table.
 type TableImage struct {
 	// Table is the table ID (二, 三, 四).
-	Table string
+	Table TableID
 	Image *Image
 }
 
 // TableImage returns the picture that stands for a statutory table, or nil.
-func (r *Report) TableImage(id string) *Image {
+func (r *Report) TableImage(id TableID) *Image {
 	for _, ti := range r.TableImages {
 		if ti.Table == id {
 			return ti.Image
@@ -103,7 +122,7 @@ func (r *Report) Section(num int) (Section, bool) {
 }
 
 // Table returns a recognised statutory table, or nil.
-func (r *Report) Table(id string) *CanonTable {
+func (r *Report) Table(id TableID) *CanonTable {
 	if r.Tables == nil {
 		return nil
 	}
@@ -112,16 +131,16 @@ func (r *Report) Table(id string) *CanonTable {
 
 // CanonTable is a statutory table with rows mapped to canonical keys.
 type CanonTable struct {
-	ID  string
+	ID  TableID
 	Loc Loc
 	// Rows by canonical key.
-	Rows map[string]*CanonRow
+	Rows map[RowKey]*CanonRow
 	// Order lists the keys in the order they were found.
-	Order []string
+	Order []RowKey
 }
 
 // Row returns the row with the canonical key, or nil.
-func (t *CanonTable) Row(key string) *CanonRow {
+func (t *CanonTable) Row(key RowKey) *CanonRow {
 	if t == nil {
 		return nil
 	}
@@ -129,7 +148,7 @@ func (t *CanonTable) Row(key string) *CanonRow {
 }
 
 // Cell returns the value at row key and column key, or nil.
-func (t *CanonTable) Cell(row, col string) *Value {
+func (t *CanonTable) Cell(row RowKey, col ColKey) *Value {
 	r := t.Row(row)
 	if r == nil {
 		return nil
@@ -139,7 +158,7 @@ func (t *CanonTable) Cell(row, col string) *Value {
 
 // CanonRow is one canonical row.
 type CanonRow struct {
-	Key string
+	Key RowKey
 	// Label is the row label as written (group and item joined).
 	Label string
 	Loc   Loc
@@ -149,7 +168,7 @@ type CanonRow struct {
 }
 
 // Cell returns the value of a column key, or nil.
-func (r *CanonRow) Cell(col string) *Value {
+func (r *CanonRow) Cell(col ColKey) *Value {
 	if r == nil {
 		return nil
 	}
@@ -180,9 +199,9 @@ const (
 // Note is something recognition noticed about labels and layout.
 type Note struct {
 	Kind  NoteKind
-	Table string
-	Row   string
-	Col   string
+	Table TableID
+	Row   RowKey
+	Col   ColKey
 	// Got is the text as written; Want the canonical label.
 	Got  string
 	Want string
@@ -201,12 +220,12 @@ type CellRef struct {
 // Cells yields every canonical cell found, table by table (二, 三, 四) in
 // statutory row and column order.
 func (r *Report) Cells(yield func(CellRef) bool) {
-	for _, id := range []string{Table2, Table3, Table4} {
+	for _, id := range TableIDs() {
 		t := r.Table(id)
 		if t == nil {
 			continue
 		}
-		for _, def := range RowDefs(id) {
+		for _, def := range rowDefs(id) {
 			row := t.Row(def.Key)
 			if row == nil {
 				continue

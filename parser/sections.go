@@ -94,12 +94,12 @@ func matchHeading(text string) (Section, bool) {
 	// "二、2024年主动公开政府信息情况": the year in a heading is allowed
 	// (M601 checks it); match the wording without it.
 	rest = headingYear.ReplaceAllString(rest, "")
-	for _, d := range Sections {
+	for _, d := range sections {
 		if rest == labelReplacer.Replace(Compact(d.Heading)) {
 			return Section{Num: d.Num, Written: strings.TrimSpace(text), WrittenNum: written}, true
 		}
 	}
-	for _, d := range Sections {
+	for _, d := range sections {
 		for _, v := range d.Variants {
 			if rest == labelReplacer.Replace(Compact(v)) {
 				return Section{Num: d.Num, Written: strings.TrimSpace(text), WrittenNum: written, Variant: true}, true
@@ -114,7 +114,7 @@ func matchHeading(text string) (Section, bool) {
 	if sec, ok := inlineHeading(c); ok {
 		return sec, true
 	}
-	for _, d := range Sections {
+	for _, d := range sections {
 		cands := append([]string{d.Heading}, d.Variants...)
 		for _, v := range cands {
 			if Similar(rest, labelReplacer.Replace(Compact(v))) && EditDistance(rest, v) <= 3 {
@@ -137,7 +137,7 @@ func inlineHeading(c string) (Section, bool) {
 		return Section{}, false
 	}
 	rest := headingYear.ReplaceAllString(StripEnumerator(c), "")
-	for _, d := range Sections {
+	for _, d := range sections {
 		for _, v := range append([]string{d.Heading}, d.Variants...) {
 			h := labelReplacer.Replace(Compact(v))
 			if strings.HasPrefix(rest, h) {
@@ -245,7 +245,7 @@ func findTitle(r *Report) {
 	}
 	r.Kind = issuerKind(r.Issuer)
 	if r.Year != 0 {
-		r.YearSource = "title"
+		r.YearSource = YearFromTitle
 	} else {
 		setPeriodYear(r)
 	}
@@ -254,7 +254,7 @@ func findTitle(r *Report) {
 // setPeriodYear takes the report year from the statistics period.
 func setPeriodYear(r *Report) {
 	if y := periodYear(r); y != 0 {
-		r.Year, r.YearSource = y, "period"
+		r.Year, r.YearSource = y, YearFromPeriod
 	}
 }
 
@@ -276,21 +276,21 @@ func periodYear(r *Report) int {
 var deptSuffixes = []string{"局", "委员会", "委", "办公室", "办", "厅", "部", "院", "中心", "署", "所", "站", "队", "处", "司", "会", "馆", "社"}
 
 // issuerKind tells a people's government's own report from a department's.
-func issuerKind(issuer string) string {
+func issuerKind(issuer string) Kind {
 	switch {
 	case issuer == "":
 		return ""
 	case strings.HasSuffix(issuer, "人民政府"):
-		return "government"
+		return KindGovernment
 	}
 	for _, s := range deptSuffixes {
 		if strings.HasSuffix(issuer, s) {
-			return "department"
+			return KindDepartment
 		}
 	}
 	for _, s := range []string{"省", "市", "县", "区", "旗", "州", "盟"} {
 		if strings.HasSuffix(issuer, s) {
-			return "government"
+			return KindGovernment
 		}
 	}
 	return ""

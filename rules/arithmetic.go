@@ -82,19 +82,22 @@ func checkTable3Balance(p *Pass) {
 	if t == nil {
 		return
 	}
-	for _, c := range parser.Table3Cols {
-		r1, r2, r37, r4 := t.Cell("R1", c.Key), t.Cell("R2", c.Key), t.Cell("R3_7", c.Key), t.Cell("R4", c.Key)
+	for _, c := range parser.Table3Cols() {
+		r1, r2, r37, r4 := t.Cell(parser.R1, c.Key), t.Cell(parser.R2, c.Key), t.Cell(parser.R3_7, c.Key), t.Cell(parser.R4, c.Key)
 		left, okL := sum([]operand{{"", r1}, {"", r2}})
 		right, okR := sum([]operand{{"", r37}, {"", r4}})
 		if !okL || !okR || left == right {
 			continue
 		}
-		f := cellFinding(t, "R1", c.Key)
+		f := cellFinding(t, parser.R1, c.Key)
 		f.Expected = fmtNum(right - r2.Num)
 		f.Actual = fmtNum(r1.Num)
-		f.Key = "A301/" + c.Key
+		f.Key = "A301/" + string(c.Key)
 		f.Message = fmt.Sprintf("表三「%s」列：一、本年新收（%s）+ 二、上年结转（%s）= %s，不等于（七）总计（%s）+ 四、结转下年度继续办理（%s）= %s",
 			c.Label, fmtNum(r1.Num), fmtNum(r2.Num), fmtNum(left), fmtNum(r37.Num), fmtNum(r4.Num), fmtNum(right))
+		for _, k := range []parser.RowKey{parser.R2, parser.R3_7, parser.R4} {
+			f.Related = append(f.Related, cellRelated(t, k, c.Key))
+		}
 		p.Add(f)
 	}
 }
@@ -105,8 +108,8 @@ func checkTable3Results(p *Pass) {
 		return
 	}
 	keys := parser.Table3ResultKeys(p.Report.Layout)
-	for _, c := range parser.Table3Cols {
-		total := t.Cell("R3_7", c.Key)
+	for _, c := range parser.Table3Cols() {
+		total := t.Cell(parser.R3_7, c.Key)
 		var ops []operand
 		complete := true
 		for _, k := range keys {
@@ -124,9 +127,15 @@ func checkTable3Results(p *Pass) {
 		if !ok || s == total.Num {
 			continue
 		}
-		f := cellFinding(t, "R3_7", c.Key)
+		f := cellFinding(t, parser.R3_7, c.Key)
 		f.Expected, f.Actual = fmtNum(s), fmtNum(total.Num)
-		f.Key = "A302/" + c.Key
+		f.Key = "A302/" + string(c.Key)
+		// the results the message lists: those that are not 0
+		for i, k := range keys {
+			if ops[i].v.Num != 0 {
+				f.Related = append(f.Related, cellRelated(t, k, c.Key))
+			}
+		}
 		f.Message = fmt.Sprintf("表三「%s」列：（七）总计为 %s，但各办理结果之和为 %s（%s）",
 			c.Label, fmtNum(total.Num), fmtNum(s), listOps(ops, true))
 		p.Add(f)
@@ -134,10 +143,10 @@ func checkTable3Results(p *Pass) {
 }
 
 // shortRow names a result row briefly: "不予公开·1", "予以公开".
-func shortRow(key string) string {
+func shortRow(key parser.RowKey) string {
 	shortRowsOnce.Do(func() {
-		shortRows = map[string]string{}
-		for _, d := range parser.Table3Rows {
+		shortRows = map[parser.RowKey]string{}
+		for _, d := range parser.Table3Rows() {
 			name := parser.CoreLabel(d.Label)
 			if d.Group != "" && !strings.HasPrefix(d.Group, "三、") {
 				name = parser.CoreLabel(d.Group) + "·" + parser.Enumerator(d.Label)
@@ -150,25 +159,25 @@ func shortRow(key string) string {
 
 var (
 	shortRowsOnce sync.Once
-	shortRows     map[string]string
+	shortRows     map[parser.RowKey]string
 )
 
 func checkTable3Rows(p *Pass) {
-	checkRowTotals(p, parser.Table3, parser.Table3Rows, parser.Table3Cols[:6], func(d parser.RowDef, total, s float64, ops []operand) string {
+	checkRowTotals(p, parser.Table3, parser.Table3Rows(), parser.Table3Cols()[:6], func(d parser.RowDef, total, s float64, ops []operand) string {
 		return fmt.Sprintf("表三「%s」行：总计为 %s，但六类申请人之和为 %s（%s）",
 			rowName(parser.Table3, d.Key), fmtNum(total), fmtNum(s), listOps(ops, false))
 	})
 }
 
 func checkTable4(p *Pass) {
-	checkRowTotals(p, parser.Table4, parser.Table4Rows, parser.Table4Cols[:4], func(d parser.RowDef, total, s float64, ops []operand) string {
+	checkRowTotals(p, parser.Table4, parser.Table4Rows(), parser.Table4Cols()[:4], func(d parser.RowDef, total, s float64, ops []operand) string {
 		return fmt.Sprintf("表四「%s」组：总计为 %s，但%s = %s", d.Label, fmtNum(total), listOps(ops, false), fmtNum(s))
 	})
 }
 
 // checkRowTotals reports every row of a table whose "total" column differs
 // from the sum of its part columns; rows with a blank part are not judged.
-func checkRowTotals(p *Pass, table string, defs []parser.RowDef, parts []parser.ColumnDef, msg func(d parser.RowDef, total, sum float64, ops []operand) string) {
+func checkRowTotals(p *Pass, table parser.TableID, defs []parser.RowDef, parts []parser.ColumnDef, msg func(d parser.RowDef, total, sum float64, ops []operand) string) {
 	t := p.Report.Table(table)
 	if t == nil {
 		return
@@ -182,14 +191,17 @@ func checkRowTotals(p *Pass, table string, defs []parser.RowDef, parts []parser.
 		for _, c := range parts {
 			ops = append(ops, operand{c.Label, row.Cell(c.Key)})
 		}
-		total := row.Cell("total")
+		total := row.Cell(parser.ColTotal)
 		s, ok := sum(ops)
 		if !ok || !total.Known() || s == total.Num {
 			continue
 		}
-		f := cellFinding(t, d.Key, "total")
+		f := cellFinding(t, d.Key, parser.ColTotal)
 		f.Expected, f.Actual = fmtNum(s), fmtNum(total.Num)
-		f.Key = p.rule.ID + "/" + d.Key
+		f.Key = p.rule.ID + "/" + string(d.Key)
+		for _, c := range parts {
+			f.Related = append(f.Related, cellRelated(t, d.Key, c.Key))
+		}
 		f.Message = msg(d, total.Num, s, ops)
 		p.Add(f)
 	}

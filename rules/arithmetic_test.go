@@ -46,7 +46,7 @@ func TestAnyAlteredNumberIsCaught(t *testing.T) {
 			require.NoError(t, err)
 			require.Empty(t, Run(rep, nil, Config{}), "the base fixture must be clean")
 			tried, skipped := 0, 0
-			for _, id := range []string{parser.Table3, parser.Table4} {
+			for _, id := range []parser.TableID{parser.Table3, parser.Table4} {
 				tbl := rep.Table(id)
 				require.NotNil(t, tbl)
 				for _, key := range tbl.Order {

@@ -85,7 +85,7 @@ func tableBlank(t *parser.CanonTable) (cells int, blank bool) {
 }
 
 func checkTableBlank(p *Pass) {
-	for _, id := range []string{parser.Table2, parser.Table3, parser.Table4} {
+	for _, id := range parser.TableIDs() {
 		t := p.Report.Table(id)
 		if t == nil {
 			continue
@@ -101,8 +101,8 @@ func checkTableBlank(p *Pass) {
 				break
 			}
 		}
-		p.Add(Finding{Loc: loc, Table: id, Key: "blank/" + id,
-			Message: fmt.Sprintf("%s没有填写任何数字（%d 个需要填数字的单元格全部为空白或占位符），应按实际情况逐格填写，没有发生的填 0", parser.TableNames[id], n)})
+		p.Add(Finding{Loc: loc, Table: id, Key: "blank/" + string(id),
+			Message: fmt.Sprintf("%s没有填写任何数字（%d 个需要填数字的单元格全部为空白或占位符），应按实际情况逐格填写，没有发生的填 0", parser.TableName(id), n)})
 	}
 }
 
@@ -110,7 +110,7 @@ func checkTableBlank(p *Pass) {
 // row that is blank throughout, none in a table that is blank throughout
 // (C206 reports that once).
 func checkBlankCells(p *Pass) {
-	for _, id := range []string{parser.Table2, parser.Table3, parser.Table4} {
+	for _, id := range parser.TableIDs() {
 		t := p.Report.Table(id)
 		if t == nil {
 			continue
@@ -180,7 +180,7 @@ func blankRow(p *Pass, t *parser.CanonTable, row *parser.CanonRow) {
 			what = whole + "均为占位符" + k + "（"
 		}
 	}
-	f := Finding{Loc: row.Loc, Table: t.ID, Row: row.Key, Key: t.ID + "/" + row.Key}
+	f := Finding{Loc: row.Loc, Table: t.ID, Row: row.Key, Key: string(t.ID) + "/" + string(row.Key)}
 	if len(row.Cells) > 0 && !row.Cells[0].Loc.IsZero() {
 		f.Loc = row.Cells[0].Loc
 	}
@@ -253,8 +253,8 @@ func cellNotInteger(p *Pass, t *parser.CanonTable, row *parser.CanonRow, col par
 // yuan) is far more likely an amount in 元 entered in the 万元 column. A
 // people's government's report covers a whole region, whose fee income can
 // reach billions, so its threshold is higher.
-func feesYuanThreshold(kind string) float64 {
-	if kind == "government" {
+func feesYuanThreshold(kind parser.Kind) float64 {
+	if kind == parser.KindGovernment {
 		return 1_000_000
 	}
 	return 10_000

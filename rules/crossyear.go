@@ -80,18 +80,25 @@ func checkCarryover(p *Pass) {
 		return
 	}
 	explained := restructuringSentence(p.Report)
-	for _, c := range parser.Table3Cols {
-		in, out := cur.Cell("R2", c.Key), prev.Cell("R4", c.Key)
+	for _, c := range parser.Table3Cols() {
+		in, out := cur.Cell(parser.R2, c.Key), prev.Cell(parser.R4, c.Key)
 		if !in.Known() || !out.Known() || in.Num == out.Num {
 			continue
 		}
-		f := cellFinding(cur, "R2", c.Key)
-		f.Key = "X701/" + c.Key
+		f := cellFinding(cur, parser.R2, c.Key)
+		f.Key = "X701/" + string(c.Key)
 		f.Expected, f.Actual = fmtNum(out.Num), fmtNum(in.Num)
 		f.Message = fmt.Sprintf("%s为 %s，但%s的「四、结转下年度继续办理」「%s」列为 %s",
-			cellName(parser.Table3, "R2", c.Key), fmtNum(in.Num), prevName(p.Previous), c.Label, fmtNum(out.Num))
+			cellName(parser.Table3, parser.R2, c.Key), fmtNum(in.Num), prevName(p.Previous), c.Label, fmtNum(out.Num))
 		if explained != "" {
 			f.Message += fmt.Sprintf("；正文说明了“%s”，如差额由此而来可忽略本条", explained)
+		}
+		// last year's cell, when it is known which file it is in
+		if p.Previous.Doc != nil && p.Previous.Doc.Path != "" {
+			last := cellRelated(prev, parser.R4, c.Key)
+			last.Label = "上一年度" + last.Label
+			last.Path = p.Previous.Doc.Path
+			f.Related = append(f.Related, last)
 		}
 		p.Add(f)
 	}
@@ -122,8 +129,8 @@ func checkValidRolling(p *Pass) {
 	if cur == nil || prev == nil {
 		return
 	}
-	for _, row := range []string{"regulations", "normative"} {
-		was, made, repealed, valid := prev.Cell(row, "valid"), cur.Cell(row, "made"), cur.Cell(row, "repealed"), cur.Cell(row, "valid")
+	for _, row := range []parser.RowKey{parser.RowRegulations, parser.RowNormative} {
+		was, made, repealed, valid := prev.Cell(row, parser.ColValid), cur.Cell(row, parser.ColMade), cur.Cell(row, parser.ColRepealed), cur.Cell(row, parser.ColValid)
 		if !was.Known() || !made.Known() || !repealed.Known() || !valid.Known() {
 			continue
 		}
@@ -131,11 +138,11 @@ func checkValidRolling(p *Pass) {
 		if want == valid.Num {
 			continue
 		}
-		f := cellFinding(cur, row, "valid")
-		f.Key = "X702/" + row
+		f := cellFinding(cur, row, parser.ColValid)
+		f.Key = "X702/" + string(row)
 		f.Expected, f.Actual = fmtNum(want), fmtNum(valid.Num)
 		f.Message = fmt.Sprintf("%s为 %s，但%s的现行有效 %s + 本年制发 %s − 本年废止 %s = %s（修订、清理可能造成差异，请核对）",
-			cellName(parser.Table2, row, "valid"), fmtNum(valid.Num), prevName(p.Previous), fmtNum(was.Num), fmtNum(made.Num), fmtNum(repealed.Num), fmtNum(want))
+			cellName(parser.Table2, row, parser.ColValid), fmtNum(valid.Num), prevName(p.Previous), fmtNum(was.Num), fmtNum(made.Num), fmtNum(repealed.Num), fmtNum(want))
 		p.Add(f)
 	}
 }
@@ -212,7 +219,7 @@ func checkIdenticalTables(p *Pass) {
 		return
 	}
 	compared, nonzeroFlow := 0, 0
-	for _, id := range []string{parser.Table2, parser.Table3, parser.Table4} {
+	for _, id := range parser.TableIDs() {
 		cur, prev := p.Report.Table(id), p.Previous.Table(id)
 		if cur == nil || prev == nil {
 			return
@@ -228,7 +235,7 @@ func checkIdenticalTables(p *Pass) {
 				}
 				compared++
 				// flows, not stocks: 现行有效 may legitimately stay the same
-				if a.Num != 0 && col.Key != "valid" {
+				if a.Num != 0 && col.Key != parser.ColValid {
 					nonzeroFlow++
 				}
 			}

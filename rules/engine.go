@@ -39,6 +39,19 @@ func (s Severity) Rank() int {
 	return 0
 }
 
+// Chinese names the severity for people: 错误, 警告, 提示.
+func (s Severity) Chinese() string {
+	switch s {
+	case Error:
+		return "错误"
+	case Warning:
+		return "警告"
+	case Info:
+		return "提示"
+	}
+	return string(s)
+}
+
 // ParseSeverity reads "error", "warning", "info".
 func ParseSeverity(s string) (Severity, bool) {
 	switch Severity(s) {
@@ -86,15 +99,56 @@ type Finding struct {
 	Message  string
 	Loc      parser.Loc
 	// Table, Row, Col name the canonical cell ("三", "R1", "natural").
-	Table string
-	Row   string
-	Col   string
+	Table parser.TableID
+	Row   parser.RowKey
+	Col   parser.ColKey
 	// Expected and Actual are set where a relation was computed.
 	Expected string
 	Actual   string
 	// Key identifies the finding independently of its line for baselines:
 	// table/row/col or a normalised text.
 	Key string
+	// Related are the other places the finding is about: the operands of a
+	// relation, last year's cell.
+	Related []Related
+}
+
+// Related is another place a finding is about.
+type Related struct {
+	// Label names the cell and its value ("表三「二、上年结转…」行「自然人」列：2").
+	Label string
+	Loc   parser.Loc
+	// Path is the file when it is not the finding's own (last year's
+	// report); "" for the same file.
+	Path string
+	// Table, Row, Col name the canonical cell, when it is one.
+	Table parser.TableID
+	Row   parser.RowKey
+	Col   parser.ColKey
+}
+
+// Where names the finding's place in words: the location as parser.Loc
+// prints it, with a DOCX table cell named by its column label when the
+// finding names a canonical cell of the same table ("表三 第5行「自然人」列").
+func (f Finding) Where() string {
+	return describe(f.Loc, f.Table, f.Row, f.Col)
+}
+
+// Where names the related place in words, as Finding.Where does.
+func (r Related) Where() string {
+	return describe(r.Loc, r.Table, r.Row, r.Col)
+}
+
+func describe(l parser.Loc, t parser.TableID, row parser.RowKey, col parser.ColKey) string {
+	if l.Scheme() == parser.SchemeOrdinal && l.Unit == parser.UnitTableRow && col != "" && t != "" && l.Table == t {
+		label := parser.ColLabel(t, row, col)
+		// table 四's groups sit side by side in one row: name the group too
+		if d, ok := parser.LookupRow(t, row); ok && t == parser.Table4 {
+			label = d.Label + "·" + label
+		}
+		return l.Describe(label)
+	}
+	return l.String()
 }
 
 // Pass is what a rule's Check receives.
@@ -164,6 +218,7 @@ func runSet(set []*Rule, rep, prev *parser.Report, cfg Config) []Finding {
 		}
 		out = runChecked(r, rep, prev, &out, shared, cfg)
 	}
+	nameTables(rep, prev, out)
 	return finish(out, cfg)
 }
 
@@ -178,6 +233,7 @@ func RunRule(id string, rep, prev *parser.Report) []Finding {
 	}
 	var out []Finding
 	out = runChecked(r, rep, prev, &out, map[string]any{}, Config{})
+	nameTables(rep, prev, out)
 	return finish(out, Config{})
 }
 
@@ -278,20 +334,68 @@ func finish(out []Finding, cfg Config) []Finding {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].Loc, out[j].Loc
-		if a.Page != b.Page {
-			return a.Page < b.Page
-		}
-		if a.TableOrd != b.TableOrd && a.Unit != "" && b.Unit != "" {
-			return a.TableOrd < b.TableOrd
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
+		if c := out[i].Loc.Compare(out[j].Loc); c != 0 {
+			return c < 0
 		}
 		return out[i].Rule < out[j].Rule
 	})
 	return out
+}
+
+// nameTables records on the DOCX table locations of the findings which
+// statutory table the source table was recognised as, so that positions
+// read "表三 第5行" rather than "第2个表格 第5行". Related locations in the
+// previous year's report are named from that report.
+func nameTables(rep, prev *parser.Report, out []Finding) {
+	cur, last := docxTables(rep), docxTables(prev)
+	if cur == nil && last == nil {
+		return
+	}
+	name := func(l *parser.Loc, byOrd map[int]parser.TableID) {
+		if l.Unit == parser.UnitTableRow && l.Table == "" && byOrd != nil {
+			l.Table = byOrd[l.TableOrd]
+		}
+	}
+	for i := range out {
+		name(&out[i].Loc, cur)
+		for k := range out[i].Related {
+			if out[i].Related[k].Path == "" {
+				name(&out[i].Related[k].Loc, cur)
+			} else {
+				name(&out[i].Related[k].Loc, last)
+			}
+		}
+	}
+}
+
+// docxTables maps the ordinals of a DOCX's tables to the statutory tables
+// they were recognised as; nil for other formats.
+func docxTables(rep *parser.Report) map[int]parser.TableID {
+	if rep == nil || rep.Doc == nil || rep.Doc.Format != parser.FormatDOCX {
+		return nil
+	}
+	byOrd := map[int]parser.TableID{}
+	for _, id := range parser.TableIDs() {
+		t := rep.Table(id)
+		if t == nil {
+			continue
+		}
+		mark := func(l parser.Loc) {
+			if l.Unit == parser.UnitTableRow && l.TableOrd > 0 {
+				if _, seen := byOrd[l.TableOrd]; !seen {
+					byOrd[l.TableOrd] = id
+				}
+			}
+		}
+		mark(t.Loc)
+		for _, r := range t.Rows {
+			mark(r.Loc)
+			for _, v := range r.Cells {
+				if v != nil {
+					mark(v.Loc)
+				}
+			}
+		}
+	}
+	return byOrd
 }

@@ -123,7 +123,7 @@ func checkFeeDeclared(p *Pass) {
 
 func checkFeeConflict(p *Pass) {
 	t := p.Report.Table(parser.Table3)
-	v := t.Cell("R3_6_2", "total")
+	v := t.Cell(parser.R3_6_2, parser.ColTotal)
 	if !v.Known() || v.Num <= 0 {
 		return
 	}
@@ -131,10 +131,10 @@ func checkFeeConflict(p *Pass) {
 	for _, sent := range splitSentences(text) {
 		c := parser.Compact(sent)
 		if noNoticeRe.MatchString(c) {
-			f := cellFinding(t, "R3_6_2", "total")
+			f := cellFinding(t, parser.R3_6_2, parser.ColTotal)
 			f.Key = "F402/" + c
 			f.Expected, f.Actual = "", ""
-			f.Message = fmt.Sprintf("第六部分称“%s”，但%s为 %s，说明发出过收费通知", strings.TrimSpace(sent), cellName(parser.Table3, "R3_6_2", "total"), fmtNum(v.Num))
+			f.Message = fmt.Sprintf("第六部分称“%s”，但%s为 %s，说明发出过收费通知", strings.TrimSpace(sent), cellName(parser.Table3, parser.R3_6_2, parser.ColTotal), fmtNum(v.Num))
 			p.Add(f)
 			return
 		}

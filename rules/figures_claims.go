@@ -18,7 +18,7 @@ import (
 type claimKind int
 
 const (
-	kNone claimKind = iota
+	_ claimKind = iota // the zero value is no claim
 	// kNew: 新收 — 本年新收 R1 (with 含上年结转: R1 + R2).
 	kNew
 	// kReceived: 收到/受理 — R1, or R1 + R2 (some reports count 上年结转
@@ -57,23 +57,25 @@ type claim struct {
 	// name is the quantity in words, for messages: "（四）无法提供".
 	name string
 	// rows are the table 三 rows summed for kResult.
-	rows []string
+	rows []parser.RowKey
 	// groups are the table 四 rows of kT4Total/kT4Part; part the column.
-	groups []string
-	part   string
+	groups []parser.RowKey
+	part   parser.ColKey
 	// includesCarry: the text says the figure includes 上年结转.
 	includesCarry bool
 	// cols are the table 三 applicant columns of kApplicant.
-	cols []string
-	// year is the year written inside the keyword ("结转2026年"), 0 if none.
-	year int
+	cols []parser.ColKey
 	// sumOfStated: "上年结转2件，共计31件" — the total of the 新收 and 上年结转
 	// stated before it in the sentence.
 	sumOfStated bool
 }
 
 // cellRef names a canonical cell.
-type cellRef struct{ table, row, col string }
+type cellRef struct {
+	table parser.TableID
+	row   parser.RowKey
+	col   parser.ColKey
+}
 
 // quantity is one reading of a claim: the sum of some cells.
 type quantity struct {
@@ -81,7 +83,7 @@ type quantity struct {
 	cells []cellRef
 }
 
-func t3(name string, rows ...string) quantity {
+func t3(name string, rows ...parser.RowKey) quantity {
 	q := quantity{name: name}
 	for _, r := range rows {
 		q.cells = append(q.cells, cellRef{parser.Table3, r, "total"})
@@ -130,7 +132,7 @@ func (c claim) readings() []quantity {
 	case kChannel:
 		return nil
 	case kT4Total, kT4Part:
-		col := "total"
+		col := parser.ColTotal
 		if c.kind == kT4Part {
 			col = c.part
 		}
@@ -147,15 +149,15 @@ func (c claim) readings() []quantity {
 // the longest, so "结转下年度继续办理" is not read as "办理".
 type keyword struct {
 	re   *regexp.Regexp
-	make func(layout, text string) claim
+	make func(layout parser.Layout, text string) claim
 }
 
-func resultClaim(name string, prefixes ...string) func(string, string) claim {
-	return func(layout, _ string) claim {
-		var rows []string
+func resultClaim(name string, prefixes ...string) func(parser.Layout, string) claim {
+	return func(layout parser.Layout, _ string) claim {
+		var rows []parser.RowKey
 		for _, k := range parser.Table3ResultKeys(layout) {
 			for _, p := range prefixes {
-				if k == p || strings.HasPrefix(k, p+"_") {
+				if string(k) == p || strings.HasPrefix(string(k), p+"_") {
 					rows = append(rows, k)
 				}
 			}
@@ -164,24 +166,24 @@ func resultClaim(name string, prefixes ...string) func(string, string) claim {
 	}
 }
 
-func simple(k claimKind, name string) func(string, string) claim {
-	return func(string, string) claim { return claim{kind: k, name: name} }
+func simple(k claimKind, name string) func(parser.Layout, string) claim {
+	return func(parser.Layout, string) claim { return claim{kind: k, name: name} }
 }
 
 // written names a volume claim by the word the report uses: "“受理”的申请".
-func written(k claimKind) func(string, string) claim {
-	return func(_, text string) claim { return claim{kind: k, name: "“" + text + "”的申请"} }
+func written(k claimKind) func(parser.Layout, string) claim {
+	return func(_ parser.Layout, text string) claim { return claim{kind: k, name: "“" + text + "”的申请"} }
 }
 
-var litGroups = []string{"lit_direct", "lit_after_review"}
+var litGroups = []parser.RowKey{parser.GroupLitDirect, parser.GroupLitAfterReview}
 
 // applicantClaim names table 三 applicant columns.
-func applicantClaim(name string, cols ...string) func(string, string) claim {
-	return func(string, string) claim { return claim{kind: kApplicant, name: name, cols: cols} }
+func applicantClaim(name string, cols ...parser.ColKey) func(parser.Layout, string) claim {
+	return func(parser.Layout, string) claim { return claim{kind: kApplicant, name: name, cols: cols} }
 }
 
 // legalPersons are the applicant columns of 法人或其他组织.
-var legalPersons = []string{"corp", "research", "ngo", "legal", "other_org"}
+var legalPersons = []parser.ColKey{parser.ColCorp, parser.ColResearch, parser.ColNGO, parser.ColLegal, parser.ColOtherOrg}
 
 // yearPart is a year written inside a carry-over keyword.
 const yearPart = `(?:(?:19|20)\d{2}年度?)`
@@ -189,29 +191,29 @@ const yearPart = `(?:(?:19|20)\d{2}年度?)`
 var keywords = []keyword{
 	{regexp.MustCompile(`(?:结转|转结|转入|顺延)(?:至|到|入)?(?:下一?年度?|` + yearPart + `)(?:继续)?(?:办理|答复)?|下一?年度继续办理|跨年度?办理|正在办理|仍在办理|尚在办理|办理中`), simple(kCarriedOut, "四、结转下年度继续办理")},
 	{regexp.MustCompile(`(?:上一?年度?|` + yearPart + `)(?:结转|转结|遗留|未办结)(?:至|到)?(?:今年|本年度?)?|结转上一?年度?|` + yearPart + `?(?:转至|转入|结转至|结转到|转到)(?:今年|本年度?)(?:继续)?(?:办理)?`), simple(kCarriedIn, "二、上年结转")},
-	{regexp.MustCompile(`(予以|全部)公开(及|和|与|、|以及|或)部分公开`), resultClaim("（一）予以公开与（二）部分公开之和", "R3_1", "R3_2")},
+	{regexp.MustCompile(`(予以|全部)公开(及|和|与|、|以及|或)部分公开`), resultClaim(combinedOpen, "R3_1", "R3_2")},
 	{regexp.MustCompile(`部分公开(?:[（(]区分处理[^）)]{0,12}[）)])?`), resultClaim("（二）部分公开", "R3_2")},
 	{regexp.MustCompile(`不予公开`), resultClaim("（三）不予公开", "R3_3")},
 	{regexp.MustCompile(`予以公开|同意公开|全部公开`), resultClaim("（一）予以公开", "R3_1")},
 	{regexp.MustCompile(`无法提供`), resultClaim("（四）无法提供", "R3_4")},
 	{regexp.MustCompile(`不予处理`), resultClaim("（五）不予处理", "R3_5")},
 	{regexp.MustCompile(`其他处理`), resultClaim("（六）其他处理", "R3_6")},
-	{regexp.MustCompile(`未经(行政)?复议直接(提起)?(行政)?(诉讼|起诉)`), func(string, string) claim {
-		return claim{kind: kT4Total, name: "行政诉讼·未经复议直接起诉", groups: []string{"lit_direct"}}
+	{regexp.MustCompile(`未经(行政)?复议直接(提起)?(行政)?(诉讼|起诉)`), func(parser.Layout, string) claim {
+		return claim{kind: kT4Total, name: "行政诉讼·未经复议直接起诉", groups: []parser.RowKey{parser.GroupLitDirect}}
 	}},
-	{regexp.MustCompile(`(行政)?复议后(提起)?(行政)?(诉讼|起诉)`), func(string, string) claim {
-		return claim{kind: kT4Total, name: "行政诉讼·复议后起诉", groups: []string{"lit_after_review"}}
+	{regexp.MustCompile(`(行政)?复议后(提起)?(行政)?(诉讼|起诉)`), func(parser.Layout, string) claim {
+		return claim{kind: kT4Total, name: "行政诉讼·复议后起诉", groups: []parser.RowKey{parser.GroupLitAfterReview}}
 	}},
-	{regexp.MustCompile(`行政复议|复议`), func(string, string) claim {
-		return claim{kind: kT4Total, name: "行政复议", groups: []string{"review"}}
+	{regexp.MustCompile(`行政复议|复议`), func(parser.Layout, string) claim {
+		return claim{kind: kT4Total, name: "行政复议", groups: []parser.RowKey{parser.GroupReview}}
 	}},
-	{regexp.MustCompile(`行政诉讼|提起诉讼|被诉|起诉|诉讼`), func(string, string) claim {
+	{regexp.MustCompile(`行政诉讼|提起诉讼|被诉|起诉|诉讼`), func(parser.Layout, string) claim {
 		return claim{kind: kT4Total, name: "行政诉讼", groups: litGroups}
 	}},
-	{regexp.MustCompile(`(结果)?维持|(判决)?驳回(原告)?(的)?(诉讼请求|起诉)`), simple(kT4Part, "maintain")},
-	{regexp.MustCompile(`(结果)?纠正`), simple(kT4Part, "correct")},
-	{regexp.MustCompile(`其他结果`), simple(kT4Part, "other")},
-	{regexp.MustCompile(`尚未审结|未审结|正在审理|尚在审理|审理中`), simple(kT4Part, "pending")},
+	{regexp.MustCompile(`(结果)?维持|(判决)?驳回(原告)?(的)?(诉讼请求|起诉)`), simple(kT4Part, string(parser.ColMaintain))},
+	{regexp.MustCompile(`(结果)?纠正`), simple(kT4Part, string(parser.ColCorrect))},
+	{regexp.MustCompile(`其他结果`), simple(kT4Part, string(parser.ColOther))},
+	{regexp.MustCompile(`尚未审结|未审结|正在审理|尚在审理|审理中`), simple(kT4Part, string(parser.ColPending))},
 	{regexp.MustCompile(`办结|答复|办理完毕|办理完结|完成办理`), written(kAnswered)},
 	{regexp.MustCompile(`新收|新受理|新接收`), written(kNew)},
 	{regexp.MustCompile(`收到|受理|接收|接到|收悉`), written(kReceived)},
@@ -226,7 +228,7 @@ var keywords = []keyword{
 	{regexp.MustCompile(`(?:通过)?(?:政府)?(?:门户)?网站|网上|在线|线上|线下|当面|现场|邮寄|信函|传真|电子邮件|电子邮箱|纸质|其他渠道|其他方式`), simple(kChannel, "申请渠道")},
 }
 
-var partNames = map[string]string{"maintain": "结果维持", "correct": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
+var partNames = map[parser.ColKey]string{parser.ColMaintain: "结果维持", parser.ColCorrect: "结果纠正", parser.ColOther: "其他结果", parser.ColPending: "尚未审结"}
 
 // value of a quantity from the tables; ok is false when a cell is not a
 // known number. A table 三 row with a blank 总计 is summed from its six
@@ -249,7 +251,7 @@ func (q quantity) value(r *parser.Report) (float64, bool) {
 		if c.table != parser.Table3 || c.col != "total" {
 			return 0, false
 		}
-		for _, col := range parser.Table3Cols[:6] {
+		for _, col := range parser.Table3Cols()[:6] {
 			x := t.Cell(c.row, col.Key)
 			if !x.Known() {
 				return 0, false

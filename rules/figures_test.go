@@ -53,12 +53,12 @@ func TestExtractFigures(t *testing.T) {
 // reportWith builds a report from prose and a table 三/四 given as totals.
 func reportWith(prose string, t3 map[string]float64, t4 map[string]float64) *parser.Report {
 	doc := &parser.Document{Format: parser.FormatText}
-	r := &parser.Report{Doc: doc, Year: 2024, Tables: map[string]*parser.CanonTable{}}
+	r := &parser.Report{Doc: doc, Year: 2024, Tables: map[parser.TableID]*parser.CanonTable{}}
 	for i, line := range strings.Split(prose, "\n") {
 		r.Paragraphs = append(r.Paragraphs, &parser.Paragraph{Text: line, Loc: parser.Loc{Line: i + 1, Column: 1}})
 	}
-	mk := func(id string, defs []parser.RowDef, vals map[string]float64, cols []parser.ColumnDef, col string) {
-		ct := &parser.CanonTable{ID: id, Rows: map[string]*parser.CanonRow{}}
+	mk := func(id parser.TableID, defs []parser.RowDef, vals map[string]float64, cols []parser.ColumnDef, col parser.ColKey) {
+		ct := &parser.CanonTable{ID: id, Rows: map[parser.RowKey]*parser.CanonRow{}}
 		for _, d := range defs {
 			if d.Layout == "2019" {
 				continue
@@ -68,7 +68,7 @@ func reportWith(prose string, t3 map[string]float64, t4 map[string]float64) *par
 			for _, c := range cols {
 				v := &parser.Value{Kind: parser.Number}
 				if c.Key == col {
-					v.Num = vals[d.Key]
+					v.Num = vals[string(d.Key)]
 				} else {
 					v.Kind = parser.Blank
 				}
@@ -79,16 +79,16 @@ func reportWith(prose string, t3 map[string]float64, t4 map[string]float64) *par
 		r.Tables[id] = ct
 	}
 	if t3 != nil {
-		mk(parser.Table3, parser.Table3Rows, t3, parser.Table3Cols, "total")
+		mk(parser.Table3, parser.Table3Rows(), t3, parser.Table3Cols(), "total")
 	}
 	if t4 != nil {
-		defs := parser.Table4Rows
+		defs := parser.Table4Rows()
 		// each group's cells by "group.col" keys
-		ct := &parser.CanonTable{ID: parser.Table4, Rows: map[string]*parser.CanonRow{}}
+		ct := &parser.CanonTable{ID: parser.Table4, Rows: map[parser.RowKey]*parser.CanonRow{}}
 		for _, d := range defs {
 			row := &parser.CanonRow{Key: d.Key, Def: d}
-			for _, c := range parser.Table4Cols {
-				row.Cells = append(row.Cells, &parser.Value{Kind: parser.Number, Num: t4[d.Key+"."+c.Key]})
+			for _, c := range parser.Table4Cols() {
+				row.Cells = append(row.Cells, &parser.Value{Kind: parser.Number, Num: t4[string(d.Key)+"."+string(c.Key)]})
 			}
 			ct.Rows[d.Key] = row
 		}

@@ -37,7 +37,7 @@ warning M602 报告发布日期为 2025年3月5日（网页发布日期），晚
 func checkYearMismatch(p *Pass) {
 	r := p.Report
 	title := 0 // the year the title names, when it names one
-	if r.YearSource == "title" {
+	if r.YearSource == parser.YearFromTitle {
 		title = r.Year
 	}
 	per, hasPer := findPeriod(r)
@@ -94,7 +94,7 @@ func checkYearMismatch(p *Pass) {
 				what = "统计期限"
 			}
 			p.Add(Finding{Loc: c.loc, Key: fmt.Sprintf("M601/section%d", sec.Num), Expected: strconv.Itoa(year), Actual: strconv.Itoa(y),
-				Message: fmt.Sprintf("%s的报告年度为 %d 年，但第%s部分的“%s”写的是 %d 年", what, year, parser.Sections[sec.Num-1].Numeral, strings.TrimSpace(c.text), y)})
+				Message: fmt.Sprintf("%s的报告年度为 %d 年，但第%s部分的“%s”写的是 %d 年", what, year, parser.Sections()[sec.Num-1].Numeral, strings.TrimSpace(c.text), y)})
 			break
 		}
 	}
@@ -148,9 +148,9 @@ func checkLatePublication(p *Pass) {
 	var deadline time.Time
 	var who string
 	switch r.Kind {
-	case "department":
+	case parser.KindDepartment:
 		deadline, who = time.Date(year+1, 1, 31, 0, 0, 0, 0, time.UTC), "部门年报"
-	case "government":
+	case parser.KindGovernment:
 		deadline, who = time.Date(year+1, 3, 31, 0, 0, 0, 0, time.UTC), "人民政府年报"
 	default:
 		return

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -307,7 +308,7 @@ func checkNoCases(p *Pass, n *stated) {
 			}
 			var groups []t4group
 			if strings.Contains(text, "行政复议") {
-				groups = append(groups, t4group{"行政复议", []string{"review"}})
+				groups = append(groups, t4group{"行政复议", []parser.RowKey{parser.GroupReview}})
 			}
 			if strings.Contains(text, "行政诉讼") {
 				groups = append(groups, t4group{"行政诉讼", litGroups})
@@ -574,7 +575,7 @@ func checkPartsStated(p *Pass, sent *sentence, stmts []statement) {
 			continue
 		}
 		var parts []statement
-		rows := map[string]bool{}
+		rows := map[parser.RowKey]bool{}
 		dup := false
 		for j := i + 1; j < len(stmts); j++ {
 			d, ok := single(stmts[j])
@@ -614,14 +615,14 @@ func checkPartsStated(p *Pass, sent *sentence, stmts []statement) {
 			continue
 		}
 		var parts []statement
-		seen := map[string]bool{}
+		seen := map[parser.ColKey]bool{}
 		dup := false
 		for j := i + 1; j < len(stmts); j++ {
 			d, ok := single(stmts[j])
 			if !ok {
 				continue
 			}
-			if d.kind != kT4Part || strings.Join(d.groups, ",") != strings.Join(c.groups, ",") {
+			if d.kind != kT4Part || !slices.Equal(d.groups, c.groups) {
 				break
 			}
 			if seen[d.part] {

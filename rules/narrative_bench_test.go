@@ -82,6 +82,9 @@ func TestNarrativeHugeSentence(t *testing.T) {
 		"years":         repeat("2023年收到申请2件，"),
 		"only keywords": repeat("行政复议维持纠正"),
 		"negations":     repeat("未收到因政府信息公开申请引起的行政复议"),
+		"sums":          "新收申请1件，上年结转1件，" + repeat("共计1件，"),
+		"applicants":    repeat("自然人1件，企业1件，"),
+		"results":       "办结1件，" + repeat("予以公开1件，"),
 	}
 	for name, s := range shapes {
 		r := reportWith("（二）依申请公开。"+s+"。", baseT3, baseT4)

@@ -180,7 +180,7 @@ var corpus = []corpusCase{
 		"R1=8 R1.corp=2 R3_1=5 R3_4=3", ""},
 	{"街道-2025-依申请予以公开", 2025, `本年度共答复政府信息公开申请11件，其中依申请予以公开8件、无法提供3件。`,
 		"R1=11 R3_1=8 R3_4=3", ""},
-	{"市政府-2024-分别为", 2024, `全市行政机关共受理政府信息公开申请2356件（其中新收2290件、上年结转66件），办结2301件，结转下年度55件。办理结果中，予以公开、部分公开的分别为~865件、~231件，不予公开40件，无法提供912件，不予处理153件，其他处理100件。`,
+	{"市政府-2024-分别为", 2024, `全市行政机关共受理政府信息公开申请2356件（其中新收2290件、上年结转66件），办结2301件，结转下年度55件。办理结果中，予以公开、部分公开的分别为865件、231件，不予公开40件，无法提供912件，不予处理153件，其他处理100件。`,
 		"R1=2290 R2=66 R3_1=865 R3_2=231 R3_3=40 R3_4=912 R3_5=153 R3_6=100 R4=55", ""},
 }
 
@@ -188,26 +188,27 @@ var corpus = []corpusCase{
 func buildCorpusReport(t testing.TB, c corpusCase, prose string) *parser.Report {
 	t.Helper()
 	doc := &parser.Document{Format: parser.FormatText}
-	r := &parser.Report{Doc: doc, Year: c.year, Layout: parser.Layout2021, Tables: map[string]*parser.CanonTable{}}
+	r := &parser.Report{Doc: doc, Year: c.year, Layout: parser.Layout2021, Tables: map[parser.TableID]*parser.CanonTable{}}
 	for i, line := range strings.Split(prose, "\n") {
 		r.Paragraphs = append(r.Paragraphs, &parser.Paragraph{Text: line, Loc: parser.Loc{Line: i + 1, Column: 1}})
 	}
 	// table 三
-	totals := map[string]float64{}
-	cols := map[string]map[string]float64{}
-	first := map[string]string{"R3_3": "R3_3_1", "R3_4": "R3_4_1", "R3_5": "R3_5_1", "R3_6": "R3_6_1"}
+	totals := map[parser.RowKey]float64{}
+	cols := map[parser.RowKey]map[parser.ColKey]float64{}
+	first := map[parser.RowKey]parser.RowKey{"R3_3": "R3_3_1", "R3_4": "R3_4_1", "R3_5": "R3_5_1", "R3_6": "R3_6_1"}
 	for _, tok := range strings.Fields(c.t3) {
 		k, v, ok := strings.Cut(tok, "=")
 		require.True(t, ok, tok)
 		n, err := strconv.ParseFloat(v, 64)
 		require.NoError(t, err, tok)
-		row, col, hasCol := strings.Cut(k, ".")
+		rowS, colS, hasCol := strings.Cut(k, ".")
+		row, col := parser.RowKey(rowS), parser.ColKey(colS)
 		if f, ok := first[row]; ok {
 			row = f
 		}
 		if hasCol {
 			if cols[row] == nil {
-				cols[row] = map[string]float64{}
+				cols[row] = map[parser.ColKey]float64{}
 			}
 			cols[row][col] = n
 			continue
@@ -220,18 +221,18 @@ func buildCorpusReport(t testing.TB, c corpusCase, prose string) *parser.Report 
 	}
 	totals["R3_7"] = results
 	require.Equal(t, totals["R1"]+totals["R2"], totals["R3_7"]+totals["R4"], "%s: table 三 does not balance", c.name)
-	t3 := &parser.CanonTable{ID: parser.Table3, Rows: map[string]*parser.CanonRow{}}
-	for _, d := range parser.Table3Rows {
+	t3 := &parser.CanonTable{ID: parser.Table3, Rows: map[parser.RowKey]*parser.CanonRow{}}
+	for _, d := range parser.Table3Rows() {
 		if d.Layout == parser.Layout2019 {
 			continue
 		}
 		row := &parser.CanonRow{Key: d.Key, Def: d}
-		row.Def.Cols = parser.Table3Cols
+		row.Def.Cols = parser.Table3Cols()
 		rest := totals[d.Key]
-		for _, col := range parser.Table3Cols[1:6] {
+		for _, col := range parser.Table3Cols()[1:6] {
 			rest -= cols[d.Key][col.Key]
 		}
-		for _, col := range parser.Table3Cols {
+		for _, col := range parser.Table3Cols() {
 			v := cols[d.Key][col.Key]
 			switch col.Key {
 			case "natural":
@@ -245,17 +246,17 @@ func buildCorpusReport(t testing.TB, c corpusCase, prose string) *parser.Report 
 	}
 	r.Tables[parser.Table3] = t3
 	// table 四
-	t4v := map[string][4]float64{}
+	t4v := map[parser.RowKey][4]float64{}
 	for _, tok := range strings.Fields(c.t4) {
 		k, v, _ := strings.Cut(tok, "=")
 		var a [4]float64
 		for i, p := range strings.Split(v, "/") {
 			a[i], _ = strconv.ParseFloat(p, 64)
 		}
-		t4v[k] = a
+		t4v[parser.RowKey(k)] = a
 	}
-	t4 := &parser.CanonTable{ID: parser.Table4, Rows: map[string]*parser.CanonRow{}}
-	for _, d := range parser.Table4Rows {
+	t4 := &parser.CanonTable{ID: parser.Table4, Rows: map[parser.RowKey]*parser.CanonRow{}}
+	for _, d := range parser.Table4Rows() {
 		row := &parser.CanonRow{Key: d.Key, Def: d}
 		a := t4v[d.Key]
 		for _, v := range []float64{a[0], a[1], a[2], a[3], a[0] + a[1] + a[2] + a[3]} {

@@ -14,7 +14,7 @@ var parseRules = []*Rule{
 - Word 97-2003 的 .doc、WPS 的 .wps：另存为 .docx 或 PDF。
 - 超过大小或时间上限：确认文件无误后用 --max-size / --timeout 调高上限。`,
 		Example: `$ reportlint check 报告.doc
-报告.doc:0:0: error P001 这是 Word 97-2003 旧格式（.doc）或其他 OLE 文件，reportlint 不能读取；请另存为 .docx 或 PDF 后再检查`,
+报告.doc: error P001【错误·文件无法读取】这是 Word 97-2003 旧格式（.doc）或其他 OLE 文件，reportlint 不能读取；请另存为 .docx 或 PDF 后再检查`,
 	},
 	{
 		ID: "P002", Name: "no-text-layer", Severity: Error, FromReader: true,
@@ -24,7 +24,7 @@ var parseRules = []*Rule{
 
 如何修正：用原始 Word/WPS 文档直接导出 PDF；若只有纸质件，先做 OCR（文字识别），核对识别结果后再发布和检查。`,
 		Example: `$ reportlint check 扫描件.pdf
-扫描件.pdf:0:0: error P002 第1—5页没有可提取的文字（可能是扫描件），需要先做文字识别（OCR）`,
+扫描件.pdf: error P002【错误·没有文字层】第1—5页没有可提取的文字（可能是扫描件），需要先做文字识别（OCR）`,
 	},
 	{
 		ID: InternalErrorID, Name: "internal-error", Severity: Error, FromReader: true,
@@ -34,6 +34,6 @@ var parseRules = []*Rule{
 
 如何处理：这份文件上出错的那条规则没有结果，请人工核对该规则检查的内容；并把消息和文件（或能复现的一小段）报告给 reportlint 的维护者。可以在配置中关闭本条，但这样会掩盖漏检。`,
 		Example: `$ reportlint check 报告.html
-报告.html: error P003 规则 A301（table3-balance）检查本文件时出错，该规则的结果缺失：runtime error: index out of range [3] with length 3；请把此消息和文件报告给 reportlint 的维护者`,
+报告.html: error P003【错误·检查程序内部错误】规则 A301（table3-balance）检查本文件时出错，该规则的结果缺失：runtime error: index out of range [3] with length 3；请把此消息和文件报告给 reportlint 的维护者`,
 	},
 }

@@ -56,7 +56,7 @@ error S105 2023年度报告仍使用2019年试行格式：表三“（六）其�
 }
 
 func checkSectionMissing(p *Pass) {
-	for _, d := range parser.Sections {
+	for _, d := range parser.Sections() {
 		if _, ok := p.Report.Section(d.Num); !ok {
 			p.Add(Finding{Key: "section/" + d.Numeral,
 				Message: fmt.Sprintf("缺少法定部分“%s”", d.FullHeading())})
@@ -67,7 +67,7 @@ func checkSectionMissing(p *Pass) {
 func checkSectionOrder(p *Pass) {
 	secs := p.Report.Sections
 	for i, s := range secs {
-		d := parser.Sections[s.Num-1]
+		d := parser.Sections()[s.Num-1]
 		switch {
 		case s.WrittenNum == 0:
 			p.Add(Finding{Loc: s.Loc, Key: "order/" + d.Numeral,
@@ -87,7 +87,7 @@ func numeral(n int) string { return zhtext.Format(n) }
 func checkHeadingVariant(p *Pass) {
 	for _, s := range p.Report.Sections {
 		if s.Variant {
-			d := parser.Sections[s.Num-1]
+			d := parser.Sections()[s.Num-1]
 			p.Add(Finding{Loc: s.Loc, Key: "heading/" + d.Numeral,
 				Message: fmt.Sprintf("标题“%s”与规范写法“%s”不同（可接受的变体）", s.Written, d.FullHeading())})
 		}
@@ -95,15 +95,15 @@ func checkHeadingVariant(p *Pass) {
 }
 
 func checkTableMissing(p *Pass) {
-	for _, id := range []string{parser.Table2, parser.Table3, parser.Table4} {
+	for _, id := range parser.TableIDs() {
 		if p.Report.Table(id) == nil {
 			if p.Report.TableImage(id) != nil {
 				continue // published as a picture: S110 says so
 			}
-			f := Finding{Table: id, Key: "table/" + id,
-				Message: fmt.Sprintf("找不到%s", parser.TableNames[id])}
+			f := Finding{Table: id, Key: "table/" + string(id),
+				Message: fmt.Sprintf("找不到%s", parser.TableName(id))}
 			for _, s := range p.Report.Sections {
-				if parser.Sections[s.Num-1].TableID == id {
+				if parser.Sections()[s.Num-1].TableID == id {
 					f.Loc = s.Loc
 					f.Message += fmt.Sprintf("（“%s”下没有可识别的表格）", s.Written)
 				}

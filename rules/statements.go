@@ -35,7 +35,7 @@ type kwMatch struct {
 }
 
 // claim makes the keyword's claim.
-func (m kwMatch) claim(layout string) claim { return keywords[m.kw].make(layout, m.text) }
+func (m kwMatch) claim(layout parser.Layout) claim { return keywords[m.kw].make(layout, m.text) }
 
 // findKeywords finds the keywords in s (in rune offsets), dropping matches
 // that overlap a longer one (or, at equal length, one listed earlier): so
@@ -268,6 +268,7 @@ var (
 	sumOnlyRe     = regexp.MustCompile(`^[，,、\s]*(共计|合计|总计|共|总共|累计)\s*(办理|受理)?\s*$`)
 	negBeforeRune = "未不没无非"
 	qizhongRe     = regexp.MustCompile(`其中`)
+	listSepRe     = regexp.MustCompile(`^\s*(、|,|，|和|及|与|以及)\s*$`)
 )
 
 // clauseBreaks end a clause; a keyword before one does not reach a figure
@@ -291,6 +292,12 @@ type scan struct {
 	ctx    sentCtx
 	cut    int // figures from this rune offset on are about another year
 	t4From int // rune offset of the first 被/引起/因…, or -1
+	// firstVolumeEnd is where the first application total of the sentence
+	// ends (-1 before one is read)
+	firstVolumeEnd int
+	// pending are the claims of a "分别为" list still waiting for their
+	// figures
+	pending []claim
 	// qizhong are the rune offsets of "其中" in the sentence
 	qizhong []int
 	// proactive: the sentence is about 主动公开 (its results are not table 三's)
@@ -314,7 +321,7 @@ type sentCtx struct {
 // scanSentence is stage 1.
 func scanSentence(r *parser.Report, s *sentence, ctx sentCtx) *scan {
 	folded := parser.FoldWidth(s.Text)
-	sc := &scan{r: r, s: s, rs: []rune(folded), ctx: ctx, t4From: -1, proactive: strings.Contains(folded, "主动公开")}
+	sc := &scan{r: r, s: s, rs: []rune(folded), ctx: ctx, t4From: -1, firstVolumeEnd: -1, proactive: strings.Contains(folded, "主动公开")}
 	sc.figs = extractFigures(s.Text)
 	if len(sc.figs) == 0 {
 		return sc
@@ -431,6 +438,9 @@ func readStatements(r *parser.Report, s *sentence, ctx sentCtx) []statement {
 		st, ok := sc.statementOf(f, segStart, sc.kws[lo:hi], out)
 		if ok {
 			out = append(out, st)
+			if sc.firstVolumeEnd < 0 && len(st.claims) == 1 && st.claims[0].kind.volume() && !st.fig.Percent {
+				sc.firstVolumeEnd = st.fig.End
+			}
 		}
 	}
 	receivedApart(out)
@@ -479,6 +489,12 @@ func (sc *scan) statementOf(f figure, segStart int, ms []kwMatch, before []state
 		// the figure, whose own keyword (if any) follows it.
 		ms = nil
 	}
+	if len(ms) == 0 && len(sc.pending) > 0 && listSepRe.MatchString(seg) {
+		st.claims = sc.pending[:1]
+		sc.pending = sc.pending[1:]
+		return st, true
+	}
+	sc.pending = nil
 	if len(ms) == 0 {
 		if c, ok := sc.claimAfter(f, seg); ok {
 			st.claims = []claim{c}
@@ -491,10 +507,10 @@ func (sc *scan) statementOf(f figure, segStart int, ms []kwMatch, before []state
 		return st, false
 	}
 	st, ok := sc.claimBefore(st, segStart, seg, ms)
-	if ok && sc.partOfEarlier(st, before) {
+	if ok && sc.partOfEarlier(st) {
 		return st, false
 	}
-	if ok && st.listed && !sc.afterTotalQizhong(st, before) {
+	if ok && st.listed && !sc.afterTotalQizhong(st) {
 		return st, false
 	}
 	return st, ok
@@ -502,34 +518,29 @@ func (sc *scan) statementOf(f figure, segStart int, ms []kwMatch, before []state
 
 // afterTotalQizhong: the figure follows "其中" after an application total
 // stated earlier in the sentence.
-func (sc *scan) afterTotalQizhong(st statement, before []statement) bool {
-	for _, b := range before {
-		if len(b.claims) == 1 && b.claims[0].kind.volume() && !b.fig.Percent {
-			i := sort.SearchInts(sc.qizhong, b.fig.End)
-			return i < len(sc.qizhong) && sc.qizhong[i] < st.fig.Start
-		}
+func (sc *scan) afterTotalQizhong(st statement) bool {
+	if sc.firstVolumeEnd < 0 {
+		return false
 	}
-	return false
+	i := sort.SearchInts(sc.qizhong, sc.firstVolumeEnd)
+	return i < len(sc.qizhong) && sc.qizhong[i] < st.fig.Start
 }
 
 // partOfEarlier: after "共收到申请5821件，其中", a later 收到/受理 figure of
 // the sentence is a part ("各县（市、区）收到3688件"), not the total.
-func (sc *scan) partOfEarlier(st statement, before []statement) bool {
+func (sc *scan) partOfEarlier(st statement) bool {
 	if len(st.claims) != 1 || (st.claims[0].kind != kReceived && st.claims[0].kind != kHandled) {
 		return false
 	}
-	for _, b := range before {
-		if len(b.claims) == 1 && b.claims[0].kind.volume() && !b.fig.Percent {
-			// a 其中 between that total and this figure
-			i := sort.SearchInts(sc.qizhong, b.fig.End)
-			return i < len(sc.qizhong) && sc.qizhong[i] < st.fig.Start
-		}
-	}
-	return false
+	// a 其中 between the first total and this figure
+	return sc.afterTotalQizhong(st)
 }
 
+// combinedOpen names the claim of "予以公开及部分公开".
+const combinedOpen = "（一）予以公开与（二）部分公开之和"
+
 // resultWords are the result categories written after their figure.
-var resultWords = map[string]func(string, string) claim{
+var resultWords = map[string]func(parser.Layout, string) claim{
 	"予以公开": resultClaim("（一）予以公开", "R3_1"),
 	"部分公开": resultClaim("（二）部分公开", "R3_2"),
 	"不予公开": resultClaim("（三）不予公开", "R3_3"),
@@ -600,7 +611,7 @@ func (sc *scan) claimAfter(f figure, seg string) (claim, bool) {
 		if !ok {
 			return claim{}, false
 		}
-		part := map[string]string{"维持": "maintain", "纠正": "correct", "其他结果": "other", "尚未审结": "pending", "未审结": "pending", "尚在审理": "pending", "正在审理": "pending"}[m[3]]
+		part := map[string]parser.ColKey{"维持": parser.ColMaintain, "纠正": parser.ColCorrect, "其他结果": parser.ColOther, "尚未审结": parser.ColPending, "未审结": parser.ColPending, "尚在审理": parser.ColPending, "正在审理": parser.ColPending}[m[3]]
 		return claim{kind: kT4Part, name: g.name + "·" + partNames[part], groups: g.groups, part: part}, true
 	}
 	if m := resultAfterRe.FindStringSubmatchIndex(rest); m != nil && (sc.ctx.para || sc.ctx.application) &&
@@ -620,7 +631,9 @@ func sumOfStated(seg string, before []statement) (claim, bool) {
 		return claim{}, false
 	}
 	var haveNew, haveCarry bool
-	for _, b := range before {
+	// the two figures just before (a bounded look back keeps the reading
+	// linear)
+	for _, b := range before[max(0, len(before)-2):] {
 		if len(b.claims) != 1 {
 			continue
 		}
@@ -679,6 +692,14 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 	rs := sc.rs
 	f := st.fig
 	near := ms[len(ms)-1]
+	if k := near.claim("").kind; (k == kAnswered || k == kHandled) && len(ms) >= 2 {
+		// "予以公开答复11件", "作不予处理的处理4件": the result says what was answered
+		prev := ms[len(ms)-2]
+		if between := strings.TrimSpace(string(rs[prev.end:near.start])); prev.claim("").kind == kResult && (between == "" || between == "的") {
+			ms = ms[:len(ms)-1]
+			near = prev
+		}
+	}
 	gap := string(rs[near.end:f.Start])
 	if near.claim("").kind == kCarriedIn && strings.Contains(gap, "在内") {
 		// "共受理包括上年结转在内的申请31件": the total, 上年结转 included
@@ -760,7 +781,7 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 			if !ok {
 				return st, false
 			}
-			part := c.name
+			part := parser.ColKey(c.name)
 			c = claim{kind: kT4Part, name: g.name + "·" + partNames[part], groups: g.groups, part: part}
 		}
 		// an applicant needs 申请 in its own clause ("帮助企业解决问题12件"
@@ -784,7 +805,22 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 		}
 		claims = append(claims, c)
 	}
-	if len(used) > 1 {
+	respectively := false
+	if strings.Contains(gap, "分别") {
+		// "予以公开、部分公开分别为11件、4件": the pair keyword is two
+		var split []claim
+		for _, c := range claims {
+			if c.kind == kResult && c.name == combinedOpen {
+				split = append(split, resultWords["予以公开"](sc.r.Layout, ""), resultWords["部分公开"](sc.r.Layout, ""))
+				continue
+			}
+			split = append(split, c)
+		}
+		if len(split) > 1 {
+			claims, respectively = split, true
+		}
+	}
+	if len(used) > 1 && !respectively {
 		switch {
 		case eachRe.MatchString(gap):
 			st.each = true
@@ -793,8 +829,15 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 			return st, false
 		}
 	}
+	if respectively {
+		bt = strings.ReplaceAll(bt, "分别", "□□")
+	}
 	if !sc.qualified(claims, bt, f) {
 		return st, false
+	}
+	if respectively {
+		sc.pending = claims[1:]
+		claims = claims[:1]
 	}
 	if inclusive {
 		for i := range claims {
@@ -852,7 +895,7 @@ func (sc *scan) qualified(claims []claim, bt string, f figure) bool {
 // t4group is a table 四 group named in the text.
 type t4group struct {
 	name   string
-	groups []string
+	groups []parser.RowKey
 }
 
 // groupBefore finds the table 四 group named last before rune offset at.

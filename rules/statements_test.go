@@ -117,7 +117,7 @@ func TestShareBase(t *testing.T) {
 		for _, q := range shareBase(in) {
 			var rows []string
 			for _, c := range q.cells {
-				rows = append(rows, c.row)
+				rows = append(rows, string(c.row))
 			}
 			got = append(got, strings.Join(rows, "+"))
 		}

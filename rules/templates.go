@@ -43,8 +43,8 @@ func checkTableAsImage(p *Pass) {
 		} else {
 			what = "图片，没有替代文字"
 		}
-		p.Add(Finding{Loc: ti.Image.Loc, Table: ti.Table, Key: "image/" + ti.Table,
-			Message: fmt.Sprintf("%s以图片形式发布（%s），其中的数字无法核对，读屏软件也无法读取；请改为文字表格发布", parser.TableNames[ti.Table], what)})
+		p.Add(Finding{Loc: ti.Image.Loc, Table: ti.Table, Key: "image/" + string(ti.Table),
+			Message: fmt.Sprintf("%s以图片形式发布（%s），其中的数字无法核对，读屏软件也无法读取；请改为文字表格发布", parser.TableName(ti.Table), what)})
 	}
 }
 
@@ -123,7 +123,7 @@ func sectionOfPara(r *parser.Report, i int) string {
 		head := s.First - 1
 		if head <= i && head > best && i < s.End {
 			best = head
-			name = parser.Sections[s.Num-1].FullHeading()
+			name = parser.Sections()[s.Num-1].FullHeading()
 		}
 	}
 	return name

@@ -54,6 +54,7 @@ lo report-long-thead.html "$out/clean-repeat-heading-lo.pdf"
 lo report-long-thead.html "$out/clean-repeat-heading-lo-tagged.pdf" tagged
 chrome report-long-thead.html "$out/clean-repeat-heading-chromium.pdf"
 lo report-long-thead-t4split.html "$out/clean-table4-header-split-lo.pdf"
+lo report-long-thead-emptygrid.html "$out/clean-empty-grid-lo-tagged.pdf" tagged
 # Tables without any ruling lines: read from text positions alone.
 lo report-borderless.html "$out/clean-borderless-lo.pdf"
 # Plain pages (no borders, left-aligned cells): the narrow group column
@@ -80,6 +81,14 @@ PY
 # Ghostscript / PDF/A / PostScript-printed copies of the files above
 /usr/bin/python3 scripts/pdf/make_reportlab.py "$out"
 sh scripts/pdf/make_gs.sh
+# what poppler's pdftotext reads from the producers' files: the reader's
+# prose must match it (parser/pdf TestProseAsPdftotext)
+mkdir -p "$out/pdftotext"
+for f in clean-rl-stsong-repeat clean-rl-landscape-3pages clean-rl-ttf-repeat clean-rl-taller-header \
+	clean-rl-borderless-repeat clean-gs-lo-type1c clean-pdfa2b-lo-long clean-rotate90-landscape-rl \
+	clean-repeat-heading-lo clean-table4-header-split-lo; do
+	pdftotext "$out/$f.pdf" "$out/pdftotext/$f.poppler"
+done
 
 qpdf --encrypt secret secret 128 --use-aes=y -- "$out/clean-lo-writer.pdf" "$out/P001-encrypted-password.pdf"
 

@@ -111,7 +111,7 @@ func checkBatch(ctx context.Context, files []string, o checkOptions) []checked {
 func checkedOf(r fileResult) checked {
 	c := checked{Path: r.Path, Findings: r.Findings}
 	if r.Report != nil {
-		c.Format, c.Issuer, c.Year, c.Kind = r.Report.Doc.Format, r.Report.Issuer, r.Report.Year, r.Report.Kind
+		c.Format, c.Issuer, c.Year, c.Kind = r.Report.Doc.Format, r.Report.Issuer, r.Report.Year, string(r.Report.Kind)
 		var e Extract
 		if r.extract == nil || json.Unmarshal(r.extract, &e) != nil {
 			e = extractOf(r)

@@ -19,7 +19,7 @@ import (
 // stdout and exits 0; nothing goes to stderr.
 func TestHelpOnStdout(t *testing.T) {
 	for _, args := range [][]string{
-		{}, {"-h"}, {"--help"}, {"help"},
+		{"-h"}, {"--help"}, {"help"}, {"serve", "-h"}, // no arguments starts the self-check page (TestServeNoArguments)
 		{"check", "-h"}, {"check", "--help"}, {"help", "check"},
 		{"extract", "-h"}, {"rules", "-h"}, {"explain", "-h"}, {"version", "-h"},
 		{"check", "reports/", "-h"},

@@ -86,9 +86,10 @@ func TestStdin(t *testing.T) {
 func TestTextOutputShape(t *testing.T) {
 	out, _, _ := runArgs("check", "--no-color", fixturesRoot+"/text/A304-table4-total.txt")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	require.Len(t, lines, 2)
-	assert.Regexp(t, `^\S+A304-table4-total\.txt:70:9: error A304 表四「行政复议」组：总计为 4`, lines[0])
-	assert.Equal(t, "检查了 1 个文件：1 个错误，0 个警告，0 个提示", lines[1])
+	require.Len(t, lines, 6, "the finding, its four operands, the summary")
+	assert.Regexp(t, `^\S+A304-table4-total\.txt:70:9: error A304【错误·表四各组总计】表四「行政复议」组：总计为 4`, lines[0])
+	assert.Regexp(t, `^  \S+A304-table4-total\.txt:70:1: 相关：表四「行政复议」行「结果维持」列：1$`, lines[1])
+	assert.Equal(t, "检查了 1 个文件：1 个错误，0 个警告，0 个提示", lines[5])
 	assert.NotContains(t, out, "\x1b[", "no colour when not on a terminal")
 }
 

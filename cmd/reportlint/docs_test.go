@@ -66,8 +66,8 @@ func keysDoc() string {
 		"`extract --format json` 和 `check --format json` 中的 `table`、`row`、`col` 用下面的键表示单元格；" +
 		"`extract --format csv` 把键和中文名称并排列出。表三每一行、表四每一组在 JSON 中是按下列列顺序排列的数组；" +
 		"空白或占位符（/、-、无）的单元格是 `null`，不是 0。\n")
-	table := func(id string) {
-		fmt.Fprintf(&b, "\n## %s\n\n", parser.TableNames[id])
+	table := func(id parser.TableID) {
+		fmt.Fprintf(&b, "\n## %s\n\n", parser.TableName(id))
 		defs := parser.RowDefs(id)
 		if id != parser.Table2 {
 			b.WriteString("列（数组顺序）：\n\n| 序号 | 列键 | 列 |\n|---|---|---|\n")
@@ -88,7 +88,7 @@ func keysDoc() string {
 		for _, d := range defs {
 			layout := "2019、2021"
 			if d.Layout != "" {
-				layout = d.Layout
+				layout = string(d.Layout)
 			}
 			fmt.Fprintf(&b, "| `%s` | %s | ", d.Key, mdCell(d.FullLabel()))
 			if id == parser.Table2 {
@@ -101,7 +101,7 @@ func keysDoc() string {
 			b.WriteString(layout + " |\n")
 		}
 	}
-	for _, id := range []string{parser.Table2, parser.Table3, parser.Table4} {
+	for _, id := range parser.TableIDs() {
 		table(id)
 	}
 	return b.String()

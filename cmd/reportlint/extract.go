@@ -109,16 +109,16 @@ func extractOf(r fileResult) Extract {
 		return e
 	}
 	rep := r.Report
-	e.Format, e.Issuer, e.Year, e.Layout = string(rep.Doc.Format), rep.Issuer, rep.Year, rep.Layout
+	e.Format, e.Issuer, e.Year, e.Layout = string(rep.Doc.Format), rep.Issuer, rep.Year, string(rep.Layout)
 	if t := rep.Table(parser.Table2); t != nil && len(t.Rows) > 0 {
 		e.Table2 = map[string]map[string]*float64{}
 		for _, key := range t.Order {
 			row := t.Rows[key]
 			m := map[string]*float64{}
 			for i, c := range row.Def.Cols {
-				m[c.Key] = num(row.Cells[i])
+				m[string(c.Key)] = num(row.Cells[i])
 			}
-			e.Table2[key] = m
+			e.Table2[string(key)] = m
 		}
 	}
 	rowsOf := func(t *parser.CanonTable) map[string][]*float64 {
@@ -131,7 +131,7 @@ func extractOf(r fileResult) Extract {
 			for _, v := range t.Rows[key].Cells {
 				vals = append(vals, num(v))
 			}
-			m[key] = vals
+			m[string(key)] = vals
 		}
 		return m
 	}
@@ -183,7 +183,7 @@ func writeExtractCSV(w io.Writer, results []fileResult) error {
 			if v.Known() {
 				val = strconv.FormatFloat(v.Num, 'f', -1, 64)
 			}
-			_ = cw.Write(csvSafe([]string{r.Path, r.Report.Issuer, year, ref.Table.ID, ref.Row.Key, ref.Row.Def.FullLabel(), ref.Col.Key, ref.Col.Label,
+			_ = cw.Write(csvSafe([]string{r.Path, r.Report.Issuer, year, string(ref.Table.ID), string(ref.Row.Key), ref.Row.Def.FullLabel(), string(ref.Col.Key), ref.Col.Label,
 				val, v.Raw, v.Kind.String(), itoa(v.Loc.Page), itoa(v.Loc.Line), itoa(v.Loc.Column)}))
 		}
 	}

@@ -54,17 +54,17 @@ func writeGitHub(w io.Writer, out []checked) error {
 			var props []string
 			if file != "" {
 				props = append(props, "file="+escapeProperty(file))
-				if f.Loc.Page == 0 && f.Loc.Unit == "" && f.Loc.Line > 0 {
-					props = append(props, "line="+strconv.Itoa(f.Loc.Line))
-					if f.Loc.Column > 0 {
-						props = append(props, "col="+strconv.Itoa(f.Loc.Column))
+				if line, col, ok := f.Loc.FilePos(); ok {
+					props = append(props, "line="+strconv.Itoa(line))
+					if col > 0 {
+						props = append(props, "col="+strconv.Itoa(col))
 					}
 				}
 			}
 			props = append(props, "title="+escapeProperty(f.Rule))
 			msg := f.Message
-			if f.Loc.Page > 0 || f.Loc.Unit != "" {
-				msg = "[" + f.Loc.String() + "] " + msg
+			if _, _, ok := f.Loc.FilePos(); !ok && f.Where() != "" {
+				msg = "[" + f.Where() + "] " + msg
 			}
 			if c.Path == "-" {
 				msg = "(标准输入) " + msg

@@ -71,7 +71,7 @@ func TestGitHubEscapingAndPositions(t *testing.T) {
 			{Rule: "C201", Severity: rules.Warning, Message: "空白", Loc: parser.Loc{Page: 3, Line: 12}},
 		}},
 		{Path: "c.docx", Findings: []rules.Finding{
-			{Rule: "C201", Severity: rules.Warning, Message: "空白", Loc: parser.Loc{Unit: "table-row", Line: 5, TableOrd: 2, RowOrd: 5, ColOrd: 3}},
+			{Rule: "C201", Severity: rules.Warning, Message: "空白", Loc: parser.Loc{Unit: "table-row", Line: 5, TableOrd: 2, RowOrd: 5, ColOrd: 3, Cell: 2}},
 			{Rule: "S101", Severity: rules.Error, Message: "缺少"},
 		}},
 		{Path: "-", Findings: []rules.Finding{{Rule: "P001", Severity: rules.Error, Message: "读不了"}}},
@@ -83,7 +83,7 @@ func TestGitHubEscapingAndPositions(t *testing.T) {
 		"::error file=dir%2Ca%3Ab%25/报告.html,line=7,col=3,title=A301::第一行%0A第二行 100%25 完成",
 		"::notice file=dir%2Ca%3Ab%25/报告.html,line=2,title=S103::变体",
 		"::warning file=b.pdf,title=C201::[第3页第12行] 空白",
-		"::warning file=c.docx,title=C201::[表2 第5行 第3列] 空白",
+		"::warning file=c.docx,title=C201::[第2个表格 第5行 第2格] 空白",
 		"::error file=c.docx,title=S101::缺少",
 		"::error title=P001::(标准输入) 读不了",
 	}, lines)

@@ -109,7 +109,9 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-var findingLine = regexp.MustCompile(`^\S+:\d+:\d+: (error|warning|info) ([A-Z]\d{3}) `)
+// findingLine matches a finding line of the text output (not the indented
+// related-location lines): "PLACE: severity ID【…】".
+var findingLine = regexp.MustCompile(`^\S.*: (error|warning|info) ([A-Z]\d{3})【`)
 
 // goldenRules reads which rules a fixture's golden findings contain.
 func goldenRules(t *testing.T, fixture string) map[string]int {

@@ -41,7 +41,7 @@ func init() {
 			},
 			Run: cmdExtract},
 		&command{Name: "rules", Args: "[选项]", Summary: "列出全部规则：ID、名称、级别、说明",
-			Examples: []string{"reportlint rules"},
+			Examples: []string{"reportlint rules", "reportlint rules --format json"},
 			Run:      func(args []string, stdout, _ io.Writer) (int, error) { return exitOK, cmdRules(args, stdout) }},
 		&command{Name: "explain", Args: "规则ID", Summary: "说明一条规则：为什么、如何修正、示例",
 			Examples: []string{"reportlint explain A301", "reportlint explain table3-balance"},

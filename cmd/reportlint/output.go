@@ -8,6 +8,7 @@ import (
 
 	"github.com/fatih/color"
 
+	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/rules"
 )
 
@@ -38,9 +39,28 @@ func count(out []checked) counts {
 	return c
 }
 
-// writeText prints one finding per line, PATH:LINE:COL: severity ID message,
-// then a summary line. PDF and DOCX findings add where they are in words
-// ("第3页第12行", "表3 第5行 第2列") before the message.
+// place is how a text line names where something is: "PATH:LINE:COL:"
+// (or "PATH:LINE:") only when the location is a line and column of the file
+// (text, HTML), so that editors can jump there; for PDF and DOCX the place in
+// words with no fake line number ("PATH: 第4页第20行:", "PATH: 表三 第5行「自然人」列:");
+// "PATH:" when nothing is known.
+func place(path string, loc parser.Loc, where string) string {
+	if line, col, ok := loc.FilePos(); ok {
+		if col > 0 {
+			return fmt.Sprintf("%s:%d:%d:", path, line, col)
+		}
+		return fmt.Sprintf("%s:%d:", path, line)
+	}
+	if where != "" {
+		return path + ": " + where + ":"
+	}
+	return path + ":"
+}
+
+// writeText prints one finding per line for people,
+// "PLACE severity ID【严重程度·规则名称】message" (PLACE as place gives it),
+// each related location on an indented line below ("  PLACE 相关：…"), then
+// a summary line.
 func writeText(w io.Writer, out []checked, colored bool) error {
 	sev := map[rules.Severity]*color.Color{
 		rules.Error:   color.New(color.FgRed, color.Bold),
@@ -56,17 +76,18 @@ func writeText(w io.Writer, out []checked, colored bool) error {
 	}
 	for _, f := range out {
 		for _, x := range f.Findings {
-			where := ""
-			if x.Loc.Page > 0 || x.Loc.Unit != "" {
-				where = "[" + x.Loc.String() + "] "
-			}
-			line, col := x.Loc.Line, x.Loc.Column
-			if x.Loc.Unit != "" {
-				line, col = 0, 0
-			}
-			if _, err := fmt.Fprintf(w, "%s:%d:%d: %s %s %s%s\n", f.Path, line, col,
-				sev[x.Severity].Sprint(string(x.Severity)), x.Rule, where, x.Message); err != nil {
+			if _, err := fmt.Fprintf(w, "%s %s %s【%s·%s】%s\n", place(f.Path, x.Loc, x.Where()),
+				sev[x.Severity].Sprint(string(x.Severity)), x.Rule, x.Severity.Chinese(), ruleTitle(x.Rule), x.Message); err != nil {
 				return err
+			}
+			for _, r := range x.Related {
+				path := f.Path
+				if r.Path != "" {
+					path = r.Path
+				}
+				if _, err := fmt.Fprintf(w, "  %s 相关：%s\n", place(path, r.Loc, r.Where()), r.Label); err != nil {
+					return err
+				}
 			}
 		}
 	}
@@ -93,6 +114,22 @@ type jsonFinding struct {
 	Location jsonLocation `json:"location"`
 	Expected string       `json:"expected,omitempty"`
 	Actual   string       `json:"actual,omitempty"`
+	// Related are the other places the finding is about (the operands of
+	// a relation, last year's cell).
+	Related []jsonRelated `json:"related,omitempty"`
+}
+
+// jsonRelated is a location object with a label, and the file when it is
+// not the finding's own.
+type jsonRelated struct {
+	Label string `json:"label"`
+	Path  string `json:"path,omitempty"`
+	jsonLocation
+}
+
+func toJSONLocation(l parser.Loc, table parser.TableID, row parser.RowKey, col parser.ColKey) jsonLocation {
+	return jsonLocation{Line: l.Line, Column: l.Column, Page: l.Page, Unit: string(l.Unit),
+		Table: string(table), Row: string(row), Col: string(col)}
 }
 
 type jsonFile struct {
@@ -118,12 +155,15 @@ type jsonCheck struct {
 }
 
 func toJSONFinding(x rules.Finding) jsonFinding {
-	return jsonFinding{
+	f := jsonFinding{
 		Rule: x.Rule, Name: x.Name, Severity: string(x.Severity), Message: x.Message,
-		Location: jsonLocation{Line: x.Loc.Line, Column: x.Loc.Column, Page: x.Loc.Page, Unit: x.Loc.Unit,
-			Table: x.Table, Row: x.Row, Col: x.Col},
+		Location: toJSONLocation(x.Loc, x.Table, x.Row, x.Col),
 		Expected: x.Expected, Actual: x.Actual,
 	}
+	for _, r := range x.Related {
+		f.Related = append(f.Related, jsonRelated{Label: r.Label, Path: r.Path, jsonLocation: toJSONLocation(r.Loc, r.Table, r.Row, r.Col)})
+	}
+	return f
 }
 
 // writeJSON prints the version-1 JSON of rules.md §4.

@@ -104,11 +104,10 @@ func totalsRow(s *xlsx.Sheet, rows, first int, sums []float64) {
 // (表三「一、本年新收政府信息公开申请数量」行「自然人」列).
 func placeInWords(f rules.Finding) string {
 	var parts []string
-	switch l := f.Loc; {
-	case l.Page > 0 || l.Unit != "":
-		parts = append(parts, l.String())
-	case l.Line > 0:
-		parts = append(parts, fmt.Sprintf("第%d行", l.Line))
+	if line, _, ok := f.Loc.FilePos(); ok {
+		parts = append(parts, fmt.Sprintf("第%d行", line))
+	} else if w := f.Loc.String(); w != "" {
+		parts = append(parts, w)
 	}
 	if cell := cellInWords(f.Table, f.Row, f.Col); cell != "" {
 		parts = append(parts, cell)
@@ -117,13 +116,13 @@ func placeInWords(f rules.Finding) string {
 }
 
 // cellInWords names a canonical cell with its statutory labels.
-func cellInWords(table, row, col string) string {
+func cellInWords(table parser.TableID, row parser.RowKey, col parser.ColKey) string {
 	if table == "" {
 		return ""
 	}
-	s := "表" + table
+	s := "表" + string(table)
 	if row != "" {
-		label := row
+		label := string(row)
 		if d, ok := parser.LookupRow(table, row); ok {
 			label = d.FullLabel()
 		}
@@ -146,7 +145,7 @@ func xlsxFindings(s *xlsx.Sheet, out []checked) {
 		for _, f := range c.Findings {
 			key := ""
 			if f.Table != "" {
-				key = strings.Trim(f.Table+"/"+f.Row+"/"+f.Col, "/")
+				key = strings.Trim(string(f.Table)+"/"+string(f.Row)+"/"+string(f.Col), "/")
 			}
 			s.Row(xlsx.Text(c.Path), textOrBlank(c.Issuer), intOrBlank(c.Year), xlsx.Text(severityNames[f.Severity]),
 				xlsx.Text(f.Rule), textOrBlank(ruleTitle(f.Rule)), textOrBlank(placeInWords(f)),
@@ -168,8 +167,10 @@ func numberOrText(s string) xlsx.Cell {
 
 // dataColumn is one canonical figure: table, row, column.
 type dataColumn struct {
-	Table, Row, Col string
-	Header          string
+	Table  parser.TableID
+	Row    parser.RowKey
+	Col    parser.ColKey
+	Header string
 	// index of the column within the row (table 三/四 arrays)
 	Index int
 }
@@ -179,14 +180,14 @@ type dataColumn struct {
 // that layout is in the run.
 func dataColumns(with2019 bool) []dataColumn {
 	var cols []dataColumn
-	for _, table := range []string{parser.Table2, parser.Table3, parser.Table4} {
+	for _, table := range parser.TableIDs() {
 		for _, d := range parser.RowDefs(table) {
 			if d.Layout == parser.Layout2019 && !with2019 {
 				continue
 			}
 			for i, c := range d.Cols {
 				cols = append(cols, dataColumn{Table: table, Row: d.Key, Col: c.Key, Index: i,
-					Header: "表" + table + " " + dataRowLabel(d) + " " + c.Label})
+					Header: "表" + string(table) + " " + dataRowLabel(d) + " " + c.Label})
 			}
 		}
 	}
@@ -210,13 +211,13 @@ func (dc dataColumn) figure(e *Extract) *float64 {
 	}
 	switch dc.Table {
 	case parser.Table2:
-		return e.Table2[dc.Row][dc.Col]
+		return e.Table2[string(dc.Row)][string(dc.Col)]
 	case parser.Table3:
-		if r := e.Table3[dc.Row]; dc.Index < len(r) {
+		if r := e.Table3[string(dc.Row)]; dc.Index < len(r) {
 			return r[dc.Index]
 		}
 	case parser.Table4:
-		if r := e.Table4[dc.Row]; dc.Index < len(r) {
+		if r := e.Table4[string(dc.Row)]; dc.Index < len(r) {
 			return r[dc.Index]
 		}
 	}
@@ -226,7 +227,7 @@ func (dc dataColumn) figure(e *Extract) *float64 {
 func xlsxData(s *xlsx.Sheet, out []checked) {
 	with2019 := false
 	for _, c := range out {
-		if c.Tables != nil && c.Tables.Layout == parser.Layout2019 {
+		if c.Tables != nil && c.Tables.Layout == string(parser.Layout2019) {
 			with2019 = true
 		}
 	}

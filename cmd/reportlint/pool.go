@@ -157,6 +157,7 @@ func (p *pool) do(ctx context.Context, j job) answer {
 	}
 	tick := time.NewTicker(25 * time.Millisecond)
 	defer tick.Stop()
+	var lastRSS int64
 	for {
 		select {
 		case a := <-got:
@@ -169,6 +170,10 @@ func (p *pool) do(ctx context.Context, j job) answer {
 			return a
 		case <-lost:
 			p.kill(w)
+			if lastRSS > p.memMB<<20/2 {
+				// it died growing: the hard cap (RLIMIT_DATA) stopped it
+				return failedAnswer(j, fmt.Sprintf(causeMemory, p.memMB))
+			}
 			return failedAnswer(j, p.crashCause(w))
 		case <-deadline:
 			p.kill(w)
@@ -177,7 +182,9 @@ func (p *pool) do(ctx context.Context, j job) answer {
 			p.kill(w)
 			return failedAnswer(j, "检查已取消")
 		case <-tick.C:
-			if rss := processRSS(w.cmd.Process.Pid); rss > p.memMB<<20 {
+			rss := processRSS(w.cmd.Process.Pid)
+			lastRSS = max(lastRSS, rss)
+			if rss > p.memMB<<20 {
 				p.kill(w)
 				return failedAnswer(j, fmt.Sprintf(causeMemory, p.memMB))
 			}
@@ -192,7 +199,8 @@ func (p *pool) crashCause(w *proc) string {
 	case <-time.After(time.Second):
 	}
 	msg := w.stderr.String()
-	if strings.Contains(msg, "out of memory") || strings.Contains(msg, "cannot allocate memory") {
+	if strings.Contains(msg, "out of memory") || strings.Contains(msg, "cannot allocate memory") ||
+		strings.Contains(msg, "cannot map pages") || strings.Contains(msg, "errno=12") {
 		return fmt.Sprintf(causeMemory, p.memMB)
 	}
 	return causeCrash

@@ -70,12 +70,16 @@ type sarifResult struct {
 	Level               string            `json:"level"`
 	Message             sarifText         `json:"message"`
 	Locations           []sarifLocation   `json:"locations,omitempty"`
+	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
 	Properties          map[string]any    `json:"properties,omitempty"`
 }
 
 type sarifLocation struct {
+	// ID and Message are set on related locations only.
+	ID               int            `json:"id,omitempty"`
 	PhysicalLocation sarifPhysical  `json:"physicalLocation"`
+	Message          *sarifText     `json:"message,omitempty"`
 	Properties       map[string]any `json:"properties,omitempty"`
 }
 
@@ -165,15 +169,18 @@ func sarifRules() ([]sarifRule, map[string]int) {
 func sarifLoc(uri string, l parser.Loc) sarifLocation {
 	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifactLoc{URI: uri, URIBaseID: "%SRCROOT%"}}}
 	props := map[string]any{}
-	switch {
-	case l.Page > 0:
+	switch l.Scheme() {
+	case parser.SchemeFile:
+		line, col, _ := l.FilePos()
+		loc.PhysicalLocation.Region = &sarifRegion{StartLine: line, StartColumn: col}
+	case parser.SchemePage:
 		props["page"] = l.Page
 		if l.Line > 0 {
 			props["lineInPage"] = l.Line
 		}
-	case l.Unit != "":
+	case parser.SchemeOrdinal:
 		props["unit"] = l.Unit
-		if l.Unit == "paragraph" && l.Line > 0 {
+		if l.Unit == parser.UnitParagraph && l.Line > 0 {
 			props["paragraph"] = l.Line
 		}
 		if l.TableOrd > 0 {
@@ -185,10 +192,8 @@ func sarifLoc(uri string, l parser.Loc) sarifLocation {
 		if l.ColOrd > 0 {
 			props["column"] = l.ColOrd
 		}
-	case l.Line > 0:
-		loc.PhysicalLocation.Region = &sarifRegion{StartLine: l.Line, StartColumn: max(l.Column, 0)}
 	}
-	if s := l.String(); s != "" && (l.Page > 0 || l.Unit != "") {
+	if s := l.String(); s != "" && l.Scheme() != parser.SchemeFile {
 		props["where"] = s
 	}
 	if len(props) > 0 {
@@ -245,8 +250,19 @@ func writeSARIF(w io.Writer, out []checked) error {
 			if c.Path != "-" {
 				res.Locations = []sarifLocation{sarifLoc(sarifURI(rel), f.Loc)}
 			}
+			for k, r := range f.Related {
+				uri := sarifURI(rel)
+				if r.Path != "" {
+					uri = sarifURI(relPath(cwd, r.Path))
+				} else if c.Path == "-" {
+					continue
+				}
+				l := sarifLoc(uri, r.Loc)
+				l.ID, l.Message = k+1, &sarifText{r.Label}
+				res.RelatedLocations = append(res.RelatedLocations, l)
+			}
 			props := map[string]any{}
-			for k, v := range map[string]string{"table": f.Table, "row": f.Row, "col": f.Col, "expected": f.Expected, "actual": f.Actual} {
+			for k, v := range map[string]string{"table": string(f.Table), "row": string(f.Row), "col": string(f.Col), "expected": f.Expected, "actual": f.Actual} {
 				if v != "" {
 					props[k] = v
 				}

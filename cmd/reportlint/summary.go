@@ -56,8 +56,8 @@ func findingRow(c checked, f rules.Finding) []string {
 		year = strconv.Itoa(c.Year)
 	}
 	return []string{c.Path, c.Issuer, year, severityNames[f.Severity], f.Rule, f.Name,
-		itoa(f.Loc.Page), itoa(f.Loc.Line), itoa(f.Loc.Column), unitName(f.Loc.Unit),
-		f.Table, f.Row, f.Col, f.Expected, f.Actual, f.Message}
+		itoa(f.Loc.Page), itoa(f.Loc.Line), itoa(f.Loc.Column), unitName(string(f.Loc.Unit)),
+		string(f.Table), string(f.Row), string(f.Col), f.Expected, f.Actual, f.Message}
 }
 
 func unitName(u string) string {

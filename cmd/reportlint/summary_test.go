@@ -138,7 +138,7 @@ func TestXLSXDataEqualsExtract(t *testing.T) {
 
 func indexOfCol(cols []dataColumn, table, row, col string) int {
 	for i, c := range cols {
-		if c.Table == table && c.Row == row && c.Col == col {
+		if string(c.Table) == table && string(c.Row) == row && string(c.Col) == col {
 			return i
 		}
 	}

@@ -9,8 +9,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -156,7 +157,7 @@ func process(j job, prevs *prevCache) (a answer) {
 		return a
 	}
 	if j.Kind != "" {
-		rep.Kind = j.Kind
+		rep.Kind = parser.Kind(j.Kind)
 	}
 	if j.Check {
 		var prev *parser.Report
@@ -227,6 +228,7 @@ func testHook(path string) {
 		go func() { m["x"] = 1 }() // unrecovered panic: the process dies
 		time.Sleep(time.Minute)
 	case strings.Contains(base, "__loop__"):
+		//lint:ignore SA5002 deliberate: the test hook of a worker that loops forever
 		for {
 		}
 	case strings.Contains(base, "__oom__"):
@@ -236,7 +238,7 @@ func testHook(path string) {
 			for i := range b {
 				b[i] = 1
 			}
-			keep = append(keep, b)
+			keep = append(keep, b) //lint:ignore SA4010 deliberate: memory kept until the worker is killed
 		}
 	}
 }
@@ -273,6 +275,13 @@ func cmdWorker(args []string) int {
 			fmt.Fprintln(os.Stderr, "reportlint worker:", err)
 			return exitUsage
 		}
+		// a large file leaves a large heap: give it back before the next
+		// file, so a long batch's workers stay small
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		if ms.HeapSys-ms.HeapReleased > 96<<20 {
+			debug.FreeOSMemory()
+		}
 	}
 }
 
@@ -280,24 +289,27 @@ func cmdWorker(args []string) int {
 // and canonical tables. (gob cannot send the nil cells of a row, so rows
 // travel with a presence mask.)
 type wireReport struct {
-	Path, Format, Title, Issuer, Kind, Layout string
-	Year                                      int
-	Tables                                    []wireTable
+	Path, Format, Title, Issuer string
+	Kind                        parser.Kind
+	Layout                      parser.Layout
+	Year                        int
+	Tables                      []wireTable
 }
 
 type wireTable struct {
-	ID    string
+	ID    parser.TableID
 	Loc   parser.Loc
-	Order []string
+	Order []parser.RowKey
 	Rows  []wireRow
 }
 
 type wireRow struct {
-	Key, Label string
-	Loc        parser.Loc
-	Def        parser.RowDef
-	Cells      []parser.Value
-	Present    []bool
+	Key     parser.RowKey
+	Label   string
+	Loc     parser.Loc
+	Def     parser.RowDef
+	Cells   []parser.Value
+	Present []bool
 }
 
 // slim keeps what output and pairing need of a report.
@@ -306,24 +318,24 @@ func slim(rep *parser.Report) *wireReport {
 	if rep.Doc != nil {
 		w.Path, w.Format = rep.Doc.Path, string(rep.Doc.Format)
 	}
-	for _, id := range []string{parser.Table2, parser.Table3, parser.Table4} {
+	for _, id := range parser.TableIDs() {
 		t := rep.Table(id)
 		if t == nil {
 			continue
 		}
 		wt := wireTable{ID: t.ID, Loc: t.Loc, Order: t.Order}
-		keys := append([]string(nil), t.Order...)
-		inOrder := map[string]bool{}
+		keys := append([]parser.RowKey(nil), t.Order...)
+		inOrder := map[parser.RowKey]bool{}
 		for _, k := range keys {
 			inOrder[k] = true
 		}
-		var rest []string
+		var rest []parser.RowKey
 		for k := range t.Rows {
 			if !inOrder[k] {
 				rest = append(rest, k)
 			}
 		}
-		sort.Strings(rest)
+		slices.Sort(rest)
 		for _, key := range append(keys, rest...) {
 			r := t.Rows[key]
 			if r == nil {
@@ -348,7 +360,7 @@ func (w *wireReport) report() *parser.Report {
 	rep := &parser.Report{Doc: &parser.Document{Path: w.Path, Format: parser.Format(w.Format)},
 		Title: w.Title, Issuer: w.Issuer, Kind: w.Kind, Layout: w.Layout, Year: w.Year}
 	for _, wt := range w.Tables {
-		t := &parser.CanonTable{ID: wt.ID, Loc: wt.Loc, Order: wt.Order, Rows: map[string]*parser.CanonRow{}}
+		t := &parser.CanonTable{ID: wt.ID, Loc: wt.Loc, Order: wt.Order, Rows: map[parser.RowKey]*parser.CanonRow{}}
 		for _, wr := range wt.Rows {
 			r := &parser.CanonRow{Key: wr.Key, Label: wr.Label, Loc: wr.Loc, Def: wr.Def, Cells: make([]*parser.Value, len(wr.Cells))}
 			for i := range wr.Cells {
@@ -360,7 +372,7 @@ func (w *wireReport) report() *parser.Report {
 			t.Rows[wr.Key] = r
 		}
 		if rep.Tables == nil {
-			rep.Tables = map[string]*parser.CanonTable{}
+			rep.Tables = map[parser.TableID]*parser.CanonTable{}
 		}
 		rep.Tables[wt.ID] = t
 	}

@@ -118,8 +118,16 @@ func TestMergesAndGrid(t *testing.T) {
 	require.Equal(t, "4", g[2][2].Origin.Text)
 	require.Equal(t, "6", g[3][2].Origin.Text)
 	loc := ts[0].Rows[2].Cells[1].Loc
-	require.Equal(t, "表1 第3行 第3列", loc.String())
-	require.Equal(t, "table-row", loc.Unit)
+	require.Equal(t, "第1个表格 第3行 第3格", loc.String(), "Word shows the merged cell A in this row, so 4 is its third cell")
+	require.Equal(t, 3, loc.ColOrd)
+	// Cells are counted as Word shows them, not by grid column: B spans two
+	// grid columns and is the second cell; the gridBefore gap is no cell.
+	require.Equal(t, 2, ts[0].Rows[0].Cells[1].Loc.Cell)
+	five := ts[0].Rows[3].Cells[1].Loc
+	require.Equal(t, "5", ts[0].Rows[3].Cells[1].Text)
+	require.Equal(t, 1, five.Cell)
+	require.Equal(t, 2, five.ColOrd)
+	require.Equal(t, parser.UnitTableRow, loc.Unit)
 	require.Equal(t, 3, loc.Line)
 }
 
@@ -313,13 +321,13 @@ func TestBlankTemplate(t *testing.T) {
 	rep, err := load.File(path, parser.DefaultOptions())
 	require.NoError(t, err)
 	cells := 0
-	for _, id := range []string{parser.Table2, parser.Table3, parser.Table4} {
+	for _, id := range parser.TableIDs() {
 		tb := rep.Table(id)
 		require.NotNil(t, tb, "table %s not recognised", id)
 		for _, key := range tb.Order {
 			for _, v := range tb.Rows[key].Cells {
 				require.Equal(t, parser.Blank, v.Kind, "table %s row %s: %q", id, key, v.Raw)
-				require.Equal(t, "table-row", v.Loc.Unit)
+				require.Equal(t, parser.UnitTableRow, v.Loc.Unit)
 				cells++
 			}
 		}
@@ -342,7 +350,7 @@ func TestSameTablesAcrossProducers(t *testing.T) {
 	for _, other := range []string{"clean-word-habits.docx", "clean-word-layout-table.docx"} {
 		b := read(other)
 		n := 0
-		for _, id := range []string{parser.Table2, parser.Table3, parser.Table4} {
+		for _, id := range parser.TableIDs() {
 			ta, tb := a.Table(id), b.Table(id)
 			require.NotNil(t, ta)
 			require.NotNil(t, tb)

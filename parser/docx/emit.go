@@ -35,11 +35,11 @@ func (e *emitter) nodes(ns []node, depth int) *parser.ReadError {
 			e.paraOrd++
 			e.doc.Blocks = append(e.doc.Blocks, parser.Block{Para: &parser.Paragraph{
 				Text: text,
-				Loc:  parser.Loc{Unit: "paragraph", Line: e.paraOrd},
+				Loc:  parser.Loc{Unit: parser.UnitParagraph, Line: e.paraOrd},
 			}})
 		case n.img != nil:
 			img := *n.img
-			img.Loc = parser.Loc{Unit: "paragraph", Line: e.paraOrd + 1}
+			img.Loc = parser.Loc{Unit: parser.UnitParagraph, Line: e.paraOrd + 1}
 			e.doc.Blocks = append(e.doc.Blocks, parser.Block{Image: &img})
 		case n.tbl != nil:
 			if isLayout(n.tbl) && depth < 64 {
@@ -155,22 +155,26 @@ type origin struct {
 func (e *emitter) table(t *tbl) *parser.ReadError {
 	e.tableOrd++
 	ord := e.tableOrd
-	out := &parser.Table{Ord: ord, Loc: parser.Loc{Unit: "table-row", Line: 1, TableOrd: ord, RowOrd: 1}}
+	out := &parser.Table{Ord: ord, Loc: parser.Loc{Unit: parser.UnitTableRow, Line: 1, TableOrd: ord, RowOrd: 1}}
 	// above maps a grid column to the origin covering it in the previous row.
 	var above map[int]origin
 	cells := 0
 	for ri, r := range t.rows {
 		rowNo := ri + 1
-		row := parser.Row{Loc: parser.Loc{Unit: "table-row", Line: rowNo, TableOrd: ord, RowOrd: rowNo}}
+		row := parser.Row{Loc: parser.Loc{Unit: parser.UnitTableRow, Line: rowNo, TableOrd: ord, RowOrd: rowNo}}
 		here := map[int]origin{}
 		col := 0
 		if r.gridBefore > 0 {
 			row.Cells = append(row.Cells, parser.Cell{
 				ColSpan: r.gridBefore, RowSpan: 1,
-				Loc: parser.Loc{Unit: "table-row", Line: rowNo, TableOrd: ord, RowOrd: rowNo, ColOrd: 1},
+				Loc: parser.Loc{Unit: parser.UnitTableRow, Line: rowNo, TableOrd: ord, RowOrd: rowNo, ColOrd: 1},
 			})
 			col = r.gridBefore
 		}
+		// wordCell counts the cells of the row as Word shows them: a
+		// horizontally merged cell once, the part of a vertically merged
+		// cell that lies in this row once.
+		wordCell := 0
 		for _, c := range r.cells {
 			span := c.gridSpan
 			if c.hMerge == "continue" && len(row.Cells) > 0 {
@@ -178,6 +182,7 @@ func (e *emitter) table(t *tbl) *parser.ReadError {
 				col += span
 				continue
 			}
+			wordCell++
 			if c.vMerge == "continue" {
 				if o, ok := above[col]; ok && o.span == span {
 					out.Rows[o.row].Cells[o.cell].RowSpan++
@@ -201,7 +206,7 @@ func (e *emitter) table(t *tbl) *parser.ReadError {
 				Text:    cellText(c.nodes, 0),
 				RowSpan: 1,
 				ColSpan: span,
-				Loc:     parser.Loc{Unit: "table-row", Line: rowNo, TableOrd: ord, RowOrd: rowNo, ColOrd: col + 1},
+				Loc:     parser.Loc{Unit: parser.UnitTableRow, Line: rowNo, TableOrd: ord, RowOrd: rowNo, ColOrd: col + 1, Cell: wordCell},
 			})
 			col += span
 		}

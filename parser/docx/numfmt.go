@@ -127,8 +127,7 @@ func chineseCounting(n int, digits, ten, hundred, thousand, wan string, withOne 
 	if n >= 100000000 {
 		return strconv.Itoa(n)
 	}
-	var below10k func(m int, leadingGroup bool) string
-	below10k = func(m int, leadingGroup bool) string {
+	below10k := func(m int, leadingGroup bool) string {
 		units := []string{thousand, hundred, ten, ""}
 		pows := []int{1000, 100, 10, 1}
 		var b strings.Builder

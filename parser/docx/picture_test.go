@@ -27,7 +27,7 @@ func TestPictures(t *testing.T) {
 		require.Len(t, imgs, want, name)
 		for _, img := range imgs {
 			assert.InDelta(t, 453.5, img.Width, 1, "16 cm in points") // python-docx: width=Cm(16)
-			assert.Equal(t, "paragraph", img.Loc.Unit)
+			assert.Equal(t, parser.UnitParagraph, img.Loc.Unit)
 		}
 	}
 }

@@ -123,9 +123,6 @@ func mixedOrOne(space []csRange) bool {
 	return false
 }
 
-// parseToUnicode reads the bfchar and bfrange mappings of a ToUnicode CMap.
-func parseToUnicode(data []byte) map[uint32]string { return parseCMap(data).uni }
-
 // parseCMap reads a CMap stream: codespacerange, bfchar/bfrange (to text)
 // and cidchar/cidrange (to CIDs). It never panics on malformed input and
 // bounds what it keeps.

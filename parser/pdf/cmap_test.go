@@ -158,3 +158,34 @@ func TestSyntheticFontFiles(t *testing.T) {
 	require.InDelta(t, 6, pc.glyphs[3].w, 0.01, "a digit at 12 pt with width 500")
 	require.InDelta(t, 12, pc.glyphs[0].w, 0.01, "an ideograph at the default width 1000")
 }
+
+// Any CMap and any shown string: no panic, every code at least one byte
+// and never past the end of the string.
+func FuzzCMapDecode(f *testing.F) {
+	f.Add([]byte(oneByteCMap), []byte("\x01\x02\x20"))
+	f.Add([]byte(oneByteToUnicode), []byte("\x01"))
+	f.Add([]byte("begincmap 2 begincodespacerange <00> <80> <8140> <FEFE> endcodespacerange endcmap"), []byte("a\x81\x40\xff"))
+	f.Fuzz(func(t *testing.T, cmap, shown []byte) {
+		cm := parseCMap(cmap)
+		fo := &font{widths: map[uint32]float64{}, dw: 1}
+		fo.setToUnicode(cmap)
+		fo.type0("")
+		fo.embeddedCMap(cmap)
+		fo.finish(true)
+		n := 0
+		for _, g := range fo.decode(string(shown), nil) {
+			_ = g
+			n++
+		}
+		if n > len(shown) {
+			t.Fatalf("%d codes from %d bytes", n, len(shown))
+		}
+		for s := string(shown); s != ""; {
+			k := cutCode(cm.space, s)
+			if k < 1 || k > len(s) {
+				t.Fatalf("cut %d of %q", k, s)
+			}
+			s = s[k:]
+		}
+	})
+}

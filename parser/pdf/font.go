@@ -125,7 +125,7 @@ func (d *docReader) loadFont(v lib.Value) *font {
 				f.dw = mw * scale
 			}
 		}
-		if f.toUni == nil || len(f.toUni) == 0 {
+		if len(f.toUni) == 0 {
 			lf := &lib.Font{V: v}
 			f.simple = lf.Encoder()
 		}

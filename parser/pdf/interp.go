@@ -112,9 +112,8 @@ type interp struct {
 	tm    mat
 	tlm   mat
 	// marked content: MCID per level (-1 none), artifact per level
-	mc   []int
-	art  []bool
-	path []seg
+	mc  []int
+	art []bool
 	// subpath bookkeeping
 	sub      []seg
 	startX   float64

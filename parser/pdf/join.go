@@ -94,25 +94,38 @@ func headerTexts(t *tpart) map[string]int {
 // (repeatRows=2 of three), at other row heights, with labels wrapped
 // elsewhere; texts are compared, not geometry.
 func repeatedHeaderRows(t, b *tpart) int {
-	head := headerTexts(t)
-	if len(head) == 0 {
+	// cheap test first: a cell of b's first row must be a header text
+	first := ""
+	for _, r := range b.cells {
+		if r.r0 == 0 && r.text != "" {
+			first = r.text
+			break
+		}
+	}
+	if first == "" || isNumber(first) {
 		return 0
 	}
+	head := headerTexts(t)
+	if head[cellKey(first)] == 0 {
+		return 0
+	}
+	left := make(map[string]int, len(head))
 	nb := len(b.ys) - 1
 	for k := min(maxHeaderRows, nb); k >= 1; k-- { // the whole header, not its first row
-		if headerRowsMatch(b, k, head) {
+		clear(left)
+		for s, n := range head {
+			left[s] = n
+		}
+		if headerRowsMatch(b, k, left) {
 			return k
 		}
 	}
 	return 0
 }
 
-// headerRowsMatch says whether rows 0..k-1 of b hold only header texts.
-func headerRowsMatch(b *tpart, k int, head map[string]int) bool {
-	left := map[string]int{}
-	for s, n := range head {
-		left[s] = n
-	}
+// headerRowsMatch says whether rows 0..k-1 of b hold only header texts;
+// left counts the header texts still unused (it is used up).
+func headerRowsMatch(b *tpart, k int, left map[string]int) bool {
 	runes := 0
 	for _, r := range b.cells {
 		if r.r0 >= k {

@@ -355,6 +355,18 @@ func pageBases(pc *pageContent) []float64 {
 func (pl *pageLayout) addPart(t *tpart) {
 	n := pl.n
 	t.page = n
+	empty := true
+	for _, r := range t.cells {
+		if len(r.glyphs) > 0 {
+			empty = false
+			break
+		}
+	}
+	if empty {
+		// a grid without any text: a decoration, or the empty rest of a
+		// table drawn at the top of the next page (LibreOffice, tagged)
+		return
+	}
 	for _, r := range t.cells {
 		r.page = n
 		r.text = cellText(r.glyphs)

@@ -119,15 +119,7 @@ func TestDecompressionBound(t *testing.T) {
 // The same report read from its HTML source and from its PDFs gives the
 // same tables, cell for cell.
 func TestSameTablesAsHTML(t *testing.T) {
-	cases := map[string][]string{
-		"report-clean.html.in": {"clean-lo-writer.pdf", "clean-lo-tagged.pdf", "clean-chromium.pdf"},
-		"report-long.html.in":  {"clean-long-split-lo.pdf", "clean-long-split-chromium.pdf"},
-		"report-A304.html.in":  {"A304-table4-total-lo.pdf"},
-	}
-	for src, pdfs := range producerFixtures {
-		cases[src] = append(cases[src], pdfs...)
-	}
-	for src, pdfs := range cases {
+	for src, pdfs := range htmlTwins() {
 		hdoc, err := html.Parse(src, readFixture(t, "src/"+src), parser.DefaultOptions())
 		require.NoError(t, err)
 		want := tables(hdoc)
@@ -160,17 +152,65 @@ func TestSameTablesAsHTML(t *testing.T) {
 	}
 }
 
+// htmlTwins are the PDF fixtures compared cell for cell with their HTML
+// source, by source.
+func htmlTwins() map[string][]string {
+	cases := map[string][]string{
+		"report-clean.html.in": {"clean-lo-writer.pdf", "clean-lo-tagged.pdf", "clean-chromium.pdf"},
+		"report-long.html.in":  {"clean-long-split-lo.pdf", "clean-long-split-chromium.pdf"},
+		"report-A304.html.in":  {"A304-table4-total-lo.pdf"},
+	}
+	for src, pdfs := range producerFixtures {
+		cases[src] = append(cases[src], pdfs...)
+	}
+	return cases
+}
+
+// Every readable PDF fixture is compared with its source somewhere: cell
+// for cell (htmlTwins), by recognised cells (position tables), or with
+// the file it was derived from (repaired files).
+func TestEveryPDFFixtureCompared(t *testing.T) {
+	compared := map[string]bool{
+		// TestRepairedFiles
+		"clean-pdf20-header.pdf": true, "clean-trailing-bytes.pdf": true, "clean-wrong-startxref.pdf": true,
+		// TestBorderlessTables, TestNarrowGroupColumn
+		"clean-borderless-lo.pdf": true, "clean-plain-narrow-group-lo.pdf": true, "clean-plain-enum-lo.pdf": true,
+		// TestProducerPositionTables
+		"clean-rl-borderless-repeat.pdf": true,
+	}
+	for _, pdfs := range htmlTwins() {
+		for _, p := range pdfs {
+			compared[p] = true
+		}
+	}
+	files, err := filepath.Glob(filepath.Join(fixtures, "clean-*.pdf"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		require.True(t, compared[filepath.Base(f)], "%s is compared with no source", filepath.Base(f))
+	}
+}
+
 // producerFixtures are the PDFs made by other producers (ReportLab,
 // Ghostscript, PDF/A, a PostScript printer path) from the same reports as
 // the HTML sources, by scripts/pdf/*.
 var producerFixtures = map[string][]string{
-	"report-clean.html.in": {"clean-rl-stsong-repeat.pdf"},
-	"report-long.html.in":  {"clean-rl-landscape-3pages.pdf"},
+	// ReportLab STSong-Light (break right after 二、上年结转); Ghostscript
+	// pdfwrite over LibreOffice (Type 1C) and, at -dCompatibilityLevel=1.4,
+	// over the ReportLab file (substituted font, wrong ToUnicode)
+	"report-clean.html.in": {"clean-rl-stsong-repeat.pdf", "clean-gs-lo-type1c.pdf", "clean-gs14-rl-stsong.pdf"},
+	// landscape over three pages, also as portrait pages with /Rotate 90;
+	// PDF/A-2b by Ghostscript; a taller repeated header
+	"report-long.html.in": {"clean-rl-landscape-3pages.pdf", "clean-rotate90-landscape-rl.pdf", "clean-pdfa2b-lo-long.pdf",
+		"clean-rl-taller-header.pdf"},
+	// an embedded TrueType subset
 	"report-plain.html.in": {"clean-rl-ttf-repeat.pdf"},
 	// table 三's header in <thead>: repeated on every page of the table
 	"report-long-thead.html.in": {"clean-repeat-heading-lo.pdf", "clean-repeat-heading-lo-tagged.pdf", "clean-repeat-heading-chromium.pdf",
 		// the page breaks inside table 四's two-row header cells
-		"clean-table4-header-split-lo.pdf"},
+		"clean-table4-header-split-lo.pdf",
+		// an empty grid at the top of the page after table 二 (tagged)
+		"clean-empty-grid-lo-tagged.pdf"},
 }
 
 // Producers' tables drawn without any rules read from text positions: the

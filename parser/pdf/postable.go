@@ -154,12 +154,10 @@ func (l *tline) anchor() bool { return l.nums >= 1 }
 
 // posPart is a table part found from text positions.
 type posPart struct {
-	lines   []*tline
-	first   int // index of the first anchor in lines
-	weak    bool
-	vcols   []float64 // centres of the value columns
-	atTop   bool      // the part starts the page's text
-	pageTop float64
+	lines []*tline
+	first int // index of the first anchor in lines
+	weak  bool
+	atTop bool // the part starts the page's text
 }
 
 // posTables finds the position tables among a page's text lines (sorted by

@@ -17,10 +17,10 @@ import (
 func canonCells(doc *parser.Document) []string {
 	rep := parser.Recognize(doc)
 	var out []string
-	for _, id := range []string{parser.Table2, parser.Table3, parser.Table4} {
+	for _, id := range parser.TableIDs() {
 		t := rep.Table(id)
 		if t == nil {
-			out = append(out, id+" missing")
+			out = append(out, string(id)+" missing")
 			continue
 		}
 		for _, key := range t.Order {

@@ -148,7 +148,7 @@ func TestRealHuaian(t *testing.T) {
 	}
 	require.Len(t, want, 25)
 	for key, vals := range want {
-		row := t3.Rows[key]
+		row := t3.Rows[parser.RowKey(key)]
 		require.NotNil(t, row, "row %s", key)
 		require.Len(t, row.Cells, 7, "row %s", key)
 		for i, v := range vals {

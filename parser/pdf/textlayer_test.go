@@ -83,3 +83,34 @@ func TestTextLayerVerdict(t *testing.T) {
 	require.True(t, judgeTextLayer(page(strings.Repeat(report, 3)+bad)).unusable())
 	require.False(t, judgeTextLayer(page(report)).partlyGarbled())
 }
+
+// Prose decodes to the text pdftotext (poppler) gives: every paragraph,
+// spaces aside, is in pdftotext's output of the same file (committed under
+// fixtures/pdf/pdftotext/*.poppler by scripts/make-pdf-fixtures.sh). Not compared:
+// clean-gs14-rl-stsong.pdf, where Ghostscript wrote a wrong ToUnicode map
+// that pdftotext follows and this reader overrides.
+func TestProseAsPdftotext(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(fixtures, "pdftotext", "*.poppler"))
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(files), 8)
+	squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".poppler") + ".pdf"
+		t.Run(name, func(t *testing.T) {
+			want, err := os.ReadFile(f)
+			require.NoError(t, err)
+			all := squeeze(string(want))
+			doc, err := Parse(name, readFixture(t, name), parser.DefaultOptions())
+			require.NoError(t, err)
+			n := 0
+			for _, b := range doc.Blocks {
+				if b.Para == nil || len([]rune(b.Para.Text)) < 6 {
+					continue
+				}
+				n++
+				require.Contains(t, all, squeeze(b.Para.Text), "paragraph at %s", b.Para.Loc)
+			}
+			require.Greater(t, n, 5)
+		})
+	}
+}

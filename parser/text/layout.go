@@ -103,14 +103,14 @@ func sectionNum(line string) int {
 
 // region is the span of lines [from, to) that holds one statutory table.
 type region struct {
-	table    string
+	table    parser.TableID
 	from, to int
 }
 
 // minFigures is how many figures a line must end with to count as a table
 // row of each table: the format's rows have 1 or 3 (二), 7 (三) and 5 or
 // 15 (四).
-var minFigures = map[string]int{parser.Table2: 1, parser.Table3: 5, parser.Table4: 4}
+var minFigures = map[parser.TableID]int{parser.Table2: 1, parser.Table3: 5, parser.Table4: 4}
 
 // regions finds the table sections 二, 三 and 四: from a heading to the next
 // statutory heading, taking the occurrence of a heading that is followed by
@@ -131,7 +131,7 @@ func (d *layoutDoc) regions() []region {
 		if k+1 < len(heads) {
 			end = heads[k+1].line
 		}
-		id := parser.Sections[h.num-1].TableID
+		id := parser.Sections()[h.num-1].TableID
 		rows := 0
 		for _, l := range d.lines[h.line+1 : end] {
 			if _, f := splitFigures(tokens(l)); len(f) > 0 {
@@ -229,7 +229,7 @@ func (d *layoutDoc) hasFigures(r region) bool {
 
 // hasStatutoryLabels reports whether lines hold most of a table's row
 // labels (table 四: its header words), wrapped or not.
-func hasStatutoryLabels(lines []string, table string) bool {
+func hasStatutoryLabels(lines []string, table parser.TableID) bool {
 	c := parser.Compact(strings.Join(lines, ""))
 	if table == parser.Table4 {
 		return strings.Contains(c, "行政复议") && strings.Contains(c, "行政诉讼") && strings.Contains(c, "起诉")
@@ -305,7 +305,7 @@ func (d *layoutDoc) blankTable(r region) *parser.Table {
 // or a whole row of figures (三, 四). Text that mixes both (a viewer that
 // keeps some rows together) is read as a cell per line.
 func (d *layoutDoc) cellPerLine(r region) bool {
-	whole := map[string]int{parser.Table2: 1, parser.Table3: 5, parser.Table4: 10}[r.table]
+	whole := map[parser.TableID]int{parser.Table2: 1, parser.Table3: 5, parser.Table4: 10}[r.table]
 	rows, cells := 0, 0
 	for i := r.from; i < r.to; i++ {
 		if isProse(d.lines[i]) {
@@ -480,7 +480,7 @@ func (d *layoutDoc) streamTable2(r region) *parser.Table {
 	t := &parser.Table{}
 	var figs []parser.Cell
 	rowLabel := map[string]bool{}
-	for _, def := range parser.Table2Rows {
+	for _, def := range parser.Table2Rows() {
 		rowLabel[def.Label] = true
 	}
 	for i := r.from; i < r.to; i++ {
@@ -514,7 +514,7 @@ func (d *layoutDoc) streamTable2(r region) *parser.Table {
 		d.used[i] = true
 	}
 	at := 0
-	for _, def := range parser.Table2Rows {
+	for _, def := range parser.Table2Rows() {
 		n := len(def.Cols)
 		cells := append([]parser.Cell{{Text: def.Label, Loc: figs[at].Loc}}, figs[at:at+n]...)
 		t.Rows = append(t.Rows, parser.Row{Loc: figs[at].Loc, Cells: cells})
@@ -571,7 +571,7 @@ func (d *layoutDoc) streamTable4(r region) *parser.Table {
 // the label of those figures: in table 二 always (规章, 行政许可); in table
 // 四 only a group's name (行政复议, 未经复议直接起诉), since the 15 figures of
 // the statutory layout follow the header.
-func ownsFigures(table string, cells []parser.Cell) bool {
+func ownsFigures(table parser.TableID, cells []parser.Cell) bool {
 	if table == parser.Table2 {
 		return true
 	}

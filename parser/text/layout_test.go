@@ -19,7 +19,7 @@ import (
 func cells(r *parser.Report) map[string]string {
 	out := map[string]string{}
 	for ref := range r.Cells {
-		k := ref.Table.ID + "/" + ref.Row.Key + "/" + ref.Col.Key
+		k := string(ref.Table.ID) + "/" + string(ref.Row.Key) + "/" + string(ref.Col.Key)
 		out[k] = ref.Value.Kind.String() + ":" + ref.Value.Raw
 		if ref.Value.Known() {
 			out[k] = fmt.Sprint(ref.Value.Num)

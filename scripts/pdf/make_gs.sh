@@ -28,6 +28,23 @@ ps2pdf "$tmp/lo.ps" "$out/P002-postscript-printed-lo.pdf"
 gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=ps2write -o "$tmp/ch.ps" "$out/clean-chromium.pdf"
 ps2pdf "$tmp/ch.ps" "$out/P002-postscript-printed-chromium.pdf"
 
+# Landscape pages as printer drivers and Word's landscape sections write
+# them: a portrait MediaBox with /Rotate 90 and the content turned by the
+# CTM (made from the ReportLab landscape fixture with qpdf; needs qpdf).
+qpdf --qdf --object-streams=disable "$out/clean-rl-landscape-3pages.pdf" "$tmp/land.pdf"
+python3 - "$tmp/land.pdf" "$tmp/rot.pdf" <<'PY'
+import re, sys
+b = open(sys.argv[1], 'rb').read()
+b = re.sub(rb'/MediaBox \[\s*0\s+0\s+841\.8\d*\s+595\.2\d*\s*\]', b'/MediaBox [ 0 0 595.2756 841.8898 ]', b)
+b = b.replace(b'/Rotate 0', b'/Rotate 90')
+b = re.sub(rb'(stream\n)(.*?)(\nendstream)',
+           lambda m: m.group(1) + b'q 0 1 -1 0 595.2756 0 cm\n' + m.group(2) + b'\nQ' + m.group(3)
+           if b'BT' in m.group(2) or b' re' in m.group(2) else m.group(0), b, flags=re.S)
+open(sys.argv[2], 'wb').write(b)
+PY
+fix-qdf "$tmp/rot.pdf" > "$tmp/rot2.pdf"
+qpdf "$tmp/rot2.pdf" "$out/clean-rotate90-landscape-rl.pdf"
+
 # Fixed dates: the conversion time would otherwise become the publication date.
 for f in clean-gs-lo-type1c clean-gs14-rl-stsong clean-pdfa2b-lo-long P002-gs-chromium-type3-garbled \
 	P002-postscript-printed-lo P002-postscript-printed-chromium; do

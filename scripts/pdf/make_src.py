@@ -217,6 +217,9 @@ LONG_THEAD = dict(LONG, issuer="石门镇人民政府", thead=True, filler=16)
 # the same with less filler: LibreOffice breaks the page inside table 四's
 # header (结果 | 维持 of a two-row cell on two pages)
 LONG_THEAD_T4 = dict(LONG_THEAD, filler=6)
+# and with more: tagged LibreOffice draws an empty grid at the top of the
+# page after table 二
+LONG_THEAD_EMPTY = dict(LONG_THEAD, filler=17)
 
 BORDERLESS = dict(CLEAN, issuer="南溪县人民政府", short="县政府", borderless=True)
 
@@ -236,7 +239,7 @@ PLAIN_ENUM = dict(PLAIN, issuer="北坪市住房和城乡建设局", enum="、",
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "fixtures/pdf/src"
     os.makedirs(out, exist_ok=True)
-    for name, d in [("report-clean", CLEAN), ("report-A304", A304), ("report-long", LONG), ("report-long-thead", LONG_THEAD), ("report-long-thead-t4split", LONG_THEAD_T4), ("report-borderless", BORDERLESS),
+    for name, d in [("report-clean", CLEAN), ("report-A304", A304), ("report-long", LONG), ("report-long-thead", LONG_THEAD), ("report-long-thead-t4split", LONG_THEAD_T4), ("report-long-thead-emptygrid", LONG_THEAD_EMPTY), ("report-borderless", BORDERLESS),
                     ("report-plain", PLAIN), ("report-plain-enum", PLAIN_ENUM)]:
         with open(os.path.join(out, name + ".html.in"), "w", encoding="utf-8") as f:
             f.write(report(d))

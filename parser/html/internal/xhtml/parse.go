@@ -2,6 +2,8 @@
 // Use of this source code is governed by a BSD-style
 // license that can be found in the LICENSE file.
 
+//lint:file-ignore S1003,S1008 a copy of golang.org/x/net/html kept close to upstream
+
 package xhtml
 
 import (
