@@ -73,3 +73,17 @@ func TestIsFormatting(t *testing.T) {
 		}
 	}
 }
+
+// The switch names the same elements as the notNesting table.
+func TestIsNotNestingIsTheTable(t *testing.T) {
+	for name := range notNesting {
+		if !isNotNesting(name) {
+			t.Errorf("%s is missing from isNotNesting", name)
+		}
+	}
+	for _, name := range []string{"div", "span", "table", "ul", "ol", "b", "script", "style", "section", "iframe", "svg", "h7", ""} {
+		if isNotNesting(name) != notNesting[name] {
+			t.Errorf("%s: isNotNesting %v, table %v", name, isNotNesting(name), notNesting[name])
+		}
+	}
+}

@@ -101,7 +101,24 @@ func inNotNesting(name []byte) bool {
 		}
 		buf[i] = c
 	}
-	return notNesting[string(buf[:len(name)])]
+	return isNotNesting(string(buf[:len(name)]))
+}
+
+// isNotNesting is notNesting[name] as a switch (a map lookup for every tag
+// of a page costs more).
+func isNotNesting(name string) bool {
+	switch name {
+	case "p", "li", "dt", "dd", "tr", "td", "th",
+		"tbody", "thead", "tfoot", "caption", "colgroup",
+		"option", "optgroup", "select", "a", "nobr", "button",
+		"form", "h1", "h2", "h3", "h4", "h5", "h6",
+		"rb", "rt", "rp", "rtc", "html", "head", "body",
+		"area", "base", "br", "col", "embed", "hr", "img",
+		"input", "link", "meta", "param", "source", "track",
+		"wbr", "keygen", "basefont", "bgsound", "frame":
+		return true
+	}
+	return false
 }
 
 // srcIndex maps byte offsets of the decoded text to lines and columns.
