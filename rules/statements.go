@@ -74,13 +74,33 @@ var keywordGates = func() []gate {
 	return g
 }()
 
+var keywordSet = newGateSet(keywordGates)
+
+// keywordLits are the words of the keyword patterns that are only words
+// ("行政复议|复议"), found with strings.Index instead of the regexp; nil
+// for the others.
+var keywordLits = func() [][]string {
+	l := make([][]string, len(keywords))
+	for i, k := range keywords {
+		l[i] = literalsOf(k.re)
+	}
+	return l
+}()
+
 func findKeywordsIn(s string, idx []int32) []kwMatch {
 	var all []kwMatch
+	may := keywordSet.may(s)
 	for i, k := range keywords {
-		if !keywordGates[i].may(s) {
+		if may&(1<<i) == 0 {
 			continue
 		}
-		for _, m := range k.re.FindAllStringIndex(s, -1) {
+		var ms [][]int
+		if lits := keywordLits[i]; lits != nil {
+			ms = findAllLiterals(lits, s)
+		} else {
+			ms = k.re.FindAllStringIndex(s, -1)
+		}
+		for _, m := range ms {
 			all = append(all, kwMatch{start: int(idx[m[0]]), end: int(idx[m[1]]), kw: i, text: s[m[0]:m[1]]})
 		}
 	}
