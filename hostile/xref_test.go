@@ -304,9 +304,9 @@ func xrefCases() []hcase {
 			row := "<tr>" + strings.Repeat("<td>1</td>", 1000) + "</tr>\n"
 			return []byte("<html><body><h1>2023年政府信息公开工作年度报告</h1><table>" + strings.Repeat(row, 1500) + "</table></body></html>")
 		}),
-		// upper-case tags, attributes and <th>: counted the same
+		// upper-case tags, attributes, <th> and <td/>: counted the same
 		refused("html-many-th-cells.html", "单元格上限", func(testing.TB) []byte {
-			row := "<TR>" + strings.Repeat(`<TH class="c">1</TH><Td>2</Td>`, 500) + "</TR>\n"
+			row := "<TR>" + strings.Repeat(`<TH class="c">1</TH><Td>2</Td><td/>`, 500) + "</TR>\n"
 			return []byte("<html><body><table>" + strings.Repeat(row, 60) + "</table></body></html>")
 		}),
 		// many elements that are not cells: the element limit

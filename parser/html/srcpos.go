@@ -49,13 +49,14 @@ func (c *tagCounter) add(tt xhtml.TokenType, raw []byte) {
 	switch tt {
 	case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
 		c.tags++
+		// <td/> is a cell too: the parser ignores the slash
+		if len(raw) > 3 && raw[1]|0x20 == 't' && (raw[2]|0x20 == 'd' || raw[2]|0x20 == 'h') && endsTagName(raw[3]) {
+			c.cells++
+		}
 		if tt == xhtml.StartTagToken {
 			i := 1
 			for i < len(raw) && !endsTagName(raw[i]) {
 				i++
-			}
-			if i == 3 && raw[1]|0x20 == 't' && (raw[2]|0x20 == 'd' || raw[2]|0x20 == 'h') {
-				c.cells++
 			}
 			if nests(raw[1:i]) {
 				c.depth++
