@@ -271,19 +271,19 @@ func cmdWorker(args []string) int {
 		}
 		a := process(j, prevs)
 		a.Abandoned = load.Abandoned()
-		if err := enc.Encode(&a); err != nil {
-			fmt.Fprintln(os.Stderr, "reportlint worker:", err)
-			return exitUsage
-		}
-		// a large file leaves a large heap: give it back before the next
-		// file, so a long batch's workers stay small and the next file has
-		// the whole cap (a worker capped at 125 MB that kept 90 MB from a
-		// 40 MB text file went over the cap on the next hostile file,
-		// which alone needs 83 MB)
+		// a large file leaves a large heap: give it back before answering
+		// (the parent sends the next file as soon as it has the answer, and
+		// watches this process's RSS while it is checked: a heap still
+		// held from this file would be charged to the next one), so a long
+		// batch's workers stay small and each file has the whole cap
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
 		if ms.HeapSys-ms.HeapReleased > 24<<20 {
 			debug.FreeOSMemory()
+		}
+		if err := enc.Encode(&a); err != nil {
+			fmt.Fprintln(os.Stderr, "reportlint worker:", err)
+			return exitUsage
 		}
 	}
 }
