@@ -10,14 +10,14 @@ import (
 )
 
 // limitMemory caps the data segment of this (worker) process at twice the
-// worker's memory cap, and at least 256 MB (the data segment counts the
-// runtime's address-space reservations too: at 96 MB workers crashed on
-// the smallest fixtures): the parent kills a worker whose resident memory
-// passes the cap; this is the hard stop for an allocation too fast for the
-// parent to see (the runtime then dies with "out of memory", which the
-// parent reports as a memory failure).
+// worker's memory cap, and at least 1 GB: the data segment counts address
+// space the runtime reserved and never unmaps, so a worker that once read
+// a large file keeps it; at 256-300 MB such workers died on the next small
+// file. The parent's RSS watch is the real cap; this is the hard stop for
+// an allocation too fast for the parent to see (the runtime then dies with
+// "out of memory", which the parent reports as a memory failure).
 func limitMemory(bytes int64) {
-	lim := uint64(max(2*bytes, 256<<20))
+	lim := uint64(max(2*bytes, 1<<30))
 	var cur syscall.Rlimit
 	if err := syscall.Getrlimit(syscall.RLIMIT_DATA, &cur); err == nil && cur.Max < lim {
 		lim = cur.Max

@@ -137,18 +137,35 @@ func (p *pool) close() {
 // do runs one job in a worker and returns its answer; a worker that fails
 // is killed and the answer is a P001 naming the cause.
 func (p *pool) do(ctx context.Context, j job) answer {
+	a, retry := p.try(ctx, j, false)
+	if retry {
+		// the worker had checked other files: what it still held may be
+		// theirs, so the file gets a fresh worker before it is blamed
+		a, _ = p.try(ctx, j, true)
+	}
+	return a
+}
+
+// try runs one job in a worker (a new one when fresh); retry reports a
+// worker killed for memory after it had checked other files.
+func (p *pool) try(ctx context.Context, j job, fresh bool) (_ answer, retry bool) {
 	w := <-p.idle
 	var keep *proc
 	defer func() { p.idle <- keep }()
+	if fresh && w != nil {
+		p.kill(w)
+		w = nil
+	}
+	used := w != nil
 	if w == nil {
 		var err error
 		if w, err = p.start(); err != nil {
-			return failedAnswer(j, "无法启动检查进程（"+err.Error()+"），该文件未检查")
+			return failedAnswer(j, "无法启动检查进程（"+err.Error()+"），该文件未检查"), false
 		}
 	}
 	if err := w.enc.Encode(&j); err != nil {
 		p.kill(w)
-		return failedAnswer(j, causeCrash)
+		return failedAnswer(j, causeCrash), false
 	}
 	got := make(chan answer, 1)
 	lost := make(chan error, 1)
@@ -182,26 +199,26 @@ func (p *pool) do(ctx context.Context, j job) answer {
 			} else {
 				keep = w
 			}
-			return a
+			return a, false
 		case <-lost:
 			p.kill(w)
 			if lastRSS > p.memMB<<20/2 {
 				// it died growing: the hard cap (RLIMIT_DATA) stopped it
-				return failedAnswer(j, fmt.Sprintf(causeMemory, p.memMB))
+				return failedAnswer(j, fmt.Sprintf(causeMemory, p.memMB)), used
 			}
-			return failedAnswer(j, p.crashCause(w))
+			return failedAnswer(j, p.crashCause(w)), false
 		case <-deadline:
 			p.kill(w)
-			return failedAnswer(j, fmt.Sprintf(causeTimeout, j.Opts.Timeout))
+			return failedAnswer(j, fmt.Sprintf(causeTimeout, j.Opts.Timeout)), false
 		case <-ctx.Done():
 			p.kill(w)
-			return failedAnswer(j, "检查已取消")
+			return failedAnswer(j, "检查已取消"), false
 		case <-tick.C:
 			rss := processRSS(w.cmd.Process.Pid)
 			lastRSS = max(lastRSS, rss)
 			if rss > p.memMB<<20 {
 				p.kill(w)
-				return failedAnswer(j, fmt.Sprintf(causeMemory, p.memMB))
+				return failedAnswer(j, fmt.Sprintf(causeMemory, p.memMB)), used
 			}
 		}
 	}

@@ -480,7 +480,9 @@ func TestServeIsolatedMemoryCap(t *testing.T) {
 		t.Skip("starts worker processes with a small memory cap")
 	}
 	t.Setenv("REPORTLINT_WORKER_MEM_MB", "40")
-	row := "<tr>" + strings.Repeat("<td>公开</td>", 100) + "</tr>\n"
+	// under the page limits (24,000 cells, 48,000 elements), but about
+	// 100 MB to check, long enough for the parent's RSS watch to see
+	row := "<tr>" + strings.Repeat("<td>"+strings.Repeat("本机关主动公开政府信息", 20)+"</td>", 100) + "</tr>\n"
 	big := part{"大.html", []byte("<html><body><h1>2023年政府信息公开工作年度报告</h1><table>" + strings.Repeat(row, 240) + "</table></body></html>")}
 	iso := startServer(t, serveConfig{Isolate: true})
 	resp, body := post(t, iso.URL+"/api/check", big)
