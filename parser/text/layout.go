@@ -195,7 +195,12 @@ func (d *layoutDoc) simpleTable(r region) *parser.Table {
 
 // parseLayout reads the tables of PDF-viewer text and reports which lines
 // they took. It returns no table when no table region is found.
-func parseLayout(lines []string) ([]*parser.Table, map[int]bool) {
+//
+// lost are the tables whose labels and figures are there but whose cells
+// could not be rebuilt with certainty (a cell-per-line text whose figures
+// are not in row order, as pdftotext gives full-width tables): better no
+// table and a word to check the original than a table read wrong.
+func parseLayout(lines []string) (tables []*parser.Table, used map[int]bool, lost []parser.LostTable) {
 	d := &layoutDoc{lines: lines, used: map[int]bool{}}
 	var out []*parser.Table
 	for _, r := range d.regions() {
@@ -212,9 +217,11 @@ func parseLayout(lines []string) ([]*parser.Table, map[int]bool) {
 		}
 		if t != nil && len(t.Rows) > 0 {
 			out = append(out, t)
+		} else if d.hasFigures(r) && hasStatutoryLabels(d.lines[r.from:r.to], r.table) {
+			lost = append(lost, parser.LostTable{Table: r.table, Loc: parser.Loc{Line: r.from, Column: 1}})
 		}
 	}
-	return out, d.used
+	return out, d.used, lost
 }
 
 // hasFigures reports whether any line of a region ends in figures.
@@ -761,6 +768,56 @@ type t3Line struct {
 	label   []token // label tokens left after the group pieces are taken
 	figures []token
 	groups  []string // groups whose first piece is on this line
+	// joined marks figures gathered from two lines (joinSplitRows): their
+	// columns say nothing about the table's columns.
+	joined bool
+}
+
+// rawLine is a line of table 三's region split into its label tokens and
+// the figures that end it, before the group labels are taken off.
+type rawLine struct {
+	n           int
+	toks        []token
+	label, figs []token
+	joined      bool
+}
+
+// joinSplitRows joins the figures of a row that a wrapped label split over
+// two lines: Chromium's PDF, copied with pdftotext -layout, leaves the first
+// one or two figures on the label's first line ("……逾期不补正、行 7 0") and
+// the rest on the next ("政机关不再处理…  0 0 8 6 21"). Two adjacent lines
+// are joined when their figures together are the seven of a row of table
+// 三 and the first six add up to the seventh (the row total); the figures
+// go to the second line, the first keeps its label text.
+func joinSplitRows(raws []rawLine) {
+	for k := 0; k+1 < len(raws); k++ {
+		a, b := &raws[k], &raws[k+1]
+		na, nb := len(a.figs), len(b.figs)
+		if na == 0 || nb == 0 || na+nb != table3Figures || b.n-a.n > 2 || a.joined {
+			continue
+		}
+		if len(a.label) == 0 {
+			continue // a line of figures alone is a row of its own
+		}
+		figs := append(append([]token(nil), a.figs...), b.figs...)
+		if !tokensAddUp(figs) {
+			continue
+		}
+		a.toks, a.figs = a.label, nil
+		b.figs, b.joined = figs, true
+		b.toks = append(append([]token(nil), b.label...), figs...)
+	}
+}
+
+// tokensAddUp reports whether the figures are all numbers and the last is
+// the sum of the others.
+func tokensAddUp(figs []token) bool {
+	cells := make([]parser.Cell, len(figs))
+	for k, f := range figs {
+		cells[k] = parser.Cell{Text: f.text}
+	}
+	adds, known := rowAddsUp(cells)
+	return adds && known
 }
 
 func (l *t3Line) text() string {
@@ -869,8 +926,7 @@ func attach(between []*t3Line, below *t3Line) (up, down []*t3Line) {
 }
 
 func (d *layoutDoc) table3(r region) *parser.Table {
-	eater := newGroupEater()
-	var lines []*t3Line
+	var raws []rawLine
 	for i := r.from; i < r.to; i++ {
 		if isProse(d.lines[i]) {
 			continue
@@ -885,10 +941,17 @@ func (d *layoutDoc) table3(r region) *parser.Table {
 				figs = u
 			}
 		}
+		raws = append(raws, rawLine{n: i, toks: toks, label: label, figs: figs})
+	}
+	joinSplitRows(raws)
+	eater := newGroupEater()
+	var lines []*t3Line
+	for _, raw := range raws {
+		label, figs := raw.label, raw.figs
 		if len(figs) < minFigures[parser.Table3] {
-			label, figs = toks, nil
+			label, figs = raw.toks, nil
 		}
-		l := &t3Line{n: i, figures: figs}
+		l := &t3Line{n: raw.n, figures: figs, joined: raw.joined}
 		l.label, l.groups = eater.eat(label)
 		lines = append(lines, l)
 	}
@@ -1027,7 +1090,7 @@ func (d *layoutDoc) placeFigures(rows []*t3Row) {
 	var rel [][]int
 	for _, r := range rows {
 		f := r.line.figures
-		if len(f) == table3Figures {
+		if len(f) == table3Figures && !r.line.joined {
 			cols := make([]int, table3Figures)
 			for k := range f {
 				cols[k] = f[k].at - f[len(f)-1].at

@@ -111,3 +111,71 @@ func TestUnglue(t *testing.T) {
 		assert.Equal(t, c.want, got, c.line)
 	}
 }
+
+// readAs reads a file under another name (a fixture's .html.in source as
+// HTML).
+func readAs(t *testing.T, path, as string) *parser.Report {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	rep, err := load.Bytes(as, data, parser.DefaultOptions())
+	require.NoError(t, err, path)
+	return rep
+}
+
+// TestLayoutChromiumMatchesHTML: pdftotext -layout of Chromium's PDF of a
+// CMS page (scripts/make-pdftotext-chromium-fixtures.py) gives the page's
+// tables cell for cell. In the flat table 三 a wrapped label keeps the first
+// one or two figures of its row on its first line ("……行政机关不再处 13 0"),
+// the rest on the next: the row's figures are joined.
+func TestLayoutChromiumMatchesHTML(t *testing.T) {
+	pairs := map[string]string{
+		"clean-pdftotext-layout-chromium-flat.txt":      "chromium-flat.html.in",
+		"clean-pdftotext-layout-chromium-fullwidth.txt": "chromium-fullwidth.html.in",
+	}
+	for txt, src := range pairs {
+		want := cells(readAs(t, filepath.Join("../../fixtures/text/src", src), "page.html"))
+		require.Len(t, want, 200, src)
+		got := cells(read(t, filepath.Join("../../fixtures/text", txt)))
+		assert.Equal(t, want, got, "%s against %s", txt, src)
+	}
+}
+
+// TestLayoutSplitRowNeedsTotal: figures split over two lines are joined
+// only when together they are seven that add up; a line ending in two
+// figures followed by a line of five that do not add up with them stays as
+// it was.
+func TestLayoutSplitRowNeedsTotal(t *testing.T) {
+	lines := []string{
+		"（二）部分公开（区分处理的，只计这一情形，不计 8 0",
+		"其他情形）                             0   0   7     2    17",
+	}
+	tables, _, _ := text.ParseLayoutLines(append([]string{"三、收到和处理政府信息公开申请情况"}, lines...))
+	require.Len(t, tables, 1)
+	last := tables[0].Rows[len(tables[0].Rows)-1].Cells
+	var figs []string
+	for _, c := range last[len(last)-7:] {
+		figs = append(figs, c.Text)
+	}
+	assert.Equal(t, []string{"8", "0", "0", "0", "7", "2", "17"}, figs)
+
+	lines[1] = "其他情形）                             0   0   7     2    18"
+	tables, _, _ = text.ParseLayoutLines(append([]string{"三、收到和处理政府信息公开申请情况"}, lines...))
+	require.Len(t, tables, 1)
+	last = tables[0].Rows[len(tables[0].Rows)-1].Cells
+	assert.NotEqual(t, "8", last[len(last)-7].Text, "figures that do not add up were joined")
+}
+
+// TestCellsFullWidthNotS104: plain pdftotext of full-width tables puts the
+// figures out of row order; the tables are reported as not rebuilt (S111,
+// a warning), never as missing (S104, an error).
+func TestCellsFullWidthNotS104(t *testing.T) {
+	r := read(t, "../../fixtures/text/S111-pdftotext-cells-fullwidth.txt")
+	var lost []parser.TableID
+	for _, lt := range r.Doc.LostTables {
+		lost = append(lost, lt.Table)
+		assert.Nil(t, r.Table(lt.Table))
+	}
+	assert.Equal(t, []parser.TableID{parser.Table3, parser.Table4}, lost)
+	assert.NotNil(t, r.Table(parser.Table2))
+}
