@@ -217,7 +217,7 @@ func parseLayout(lines []string) (tables []*parser.Table, used map[int]bool, los
 		}
 		if t != nil && len(t.Rows) > 0 {
 			out = append(out, t)
-		} else if d.hasFigures(r) && hasStatutoryLabels(d.lines[r.from:r.to], r.table) {
+		} else if d.hasFigures(r) && (hasStatutoryLabels(d.lines[r.from:r.to], r.table) || labelsAmongFigures(d.lines[r.from:r.to], r.table)) {
 			lost = append(lost, parser.LostTable{Table: r.table, Loc: parser.Loc{Line: r.from, Column: 1}})
 		}
 	}
@@ -252,6 +252,45 @@ func hasStatutoryLabels(lines []string, table parser.TableID) bool {
 		}
 	}
 	return n > 0 && found*2 >= n
+}
+
+// labelsAmongFigures is hasStatutoryLabels for text whose figures come
+// between the pieces of a wrapped label ("1、本机关不掌握相关政", "0",
+// "府信息"): the lines of figures alone are left out, and labels are
+// compared without punctuation and enumerator digits (1、 for 1.).
+func labelsAmongFigures(lines []string, table parser.TableID) bool {
+	if table == parser.Table4 {
+		return false // hasStatutoryLabels reads its header words
+	}
+	var b strings.Builder
+	for _, l := range lines {
+		if label, _ := splitFigures(tokens(l)); len(label) > 0 {
+			for _, t := range label {
+				b.WriteString(t.text)
+			}
+		}
+	}
+	c := stripDigits(simplify(b.String()))
+	found, n := 0, 0
+	for _, d := range parser.RowDefs(table) {
+		if d.Layout == parser.Layout2019 {
+			continue
+		}
+		n++
+		if strings.Contains(c, stripDigits(simplify(d.Label))) {
+			found++
+		}
+	}
+	return n > 0 && found*2 >= n
+}
+
+func stripDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // blankTable stands for a table whose labels are there and whose figures
