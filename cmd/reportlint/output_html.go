@@ -91,16 +91,16 @@ type findingGroup struct {
 }
 
 type findingView struct {
-	ID                   string
-	Sev, SevClass        string
-	Rule, Name, Message  string
-	Where                string
-	Target               string // anchor of the cell, row or table; "" when none is drawn
-	Expected, Actual     string
-	TargetKind           string // "单元格", "行", "表"
-	HasValues            bool
-	TableKey, Row, Col   string
-	targetKind, sevRank_ int
+	ID                  string
+	Sev, SevClass       string
+	Rule, Name, Message string
+	Where               string
+	Target              string // anchor of the cell, row or table; "" when none is drawn
+	Expected, Actual    string
+	TargetKind          string // "单元格", "行", "表"
+	HasValues           bool
+	TableKey, Row, Col  string
+	sevRank_            int
 }
 
 type tableView struct {

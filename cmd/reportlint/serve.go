@@ -17,7 +17,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/reportlint/reportlint/parser"
@@ -61,7 +60,6 @@ type server struct {
 	admitted, workers chan struct{}
 	// check is the one place uploads are checked (swappable in tests).
 	check func(ctx context.Context, files []upload) []checked
-	seq   atomic.Int64
 	mux   *http.ServeMux
 }
 
