@@ -823,28 +823,35 @@ type rawLine struct {
 
 // joinSplitRows joins the figures of a row that a wrapped label split over
 // two lines: Chromium's PDF, copied with pdftotext -layout, leaves the first
-// one or two figures on the label's first line ("……逾期不补正、行 7 0") and
-// the rest on the next ("政机关不再处理…  0 0 8 6 21"). Two adjacent lines
-// are joined when their figures together are the seven of a row of table
-// 三 and the first six add up to the seventh (the row total); the figures
-// go to the second line, the first keeps its label text.
+// figures on the label's first line ("……逾期不补正、行 7 0") and the rest on
+// the next ("政机关不再处理…  0 0 8 6 21"). Two adjacent lines are joined
+// when their figures together are the seven of a row of table 三 and the
+// first six add up to the seventh (the row total); the figures go to the
+// second line, the first keeps its label text. Pairs whose first line holds
+// the fewer figures are joined first: a row of five with two blank cells
+// followed by a split row whose first line ends "0 0" stays a row of five.
 func joinSplitRows(raws []rawLine) {
-	for k := 0; k+1 < len(raws); k++ {
-		a, b := &raws[k], &raws[k+1]
-		na, nb := len(a.figs), len(b.figs)
-		if na == 0 || nb == 0 || na+nb != table3Figures || b.n-a.n > 2 || a.joined {
-			continue
+	for _, fewerFirst := range []bool{true, false} {
+		for k := 0; k+1 < len(raws); k++ {
+			a, b := &raws[k], &raws[k+1]
+			na, nb := len(a.figs), len(b.figs)
+			if na == 0 || nb == 0 || na+nb != table3Figures || b.n-a.n > 2 || a.joined || b.joined {
+				continue
+			}
+			if fewerFirst && na >= nb {
+				continue
+			}
+			if len(a.label) == 0 {
+				continue // a line of figures alone is a row of its own
+			}
+			figs := append(append([]token(nil), a.figs...), b.figs...)
+			if !tokensAddUp(figs) {
+				continue
+			}
+			a.toks, a.figs = a.label, nil
+			b.figs, b.joined = figs, true
+			b.toks = append(append([]token(nil), b.label...), figs...)
 		}
-		if len(a.label) == 0 {
-			continue // a line of figures alone is a row of its own
-		}
-		figs := append(append([]token(nil), a.figs...), b.figs...)
-		if !tokensAddUp(figs) {
-			continue
-		}
-		a.toks, a.figs = a.label, nil
-		b.figs, b.joined = figs, true
-		b.toks = append(append([]token(nil), b.label...), figs...)
 	}
 }
 
@@ -924,8 +931,19 @@ func isProse(line string) bool {
 		return true
 	}
 	t := strings.TrimSpace(line)
-	return utf8.RuneCountInString(t) > 40 && !strings.Contains(t, "  ")
+	if utf8.RuneCountInString(t) <= 40 || strings.Contains(t, "  ") {
+		return false
+	}
+	// A long label with its figures after single spaces (large figures
+	// fill a narrow column: "……相关政府信息 0 288 429 624 128 527 1996")
+	// is a table row.
+	_, figs := splitFigures(tokens(t))
+	return len(figs) < minProseFigures
 }
+
+// minProseFigures is how many figures at its end make a long line without
+// column gaps a table row: running text ends in words, at most a figure.
+const minProseFigures = 3
 
 // t3Row is a data line with the label pieces attached to it.
 type t3Row struct {

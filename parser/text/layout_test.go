@@ -130,8 +130,9 @@ func readAs(t *testing.T, path, as string) *parser.Report {
 // the rest on the next: the row's figures are joined.
 func TestLayoutChromiumMatchesHTML(t *testing.T) {
 	pairs := map[string]string{
-		"clean-pdftotext-layout-chromium-flat.txt":      "chromium-flat.html.in",
-		"clean-pdftotext-layout-chromium-fullwidth.txt": "chromium-fullwidth.html.in",
+		"clean-pdftotext-layout-chromium-flat.txt":       "chromium-flat.html.in",
+		"clean-pdftotext-layout-chromium-fullwidth.txt":  "chromium-fullwidth.html.in",
+		"clean-pdftotext-layout-chromium-flat-large.txt": "chromium-flat-large.html.in",
 	}
 	for txt, src := range pairs {
 		want := cells(readAs(t, filepath.Join("../../fixtures/text/src", src), "page.html"))
@@ -178,4 +179,52 @@ func TestCellsFullWidthNotS104(t *testing.T) {
 	}
 	assert.Equal(t, []parser.TableID{parser.Table3, parser.Table4}, lost)
 	assert.NotNil(t, r.Table(parser.Table2))
+}
+
+// TestLayoutSplitRowNotIntoRowAbove: a row of five figures (two cells
+// blank) is not completed with the first figures of the next row, even
+// when all are zeros and would add up.
+func TestLayoutSplitRowNotIntoRowAbove(t *testing.T) {
+	lines := []string{
+		"三、收到和处理政府信息公开申请情况",
+		"（三）不予公开8.属于行政查询事项      0   0   0          0   0",
+		"（四）无法提供1.本机关不掌握相关政府 0 0",
+		"信息                                 0   0   0     0    0",
+	}
+	tables, _, _ := text.ParseLayoutLines(lines)
+	require.Len(t, tables, 1)
+	rows := tables[0].Rows
+	require.GreaterOrEqual(t, len(rows), 2)
+	blank := 0
+	for _, c := range rows[len(rows)-2].Cells {
+		if c.Text == "" {
+			blank++
+		}
+	}
+	assert.Equal(t, 2, blank, "the row above kept its two blank cells")
+	last := rows[len(rows)-1].Cells
+	for _, c := range last[len(last)-7:] {
+		assert.Equal(t, "0", c.Text)
+	}
+}
+
+// TestLayoutLongRowWithSingleSpaces: large figures fill the narrow columns
+// of a flat table 三, so a long label and its figures come with single
+// spaces between; the line is a row, not running text.
+func TestLayoutLongRowWithSingleSpaces(t *testing.T) {
+	lines := []string{
+		"三、收到和处理政府信息公开申请情况",
+		"（三）不予公开8.属于行政查询事项      0    389  0    180  674  496 1739",
+		"（四）无法提供1.本机关不掌握相关政府信息 0 288 429 624 128 527 1996",
+	}
+	tables, _, _ := text.ParseLayoutLines(lines)
+	require.Len(t, tables, 1)
+	rows := tables[0].Rows
+	require.Len(t, rows, 2)
+	last := rows[1].Cells
+	var figs []string
+	for _, c := range last[len(last)-7:] {
+		figs = append(figs, c.Text)
+	}
+	assert.Equal(t, []string{"0", "288", "429", "624", "128", "527", "1996"}, figs)
 }
