@@ -68,6 +68,30 @@ var units = []string{"万元", "元", "件", "个", "条", "项", "次", "人次
 // ParseValue classifies a numeric cell's text. Full-width digits, thousands
 // separators, inner spaces (split digits) and surrounding units are handled.
 func ParseValue(raw string) Value {
+	if v, ok := plainInteger(raw); ok {
+		return v
+	}
+	return parseValue(raw)
+}
+
+// plainInteger is ParseValue's fast path for the commonest cell: a few
+// ASCII digits and nothing else.
+func plainInteger(raw string) (Value, bool) {
+	if len(raw) == 0 || len(raw) > 15 {
+		return Value{}, false
+	}
+	n := int64(0)
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c < '0' || c > '9' {
+			return Value{}, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	return Value{Raw: raw, Kind: Number, Num: float64(n), Integer: true}, true
+}
+
+func parseValue(raw string) Value {
 	s := strings.TrimSpace(FoldWidth(raw))
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {

@@ -68,6 +68,10 @@ type claim struct {
 	// sumOfStated: "上年结转2件，共计31件" — the total of the 新收 and 上年结转
 	// stated before it in the sentence.
 	sumOfStated bool
+	// rest: "属于不予公开、无法提供、不予处理等情形依规答复12件" — the results
+	// named with 等 and whatever else the list after a total leaves: a part
+	// of the total, but no table cell (等 may take in more rows).
+	rest bool
 }
 
 // cellRef names a canonical cell.
@@ -120,6 +124,9 @@ func (c claim) readings() []quantity {
 	case kCarriedOut:
 		return []quantity{t3("四、结转下年度继续办理", "R4")}
 	case kResult:
+		if c.rest {
+			return nil
+		}
 		return []quantity{t3(c.name, c.rows...)}
 	case kApplicant:
 		var q, both quantity

@@ -17,7 +17,7 @@ var narrativeRules = []*Rule{
 		Summary: "正文中陈述的数字（收到、结转、办结、办理结果、复议诉讼件数）与表格不一致",
 		Doc: `为什么：《政府信息公开条例》第五十条要求年报如实报告收到和处理申请、行政复议和行政诉讼的情况；国办公开办函〔2021〕30号规定正文"总体情况"概述这些情况、表三表四给出统计数。同一份报告里正文和表格说法不一，读者无法知道哪个是真的，这也是第四十七条所说"数据不准确"的典型表现（例如正文称"无法提供265件"而表三为337件）。
 
-reportlint 读出正文里每个带"件"的数字（阿拉伯数字、全角数字、中文数字如"十二件""两件""廿九件"），以及紧跟"申请""申请书""依申请公开"的"条""份""项"（"收到依申请公开17条""申请书55份"），按同一分句里它前面（或紧跟其后，如"3件全部予以公开""另有103件顺延到下年度办理"）的词判断它说的是什么：新收/收到/受理、上年结转（含"转至今年""转结"）、办结/答复、结转下年度（含"顺延至下一年答复""结转2025年继续办理"）、予以公开、部分公开、不予公开、无法提供、不予处理、其他处理、行政复议（"复议"）、行政诉讼（"诉讼"）及其维持/纠正/其他/尚未审结，以及申请人（公民个人/自然人、法人或其他组织、商业企业等，按表三对应列核对）。逗号结束分句："予以答复，结转下年度继续办理0件"是两句话；括号里的词不说明括号后的数字。句中出现别的年份时，只有从该年份所在分句起的数字不与本年表格比较（"结转2025年""含2023年转至今年办理的3件""因2023年度申请引发"仍是本年数字）。"5500余条""近30件"之类约数不比较。"受理"在一些报告里包含上年结转，两种读法有一种与表格相符就不报告；"收到"而上年结转另行列出时按本年新收理解；写明"含上年结转N件"的按合计理解。按渠道（网上、当面、信函、邮寄、传真等）列出的件数是新收的组成部分，各渠道之和不能超过本年新收。"未引起行政复议或行政诉讼""均获维持""我镇无信息公开申请""无结转下年度办理件"也按表格核对；"未收到因政府信息公开申请引起的行政诉讼"只说诉讼，不说申请。讲复议诉讼的句子沿用同段前句"因政府信息公开"的语境。说不清指什么的数字一律不报告。
+reportlint 读出正文里每个带"件"的数字（阿拉伯数字、全角数字、中文数字如"十二件""两件""廿九件"），以及紧跟"申请""申请书""依申请公开"的"条""份""项"（"收到依申请公开17条""申请书55份"），按同一分句里它前面（或紧跟其后，如"3件全部予以公开""另有103件顺延到下年度办理"）的词判断它说的是什么：新收/收到/受理、上年结转（含"转至今年""转结"）、办结/答复、结转下年度（含"顺延至下一年答复""结转2025年继续办理"）、予以公开、部分公开、不予公开、无法提供、不予处理、其他处理、行政复议（"复议"）、行政诉讼（"诉讼"）及其维持/纠正/其他/尚未审结，以及申请人（公民个人/自然人、法人或其他组织、商业企业等，按表三对应列核对）。逗号结束分句："予以答复，结转下年度继续办理0件"是两句话；括号里的词不说明括号后的数字。句中出现别的年份时，只有从该年份所在分句起的数字不与本年表格比较（"结转2025年""含2023年转至今年办理的3件""因2023年度申请引发"仍是本年数字）。"5500余条""近30件"之类约数不比较。"受理"在一些报告里包含上年结转，两种读法有一种与表格相符就不报告；"收到"而上年结转另行列出时按本年新收理解；写明"含上年结转N件"的按合计理解。按渠道（网上、当面、信函、邮寄、传真等）列出的件数是新收的组成部分，各渠道之和不能超过本年新收。"未引起行政复议或行政诉讼""均获维持""我镇无信息公开申请""无结转下年度办理件"也按表格核对；"未收到因政府信息公开申请引起的行政诉讼"只说诉讼，不说申请。讲复议诉讼的句子沿用同段前句"因政府信息公开"的语境；在陈述申请件数的段落里，"本年度复议4件，诉讼11件"这样只写件数的句子也按表四核对（句中提到"案件""受理""办理"等时不核对）。"予以公开答复11件""以无法提供方式答复9件"是该项办理结果的件数，不是办结总数。"未收到……申请以外的其他申请""未收到企业提出的政府信息公开申请"不说本年新收为0。说不清指什么的数字一律不报告。
 
 如何修正：核对正文与表格，改正错误的一处。消息引用正文的句子并指出对应的表格单元格。`,
 		Example: `正文"无法提供265件"，表三（四）无法提供三项合计 337：
@@ -28,7 +28,7 @@ warning N501 正文“…无法提供265件…”称（四）无法提供为 265
 		Summary: "正文中的百分比与按表格计算的结果不符（相差超过 0.1 个百分点）",
 		Doc: `为什么：正文常写"予以公开XX件，占XX%"。百分比应由表三的数字算出（该项件数除以办理结果总计，或除以本年新收、新收加上年结转）。按表格算不出正文所写的比例，说明件数或比例有一处错误，属于条例第四十七条所说的"数据不准确"。
 
-reportlint 核对紧跟在办理结果或申请人（"自然人申请197件，占比98.5%"）之后、带"占""比例""占比"的百分比。句中写明基数时按所写基数计算（"占办结总数的"为（七）总计，"占新收"为本年新收，"占收到申请总数的"为本年新收或新收加上年结转），未写明时任一基数相符即不报告；申请人的比例以本年新收（或新收加上年结转）为基数。"答复满意率100%""同比增长20%"之类与表格无关，不核对。允许的误差为 0.1 个百分点，或所写精度的一个单位（写"34%"时为 1 个百分点）。
+reportlint 核对紧跟在办理结果或申请人（"自然人申请197件，占比98.5%"）之后、带"占""比例""占比"的百分比。句中写明基数时按所写基数计算（"占办结总数的"为（七）总计，"占新收"为本年新收，"占收到申请总数的""占全部申请的"为本年新收或新收加上年结转），未写明时任一基数相符即不报告；申请人的比例以本年新收（或新收加上年结转）为基数。"答复满意率100%""同比增长20%"之类与表格无关，不核对。允许的误差为 0.1 个百分点，或所写精度的一个单位（写"34%"时为 1 个百分点）。
 
 如何修正：按表三重新计算比例。`,
 		Example: `正文"无法提供265件，占32.9%"，表三无法提供 337、总计 805：
@@ -39,7 +39,7 @@ warning N502 正文“…无法提供265件，占32.9%…”称（四）无法�
 		Summary: "正文给出总数和各部分，但各部分相加不等于总数",
 		Doc: `为什么：正文在一句话里给出总数和它的组成时，这些数字之间应当自洽：本年新收 + 上年结转 = 办结 + 结转下年度（表三印明的勾稽关系）；"其中"列出的各项办理结果不能超过办结总数；行政复议、行政诉讼的维持、纠正、其他、尚未审结之和不能超过（列全时应等于）总数。正文自相矛盾时，至少有一个数字是错的。
 
-reportlint 核对同一句中的数字：收支平衡；"新收29件，上年结转2件，共计31件"的合计；"共办结69件，其中予以公开……"列出的各项办理结果（六项列全时应等于总数，未列全时不能超过）；复议诉讼的各项结果；同一段里按渠道列出的件数不能超过所述申请总数。"受理"是否包含上年结转说不清时，两种读法都试，都不相符才报告。
+reportlint 核对同一句中的数字：收支平衡；"新收29件，上年结转2件，共计31件"的合计；"共办结69件，其中予以公开……"列出的各项办理结果（六项列全，或以"属于不予公开、无法提供、不予处理等情形依规答复12件"概括其余各项时应等于总数，未列全时不能超过）；复议诉讼的各项结果；同一段里按渠道列出的件数不能超过所述申请总数。"受理"是否包含上年结转说不清时，两种读法都试，都不相符才报告。
 
 如何修正：核对各数字，改正错误的一处。`,
 		Example: `正文"共收到申请29件，上年结转2件，办结28件，结转下年度继续办理4件"：
@@ -90,6 +90,10 @@ func aboutDisclosure(s string) bool {
 	return strings.Contains(s, "信息公开") || strings.Contains(s, "答复") || strings.Contains(s, "公开申请")
 }
 
+// applicationStatsRe: a paragraph that states application figures
+// ("收到申请29件", "予以公开9件").
+var applicationStatsRe = regexp.MustCompile(`(申请|答复|办结|公开|提供|处理|结转)[^。！？]{0,20}?[0-9０-９]+\s*(件|条|份|项)`)
+
 // sentenceContexts works out, once per paragraph, what the text around
 // each sentence says: whether its paragraph (or the one before) is about
 // applications, and whether it or an earlier sentence of its paragraph says
@@ -97,8 +101,10 @@ func aboutDisclosure(s string) bool {
 func sentenceContexts(r *parser.Report, sents []sentence) []sentCtx {
 	out := make([]sentCtx, len(sents))
 	paraApp := make([]bool, len(r.Paragraphs))
+	paraStats := make([]bool, len(r.Paragraphs))
 	for i, p := range r.Paragraphs {
 		paraApp[i] = aboutApplications(p.Text)
+		paraStats[i] = paraApp[i] && applicationStatsRe.MatchString(parser.FoldWidth(p.Text))
 	}
 	info, lastPara := false, -1
 	for i := range sents {
@@ -108,6 +114,7 @@ func sentenceContexts(r *parser.Report, sents []sentence) []sentCtx {
 		}
 		c := &out[i]
 		c.application = strings.Contains(s.Text, "申请")
+		c.stats = paraStats[s.ParaIdx]
 		c.para = paraApp[s.ParaIdx] || (s.ParaIdx > 0 && paraApp[s.ParaIdx-1] && sectionOf(r, s.ParaIdx-1) == s.Section)
 		info = info || aboutDisclosure(s.Text) || s.Section == 4
 		c.info = info
@@ -133,7 +140,7 @@ func checkNarrativeMismatch(p *Pass) {
 				var names []string
 				okSum := true
 				for _, x := range st.claims {
-					if x.kind != kResult && x.kind != kT4Total {
+					if x.kind != kResult && x.kind != kT4Total || x.rest {
 						okSum = false
 					}
 					names = append(names, x.name)
@@ -164,12 +171,22 @@ func checkNarrativeMismatch(p *Pass) {
 }
 
 // noApplicationsRe: "本年度未收到政府信息公开申请", "我镇无信息公开申请".
-var noApplicationsRe = regexp.MustCompile(`((未|没有)(收到|受理|接到|接收)|无)[^，。；,;0-9]{0,12}?(政府信息公开|信息公开|依申请公开)(的)?申请`)
+var noApplicationsRe = regexp.MustCompile(`((未|没有)(收到|受理|接到|接收)|无)([^，。；,;0-9]{0,12}?)(政府信息公开|信息公开|依申请公开)(的)?申请`)
 
 // causedByRe after "……申请" makes the object something the application
 // caused: "未收到因政府信息公开申请引起的行政诉讼" says nothing about
 // applications.
 var causedByRe = regexp.MustCompile(`^[^，。；,;]{0,6}?(引起|引发|产生|导致|而提起|的行政复议|的行政诉讼|的复议|的诉讼|行政复议|行政诉讼)`)
+
+// otherThanRe after "……申请" makes the object everything but applications:
+// "未收到政府信息公开申请以外的其他申请".
+var otherThanRe = regexp.MustCompile(`^\s*(以外|之外|外)`)
+
+// partialGapRe in the words between the negation and "申请" narrows the
+// object to some applications ("未收到企业提出的政府信息公开申请",
+// "未收到涉及国家秘密的政府信息公开申请"): nothing is said of the total.
+// A modifier with 的 ("申请人撤回的", "收费的") narrows it too.
+var partialGapRe = regexp.MustCompile(`企业|法人|组织|自然人|公民|律师|涉及|关于|有关|网上|当面|信函|邮寄|传真|通过|重复|需要|需|要求|延期`)
 
 // checkNoApplications reads "本年度未收到政府信息公开申请": 本年新收 is 0.
 func checkNoApplications(p *Pass, n *stated) {
@@ -185,8 +202,11 @@ func checkNoApplications(p *Pass, n *stated) {
 			continue
 		}
 		folded := parser.FoldWidth(sent.Text)
-		m := noApplicationsRe.FindStringIndex(folded)
+		m := noApplicationsRe.FindStringSubmatchIndex(folded)
 		if m == nil || hasCountFigure(clauseAround(folded, m[0], m[1])) || timeQualRe.MatchString(clauseAround(folded, m[0], m[1])) {
+			continue
+		}
+		if otherThanRe.MatchString(folded[m[1]:]) || partialGapRe.MatchString(folded[m[8]:m[9]]) || strings.Contains(folded[m[8]:m[9]], "的") || strings.Contains(folded[max(0, m[0]-6):m[0]], "除") {
 			continue
 		}
 		if causedByRe.MatchString(folded[m[1]:min(len(folded), m[1]+64)]) || strings.Contains(folded[max(0, m[0]-12):m[0]], "因") ||
@@ -428,13 +448,18 @@ func checkNarrativePercentage(p *Pass) {
 // reports when every base is known and none gives the share.
 func checkShare(p *Pass, sent *sentence, st statement, c claim, bases []quantity) {
 	r := p.Report
-	part, ok := c.readings()[0].value(r)
+	qs := c.readings()
+	if len(qs) == 0 {
+		return // a group of results named with 等 is no cell
+	}
+	part, ok := qs[0].value(r)
 	if !ok {
 		return
 	}
 	tol := math.Max(0.1, math.Pow(10, -float64(st.fig.Decimals)))
 	var best, bestVal float64
 	var bestBase quantity
+	var others []string // the other readings of a base the sentence names
 	judged := false
 	for _, b := range bases {
 		bv, ok := b.value(r)
@@ -447,6 +472,8 @@ func checkShare(p *Pass, sent *sentence, st statement, c claim, bases []quantity
 		pct := part / bv * 100
 		if !judged {
 			best, bestBase, bestVal = pct, b, bv
+		} else if st.share != nil {
+			others = append(others, fmt.Sprintf("按%s %s 为 %.1f%%", b.name, fmtNum(bv), pct))
 		}
 		judged = true
 		if math.Abs(pct-st.fig.Value) <= tol+1e-9 {
@@ -466,6 +493,9 @@ func checkShare(p *Pass, sent *sentence, st statement, c claim, bases []quantity
 	f.Key = fmt.Sprintf("N502/%s/%s", c.name, fmtNum(st.fig.Value))
 	f.Message = fmt.Sprintf("正文%s称%s占 %s%%，但按表三计算为 %.1f%%（%s ÷ %s %s）",
 		sent.quoteAt(st.fig.NumStart), shareName(c), fmtNum(st.fig.Value), best, fmtNum(part), bestBase.name, fmtNum(bestVal))
+	if len(others) > 0 {
+		f.Message += "；" + strings.Join(others, "；") + "，都不相符"
+	}
 	p.Add(f)
 }
 
@@ -599,12 +629,16 @@ func checkPartsStated(p *Pass, sent *sentence, stmts []statement) {
 		if dup || len(parts) < 2 {
 			continue
 		}
-		// all six categories listed: the parts must add up to the total
+		// all six categories listed, or the rest named as a group ("……等情形
+		// 依规答复12件"): the parts must add up to the total
 		complete := true
 		for _, k := range parser.Table3ResultKeys(p.Report.Layout) {
 			if !rows[k] {
 				complete = false
 			}
+		}
+		if restEndsList(sent, stmts, parts) {
+			complete = true
 		}
 		reportParts(p, sent, stmts[i], parts, complete)
 	}
@@ -636,6 +670,26 @@ func checkPartsStated(p *Pass, sent *sentence, stmts []statement) {
 		}
 		reportParts(p, sent, stmts[i], parts, len(seen) == 4)
 	}
+}
+
+// restEndsList: the last part is a group of results named with 等 ("属于
+// 不予公开、无法提供等情形依规答复12件") and no figure the reader left
+// unread follows it ("……等情形10件，其他3件"): the list is the whole total.
+func restEndsList(sent *sentence, stmts []statement, parts []statement) bool {
+	last := parts[len(parts)-1]
+	if !last.claims[0].rest {
+		return false
+	}
+	read := map[int]bool{}
+	for _, st := range stmts {
+		read[st.fig.Start] = true
+	}
+	for _, f := range extractFigures(sent.Text) {
+		if f.Start > last.fig.Start && !f.Percent && !read[f.Start] {
+			return false
+		}
+	}
+	return true
 }
 
 func reportParts(p *Pass, sent *sentence, total statement, parts []statement, complete bool) {

@@ -3,29 +3,49 @@ package rules
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
+	"sort"
 	"strings"
 )
 
 // A gate is a cheap test run before a regexp: every match of the regexp
-// contains at least one of the runes in need, so a text without any of
-// them cannot match and the regexp need not run. An empty need means the
-// regexp has no such set (it is always run).
+// contains at least one of the runes in need (and one of the runes of each
+// of also), so a text without them cannot match and the regexp need not
+// run. An empty need means the regexp has no such set (it is always run).
 type gate struct {
 	re   *regexp.Regexp
 	need string
+	also []string
 }
 
-// gated derives the gate of re from its syntax tree.
+// gated derives the gate of re from its syntax tree: a set of runes that
+// every match needs, and when the regexp is a sequence, one for each of
+// its parts that has one.
 func gated(re *regexp.Regexp) gate {
 	t, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
 		return gate{re: re}
 	}
-	set, ok := needOf(t.Simplify())
-	if !ok {
+	t = t.Simplify()
+	for t.Op == syntax.OpCapture {
+		t = t.Sub[0]
+	}
+	var sets []string
+	if t.Op == syntax.OpConcat {
+		for _, sub := range t.Sub {
+			if rs, ok := needOf(sub); ok && !slices.Contains(sets, string(rs)) {
+				sets = append(sets, string(rs))
+			}
+		}
+	} else if rs, ok := needOf(t); ok {
+		sets = append(sets, string(rs))
+	}
+	if len(sets) == 0 {
 		return gate{re: re}
 	}
-	return gate{re: re, need: string(set)}
+	// the smallest set first: it is tested in the one pass of a gateSet
+	sort.SliceStable(sets, func(i, j int) bool { return cost([]rune(sets[i])) < cost([]rune(sets[j])) })
+	return gate{re: re, need: sets[0], also: sets[1:]}
 }
 
 // gatedAll is gated for each of res.
@@ -38,7 +58,21 @@ func gatedAll(res []*regexp.Regexp) []gate {
 }
 
 // may is false when s cannot match.
-func (g gate) may(s string) bool { return g.need == "" || strings.ContainsAny(s, g.need) }
+func (g gate) may(s string) bool {
+	if g.need == "" {
+		return true
+	}
+	return strings.ContainsAny(s, g.need) && g.mayAlso(s)
+}
+
+func (g gate) mayAlso(s string) bool {
+	for _, a := range g.also {
+		if !strings.ContainsAny(s, a) {
+			return false
+		}
+	}
+	return true
+}
 
 // maxNeed bounds the runes of a gate: with more, the test costs more than
 // it saves.
@@ -77,7 +111,7 @@ func needOf(t *syntax.Regexp) ([]rune, bool) {
 		var best []rune
 		found := false
 		for _, s := range t.Sub {
-			if rs, ok := needOf(s); ok && (!found || len(rs) < len(best)) {
+			if rs, ok := needOf(s); ok && (!found || cost(rs) < cost(best)) {
 				best, found = rs, true
 			}
 		}
@@ -100,6 +134,18 @@ func needOf(t *syntax.Regexp) ([]rune, bool) {
 	return nil, false
 }
 
+// cost ranks a rune set for a gate: fewer runes, and no digits (which
+// every figure in a report has), test more.
+func cost(rs []rune) int {
+	c := len(rs)
+	for _, r := range rs {
+		if '0' <= r && r <= '9' {
+			c += 10
+		}
+	}
+	return c
+}
+
 func containsRune(rs []rune, r rune) bool {
 	for _, x := range rs {
 		if x == r {
@@ -107,4 +153,115 @@ func containsRune(rs []rune, r rune) bool {
 		}
 	}
 	return false
+}
+
+// gateSet tests up to 64 gates at once: one pass over a text finds
+// which of them may match it.
+type gateSet struct {
+	gates  []gate
+	byRune map[rune]setBits // the rune sets each rune belongs to
+	req    []setBits        // the rune sets each gate needs
+}
+
+// setBits numbers the distinct rune sets of a gateSet.
+type setBits [2]uint64
+
+func (b *setBits) add(i int) { b[i/64] |= 1 << (i % 64) }
+
+func newGateSet(gs []gate) *gateSet {
+	if len(gs) > 64 {
+		panic("rules: more than 64 gates in a set")
+	}
+	s := &gateSet{gates: gs, byRune: map[rune]setBits{}, req: make([]setBits, len(gs))}
+	var sets []string
+	for i, g := range gs {
+		if g.need == "" {
+			continue
+		}
+		for _, set := range append([]string{g.need}, g.also...) {
+			k := slices.Index(sets, set)
+			if k < 0 {
+				k = len(sets)
+				if k == 2*64 {
+					panic("rules: more than 128 rune sets in a gate set")
+				}
+				sets = append(sets, set)
+				for _, r := range set {
+					b := s.byRune[r]
+					b.add(k)
+					s.byRune[r] = b
+				}
+			}
+			s.req[i].add(k)
+		}
+	}
+	return s
+}
+
+// may returns the gates (bit i for gates[i]) whose regexp may match text.
+func (s *gateSet) may(text string) uint64 {
+	var have setBits
+	for _, r := range text {
+		if b, ok := s.byRune[r]; ok {
+			have[0] |= b[0]
+			have[1] |= b[1]
+		}
+	}
+	m := uint64(0)
+	for i, q := range s.req {
+		if q[0]&^have[0] == 0 && q[1]&^have[1] == 0 {
+			m |= 1 << i
+		}
+	}
+	return m
+}
+
+// literalsOf returns the alternatives of a regexp that is only literal
+// words separated by "|" ("行政复议|复议"), or nil.
+func literalsOf(re *regexp.Regexp) []string {
+	lits := strings.Split(re.String(), "|")
+	for _, l := range lits {
+		if l == "" || regexp.QuoteMeta(l) != l {
+			return nil
+		}
+	}
+	return lits
+}
+
+// findAllLiterals is re.FindAllStringIndex(s, -1) for a regexp whose
+// alternatives are lits (literalsOf): leftmost match first and, of the
+// words matching there, the one listed first, as the regexp package does;
+// matches do not overlap.
+func findAllLiterals(lits []string, s string) [][]int {
+	var out [][]int
+	var next [8]int // next occurrence of each word at or after pos (-1 none)
+	nx := next[:0]
+	if len(lits) > len(next) {
+		nx = make([]int, 0, len(lits))
+	}
+	for _, l := range lits {
+		nx = append(nx, strings.Index(s, l))
+	}
+	pos := 0
+	for {
+		best, at := -1, -1
+		for i, l := range lits {
+			if nx[i] >= 0 && nx[i] < pos {
+				if k := strings.Index(s[pos:], l); k >= 0 {
+					nx[i] = pos + k
+				} else {
+					nx[i] = -1
+				}
+			}
+			if nx[i] >= 0 && (at < 0 || nx[i] < at) {
+				best, at = i, nx[i]
+			}
+		}
+		if best < 0 {
+			return out
+		}
+		end := at + len(lits[best])
+		out = append(out, []int{at, end})
+		pos = end
+	}
 }

@@ -1,19 +1,25 @@
 package rules
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestGateNeeds(t *testing.T) {
 	for _, c := range []struct{ re, need string }{
 		{`不予公开`, "不"},
+		{`(20[0-9][XxＸｘ×]|[XxＸｘ×]{2,4})年`, "年 Xx×Ｘｘ"},
 		{`行政复议|复议`, "行复"},
 		{`(结果)?纠正`, "纠"},
-		{`[XxＸｘ×]{2,}(件|条)`, "件条"},
-		{`[XxＸｘ×]{2,}`, "XxＸｘ×"},
+		{`[XxＸｘ×]{2,}(件|条)`, "件条 Xx×Ｘｘ"},
+		{`[XxＸｘ×]{2,}`, "Xx×Ｘｘ"},
 		{`(予以)?公开?`, "公"},
+		{`(a)(b)`, "a b"},
 		{`(予以)?(公开)?`, ""},
 		{`a|.b`, "ab"},
 		{`a|.`, ""},
@@ -21,13 +27,9 @@ func TestGateNeeds(t *testing.T) {
 		{`x*`, ""},
 	} {
 		g := gated(regexp.MustCompile(c.re))
-		for _, r := range c.need {
-			if !strings.ContainsRune(g.need, r) {
-				t.Errorf("%s: need %q, want %q", c.re, g.need, c.need)
-			}
-		}
-		if len([]rune(g.need)) != len([]rune(c.need)) {
-			t.Errorf("%s: need %q, want %q", c.re, g.need, c.need)
+		got := strings.Join(append([]string{g.need}, g.also...), " ")
+		if got != c.need {
+			t.Errorf("%s: needs %q, want %q", c.re, got, c.need)
 		}
 	}
 }
@@ -52,9 +54,95 @@ func TestGatesNeverSkipAMatch(t *testing.T) {
 			}
 		}
 	}
+	for _, s := range texts {
+		may := keywordSet.may(s)
+		for i, g := range keywordGates {
+			if (may&(1<<i) != 0) != g.may(s) {
+				t.Errorf("gate set and gate %d (%s) differ on %q", i, g.re, s)
+			}
+		}
+	}
 	for i, g := range keywordGates {
 		if g.need == "" {
 			t.Errorf("keyword pattern %d (%s) has no gate", i, g.re)
 		}
+	}
+}
+
+// findAllLiterals finds what the regexp finds, on random texts made of the
+// words' own runes (so that words overlap and repeat).
+func TestFindAllLiteralsIsTheRegexp(t *testing.T) {
+	n := 0
+	rng := uint64(1)
+	for i, k := range keywords {
+		lits := keywordLits[i]
+		if lits == nil {
+			continue
+		}
+		n++
+		var alpha []rune
+		for _, l := range lits {
+			alpha = append(alpha, []rune(l)...)
+		}
+		alpha = append(alpha, '1', '，')
+		for trial := 0; trial < 300; trial++ {
+			var b strings.Builder
+			for j := 0; j < 30; j++ {
+				rng = rng*6364136223846793005 + 1442695040888963407
+				if rng>>60 < 3 {
+					b.WriteString(lits[int(rng>>33)%len(lits)])
+				} else {
+					b.WriteRune(alpha[int(rng>>33)%len(alpha)])
+				}
+			}
+			s := b.String()
+			want := k.re.FindAllStringIndex(s, -1)
+			got := findAllLiterals(lits, s)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("%s on %q: %v, regexp %v", k.re, s, got, want)
+			}
+		}
+	}
+	if n < 10 {
+		t.Errorf("only %d keyword patterns are word lists", n)
+	}
+	if literalsOf(regexp.MustCompile(`(结果)?纠正`)) != nil || literalsOf(regexp.MustCompile(`a|b.`)) != nil {
+		t.Error("literalsOf accepts a pattern with operators")
+	}
+}
+
+// No gate skips a line of the text and HTML fixtures that its regexp
+// matches.
+func TestGatesOnFixtures(t *testing.T) {
+	var files []string
+	for _, dir := range []string{"../fixtures/text", "../fixtures/html"} {
+		m, _ := filepath.Glob(dir + "/*")
+		files = append(files, m...)
+	}
+	gs := append(append([]gate{}, keywordGates...), placeholderGates...)
+	lines, matched := 0, 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil || !utf8.Valid(data) {
+			continue
+		}
+		for _, s := range strings.Split(string(data), "\n") {
+			lines++
+			may := keywordSet.may(s)
+			pmay := placeholderSet.may(s)
+			for i, g := range gs {
+				if !g.re.MatchString(s) {
+					continue
+				}
+				matched++
+				k := len(keywordGates)
+				if !g.may(s) || i < k && may&(1<<i) == 0 || i >= k && pmay&(1<<(i-k)) == 0 {
+					t.Errorf("gate %q %q of %s skips %q (%s)", g.need, g.also, g.re, s, f)
+				}
+			}
+		}
+	}
+	if matched < 100 {
+		t.Fatalf("only %d matches in %d lines of %d files", matched, lines, len(files))
 	}
 }

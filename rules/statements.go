@@ -74,13 +74,33 @@ var keywordGates = func() []gate {
 	return g
 }()
 
+var keywordSet = newGateSet(keywordGates)
+
+// keywordLits are the words of the keyword patterns that are only words
+// ("行政复议|复议"), found with strings.Index instead of the regexp; nil
+// for the others.
+var keywordLits = func() [][]string {
+	l := make([][]string, len(keywords))
+	for i, k := range keywords {
+		l[i] = literalsOf(k.re)
+	}
+	return l
+}()
+
 func findKeywordsIn(s string, idx []int32) []kwMatch {
 	var all []kwMatch
+	may := keywordSet.may(s)
 	for i, k := range keywords {
-		if !keywordGates[i].may(s) {
+		if may&(1<<i) == 0 {
 			continue
 		}
-		for _, m := range k.re.FindAllStringIndex(s, -1) {
+		var ms [][]int
+		if lits := keywordLits[i]; lits != nil {
+			ms = findAllLiterals(lits, s)
+		} else {
+			ms = k.re.FindAllStringIndex(s, -1)
+		}
+		for _, m := range ms {
 			all = append(all, kwMatch{start: int(idx[m[0]]), end: int(idx[m[1]]), kw: i, text: s[m[0]:m[1]]})
 		}
 	}
@@ -296,6 +316,8 @@ type sentCtx struct {
 	// info: the sentence, or one before it in the paragraph, says it is
 	// about 信息公开 / 答复 (so 复议/诉讼 are the table 四 ones).
 	info bool
+	// stats: the sentence's paragraph states application figures.
+	stats bool
 }
 
 // scanSentence is stage 1.
@@ -486,6 +508,10 @@ func (sc *scan) statementOf(f figure, segStart int, ms []kwMatch, before []state
 		}
 		return st, false
 	}
+	if c, ok := sc.restGroup(segStart, f); ok {
+		st.claims = []claim{c}
+		return st, true
+	}
 	st, ok := sc.claimBefore(st, segStart, seg, ms)
 	if ok && sc.partOfEarlier(st) {
 		return st, false
@@ -494,6 +520,44 @@ func (sc *scan) statementOf(f figure, segStart int, ms []kwMatch, before []state
 		return st, false
 	}
 	return st, ok
+}
+
+// restGroupRe is a clause naming a group of results with 等 before its
+// figure: "属于不予公开、无法提供、不予处理等情形依规答复".
+var restGroupRe = regexp.MustCompile(`^\s*(?:属于|为|系|对|因|经审查|其余|其他)?\s*((?:(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)(?:、|和|及|与|或|以及)?){2,})等(?:情形|情况|原因)?(?:的)?(?:依法|依规|依申请|分别)?(?:予以|作出|进行)?(?:答复|办结|处理)?(?:的)?(?:共|合计|共计)?\s*$`)
+
+// restGroup reads the clause before f as a group of results named with 等
+// (stage 4): a part of the total stated before it, whose rows are those
+// named and perhaps more.
+func (sc *scan) restGroup(segStart int, f figure) (claim, bool) {
+	if !sc.ctx.para || sc.proactive {
+		return claim{}, false
+	}
+	cs := segStart
+	for k := f.Start - 1; k >= segStart; k-- {
+		if strings.ContainsRune(clauseBreaks, sc.rs[k]) {
+			cs = k + 1
+			break
+		}
+	}
+	m := restGroupRe.FindStringSubmatch(string(sc.rs[cs:f.Start]))
+	if m == nil {
+		return claim{}, false
+	}
+	c := claim{kind: kResult, rest: true, name: m[1] + "等情形"}
+	seen := map[parser.RowKey]bool{}
+	for _, w := range []string{"予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理"} {
+		if !strings.Contains(m[1], w) {
+			continue
+		}
+		for _, row := range resultWords[w](sc.r.Layout, w).rows {
+			if !seen[row] {
+				seen[row] = true
+				c.rows = append(c.rows, row)
+			}
+		}
+	}
+	return c, true
 }
 
 // afterTotalQizhong: the figure follows "其中" after an application total
@@ -660,7 +724,9 @@ func shareBase(seg string) []quantity {
 		return []quantity{t3("（七）总计", "R3_7")}
 	case strings.Contains(seg, "新收"):
 		return []quantity{t3("一、本年新收", "R1")}
-	case strings.Contains(seg, "收到") || strings.Contains(seg, "受理") || strings.Contains(seg, "申请总"):
+	case strings.Contains(seg, "收到") || strings.Contains(seg, "受理") || strings.Contains(seg, "申请总") ||
+		strings.Contains(seg, "全部申请") || strings.Contains(seg, "所有申请") || strings.Contains(seg, "申请数") ||
+		strings.Contains(seg, "申请量") || strings.Contains(seg, "总申请"):
 		return []quantity{t3("一、本年新收", "R1"), t3("本年新收与上年结转之和", "R1", "R2")}
 	}
 	return nil
@@ -673,9 +739,10 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 	f := st.fig
 	near := ms[len(ms)-1]
 	if k := near.claim("").kind; (k == kAnswered || k == kHandled) && len(ms) >= 2 {
-		// "予以公开答复11件", "作不予处理的处理4件": the result says what was answered
+		// "予以公开答复11件", "作不予处理的处理4件", "以无法提供方式答复9件":
+		// the result says what was answered
 		prev := ms[len(ms)-2]
-		if between := strings.TrimSpace(string(rs[prev.end:near.start])); prev.claim("").kind == kResult && (between == "" || between == "的") {
+		if between := strings.TrimSpace(string(rs[prev.end:near.start])); prev.claim("").kind == kResult && resultAnswerGapRe.MatchString(between) {
 			ms = ms[:len(ms)-1]
 			near = prev
 		}
@@ -864,13 +931,37 @@ func (sc *scan) qualified(claims []claim, bt string, f figure) bool {
 				return false
 			}
 		case c.kind == kT4Total || c.kind == kT4Part:
-			if !sc.ctx.info && (sc.t4From < 0 || sc.t4From >= f.Start) {
+			if !sc.ctx.info && (sc.t4From < 0 || sc.t4From >= f.Start) && !sc.bareCases(bt) {
 				return false
 			}
 		}
 	}
 	return true
 }
+
+// resultAnswerGapRe is what may stand between a result and 答复/处理 when
+// the result says what was answered.
+var resultAnswerGapRe = regexp.MustCompile(`^(的)?(方式|形式|决定|意见)?(的)?$`)
+
+// bareWordsRe are the words a bare "本年度复议4件，诉讼11件" may hold
+// besides its keywords (blanked □).
+var bareWordsRe = regexp.MustCompile(`^(?:□|本年度?|全年|今年|年内|其中|结果|均|各|都|(?:19|20)\d{2}年度?|共|共计|合计|为|发生|涉及|有|，|,|、|和|及|与|\s)*$`)
+
+// otherCasesRe in a sentence makes its 复议/诉讼 cases of another kind
+// ("办理行政复议案件120件", "代理诉讼案件").
+var otherCasesRe = regexp.MustCompile(`案件|案|审理|审结|受理|办理|收到|接到|申请|代理|应诉|出庭|机关|司法|调解|仲裁|信访`)
+
+// bareCases: in a paragraph about applications, a sentence of bare 复议/
+// 诉讼 counts ("本年度复议4件，诉讼11件") states table 四's totals.
+func (sc *scan) bareCases(bt string) bool {
+	if !sc.ctx.stats || sc.proactive || !bareWordsRe.MatchString(bt) {
+		return false
+	}
+	return !otherCasesRe.MatchString(pendingWordsRe.ReplaceAllString(string(sc.rs), ""))
+}
+
+// pendingWordsRe are the words of 尚未审结 (a part, not another kind of case).
+var pendingWordsRe = regexp.MustCompile(`尚未审结|未审结|正在审理|尚在审理|审理中`)
 
 // t4group is a table 四 group named in the text.
 type t4group struct {

@@ -71,6 +71,8 @@ var placeholderRes = []*regexp.Regexp{
 // placeholderGates are the gates of placeholderRes (same order).
 var placeholderGates = gatedAll(placeholderRes)
 
+var placeholderSet = newGateSet(placeholderGates)
+
 // maxTemplateFindings bounds S109 per file: an unfilled template has
 // placeholders everywhere, and the first few say it.
 const maxTemplateFindings = 8
@@ -83,8 +85,9 @@ func placeholderIn(text string) []string {
 		s  string
 	}
 	var hits []hit
+	may := placeholderSet.may(c)
 	for i, re := range placeholderRes {
-		if !placeholderGates[i].may(c) {
+		if may&(1<<i) == 0 {
 			continue
 		}
 		for _, m := range re.FindAllStringIndex(c, 4) {

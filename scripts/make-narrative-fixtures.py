@@ -93,6 +93,22 @@ TEXT = {
         "2024年，全市共受理政府信息公开申请31件（含上年结转2件），答复28件，另有3件顺延至下一年答复。"
         "从办理结果看，予以公开11件，占办结总数的39.3%；部分公开4件，占14.3%；不予公开1件；无法提供9件（其中本机关不掌握相关政府信息8件）；不予处理2件；其他处理1件。"
         "全年政府信息公开行政复议3件，其中结果维持1件，结果纠正1件，尚未审结1件；行政诉讼1件，均为未经复议直接起诉，结果维持。")],
+    # the rest of the results named as a group with 等: 11 + 4 + 12 is not
+    # the 28 answered (the group is 13)
+    "N503-named-rest-group.txt": [(SENT, SENT +
+        "共办结28件，其中予以公开11件，部分公开4件，属于不予公开、无法提供、不予处理等情形依规答复12件。")],
+    # bare 复议/诉讼 in a paragraph stating application figures: 复议 4, the
+    # table has 3
+    "N501-bare-review-litigation.txt": [(SENT + REVIEW, SENT + "本年度复议4件，诉讼1件。")],
+    # 全部申请 is 新收 (29) or 新收 + 上年结转 (31): 11 of them is 37.9% or
+    # 35.5%, not 39.3% (that is 11 of the 28 answered)
+    "N502-share-of-all-applications.txt": [(SENT, SENT + "予以公开11件，占全部申请的39.3%。")],
+    # quiet: a result before 答复, 以…方式答复, negation over other
+    # applications, bare 复议/诉讼, a named rest group, 全部申请 as base
+    "clean-narrative-result-answers.txt": [(SENT + REVIEW, SENT +
+        "依法作出予以公开答复11件、部分公开答复4件，以无法提供方式答复9件，不予处理答复2件。"
+        "共办结28件，其中予以公开11件，部分公开4件，属于不予公开、无法提供、不予处理等情形依规答复13件。"
+        "予以公开11件，占全部申请的35.5%。本年度未收到政府信息公开申请以外的其他申请。本年度复议3件，诉讼1件。")],
     # quiet: a people's government's report published before 31 March
     "clean-government-march.txt": [("青川县自然资源局2024年", "青川县人民政府2024年"), ("\n青川县自然资源局\n2025年1月20日", "\n青川县人民政府\n2025年3月20日")],
 }

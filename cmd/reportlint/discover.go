@@ -54,10 +54,14 @@ func discoverReports(paths []string, stderr io.Writer) (reportFiles, error) {
 	files := rf.list
 	switch {
 	case len(paths) > 0 && missing == len(paths):
-		return rf, usageError{fmt.Sprintf("路径不存在或无法访问: %s", strings.Join(paths, "、"))}
+		return rf, usageError{fmt.Sprintf("路径不存在或无法访问：%s；请检查路径是否正确（没有检查任何文件）", strings.Join(paths, "、"))}
 	case len(files) == missing && !slices.Contains(paths, "-"):
 		if missing > 0 {
 			return rf, usageError{fmt.Sprintf("没有找到可检查的报告文件（%d 个路径不存在，目录中也没有报告文件）", missing)}
+		}
+		if rf.empty {
+			// each empty folder has been named on stderr already
+			return rf, usageError{"没有检查任何文件"}
 		}
 		return rf, usageError{"没有找到可检查的报告文件；请检查路径是否正确"}
 	}

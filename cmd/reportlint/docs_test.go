@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/reportlint/reportlint/parser"
+	"github.com/reportlint/reportlint/parser/load"
 	"github.com/reportlint/reportlint/rules"
 )
 
@@ -121,6 +122,10 @@ func TestOutputDocNamesEveryJSONField(t *testing.T) {
 			assert.Contains(t, string(doc), "`"+name+"`", "docs/output.md documents %s.%s", rt.Name(), name)
 		}
 	}
+	csvDoc := string(doc)[strings.Index(string(doc), "### 问题表格"):]
+	for _, c := range findingColumns {
+		assert.Contains(t, csvDoc[:strings.Index(csvDoc, "### Excel")], c, "check CSV column %s", c)
+	}
 	for _, c := range extractCSVColumns {
 		assert.Contains(t, string(doc), c, "extract CSV column %s", c)
 	}
@@ -158,4 +163,54 @@ func TestReadmeMatchesTheBinary(t *testing.T) {
 	assert.NotContains(t, readme, "../shared")
 	assert.NotContains(t, readme, "shared/spec")
 	assert.Contains(t, readme, "exits with code 1\non purpose")
+
+	// The commands block lists every command.
+	for _, c := range commands {
+		assert.Regexp(t, `(?m)^reportlint `+c.Name+` `, readme, "README's commands block lists %s", c.Name)
+	}
+	// The rules table has a row for every rule of the registry.
+	for _, r := range rules.All() {
+		assert.Regexp(t, `(?m)^\| `+r.ID+` \| `+regexp.QuoteMeta(r.Name)+` \| `, readme, "README's rules table lists %s", r.ID)
+	}
+	// The serve table names every flag of serve.
+	var serveFS *flag.FlagSet
+	flagSetMade = func(fs *flag.FlagSet) { serveFS = fs }
+	runArgs("serve", "-h")
+	flagSetMade = nil
+	require.NotNil(t, serveFS)
+	serveFS.VisitAll(func(f *flag.Flag) {
+		assert.Contains(t, readme, "`--"+f.Name, "README documents serve --%s", f.Name)
+	})
+	// The pre-commit section names every extension the hook passes on.
+	i := strings.Index(readme, "### pre-commit")
+	require.True(t, i >= 0, "README has a pre-commit section")
+	pc := readme[i:]
+	pc = pc[:strings.Index(pc[4:], "\n### ")+4]
+	for _, ext := range load.ReadExtensions() {
+		assert.Contains(t, pc, "`"+ext+"`", "README's pre-commit section names %s", ext)
+	}
+	// The paragraph on directory walks names every extension discovered.
+	j := strings.Index(readme, "Directories are walked recursively")
+	require.True(t, j >= 0, "README says which files a directory walk picks up")
+	walk := readme[j : j+strings.Index(readme[j:], "\n\n")]
+	for _, ext := range load.Extensions() {
+		assert.Contains(t, walk, ext, "README's directory-walk paragraph names %s", ext)
+	}
+	// The commented configuration example is the one TestConfigExample parses.
+	example, err := os.ReadFile("testdata/config/example.reportlint.yaml")
+	require.NoError(t, err)
+	assert.Contains(t, readme, "```yaml\n"+string(example)+"```", "README's .reportlint.yaml example is testdata/config/example.reportlint.yaml")
+}
+
+// The first screen of the README shows what the sample command prints,
+// line for line, and the run exits 1 as the README says.
+func TestReadmeSampleRun(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	m := regexp.MustCompile("(?s)```\n\\$ go run \\./cmd/reportlint (check [^\n]+)\n(.*?)```").FindSubmatch(data)
+	require.NotNil(t, m, "README opens with a sample run")
+	t.Chdir("../..")
+	out, errOut, code := runArgs(strings.Fields(string(m[1]))...)
+	assert.Equal(t, exitError, code, "the sample exits 1 on purpose")
+	assert.Equal(t, string(m[2]), out+errOut, "README's sample output is what the binary prints")
 }

@@ -31,7 +31,7 @@ func (c *commonFlags) register(fs *flag.FlagSet, formats []string, defFormat str
 	fs.Var(&c.format, "format", "输出格式")
 	fs.StringVar(&c.config, "config", "", "配置文件（默认：从第一个要检查的路径所在目录向上查找 .reportlint.yaml，找不到再从当前目录向上查找）")
 	if fs.Name() == "check" {
-		fs.StringVar(&c.previous, "previous", "", "同一机关上一年度的报告，用于跨年度核对（不给时，目录中同一机关相邻年度的报告自动配对）")
+		fs.StringVar(&c.previous, "previous", "", "同一机关上一年度的报告文件，用于跨年度核对（不给时，目录中同一机关相邻年度的报告自动配对）")
 	}
 	fs.Var(&c.jobs, "jobs", "同时读取的文件数，至少为 1（默认：CPU 核数）")
 	fs.BoolVar(&c.noColor, "no-color", false, "不使用颜色（只在终端上使用颜色；设置了 NO_COLOR 时也不用）")
@@ -119,7 +119,16 @@ func expects(f *flag.Flag) string {
 	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
 		return "true 或 false（也可以只写 --" + f.Name + "）"
 	}
-	return "一个" + placeholder(f)
+	switch p := placeholder(f); p {
+	case "数量":
+		return "应为整数，例如 4"
+	case "地址":
+		return "应为 主机:端口，例如 127.0.0.1:8080"
+	case "文件":
+		return "应为文件路径"
+	default:
+		return "应为" + p
+	}
 }
 
 // describer is a flag value that says what it accepts (for errors and help).
@@ -128,6 +137,10 @@ type describer interface {
 	placeholder() string
 }
 
+// placeholder is the word shown after a flag in the help ("--timeout 时长"):
+// the flag type's own word, a `back-quoted` word in the usage (as in
+// flag.UnquoteUsage: "监听`地址`"), then one from the value's type. Plain
+// string flags are file names unless their usage names another word.
 func placeholder(f *flag.Flag) string {
 	if d, ok := f.Value.(describer); ok {
 		return d.placeholder()
@@ -138,8 +151,27 @@ func placeholder(f *flag.Flag) string {
 	if l, ok := f.Value.(*listFlag); ok {
 		return l.meta
 	}
+	if i := strings.Index(f.Usage, "`"); i >= 0 {
+		if j := strings.Index(f.Usage[i+1:], "`"); j > 0 {
+			return f.Usage[i+1 : i+1+j]
+		}
+	}
+	if g, ok := f.Value.(flag.Getter); ok {
+		switch g.Get().(type) {
+		case int, int64, uint, uint64:
+			return "数量"
+		case float64:
+			return "数值"
+		case time.Duration:
+			return "时长"
+		}
+	}
 	return "文件"
 }
+
+// usageText is a flag's usage as the help prints it: back-quotes marking
+// the placeholder word are dropped.
+func usageText(f *flag.Flag) string { return strings.ReplaceAll(f.Usage, "`", "") }
 
 // enumFlag accepts one of a fixed list of values.
 type enumFlag struct {
@@ -289,6 +321,6 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.baseline, "baseline", "", "基线文件：只报告其中没有记录的发现")
 	fs.StringVar(&c.writeBaseline, "write-baseline", "", "把本次检查的文件的发现写入基线文件（其他文件的记录保留；退出码为 0）")
 	c.summary = listFlag{meta: "文件"}
-	fs.Var(&c.summary, "summary", "另外写一份汇总，格式由扩展名决定："+summaryExtHelp()+"；可重复")
+	fs.Var(&c.summary, "summary", "另外写一份汇总文件，格式由扩展名决定："+summaryExtHelp()+"；可重复")
 	fs.StringVar(&c.roster, "roster", "", "应报送单位名单（文本文件每行一个，或 CSV/XLSX 的第一列）：汇总中列出未报送的单位和名单外的报告")
 }

@@ -34,7 +34,8 @@ func init() {
 			},
 			Run: cmdCheck},
 		&command{Name: "extract", Args: "[选项] 路径...", Summary: "输出从报告中读出的表二、表三、表四",
-			Detail: "json 为每个文件一个对象（多个文件时为数组）；csv 为每个单元格一行，带 UTF-8 BOM、机关、年度和中文行列名称。",
+			Detail: "json 为每个文件一个对象（多个文件时为数组）；csv 为每个单元格一行，带 UTF-8 BOM、机关、年度和中文行列名称。\n" +
+				"有文件无法读取时退出码为 1（stderr 上说明原因），命令本身无法运行时为 2。",
 			Examples: []string{
 				"reportlint extract 2024年报.pdf",
 				"reportlint extract --format csv --output 数据.csv reports/",
@@ -83,8 +84,15 @@ func lookupCommand(name string) *command {
 func newFlagSet(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
+	if flagSetMade != nil {
+		flagSetMade(fs)
+	}
 	return fs
 }
+
+// flagSetMade, when set (tests), sees every FlagSet a command builds, so a
+// test can check the help of every flag of every command.
+var flagSetMade func(*flag.FlagSet)
 
 func printUsage(w io.Writer) {
 	fmt.Fprint(w, "reportlint — 政府信息公开工作年度报告检查工具（国办公开办函〔2021〕30号格式）\n\n用法:\n")
@@ -98,11 +106,13 @@ func printUsage(w io.Writer) {
 	}
 	fmt.Fprint(w, `
 运行 "reportlint 命令 -h" 查看该命令的选项，例如 reportlint check -h。
+check 的退出码：0 没有错误级别的问题；1 有（文件无法读取也算）；2 命令本身无法运行（选项错误、给出的路径都不存在等）。
 
 示例:
   reportlint check reports/
   reportlint check --format json --output 结果.json reports/
   reportlint explain A301
+  reportlint serve --open   # 在浏览器中自查报告
 `)
 }
 
@@ -113,7 +123,7 @@ func printCommandHelp(w io.Writer, fs *flag.FlagSet) {
 	if c == nil {
 		c = &command{Name: fs.Name()}
 	}
-	fmt.Fprintf(w, "用法: reportlint %s %s\n\n", c.Name, c.Args)
+	fmt.Fprintf(w, "用法: %s\n\n", strings.TrimSpace("reportlint "+c.Name+" "+c.Args))
 	if c.Summary != "" {
 		fmt.Fprintln(w, c.Summary+"。")
 	}
@@ -130,7 +140,7 @@ func printCommandHelp(w io.Writer, fs *flag.FlagSet) {
 				head += " " + p
 			}
 			fmt.Fprintln(w, head)
-			line := "        " + f.Usage
+			line := "        " + usageText(f)
 			if e, ok := f.Value.(*enumFlag); ok {
 				line += "。可用：" + strings.Join(e.allowed, "、")
 			}
@@ -150,7 +160,7 @@ func printCommandHelp(w io.Writer, fs *flag.FlagSet) {
 
 // cmdHelp prints the top-level help, or a command's help with "help NAME".
 func cmdHelp(args []string, stdout, _ io.Writer) (int, error) {
-	if len(args) == 0 {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
 		printUsage(stdout)
 		return exitOK, nil
 	}

@@ -53,6 +53,15 @@ func TestPreCommitHookCommand(t *testing.T) {
 		assert.True(t, files.MatchString("r"+ext), ext)
 		assert.True(t, files.MatchString("R"+strings.ToUpper(ext)), ext)
 	}
+	// ...and none of the formats it only refuses (.doc, .wps): a report
+	// repository may keep old Word drafts, and a hook must not block them.
+	for _, f := range load.Formats {
+		if f.Read == nil {
+			for _, ext := range f.Exts {
+				assert.False(t, files.MatchString("r"+ext), "refused format %s", ext)
+			}
+		}
+	}
 	args := strings.Fields(h.Entry)
 	require.Equal(t, "reportlint", args[0], "entry runs the installed reportlint")
 	require.Equal(t, "check", args[1])

@@ -571,7 +571,7 @@ var serveReady func(addr string, stop func())
 
 func cmdServe(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlagSet("serve")
-	addr := fs.String("addr", defaultAddr, "监听地址；默认只允许本机访问。给其他地址（如 0.0.0.0:8080）时同一网络中的计算机都能访问")
+	addr := fs.String("addr", defaultAddr, "监听`地址`（主机:端口）；默认只允许本机访问。给其他地址（如 0.0.0.0:8080）时同一网络中的计算机都能访问")
 	open := fs.Bool("open", false, "启动后用默认浏览器打开页面")
 	maxSize := sizeFlag(parser.DefaultOptions().MaxBytes)
 	fs.Var(&maxSize, "max-size", "单个上传文件的大小上限，可带单位：KB、MB、GB；更大的上传回答 413")
@@ -593,8 +593,13 @@ func cmdServe(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
-	if *workers < 1 || *queue < 0 || *maxFiles < 1 {
-		return exitUsage, usageError{"--workers 和 --max-files 至少为 1，--queue 不能为负数"}
+	switch {
+	case *workers < 1:
+		return exitUsage, usageError{fmt.Sprintf("选项 --workers 的值 %d 无效：应为 1 或更大的整数", *workers)}
+	case *maxFiles < 1:
+		return exitUsage, usageError{fmt.Sprintf("选项 --max-files 的值 %d 无效：应为 1 或更大的整数", *maxFiles)}
+	case *queue < 0:
+		return exitUsage, usageError{fmt.Sprintf("选项 --queue 的值 %d 无效：应为 0 或更大的整数（0 表示不排队）", *queue)}
 	}
 	opts := parser.DefaultOptions()
 	opts.Timeout = time.Duration(timeout)

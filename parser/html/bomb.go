@@ -27,14 +27,35 @@ var formatting = map[string]bool{
 	"s": true, "small": true, "strike": true, "strong": true, "tt": true, "u": true,
 }
 
+// isFormatting is formatting[strings.ToLower(name)] for an ASCII name of
+// at most 7 letters, without a map.
+func isFormatting(name string) bool {
+	var buf [7]byte
+	if len(name) > len(buf) {
+		return formatting[strings.ToLower(name)]
+	}
+	for i := 0; i < len(name); i++ {
+		buf[i] = name[i] | 0x20
+	}
+	switch string(buf[:len(name)]) {
+	case "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u":
+		return true
+	}
+	return false
+}
+
 // unbalancedFormatting counts formatting start tags minus their end tags,
 // by bytes (no tokenizer).
 func unbalancedFormatting(src string) int {
 	n := 0
 	low := src
 	for i := 0; i+2 < len(low); i++ {
-		if low[i] != '<' {
-			continue
+		d := strings.IndexByte(low[i:], '<')
+		if d < 0 {
+			break
+		}
+		if i += d; i+2 >= len(low) {
+			break
 		}
 		j, end := i+1, false
 		if low[j] == '/' {
@@ -50,7 +71,7 @@ func unbalancedFormatting(src string) int {
 		if c := low[k]; c != '>' && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '/' {
 			continue
 		}
-		if formatting[strings.ToLower(low[j:k])] {
+		if isFormatting(low[j:k]) {
 			if end {
 				n--
 			} else {

@@ -24,6 +24,15 @@ var notNesting = map[string]bool{
 	"wbr": true, "keygen": true, "basefont": true, "bgsound": true, "frame": true,
 }
 
+// maxNotNesting is the length of the longest name in notNesting.
+var maxNotNesting = func() int {
+	n := 0
+	for k := range notNesting {
+		n = max(n, len(k))
+	}
+	return n
+}()
+
 // tagCounter counts the start tags of a page and its rough nesting depth
 // (start tags minus end tags of elements that really nest) as the tokenizer
 // reads them, so that absurd pages are refused before the parser has built
@@ -39,7 +48,7 @@ func (c *tagCounter) add(tt xhtml.TokenType, raw []byte) {
 		c.tags++
 		if tt == xhtml.StartTagToken {
 			i := 1
-			for i < len(raw) && !strings.ContainsRune(" \t\n\f\r/>", rune(raw[i])) {
+			for i < len(raw) && !endsTagName(raw[i]) {
 				i++
 			}
 			if nests(raw[1:i]) {
@@ -50,13 +59,22 @@ func (c *tagCounter) add(tt xhtml.TokenType, raw []byte) {
 	case xhtml.EndTagToken:
 		// The tokenizer's tag name: from after "</" to white space, '/' or '>'.
 		i := 2
-		for i < len(raw) && !strings.ContainsRune(" \t\n\f\r/>", rune(raw[i])) {
+		for i < len(raw) && !endsTagName(raw[i]) {
 			i++
 		}
 		if c.depth > 0 && !inNotNesting(raw[2:min(i, len(raw))]) {
 			c.depth--
 		}
 	}
+}
+
+// endsTagName: the tokenizer's tag name ends at white space, '/' or '>'.
+func endsTagName(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\f', '\r', '/', '>':
+		return true
+	}
+	return false
 }
 
 // nests reports whether a start tag's name (lower-cased as strings.ToLower
@@ -74,7 +92,7 @@ func nests(name []byte) bool {
 // allocating; names longer than any in it cannot match.
 func inNotNesting(name []byte) bool {
 	var buf [16]byte
-	if len(name) > len(buf) {
+	if len(name) > len(buf) || len(name) > maxNotNesting {
 		return false
 	}
 	for i, c := range name {
@@ -83,7 +101,24 @@ func inNotNesting(name []byte) bool {
 		}
 		buf[i] = c
 	}
-	return notNesting[string(buf[:len(name)])]
+	return isNotNesting(string(buf[:len(name)]))
+}
+
+// isNotNesting is notNesting[name] as a switch (a map lookup for every tag
+// of a page costs more).
+func isNotNesting(name string) bool {
+	switch name {
+	case "p", "li", "dt", "dd", "tr", "td", "th",
+		"tbody", "thead", "tfoot", "caption", "colgroup",
+		"option", "optgroup", "select", "a", "nobr", "button",
+		"form", "h1", "h2", "h3", "h4", "h5", "h6",
+		"rb", "rt", "rp", "rtc", "html", "head", "body",
+		"area", "base", "br", "col", "embed", "hr", "img",
+		"input", "link", "meta", "param", "source", "track",
+		"wbr", "keygen", "basefont", "bgsound", "frame":
+		return true
+	}
+	return false
 }
 
 // srcIndex maps byte offsets of the decoded text to lines and columns.
