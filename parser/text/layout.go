@@ -35,6 +35,9 @@ var figureRe = regexp.MustCompile(`^([-+－]?[0-9０-９][0-9０-９,，]*([.．
 type token struct {
 	text string
 	at   int
+	// line is the 1-based line of a figure joined from the line above
+	// (joinSplitRows); 0 for a token of the line it is read with.
+	line int
 }
 
 func tokens(line string) []token {
@@ -44,7 +47,7 @@ func tokens(line string) []token {
 	for _, r := range line {
 		if isSpace(r) {
 			if start >= 0 {
-				out = append(out, token{b.String(), start})
+				out = append(out, token{text: b.String(), at: start})
 				b.Reset()
 				start = -1
 			}
@@ -57,7 +60,7 @@ func tokens(line string) []token {
 		col++
 	}
 	if start >= 0 {
-		out = append(out, token{b.String(), start})
+		out = append(out, token{text: b.String(), at: start})
 	}
 	return out
 }
@@ -826,26 +829,39 @@ type rawLine struct {
 // figures on the label's first line ("……逾期不补正、行 7 0") and the rest on
 // the next ("政机关不再处理…  0 0 8 6 21"). Two adjacent lines are joined
 // when their figures together are the seven of a row of table 三 and the
-// first six add up to the seventh (the row total); the figures go to the
-// second line, the first keeps its label text. Pairs whose first line holds
-// the fewer figures are joined first: a row of five with two blank cells
-// followed by a split row whose first line ends "0 0" stays a row of five.
+// first line is too short to be a row or the first six add up to the
+// seventh (the row total); the figures go to the second line, the first
+// keeps its label text. Passes, in order: pairs that add up and whose first
+// line holds the fewer figures (a row of five with two blank cells followed
+// by a split row whose first line ends "0 0" stays a row of five); pairs
+// that add up; pairs whose first line is too short to be a row.
 func joinSplitRows(raws []rawLine) {
-	for _, fewerFirst := range []bool{true, false} {
+	passes := []struct{ fewerFirst, needTotal bool }{{true, true}, {false, true}, {false, false}}
+	for _, pass := range passes {
 		for k := 0; k+1 < len(raws); k++ {
 			a, b := &raws[k], &raws[k+1]
 			na, nb := len(a.figs), len(b.figs)
 			if na == 0 || nb == 0 || na+nb != table3Figures || b.n-a.n > 2 || a.joined || b.joined {
 				continue
 			}
-			if fewerFirst && na >= nb {
+			if pass.fewerFirst && na >= nb {
 				continue
 			}
 			if len(a.label) == 0 {
 				continue // a line of figures alone is a row of its own
 			}
-			figs := append(append([]token(nil), a.figs...), b.figs...)
-			if !tokensAddUp(figs) {
+			figs := make([]token, 0, table3Figures)
+			for _, f := range a.figs {
+				f.line = a.n + 1
+				figs = append(figs, f)
+			}
+			figs = append(figs, b.figs...)
+			// Pairs that add up are joined first. Then a first line too
+			// short to be a row by itself is the head of a split row even
+			// when the seven do not add up (a genuine row-total error is
+			// then reported on its row, A303); a first line that is a row
+			// of its own needs the total to agree.
+			if (pass.needTotal || na >= minFigures[parser.Table3]) && !tokensAddUp(figs) {
 				continue
 			}
 			a.toks, a.figs = a.label, nil
@@ -1180,7 +1196,11 @@ func (d *layoutDoc) placeFigures(rows []*t3Row) {
 			cells[k] = parser.Cell{Loc: parser.Loc{Line: r.line.n + 1, Column: 1}}
 		}
 		for k, s := range slots {
-			cells[s] = parser.Cell{Text: f[k].text, Loc: parser.Loc{Line: r.line.n + 1, Column: f[k].at + 1}}
+			line := r.line.n + 1
+			if f[k].line > 0 {
+				line = f[k].line
+			}
+			cells[s] = parser.Cell{Text: f[k].text, Loc: parser.Loc{Line: line, Column: f[k].at + 1}}
 		}
 		r.figures = cells
 	}

@@ -144,29 +144,46 @@ func TestLayoutChromiumMatchesHTML(t *testing.T) {
 	}
 }
 
-// TestLayoutSplitRowNeedsTotal: figures split over two lines are joined
-// only when together they are seven that add up; a line ending in two
-// figures followed by a line of five that do not add up with them stays as
-// it was.
-func TestLayoutSplitRowNeedsTotal(t *testing.T) {
+// TestLayoutSplitRowJoined: figures split over two lines are joined when
+// the first line is too short to be a row by itself, even when the seven do
+// not add up (a genuine row-total error stays on its row for A303); a line
+// that is a row of its own is not completed with the figures below unless
+// the seven add up.
+func TestLayoutSplitRowJoined(t *testing.T) {
+	lastFigures := func(lines []string) []string {
+		tables, _, _ := text.ParseLayoutLines(append([]string{"三、收到和处理政府信息公开申请情况"}, lines...))
+		require.Len(t, tables, 1)
+		rows := tables[0].Rows
+		last := rows[len(rows)-1].Cells
+		var figs []string
+		for _, c := range last[len(last)-7:] {
+			figs = append(figs, c.Text)
+		}
+		return figs
+	}
 	lines := []string{
 		"（二）部分公开（区分处理的，只计这一情形，不计 8 0",
 		"其他情形）                             0   0   7     2    17",
 	}
-	tables, _, _ := text.ParseLayoutLines(append([]string{"三、收到和处理政府信息公开申请情况"}, lines...))
-	require.Len(t, tables, 1)
-	last := tables[0].Rows[len(tables[0].Rows)-1].Cells
-	var figs []string
-	for _, c := range last[len(last)-7:] {
-		figs = append(figs, c.Text)
-	}
-	assert.Equal(t, []string{"8", "0", "0", "0", "7", "2", "17"}, figs)
-
+	assert.Equal(t, []string{"8", "0", "0", "0", "7", "2", "17"}, lastFigures(lines))
 	lines[1] = "其他情形）                             0   0   7     2    18"
-	tables, _, _ = text.ParseLayoutLines(append([]string{"三、收到和处理政府信息公开申请情况"}, lines...))
+	assert.Equal(t, []string{"8", "0", "0", "0", "7", "2", "18"}, lastFigures(lines))
+
+	// A row of five (two blank cells) and a line of two that do not add up
+	// with it: two rows, the five keep their blanks.
+	own := []string{
+		"（三）不予公开8.属于行政查询事项      1   0   0          0   1",
+		"（四）无法提供1.本机关不掌握 3 4",
+	}
+	tables, _, _ := text.ParseLayoutLines(append([]string{"三、收到和处理政府信息公开申请情况"}, own...))
 	require.Len(t, tables, 1)
-	last = tables[0].Rows[len(tables[0].Rows)-1].Cells
-	assert.NotEqual(t, "8", last[len(last)-7].Text, "figures that do not add up were joined")
+	blank := 0
+	for _, c := range tables[0].Rows[0].Cells {
+		if c.Text == "" {
+			blank++
+		}
+	}
+	assert.Equal(t, 2, blank)
 }
 
 // TestCellsFullWidthNotS104: plain pdftotext of full-width tables puts the
