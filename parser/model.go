@@ -27,6 +27,19 @@ type Document struct {
 	// Problems are non-fatal reading problems (pages without text, for
 	// example). Fatal ones are returned as *ReadError instead.
 	Problems []Problem
+	// LostTables are statutory tables whose labels and figures a reader
+	// found but could not put back in their cells with certainty (text
+	// copied out of a PDF viewer in an order that cannot be rebuilt). They
+	// are reported as such (S111), not as missing (S104).
+	LostTables []LostTable
+}
+
+// LostTable is a statutory table present in the source whose cells could
+// not be rebuilt.
+type LostTable struct {
+	Table TableID
+	// Loc is where the table's section or first line is.
+	Loc Loc
 }
 
 // Meta is document metadata found outside the body text.

@@ -53,6 +53,44 @@ warning S102 标题“五、其他需要报告的事项”编号为五，按格�
 		Example: `2023 年度报告中表三"（六）其他处理"只有一行：
 error S105 2023年度报告仍使用2019年试行格式：表三“（六）其他处理”为一行，未按国办公开办函〔2021〕30号分为三行`,
 	},
+	{
+		ID: "S111", Name: "table-not-rebuilt", Severity: Warning, Check: checkTableNotRebuilt, Title: "表格无法还原",
+		Summary: "从 PDF 复制出的文本中有表格的行列标题和数字，但单元格的顺序被打乱，无法确定每个数字的位置，表格未予核对",
+		Doc: `为什么：从 PDF 阅读器复制或用 pdftotext 导出的文字没有表格结构，只有文字和数字的先后顺序。占满页宽的表格，导出时常常只有第一列数字留在行标题旁，其余各列被集中放到后面，或者几行的数字交错在一起。这时表格确实在报告中，只是无法从这份文本确定每个数字属于哪一行哪一列；按猜测的位置核对勾稽关系，会对正确的报告报出错误，所以 reportlint 不核对这张表，只报本条提示（代替"找不到表格"的 S104）。其余部分照常检查。
+
+如何处理：直接检查 PDF 原件（reportlint 可以读取 PDF），或用 pdftotext -layout 重新导出文本（保留列的位置）后再检查；在此之前请人工对照原件核对这张表。`,
+		Example: `pdftotext（不带 -layout）导出的文本中，表三只有"自然人"一列在行标题旁：
+warning S111 表三（收到和处理政府信息公开申请情况）的行列标题和数字都在，但这份文本中数字的顺序与表格不一致，无法确定每个数字所在的行和列，未予核对；请直接检查 PDF 原件，或用 pdftotext -layout 重新导出文本后再检查`,
+	},
+}
+
+// checkTableNotRebuilt reports the tables a reader found but could not
+// rebuild (Document.LostTables), unless recognition read them anyway.
+func checkTableNotRebuilt(p *Pass) {
+	if p.Report.Doc == nil {
+		return
+	}
+	for _, lt := range p.Report.Doc.LostTables {
+		if p.Report.Table(lt.Table) != nil {
+			continue
+		}
+		p.Add(Finding{Loc: lt.Loc, Table: lt.Table, Key: "lost/" + string(lt.Table),
+			Message: fmt.Sprintf("%s的行列标题和数字都在，但这份文本中数字的顺序与表格不一致，无法确定每个数字所在的行和列，未予核对；请直接检查 PDF 原件，或用 pdftotext -layout 重新导出文本后再检查", parser.TableName(lt.Table))})
+	}
+}
+
+// tableLost reports whether the reader found the table but could not
+// rebuild it (S111 says so instead of S104).
+func tableLost(r *parser.Report, id parser.TableID) bool {
+	if r.Doc == nil {
+		return false
+	}
+	for _, lt := range r.Doc.LostTables {
+		if lt.Table == id {
+			return true
+		}
+	}
+	return false
 }
 
 func checkSectionMissing(p *Pass) {
@@ -99,6 +137,9 @@ func checkTableMissing(p *Pass) {
 		if p.Report.Table(id) == nil {
 			if p.Report.TableImage(id) != nil {
 				continue // published as a picture: S110 says so
+			}
+			if tableLost(p.Report, id) {
+				continue // there but not rebuilt: S111 says so
 			}
 			f := Finding{Table: id, Key: "table/" + string(id),
 				Message: fmt.Sprintf("找不到%s", parser.TableName(id))}

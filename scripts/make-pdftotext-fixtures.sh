@@ -18,6 +18,10 @@ pdftotext -layout "$p/clean-long-split-lo.pdf" "$out/clean-pdftotext-layout-long
 pdftotext "$p/clean-lo-writer.pdf" "$out/clean-pdftotext-cells-lo.txt"
 pdftotext "$p/clean-chromium.pdf" "$out/clean-pdftotext-cells-chromium.txt"
 pdftotext -layout "$p/A304-table4-total-lo.pdf" "$out/A304-pdftotext-layout.txt"
+# Plain pdftotext of LibreOffice's table with 1、-numbered labels: figures
+# come between the pieces of wrapped labels, out of row order. Table 三
+# cannot be rebuilt with certainty: S111 (warning), not S104.
+pdftotext "$p/clean-plain-enum-lo.pdf" "$out/S111-pdftotext-cells-plain-enum-lo.txt"
 # Chromium's print of the CMS page (narrow columns: pdftotext runs the
 # figures of table 三 together, "2 000002"; page header and footer lines).
 if command -v chromium >/dev/null 2>&1; then

@@ -9,3 +9,6 @@ func Unglue(line string) []string {
 	}
 	return out
 }
+
+// ParseLayoutLines exposes parseLayout to the tests of package text_test.
+var ParseLayoutLines = parseLayout

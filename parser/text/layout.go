@@ -35,6 +35,9 @@ var figureRe = regexp.MustCompile(`^([-+－]?[0-9０-９][0-9０-９,，]*([.．
 type token struct {
 	text string
 	at   int
+	// line is the 1-based line of a figure joined from the line above
+	// (joinSplitRows); 0 for a token of the line it is read with.
+	line int
 }
 
 func tokens(line string) []token {
@@ -44,7 +47,7 @@ func tokens(line string) []token {
 	for _, r := range line {
 		if isSpace(r) {
 			if start >= 0 {
-				out = append(out, token{b.String(), start})
+				out = append(out, token{text: b.String(), at: start})
 				b.Reset()
 				start = -1
 			}
@@ -57,7 +60,7 @@ func tokens(line string) []token {
 		col++
 	}
 	if start >= 0 {
-		out = append(out, token{b.String(), start})
+		out = append(out, token{text: b.String(), at: start})
 	}
 	return out
 }
@@ -195,7 +198,12 @@ func (d *layoutDoc) simpleTable(r region) *parser.Table {
 
 // parseLayout reads the tables of PDF-viewer text and reports which lines
 // they took. It returns no table when no table region is found.
-func parseLayout(lines []string) ([]*parser.Table, map[int]bool) {
+//
+// lost are the tables whose labels and figures are there but whose cells
+// could not be rebuilt with certainty (a cell-per-line text whose figures
+// are not in row order, as pdftotext gives full-width tables): better no
+// table and a word to check the original than a table read wrong.
+func parseLayout(lines []string) (tables []*parser.Table, used map[int]bool, lost []parser.LostTable) {
 	d := &layoutDoc{lines: lines, used: map[int]bool{}}
 	var out []*parser.Table
 	for _, r := range d.regions() {
@@ -212,9 +220,11 @@ func parseLayout(lines []string) ([]*parser.Table, map[int]bool) {
 		}
 		if t != nil && len(t.Rows) > 0 {
 			out = append(out, t)
+		} else if d.hasFigures(r) && (hasStatutoryLabels(d.lines[r.from:r.to], r.table) || labelsAmongFigures(d.lines[r.from:r.to], r.table)) {
+			lost = append(lost, parser.LostTable{Table: r.table, Loc: parser.Loc{Line: r.from, Column: 1}})
 		}
 	}
-	return out, d.used
+	return out, d.used, lost
 }
 
 // hasFigures reports whether any line of a region ends in figures.
@@ -245,6 +255,45 @@ func hasStatutoryLabels(lines []string, table parser.TableID) bool {
 		}
 	}
 	return n > 0 && found*2 >= n
+}
+
+// labelsAmongFigures is hasStatutoryLabels for text whose figures come
+// between the pieces of a wrapped label ("1、本机关不掌握相关政", "0",
+// "府信息"): the lines of figures alone are left out, and labels are
+// compared without punctuation and enumerator digits (1、 for 1.).
+func labelsAmongFigures(lines []string, table parser.TableID) bool {
+	if table == parser.Table4 {
+		return false // hasStatutoryLabels reads its header words
+	}
+	var b strings.Builder
+	for _, l := range lines {
+		if label, _ := splitFigures(tokens(l)); len(label) > 0 {
+			for _, t := range label {
+				b.WriteString(t.text)
+			}
+		}
+	}
+	c := stripDigits(simplify(b.String()))
+	found, n := 0, 0
+	for _, d := range parser.RowDefs(table) {
+		if d.Layout == parser.Layout2019 {
+			continue
+		}
+		n++
+		if strings.Contains(c, stripDigits(simplify(d.Label))) {
+			found++
+		}
+	}
+	return n > 0 && found*2 >= n
+}
+
+func stripDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // blankTable stands for a table whose labels are there and whose figures
@@ -761,6 +810,76 @@ type t3Line struct {
 	label   []token // label tokens left after the group pieces are taken
 	figures []token
 	groups  []string // groups whose first piece is on this line
+	// joined marks figures gathered from two lines (joinSplitRows): their
+	// columns say nothing about the table's columns.
+	joined bool
+}
+
+// rawLine is a line of table 三's region split into its label tokens and
+// the figures that end it, before the group labels are taken off.
+type rawLine struct {
+	n           int
+	toks        []token
+	label, figs []token
+	joined      bool
+}
+
+// joinSplitRows joins the figures of a row that a wrapped label split over
+// two lines: Chromium's PDF, copied with pdftotext -layout, leaves the first
+// figures on the label's first line ("……逾期不补正、行 7 0") and the rest on
+// the next ("政机关不再处理…  0 0 8 6 21"). Two adjacent lines are joined
+// when their figures together are the seven of a row of table 三 and the
+// first line is too short to be a row or the first six add up to the
+// seventh (the row total); the figures go to the second line, the first
+// keeps its label text. Passes, in order: pairs that add up and whose first
+// line holds the fewer figures (a row of five with two blank cells followed
+// by a split row whose first line ends "0 0" stays a row of five); pairs
+// that add up; pairs whose first line is too short to be a row.
+func joinSplitRows(raws []rawLine) {
+	passes := []struct{ fewerFirst, needTotal bool }{{true, true}, {false, true}, {false, false}}
+	for _, pass := range passes {
+		for k := 0; k+1 < len(raws); k++ {
+			a, b := &raws[k], &raws[k+1]
+			na, nb := len(a.figs), len(b.figs)
+			if na == 0 || nb == 0 || na+nb != table3Figures || b.n-a.n > 2 || a.joined || b.joined {
+				continue
+			}
+			if pass.fewerFirst && na >= nb {
+				continue
+			}
+			if len(a.label) == 0 {
+				continue // a line of figures alone is a row of its own
+			}
+			figs := make([]token, 0, table3Figures)
+			for _, f := range a.figs {
+				f.line = a.n + 1
+				figs = append(figs, f)
+			}
+			figs = append(figs, b.figs...)
+			// Pairs that add up are joined first. Then a first line too
+			// short to be a row by itself is the head of a split row even
+			// when the seven do not add up (a genuine row-total error is
+			// then reported on its row, A303); a first line that is a row
+			// of its own needs the total to agree.
+			if (pass.needTotal || na >= minFigures[parser.Table3]) && !tokensAddUp(figs) {
+				continue
+			}
+			a.toks, a.figs = a.label, nil
+			b.figs, b.joined = figs, true
+			b.toks = append(append([]token(nil), b.label...), figs...)
+		}
+	}
+}
+
+// tokensAddUp reports whether the figures are all numbers and the last is
+// the sum of the others.
+func tokensAddUp(figs []token) bool {
+	cells := make([]parser.Cell, len(figs))
+	for k, f := range figs {
+		cells[k] = parser.Cell{Text: f.text}
+	}
+	adds, known := rowAddsUp(cells)
+	return adds && known
 }
 
 func (l *t3Line) text() string {
@@ -828,8 +947,19 @@ func isProse(line string) bool {
 		return true
 	}
 	t := strings.TrimSpace(line)
-	return utf8.RuneCountInString(t) > 40 && !strings.Contains(t, "  ")
+	if utf8.RuneCountInString(t) <= 40 || strings.Contains(t, "  ") {
+		return false
+	}
+	// A long label with its figures after single spaces (large figures
+	// fill a narrow column: "……相关政府信息 0 288 429 624 128 527 1996")
+	// is a table row.
+	_, figs := splitFigures(tokens(t))
+	return len(figs) < minProseFigures
 }
+
+// minProseFigures is how many figures at its end make a long line without
+// column gaps a table row: running text ends in words, at most a figure.
+const minProseFigures = 3
 
 // t3Row is a data line with the label pieces attached to it.
 type t3Row struct {
@@ -869,8 +999,7 @@ func attach(between []*t3Line, below *t3Line) (up, down []*t3Line) {
 }
 
 func (d *layoutDoc) table3(r region) *parser.Table {
-	eater := newGroupEater()
-	var lines []*t3Line
+	var raws []rawLine
 	for i := r.from; i < r.to; i++ {
 		if isProse(d.lines[i]) {
 			continue
@@ -885,10 +1014,17 @@ func (d *layoutDoc) table3(r region) *parser.Table {
 				figs = u
 			}
 		}
+		raws = append(raws, rawLine{n: i, toks: toks, label: label, figs: figs})
+	}
+	joinSplitRows(raws)
+	eater := newGroupEater()
+	var lines []*t3Line
+	for _, raw := range raws {
+		label, figs := raw.label, raw.figs
 		if len(figs) < minFigures[parser.Table3] {
-			label, figs = toks, nil
+			label, figs = raw.toks, nil
 		}
-		l := &t3Line{n: i, figures: figs}
+		l := &t3Line{n: raw.n, figures: figs, joined: raw.joined}
 		l.label, l.groups = eater.eat(label)
 		lines = append(lines, l)
 	}
@@ -1027,7 +1163,7 @@ func (d *layoutDoc) placeFigures(rows []*t3Row) {
 	var rel [][]int
 	for _, r := range rows {
 		f := r.line.figures
-		if len(f) == table3Figures {
+		if len(f) == table3Figures && !r.line.joined {
 			cols := make([]int, table3Figures)
 			for k := range f {
 				cols[k] = f[k].at - f[len(f)-1].at
@@ -1060,7 +1196,11 @@ func (d *layoutDoc) placeFigures(rows []*t3Row) {
 			cells[k] = parser.Cell{Loc: parser.Loc{Line: r.line.n + 1, Column: 1}}
 		}
 		for k, s := range slots {
-			cells[s] = parser.Cell{Text: f[k].text, Loc: parser.Loc{Line: r.line.n + 1, Column: f[k].at + 1}}
+			line := r.line.n + 1
+			if f[k].line > 0 {
+				line = f[k].line
+			}
+			cells[s] = parser.Cell{Text: f[k].text, Loc: parser.Loc{Line: line, Column: f[k].at + 1}}
 		}
 		r.figures = cells
 	}

@@ -111,3 +111,139 @@ func TestUnglue(t *testing.T) {
 		assert.Equal(t, c.want, got, c.line)
 	}
 }
+
+// readAs reads a file under another name (a fixture's .html.in source as
+// HTML).
+func readAs(t *testing.T, path, as string) *parser.Report {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	rep, err := load.Bytes(as, data, parser.DefaultOptions())
+	require.NoError(t, err, path)
+	return rep
+}
+
+// TestLayoutChromiumMatchesHTML: pdftotext -layout of Chromium's PDF of a
+// CMS page (scripts/make-pdftotext-chromium-fixtures.py) gives the page's
+// tables cell for cell. In the flat table 三 a wrapped label keeps the first
+// one or two figures of its row on its first line ("……行政机关不再处 13 0"),
+// the rest on the next: the row's figures are joined.
+func TestLayoutChromiumMatchesHTML(t *testing.T) {
+	pairs := map[string]string{
+		"clean-pdftotext-layout-chromium-flat.txt":       "chromium-flat.html.in",
+		"clean-pdftotext-layout-chromium-fullwidth.txt":  "chromium-fullwidth.html.in",
+		"clean-pdftotext-layout-chromium-flat-large.txt": "chromium-flat-large.html.in",
+		// ReportLab, same data: 果 of the narrow group column on the 总计 line.
+		"clean-pdftotext-layout-rl-narrow-group.txt": "chromium-flat.html.in",
+	}
+	for txt, src := range pairs {
+		want := cells(readAs(t, filepath.Join("../../fixtures/text/src", src), "page.html"))
+		require.Len(t, want, 200, src)
+		got := cells(read(t, filepath.Join("../../fixtures/text", txt)))
+		assert.Equal(t, want, got, "%s against %s", txt, src)
+	}
+}
+
+// TestLayoutSplitRowJoined: figures split over two lines are joined when
+// the first line is too short to be a row by itself, even when the seven do
+// not add up (a genuine row-total error stays on its row for A303); a line
+// that is a row of its own is not completed with the figures below unless
+// the seven add up.
+func TestLayoutSplitRowJoined(t *testing.T) {
+	lastFigures := func(lines []string) []string {
+		tables, _, _ := text.ParseLayoutLines(append([]string{"三、收到和处理政府信息公开申请情况"}, lines...))
+		require.Len(t, tables, 1)
+		rows := tables[0].Rows
+		last := rows[len(rows)-1].Cells
+		var figs []string
+		for _, c := range last[len(last)-7:] {
+			figs = append(figs, c.Text)
+		}
+		return figs
+	}
+	lines := []string{
+		"（二）部分公开（区分处理的，只计这一情形，不计 8 0",
+		"其他情形）                             0   0   7     2    17",
+	}
+	assert.Equal(t, []string{"8", "0", "0", "0", "7", "2", "17"}, lastFigures(lines))
+	lines[1] = "其他情形）                             0   0   7     2    18"
+	assert.Equal(t, []string{"8", "0", "0", "0", "7", "2", "18"}, lastFigures(lines))
+
+	// A row of five (two blank cells) and a line of two that do not add up
+	// with it: two rows, the five keep their blanks.
+	own := []string{
+		"（三）不予公开8.属于行政查询事项      1   0   0          0   1",
+		"（四）无法提供1.本机关不掌握 3 4",
+	}
+	tables, _, _ := text.ParseLayoutLines(append([]string{"三、收到和处理政府信息公开申请情况"}, own...))
+	require.Len(t, tables, 1)
+	blank := 0
+	for _, c := range tables[0].Rows[0].Cells {
+		if c.Text == "" {
+			blank++
+		}
+	}
+	assert.Equal(t, 2, blank)
+}
+
+// TestCellsFullWidthNotS104: plain pdftotext of full-width tables puts the
+// figures out of row order; the tables are reported as not rebuilt (S111,
+// a warning), never as missing (S104, an error).
+func TestCellsFullWidthNotS104(t *testing.T) {
+	r := read(t, "../../fixtures/text/S111-pdftotext-cells-fullwidth.txt")
+	var lost []parser.TableID
+	for _, lt := range r.Doc.LostTables {
+		lost = append(lost, lt.Table)
+		assert.Nil(t, r.Table(lt.Table))
+	}
+	assert.Equal(t, []parser.TableID{parser.Table3, parser.Table4}, lost)
+	assert.NotNil(t, r.Table(parser.Table2))
+}
+
+// TestLayoutSplitRowNotIntoRowAbove: a row of five figures (two cells
+// blank) is not completed with the first figures of the next row, even
+// when all are zeros and would add up.
+func TestLayoutSplitRowNotIntoRowAbove(t *testing.T) {
+	lines := []string{
+		"三、收到和处理政府信息公开申请情况",
+		"（三）不予公开8.属于行政查询事项      0   0   0          0   0",
+		"（四）无法提供1.本机关不掌握相关政府 0 0",
+		"信息                                 0   0   0     0    0",
+	}
+	tables, _, _ := text.ParseLayoutLines(lines)
+	require.Len(t, tables, 1)
+	rows := tables[0].Rows
+	require.GreaterOrEqual(t, len(rows), 2)
+	blank := 0
+	for _, c := range rows[len(rows)-2].Cells {
+		if c.Text == "" {
+			blank++
+		}
+	}
+	assert.Equal(t, 2, blank, "the row above kept its two blank cells")
+	last := rows[len(rows)-1].Cells
+	for _, c := range last[len(last)-7:] {
+		assert.Equal(t, "0", c.Text)
+	}
+}
+
+// TestLayoutLongRowWithSingleSpaces: large figures fill the narrow columns
+// of a flat table 三, so a long label and its figures come with single
+// spaces between; the line is a row, not running text.
+func TestLayoutLongRowWithSingleSpaces(t *testing.T) {
+	lines := []string{
+		"三、收到和处理政府信息公开申请情况",
+		"（三）不予公开8.属于行政查询事项      0    389  0    180  674  496 1739",
+		"（四）无法提供1.本机关不掌握相关政府信息 0 288 429 624 128 527 1996",
+	}
+	tables, _, _ := text.ParseLayoutLines(lines)
+	require.Len(t, tables, 1)
+	rows := tables[0].Rows
+	require.Len(t, rows, 2)
+	last := rows[1].Cells
+	var figs []string
+	for _, c := range last[len(last)-7:] {
+		figs = append(figs, c.Text)
+	}
+	assert.Equal(t, []string{"0", "288", "429", "624", "128", "527", "1996"}, figs)
+}

@@ -129,11 +129,11 @@ func parseLayoutDoc(path, s string, opts parser.Options) (*parser.Document, erro
 			}
 		}
 	}
-	tables, used := parseLayout(lines)
-	if len(tables) == 0 {
+	tables, used, lost := parseLayout(lines)
+	if len(tables) == 0 && len(lost) == 0 {
 		return nil, nil
 	}
-	doc := &parser.Document{Path: path, Format: parser.FormatText}
+	doc := &parser.Document{Path: path, Format: parser.FormatText, LostTables: lost}
 	first := make([]int, len(tables))
 	for k, t := range tables {
 		t.Ord = k + 1
