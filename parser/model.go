@@ -55,10 +55,35 @@ type Meta struct {
 	Pages int
 }
 
+// ProblemKind says what kind of reading problem a Problem or ReadError is.
+// Readers say what went wrong; the rules engine decides which rule reports
+// each kind (ProblemUnreadable as P001, ProblemNoText as P002).
+type ProblemKind int
+
+// The kinds of reading problem.
+const (
+	// ProblemUnreadable: the file, or part of it, cannot be parsed
+	// (corrupt, encrypted, unsupported, over a limit).
+	ProblemUnreadable ProblemKind = iota + 1
+	// ProblemNoText: a PDF, or pages of it, has no usable text layer (a
+	// scan, or glyphs that map to nothing meaningful).
+	ProblemNoText
+)
+
+// String names the kind as the rule that reports it is named.
+func (k ProblemKind) String() string {
+	switch k {
+	case ProblemUnreadable:
+		return "unreadable"
+	case ProblemNoText:
+		return "no-text-layer"
+	}
+	return "unknown"
+}
+
 // Problem is a non-fatal reading problem, turned into a finding by the rules.
 type Problem struct {
-	// Rule is the rule ID the problem belongs to (P001 or P002).
-	Rule    string
+	Kind    ProblemKind
 	Message string
 	Loc     Loc
 }
@@ -189,9 +214,9 @@ func clampSpan(n int) int {
 }
 
 // ReadError is a fatal reading failure: the file cannot be read at all.
-// Rule is P001 (unreadable) or P002 (no text layer).
+// Kind is ProblemUnreadable or ProblemNoText.
 type ReadError struct {
-	Rule string
+	Kind ProblemKind
 	// Reason is a short Chinese explanation of what is wrong and what to do.
 	Reason string
 	Err    error
@@ -206,7 +231,12 @@ func (e *ReadError) Error() string {
 
 func (e *ReadError) Unwrap() error { return e.Err }
 
-// Unreadable returns a P001 ReadError.
+// Unreadable returns a ReadError of kind ProblemUnreadable.
 func Unreadable(reason string, err error) *ReadError {
-	return &ReadError{Rule: "P001", Reason: reason, Err: err}
+	return &ReadError{Kind: ProblemUnreadable, Reason: reason, Err: err}
+}
+
+// NoText returns a ReadError of kind ProblemNoText.
+func NoText(reason string, err error) *ReadError {
+	return &ReadError{Kind: ProblemNoText, Reason: reason, Err: err}
 }

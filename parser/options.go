@@ -21,17 +21,6 @@ type Options struct {
 	MaxBlocks int
 	// Timeout bounds the time spent on one file.
 	Timeout time.Duration
-	// Deadline, when not zero, is when the loader gives up on the file
-	// (it sets it from Timeout). A reader that loops over pages, rows or
-	// objects should stop when Expired reports true: the loader has already
-	// reported a timeout, and a reader that keeps running holds memory and
-	// CPU that the rest of a batch needs.
-	Deadline time.Time
-}
-
-// Expired reports whether the Deadline has passed.
-func (o Options) Expired() bool {
-	return !o.Deadline.IsZero() && time.Now().After(o.Deadline)
 }
 
 // MaxTextBytes bounds the text of one paragraph (a text line, an HTML

@@ -292,16 +292,21 @@ func panicSite() string {
 	return ""
 }
 
+// ruleOfProblem is the rule that reports a kind of reading problem: P002
+// for a missing text layer, P001 for everything else.
+func ruleOfProblem(k parser.ProblemKind) string {
+	if k == parser.ProblemNoText {
+		return "P002"
+	}
+	return "P001"
+}
+
 // problemFindings turns a reader's non-fatal problems into findings of their
-// rule, leaving out those whose rule is disabled. Problems naming no known
-// rule are read as P001.
+// rule, leaving out those whose rule is disabled.
 func problemFindings(probs []parser.Problem, cfg Config) []Finding {
 	var out []Finding
 	for _, pr := range probs {
-		r := Lookup(pr.Rule)
-		if r == nil {
-			r = Lookup("P001")
-		}
+		r := Lookup(ruleOfProblem(pr.Kind))
 		if cfg.Disabled[r.ID] {
 			continue
 		}
@@ -312,15 +317,12 @@ func problemFindings(probs []parser.Problem, cfg Config) []Finding {
 
 // ReadErrorFindings turns a reader's failure into its P001/P002 finding.
 func ReadErrorFindings(err error, cfg Config) []Finding {
-	rule := "P001"
+	kind := parser.ProblemUnreadable
 	msg := err.Error()
 	if re, ok := err.(*parser.ReadError); ok {
-		rule, msg = re.Rule, re.Reason
+		kind, msg = re.Kind, re.Reason
 	}
-	r := Lookup(rule)
-	if r == nil {
-		r = Lookup("P001")
-	}
+	r := Lookup(ruleOfProblem(kind))
 	if cfg.Disabled[r.ID] {
 		return nil
 	}

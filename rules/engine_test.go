@@ -14,8 +14,8 @@ import (
 func withProblems(t *testing.T) *parser.Report {
 	rep := readEdited(t, cleanText, "", "")
 	rep.Doc.Problems = append(rep.Doc.Problems,
-		parser.Problem{Rule: "P001", Message: "第 2 个表格无法读取", Loc: parser.Loc{Line: 3}},
-		parser.Problem{Rule: "P002", Message: "第 5 页没有文字层", Loc: parser.Loc{Page: 5, Line: 1}},
+		parser.Problem{Kind: parser.ProblemUnreadable, Message: "第 2 个表格无法读取", Loc: parser.Loc{Line: 3}},
+		parser.Problem{Kind: parser.ProblemNoText, Message: "第 5 页没有文字层", Loc: parser.Loc{Page: 5, Line: 1}},
 	)
 	return rep
 }
@@ -48,7 +48,7 @@ func TestReaderProblemsHonourConfig(t *testing.T) {
 // TestReadErrorHonoursConfig: a fatal reading failure is silenced by its own
 // rule only.
 func TestReadErrorHonoursConfig(t *testing.T) {
-	scan := &parser.ReadError{Rule: "P002", Reason: "没有文字层"}
+	scan := &parser.ReadError{Kind: parser.ProblemNoText, Reason: "没有文字层"}
 	broken := parser.Unreadable("文件损坏", errors.New("eof"))
 	off := func(id string) Config { return Config{Disabled: map[string]bool{id: true}} }
 	require.Len(t, ReadErrorFindings(scan, Config{}), 1)

@@ -62,11 +62,12 @@ type answer struct {
 
 // failure is a parser.ReadError as it crosses the pipe.
 type failure struct {
-	Rule, Reason, Err string
+	Kind        parser.ProblemKind
+	Reason, Err string
 }
 
 func (f *failure) readError() *parser.ReadError {
-	re := &parser.ReadError{Rule: f.Rule, Reason: f.Reason}
+	re := &parser.ReadError{Kind: f.Kind, Reason: f.Reason}
 	if f.Err != "" {
 		re.Err = errors.New(f.Err)
 	}
@@ -76,13 +77,13 @@ func (f *failure) readError() *parser.ReadError {
 func failureOf(err error) *failure {
 	var re *parser.ReadError
 	if errors.As(err, &re) {
-		f := &failure{Rule: re.Rule, Reason: re.Reason}
+		f := &failure{Kind: re.Kind, Reason: re.Reason}
 		if re.Err != nil {
 			f.Err = re.Err.Error()
 		}
 		return f
 	}
-	return &failure{Rule: "P001", Reason: err.Error()}
+	return &failure{Kind: parser.ProblemUnreadable, Reason: err.Error()}
 }
 
 // result turns an answer into the parent's fileResult (slim report).
@@ -98,7 +99,7 @@ func (a answer) result() fileResult {
 
 // failedAnswer is the answer for a file whose check could not finish.
 func failedAnswer(j job, reason string) answer {
-	f := &failure{Rule: "P001", Reason: reason}
+	f := &failure{Kind: parser.ProblemUnreadable, Reason: reason}
 	a := answer{Path: j.Path, Failed: f}
 	if j.Check {
 		a.Findings = rules.ReadErrorFindings(f.readError(), j.Cfg)

@@ -16,6 +16,7 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -177,6 +178,17 @@ func unsafeName(name string) bool {
 	return false
 }
 
+// ParseContext reads a DOCX report. Failures are P001 *parser.ReadError values.
+//
+// The context carries the file's deadline; the reader gives up with a P001
+// once it is done.
+func ParseContext(ctx context.Context, p string, data []byte, opts parser.Options) (*parser.Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, parser.Unreadable("读取超时", err)
+	}
+	return Parse(p, data, opts)
+}
+
 // Parse reads a DOCX report. Failures are P001 *parser.ReadError values.
 func Parse(p string, data []byte, opts parser.Options) (*parser.Document, error) {
 	if bytes.HasPrefix(data, oleSignature) {
@@ -232,7 +244,7 @@ func Parse(p string, data []byte, opts parser.Options) (*parser.Document, error)
 			err = nb.parseNumbering(bytes.NewReader(b), maxDepth)
 		}
 		if err != nil {
-			doc.Problems = append(doc.Problems, parser.Problem{Rule: "P001",
+			doc.Problems = append(doc.Problems, parser.Problem{Kind: parser.ProblemUnreadable,
 				Message: fmt.Sprintf("DOCX 中的 %s 不是合法的 XML（%v），自动编号（如“一、”“（一）”）可能无法显示；建议用 Word 或 WPS 重新另存", name, err)})
 		}
 	}
@@ -266,7 +278,7 @@ func Parse(p string, data []byte, opts parser.Options) (*parser.Document, error)
 		return nil, rerr
 	}
 	if alt > 0 {
-		doc.Problems = append(doc.Problems, parser.Problem{Rule: "P001",
+		doc.Problems = append(doc.Problems, parser.Problem{Kind: parser.ProblemUnreadable,
 			Message: fmt.Sprintf("DOCX 正文中有 %d 处嵌入的外部内容（altChunk，常见于从网页或其他程序生成的文件），reportlint 读不到这部分；请用 Word 或 WPS 打开后另存为 .docx 再检查", alt)})
 	}
 	return doc, nil

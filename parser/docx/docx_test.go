@@ -244,12 +244,12 @@ func TestFaults(t *testing.T) {
 			_, err := docx.Parse(c.path, c.data, parser.DefaultOptions())
 			var re *parser.ReadError
 			require.True(t, errors.As(err, &re), "want a ReadError, got %v", err)
-			require.Equal(t, "P001", re.Rule)
+			require.Equal(t, parser.ProblemUnreadable, re.Kind)
 			require.Contains(t, re.Reason, c.want)
 			// The same through the loader (sniffer and registration).
 			_, err = load.Bytes(c.path, c.data, parser.DefaultOptions())
 			require.True(t, errors.As(err, &re))
-			require.Equal(t, "P001", re.Rule)
+			require.Equal(t, parser.ProblemUnreadable, re.Kind)
 			require.Contains(t, re.Reason, c.want)
 		})
 	}
@@ -280,7 +280,7 @@ func TestZipBomb(t *testing.T) {
 	putU32(lied[i:], 1024)
 	_, err = docx.Parse("a.docx", lied, opts)
 	require.True(t, errors.As(err, &re), "got %v", err)
-	require.Equal(t, "P001", re.Rule)
+	require.Equal(t, parser.ProblemUnreadable, re.Kind)
 	require.Contains(t, re.Reason, "不符")
 	// The same file is fine with the default bound.
 	_, err = docx.Parse("a.docx", data, parser.DefaultOptions())
@@ -376,6 +376,6 @@ func TestAltChunkAndRuby(t *testing.T) {
 	doc := parse(t, mkdocx(t, body, nil))
 	require.Equal(t, []string{"正文", "政"}, paras(doc))
 	require.Len(t, doc.Problems, 1)
-	require.Equal(t, "P001", doc.Problems[0].Rule)
+	require.Equal(t, parser.ProblemUnreadable, doc.Problems[0].Kind)
 	require.Contains(t, doc.Problems[0].Message, "altChunk")
 }

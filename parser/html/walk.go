@@ -352,7 +352,7 @@ func (w *walker) table(t *xhtml.Node) {
 	if n := gridSize(tbl); w.opts.MaxCells > 0 && n > w.opts.MaxCells {
 		w.ord--
 		w.doc.Problems = append(w.doc.Problems, parser.Problem{
-			Rule:    "P001",
+			Kind:    parser.ProblemUnreadable,
 			Message: fmt.Sprintf("表格过大（展开合并单元格后约 %d 个单元格，超过上限 %d），已跳过该表格；请检查页面是否为正常的年度报告", n, w.opts.MaxCells),
 			Loc:     tbl.Loc,
 		})

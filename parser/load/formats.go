@@ -3,6 +3,7 @@ package load
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -31,16 +32,31 @@ type InputFormat struct {
 	Read Reader
 	// Refusal is the P001 message for a refused format.
 	Refusal string
+	// Sniff tells from the content (and, where the content cannot tell,
+	// the lower-case extension ext) whether a file is of this format. A
+	// non-empty refuse is the P001 reason for a file that is of this kind
+	// but cannot be read (an encrypted Word file, a ZIP that holds no Word
+	// document, a refused format).
+	Sniff func(ext string, data []byte) (match bool, refuse string)
 }
 
-// Formats is the registry of input formats, in sniffing precedence.
+const (
+	refuseDoc = "这是 Word 97-2003 旧格式（.doc）或其他 OLE 文件，reportlint 不能读取；请另存为 .docx 或 PDF 后再检查"
+	refuseWPS = "这是 WPS 旧格式（.wps）文件，reportlint 不能读取；请在 WPS 中另存为 .docx 或 PDF 后再检查"
+)
+
+// Formats is the registry of input formats, in sniffing precedence: Sniff
+// asks each row's Sniff in this order and takes the first match.
 var Formats = []InputFormat{
-	{Format: parser.FormatPDF, Name: "PDF", Exts: []string{".pdf"}, Read: pdf.Parse},
-	{Format: parser.FormatDOCX, Name: "DOCX", Exts: []string{".docx"}, Read: docx.Parse},
-	{Format: parser.FormatHTML, Name: "HTML", Exts: []string{".html", ".htm", ".shtml", ".xhtml"}, Read: html.Parse},
-	{Format: parser.FormatText, Name: "文本", Exts: []string{".txt"}, Read: text.Parse},
-	{Name: "Word 97-2003", Exts: []string{".doc"}, Refusal: "这是 Word 97-2003 旧格式（.doc）或其他 OLE 文件，reportlint 不能读取；请另存为 .docx 或 PDF 后再检查"},
-	{Name: "WPS", Exts: []string{".wps"}, Refusal: "这是 WPS 旧格式（.wps）文件，reportlint 不能读取；请在 WPS 中另存为 .docx 或 PDF 后再检查"},
+	{Format: parser.FormatPDF, Name: "PDF", Exts: []string{".pdf"}, Read: pdf.ParseContext, Sniff: sniffPDF},
+	{Format: parser.FormatDOCX, Name: "DOCX", Exts: []string{".docx"}, Read: docx.ParseContext, Sniff: sniffDOCX},
+	{Name: "Word 97-2003", Exts: []string{".doc"}, Refusal: refuseDoc, Sniff: sniffOLE(false, refuseDoc)},
+	{Name: "WPS", Exts: []string{".wps"}, Refusal: refuseWPS, Sniff: sniffOLE(true, refuseWPS)},
+	{Name: "RTF", Refusal: "这是 RTF 文件，reportlint 不能读取；请另存为 .docx 或 PDF 后再检查", Sniff: sniffPrefix("{\\rtf")},
+	{Name: "图片或压缩包", Refusal: "这是图片或压缩包，不是年度报告文档；图片需先做文字识别（OCR），压缩包需先解压",
+		Sniff: sniffPrefix("\x89PNG", "\xff\xd8\xff", "GIF8", "\x1f\x8b", "Rar!", "7z\xbc\xaf")},
+	{Format: parser.FormatHTML, Name: "HTML", Exts: []string{".html", ".htm", ".shtml", ".xhtml"}, Read: html.ParseContext, Sniff: sniffHTML},
+	{Format: parser.FormatText, Name: "文本", Exts: []string{".txt"}, Read: text.ParseContext, Sniff: sniffText},
 }
 
 // readers maps formats to their readers.
@@ -169,4 +185,62 @@ func zipHint(what string) string {
 		return "（如是打包的多份报告，请先解压）"
 	}
 	return ""
+}
+
+// sniffPDF: a PDF header in the first KB (some files have junk before it).
+func sniffPDF(_ string, data []byte) (bool, string) {
+	return bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")), ""
+}
+
+// sniffDOCX: a ZIP, which is a DOCX only when it holds a Word document.
+func sniffDOCX(_ string, data []byte) (bool, string) {
+	if !bytes.HasPrefix(data, []byte("PK\x03\x04")) && !bytes.HasPrefix(data, []byte("PK\x05\x06")) {
+		return false, ""
+	}
+	return true, zipKind(data)
+}
+
+// oleMagic starts every OLE compound file (.doc, .wps, encrypted .docx).
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// sniffOLE matches OLE files: WPS ones by their extension (.wps, .et) when
+// wps is set, all others otherwise. A .docx with an opening password is
+// stored as OLE too and gets its own reason.
+func sniffOLE(wps bool, refuse string) func(string, []byte) (bool, string) {
+	return func(ext string, data []byte) (bool, string) {
+		if !bytes.HasPrefix(data, oleMagic) || (ext == ".wps" || ext == ".et") != wps {
+			return false, ""
+		}
+		if docx.IsEncryptedOLE(data) {
+			return true, docx.EncryptedReason
+		}
+		return true, refuse
+	}
+}
+
+// sniffPrefix matches content that starts with one of the signatures.
+func sniffPrefix(sigs ...string) func(string, []byte) (bool, string) {
+	return func(_ string, data []byte) (bool, string) {
+		for _, sig := range sigs {
+			if bytes.HasPrefix(data, []byte(sig)) {
+				return true, ""
+			}
+		}
+		return false, ""
+	}
+}
+
+func sniffHTML(_ string, data []byte) (bool, string) { return looksHTML(data), "" }
+
+// sniffText is asked last: a file named .pdf or .docx that nothing above
+// matched is a broken download, not text.
+func sniffText(ext string, data []byte) (bool, string) {
+	if ext == ".pdf" || ext == ".docx" {
+		what := "PDF"
+		if ext == ".docx" {
+			what = "DOCX"
+		}
+		return true, fmt.Sprintf("扩展名是 %s，但内容不是 %s 文件（可能是下载不完整或保存了错误页面）；请重新下载或导出", ext, what)
+	}
+	return text.LooksLikeText(data), ""
 }

@@ -55,7 +55,7 @@ func FuzzBytes(f *testing.F) {
 			if !errors.As(err, &re) {
 				t.Fatalf("error is not a ReadError: %v", err)
 			}
-			if re.Rule != "P001" && re.Rule != "P002" || re.Reason == "" {
+			if re.Kind != parser.ProblemUnreadable && re.Kind != parser.ProblemNoText || re.Reason == "" {
 				t.Fatalf("ReadError without a P001/P002 rule and a reason: %+v", re)
 			}
 			if re.Err != nil && strings.Contains(re.Err.Error(), "panic:") {

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -21,11 +22,10 @@ func withReader(t *testing.T, r Reader) {
 func TestTimeoutAbandonedReader(t *testing.T) {
 	release := make(chan struct{})
 	sawDeadline := make(chan time.Time, 1)
-	withReader(t, func(path string, data []byte, opts parser.Options) (*parser.Document, error) {
-		sawDeadline <- opts.Deadline
-		for !opts.Expired() {
-			time.Sleep(time.Millisecond)
-		}
+	withReader(t, func(ctx context.Context, path string, data []byte, opts parser.Options) (*parser.Document, error) {
+		dl, _ := ctx.Deadline()
+		sawDeadline <- dl
+		<-ctx.Done()
 		<-release // still running after the loader gave up
 		return nil, parser.Unreadable("too late", nil)
 	})
@@ -57,7 +57,7 @@ func TestTimeoutAbandonedReader(t *testing.T) {
 // TestPanicBecomesP001 checks that a reader's panic is a P001 that names
 // the format, with the stack kept in the wrapped error.
 func TestPanicBecomesP001(t *testing.T) {
-	withReader(t, func(string, []byte, parser.Options) (*parser.Document, error) {
+	withReader(t, func(context.Context, string, []byte, parser.Options) (*parser.Document, error) {
 		var m map[string]int
 		//lint:ignore SA5000 deliberate: a reader that panics
 		m["x"]++ // nil map write
@@ -65,7 +65,7 @@ func TestPanicBecomesP001(t *testing.T) {
 	})
 	_, err := Bytes("boom.txt", []byte("年度报告"), parser.DefaultOptions())
 	re, ok := err.(*parser.ReadError)
-	if !ok || re.Rule != "P001" || !strings.Contains(re.Reason, "内部错误") || !strings.Contains(re.Err.Error(), "panic:") {
+	if !ok || re.Kind != parser.ProblemUnreadable || !strings.Contains(re.Reason, "内部错误") || !strings.Contains(re.Err.Error(), "panic:") {
 		t.Fatalf("got %#v, want a P001 for the panic", err)
 	}
 	if Abandoned() != 0 {

@@ -18,12 +18,13 @@ import (
 
 	"github.com/reportlint/reportlint/internal/readall"
 	"github.com/reportlint/reportlint/parser"
-	"github.com/reportlint/reportlint/parser/docx"
-	"github.com/reportlint/reportlint/parser/text"
 )
 
-// Reader reads one format.
-type Reader func(path string, data []byte, opts parser.Options) (*parser.Document, error)
+// Reader reads one format. The context carries the file's deadline (from
+// Options.Timeout): a reader that loops over pages, rows or objects stops
+// when ctx is done, since the loader has already reported the timeout and a
+// reader that keeps running holds memory and CPU the rest of a batch needs.
+type Reader func(ctx context.Context, path string, data []byte, opts parser.Options) (*parser.Document, error)
 
 // File reads and recognises the report at path. A path of "-" reads stdin.
 // The error is always a *parser.ReadError.
@@ -64,7 +65,6 @@ func run(path string, data []byte, format parser.Format, reader Reader, opts par
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
 		defer cancel()
-		opts.Deadline, _ = ctx.Deadline()
 	}
 	ch := make(chan result, 1)
 	var done atomic.Bool
@@ -81,7 +81,7 @@ func run(path string, data []byte, format parser.Format, reader Reader, opts par
 					fmt.Errorf("panic: %v\n%s", p, firstFrames(debug.Stack())))}
 			}
 		}()
-		doc, err := reader(path, data, opts)
+		doc, err := reader(ctx, path, data, opts)
 		if err != nil {
 			var re *parser.ReadError
 			if !errors.As(err, &re) {
@@ -160,7 +160,7 @@ func checkSize(doc *parser.Document, opts parser.Options) *parser.ReadError {
 var abandoned atomic.Int64
 
 // Abandoned returns the number of readers still running after their file
-// timed out. Readers honour parser.Options.Deadline, so it should fall back
+// timed out. Readers stop when their context is done, so it should fall back
 // to zero soon after each timeout; a reader stuck in a loop shows here.
 func Abandoned() int { return int(abandoned.Load()) }
 
@@ -243,59 +243,19 @@ func Sniff(path string, data []byte) (parser.Format, *parser.ReadError) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return "", parser.Unreadable("文件为空（0 字节或只有空白），请确认下载或导出是否完整", nil)
 	}
-	head := data[:min(len(data), 1024)]
-	switch {
-	case bytes.Contains(head, []byte("%PDF-")):
-		return parser.FormatPDF, nil
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
-		// a ZIP is a DOCX only when it holds a Word document
-		if reason := zipKind(data); reason != "" {
-			return "", parser.Unreadable(reason, nil)
+	for _, f := range Formats {
+		match, refuse := f.Sniff(ext, data)
+		switch {
+		case !match:
+			continue
+		case refuse != "":
+			return "", parser.Unreadable(refuse, nil)
+		case f.Read == nil:
+			return "", parser.Unreadable(f.Refusal, nil)
 		}
-		return parser.FormatDOCX, nil
-	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
-		if docx.IsEncryptedOLE(data) {
-			// A .docx (or .xlsx) with an opening password is stored as OLE.
-			return "", parser.Unreadable(docx.EncryptedReason, nil)
-		}
-		if ext == ".wps" || ext == ".et" {
-			return "", parser.Unreadable(refusal(".wps"), nil)
-		}
-		return "", parser.Unreadable(refusal(".doc"), nil)
-	case bytes.HasPrefix(data, []byte("{\\rtf")):
-		return "", parser.Unreadable("这是 RTF 文件，reportlint 不能读取；请另存为 .docx 或 PDF 后再检查", nil)
-	}
-	for _, sig := range [][]byte{{0x89, 'P', 'N', 'G'}, {0xFF, 0xD8, 0xFF}, []byte("GIF8"), []byte("\x1f\x8b"), []byte("Rar!"), []byte("7z\xbc\xaf")} {
-		if bytes.HasPrefix(data, sig) {
-			return "", parser.Unreadable("这是图片或压缩包，不是年度报告文档；图片需先做文字识别（OCR），压缩包需先解压", nil)
-		}
-	}
-	if looksHTML(data) {
-		return parser.FormatHTML, nil
-	}
-	if ext == ".pdf" || ext == ".docx" {
-		what := "PDF"
-		if ext == ".docx" {
-			what = "DOCX"
-		}
-		return "", parser.Unreadable(fmt.Sprintf("扩展名是 %s，但内容不是 %s 文件（可能是下载不完整或保存了错误页面）；请重新下载或导出", ext, what), nil)
-	}
-	if text.LooksLikeText(data) {
-		return parser.FormatText, nil
+		return f.Format, nil
 	}
 	return "", parser.Unreadable("无法识别的文件类型（不是 HTML、PDF、DOCX 或文本）；请另存为这些格式之一后再检查", nil)
-}
-
-// refusal is the registry's message for a refused format's extension.
-func refusal(ext string) string {
-	for _, f := range Formats {
-		for _, e := range f.Exts {
-			if e == ext && f.Refusal != "" {
-				return f.Refusal
-			}
-		}
-	}
-	return "reportlint 不能读取该格式；请另存为 .docx、PDF 或 HTML 后再检查"
 }
 
 // looksHTML reports whether the head of data is markup.

@@ -13,7 +13,7 @@ import (
 func dumpDoc(doc *parser.Document) string {
 	var b strings.Builder
 	for _, p := range doc.Problems {
-		fmt.Fprintf(&b, "problem %s %s %s\n", p.Rule, p.Loc, p.Message)
+		fmt.Fprintf(&b, "problem %s %s %s\n", p.Kind, p.Loc, p.Message)
 	}
 	for _, bl := range doc.Blocks {
 		if bl.Para != nil {

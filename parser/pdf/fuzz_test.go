@@ -2,6 +2,7 @@ package pdf_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -86,14 +87,15 @@ func FuzzParse(f *testing.F) {
 	const limit = 10 * time.Second
 	f.Fuzz(func(t *testing.T, data []byte) {
 		o := opts
-		o.Deadline = time.Now().Add(limit)
+		ctx, cancel := context.WithTimeout(context.Background(), limit)
+		defer cancel()
 		type res struct {
 			doc *parser.Document
 			err error
 		}
 		ch := make(chan res, 1)
 		go func() {
-			doc, err := pdf.Parse("fuzz.pdf", data, o)
+			doc, err := pdf.ParseContext(ctx, "fuzz.pdf", data, o)
 			ch <- res{doc, err}
 		}()
 		var r res
@@ -104,7 +106,7 @@ func FuzzParse(f *testing.F) {
 		}
 		if r.err != nil {
 			var re *parser.ReadError
-			if !errors.As(r.err, &re) || (re.Rule != "P001" && re.Rule != "P002") || re.Reason == "" {
+			if !errors.As(r.err, &re) || (re.Kind != parser.ProblemUnreadable && re.Kind != parser.ProblemNoText) || re.Reason == "" {
 				t.Fatalf("error is not a P001/P002 ReadError: %v", r.err)
 			}
 			if re.Err != nil && strings.HasPrefix(re.Err.Error(), "panic:") {

@@ -18,6 +18,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -54,8 +55,13 @@ func guard(what string, f func()) (err error) {
 	return nil
 }
 
-// Parse reads a PDF report.
-func Parse(path string, data []byte, opts parser.Options) (doc *parser.Document, err error) {
+// Parse reads a PDF report with no deadline; see ParseContext.
+func Parse(path string, data []byte, opts parser.Options) (*parser.Document, error) {
+	return ParseContext(context.Background(), path, data, opts)
+}
+
+// ParseContext reads a PDF report. It stops between pages once ctx is done.
+func ParseContext(ctx context.Context, path string, data []byte, opts parser.Options) (doc *parser.Document, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			doc, err = nil, parser.Unreadable("PDF 文件结构损坏，无法读取；请用 WPS、Word 或 PDF 阅读器重新导出（另存为）PDF 后再检查", fmt.Errorf("panic: %v", p))
@@ -76,7 +82,7 @@ func Parse(path string, data []byte, opts parser.Options) (doc *parser.Document,
 	doc = &parser.Document{Path: path, Format: parser.FormatPDF}
 	doc.Meta.Pages = npages
 	if d.pageCycle {
-		doc.Problems = append(doc.Problems, parser.Problem{Rule: "P001",
+		doc.Problems = append(doc.Problems, parser.Problem{Kind: parser.ProblemUnreadable,
 			Message: "PDF 的页面目录有循环引用（文件结构损坏），每页只读取了一次，可能缺页；请用 WPS、Word 或 PDF 阅读器重新导出 PDF 后再检查",
 			Loc:     parser.Loc{Page: 1, Line: 1}})
 	}
@@ -85,7 +91,7 @@ func Parse(path string, data []byte, opts parser.Options) (doc *parser.Document,
 	pageIDs := make([]objID, npages)
 	broken := 0
 	for i := range npages {
-		if opts.Expired() {
+		if ctx.Err() != nil {
 			// The loader has already reported the timeout; stop working.
 			return nil, parser.Unreadable("读取 PDF 超时", nil)
 		}
@@ -103,13 +109,13 @@ func Parse(path string, data []byte, opts parser.Options) (doc *parser.Document,
 			return nil, parser.Unreadable(fmt.Sprintf("PDF 中的文字过多（超过 %d 个字符，达到第 %d 页），不像正常的年度报告，文件可能异常；请确认文件是否正确", maxGlyphsFile, i+1), nil)
 		}
 		if pc != nil && pc.formsCapped {
-			doc.Problems = append(doc.Problems, parser.Problem{Rule: "P001",
+			doc.Problems = append(doc.Problems, parser.Problem{Kind: parser.ProblemUnreadable,
 				Message: fmt.Sprintf("第 %d 页调用表单对象（Form XObject）超过 %d 次，文件结构异常，超出部分未读取；请重新导出 PDF 后再检查", i+1, maxFormsPage),
 				Loc:     parser.Loc{Page: i + 1, Line: 1}})
 		}
 		if gerr != nil || pc == nil {
 			broken++
-			doc.Problems = append(doc.Problems, parser.Problem{Rule: "P001",
+			doc.Problems = append(doc.Problems, parser.Problem{Kind: parser.ProblemUnreadable,
 				Message: fmt.Sprintf("第 %d 页内容损坏，已跳过；请重新导出 PDF 后再检查", i+1),
 				Loc:     parser.Loc{Page: i + 1, Line: 1}})
 			continue
@@ -142,23 +148,23 @@ func Parse(path string, data []byte, opts parser.Options) (doc *parser.Document,
 	}
 	if total > 0 {
 		for _, p := range scanned {
-			doc.Problems = append(doc.Problems, parser.Problem{Rule: "P002",
+			doc.Problems = append(doc.Problems, parser.Problem{Kind: parser.ProblemNoText,
 				Message: fmt.Sprintf("第 %d 页只有图片、没有文字层（可能是扫描页），该页内容未检查；请对该页做 OCR 文字识别或改用原始文件", p),
 				Loc:     parser.Loc{Page: p, Line: 1}})
 		}
 	}
 	if total == 0 {
-		return nil, &parser.ReadError{Rule: "P002", Reason: "PDF 没有文字层（可能是扫描件或图片转换的 PDF），无法读取文字；请用 OCR 文字识别转成可检索的 PDF，或改用原始 Word/WPS 文件后再检查"}
+		return nil, parser.NoText("PDF 没有文字层（可能是扫描件或图片转换的 PDF），无法读取文字；请用 OCR 文字识别转成可检索的 PDF，或改用原始 Word/WPS 文件后再检查", nil)
 	}
 	layer := judgeTextLayer(pages)
 	if layer.unusable() {
-		return nil, &parser.ReadError{Rule: "P002", Reason: "PDF 的文字层无法读取：文字能显示，但复制出来全部或部分是乱码、无意义的符号（常见于经 PostScript 打印机驱动“打印”成的 PDF，字体缺少 ToUnicode 映射），无法检查；请用 Word 或 WPS 打开原始文件，用“另存为 PDF”重新导出，或对 PDF 做 OCR 文字识别后再检查"}
+		return nil, parser.NoText("PDF 的文字层无法读取：文字能显示，但复制出来全部或部分是乱码、无意义的符号（常见于经 PostScript 打印机驱动“打印”成的 PDF，字体缺少 ToUnicode 映射），无法检查；请用 Word 或 WPS 打开原始文件，用“另存为 PDF”重新导出，或对 PDF 做 OCR 文字识别后再检查", nil)
 	}
 	if bad*2 > total {
-		return nil, &parser.ReadError{Rule: "P002", Reason: "PDF 的文字无法解码（字体缺少 ToUnicode 映射，复制出来是乱码），无法读取；请用 WPS 或 Word 重新导出 PDF（嵌入字体），或改用原始文件后再检查"}
+		return nil, parser.NoText("PDF 的文字无法解码（字体缺少 ToUnicode 映射，复制出来是乱码），无法读取；请用 WPS 或 Word 重新导出 PDF（嵌入字体），或改用原始文件后再检查", nil)
 	}
 	if layer.partlyGarbled() {
-		doc.Problems = append(doc.Problems, parser.Problem{Rule: "P002",
+		doc.Problems = append(doc.Problems, parser.Problem{Kind: parser.ProblemNoText,
 			Message: fmt.Sprintf("PDF 的文字层有 %d 个字符无法正确解码（从第 %d 页起，复制出来是乱码，字体的 ToUnicode 映射不完整），部分标题和表格可能读错，检查结果不可靠；请用 Word 或 WPS 打开原始文件，用“另存为 PDF”重新导出后再检查", layer.odd, layer.oddPage),
 			Loc:     parser.Loc{Page: layer.oddPage, Line: 1}})
 	}

@@ -27,7 +27,7 @@ func TestNoReplacementCharInFixtures(t *testing.T) {
 		if err != nil {
 			var re *parser.ReadError
 			require.True(t, errors.As(err, &re), name)
-			require.True(t, strings.HasPrefix(name, re.Rule+"-"), "%s: read error %s (%s) but the fixture is not named for it", name, re.Rule, re.Reason)
+			require.True(t, strings.HasPrefix(name, ruleID(re.Kind)+"-"), "%s: read error %s (%s) but the fixture is not named for it", name, ruleID(re.Kind), re.Reason)
 			continue
 		}
 		read++

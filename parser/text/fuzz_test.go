@@ -30,7 +30,7 @@ func FuzzParse(f *testing.F) {
 		doc, err := Parse("fuzz.txt", data, opts)
 		if err != nil {
 			var re *parser.ReadError
-			if !errors.As(err, &re) || re.Rule != "P001" || re.Reason == "" {
+			if !errors.As(err, &re) || re.Kind != parser.ProblemUnreadable || re.Reason == "" {
 				t.Fatalf("error is not a P001 ReadError with a reason: %v", err)
 			}
 			return

@@ -9,6 +9,7 @@ package text
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -17,6 +18,18 @@ import (
 	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/parser/textenc"
 )
+
+// ParseContext reads a text report. data may be UTF-8 (with or without BOM),
+// UTF-16 with a BOM, or GB18030/GBK.
+//
+// The context carries the file's deadline; the reader gives up with a P001
+// once it is done.
+func ParseContext(ctx context.Context, path string, data []byte, opts parser.Options) (*parser.Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, parser.Unreadable("读取超时", err)
+	}
+	return Parse(path, data, opts)
+}
 
 // Parse reads a text report. data may be UTF-8 (with or without BOM),
 // UTF-16 with a BOM, or GB18030/GBK.
