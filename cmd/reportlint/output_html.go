@@ -424,20 +424,29 @@ func draw3(file string, e *Extract, anchors map[string]bool) tableView {
 				}
 			}
 		}
-		for ci, c := range parser.Table3Cols() {
-			cv := cellView{Anchor: r.Anchor + "-" + string(c.Key), Span: 1}
-			var v *float64
-			if ci < len(vals) {
-				v = vals[ci]
-			}
-			cv.Text, cv.Blank = fmtNum(v)
-			r.Cells = append(r.Cells, cv)
-			anchors[cv.Anchor] = true
-		}
+		r.Cells = valueCells(r.Anchor, parser.Table3Cols(), vals, anchors)
 		anchors[r.Anchor] = true
 		t.Rows = append(t.Rows, r)
 	}
 	return t
+}
+
+// valueCells draws one row's value cells for the columns cols from the
+// extract's values in column order (missing values drawn blank), recording
+// each cell's anchor.
+func valueCells(row string, cols []parser.ColumnDef, vals []*float64, anchors map[string]bool) []cellView {
+	cells := make([]cellView, 0, len(cols))
+	for ci, c := range cols {
+		cv := cellView{Anchor: row + "-" + string(c.Key), Span: 1}
+		var v *float64
+		if ci < len(vals) {
+			v = vals[ci]
+		}
+		cv.Text, cv.Blank = fmtNum(v)
+		cells = append(cells, cv)
+		anchors[cv.Anchor] = true
+	}
+	return cells
 }
 
 func draw4(file string, e *Extract, anchors map[string]bool) tableView {
@@ -453,16 +462,7 @@ func draw4(file string, e *Extract, anchors map[string]bool) tableView {
 	for _, d := range parser.Table4Rows() {
 		vals, ok := e.Table4[string(d.Key)]
 		r := rowView{Anchor: t.Anchor + "-" + string(d.Key), Label: d.Label, Absent: !ok}
-		for ci, c := range d.Cols {
-			cv := cellView{Anchor: r.Anchor + "-" + string(c.Key), Span: 1}
-			var v *float64
-			if ci < len(vals) {
-				v = vals[ci]
-			}
-			cv.Text, cv.Blank = fmtNum(v)
-			r.Cells = append(r.Cells, cv)
-			anchors[cv.Anchor] = true
-		}
+		r.Cells = valueCells(r.Anchor, d.Cols, vals, anchors)
 		anchors[r.Anchor] = true
 		t.Rows = append(t.Rows, r)
 	}
