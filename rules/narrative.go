@@ -171,7 +171,7 @@ func checkNarrativeMismatch(p *Pass) {
 }
 
 // noApplicationsRe: "本年度未收到政府信息公开申请", "我镇无信息公开申请".
-var noApplicationsRe = regexp.MustCompile(`((未|没有)(收到|受理|接到|接收)|无)([^，。；,;0-9]{0,12}?)(政府信息公开|信息公开|依申请公开)(的)?申请`)
+var noApplicationsRe = fastCompile(`((未|没有)(收到|受理|接到|接收)|无)([^，。；,;0-9]{0,12}?)(政府信息公开|信息公开|依申请公开)(的)?申请`)
 
 // causedByRe after "……申请" makes the object something the application
 // caused: "未收到因政府信息公开申请引起的行政诉讼" says nothing about
@@ -186,7 +186,7 @@ var otherThanRe = regexp.MustCompile(`^\s*(以外|之外|外)`)
 // object to some applications ("未收到企业提出的政府信息公开申请",
 // "未收到涉及国家秘密的政府信息公开申请"): nothing is said of the total.
 // A modifier with 的 ("申请人撤回的", "收费的") narrows it too.
-var partialGapRe = regexp.MustCompile(`企业|法人|组织|自然人|公民|律师|涉及|关于|有关|网上|当面|信函|邮寄|传真|通过|重复|需要|需|要求|延期`)
+var partialGapRe = fastCompile(`企业|法人|组织|自然人|公民|律师|涉及|关于|有关|网上|当面|信函|邮寄|传真|通过|重复|需要|需|要求|延期`)
 
 // checkNoApplications reads "本年度未收到政府信息公开申请": 本年新收 is 0.
 func checkNoApplications(p *Pass, n *stated) {
@@ -202,6 +202,9 @@ func checkNoApplications(p *Pass, n *stated) {
 			continue
 		}
 		folded := parser.FoldWidth(sent.Text)
+		if !noApplicationsRe.MatchString(folded) {
+			continue
+		}
 		m := noApplicationsRe.FindStringSubmatchIndex(folded)
 		if m == nil || hasCountFigure(clauseAround(folded, m[0], m[1])) || timeQualRe.MatchString(clauseAround(folded, m[0], m[1])) {
 			continue
@@ -256,7 +259,7 @@ func reportMismatch(p *Pass, sent *sentence, st statement, c claim, qs []quantit
 	p.Add(f)
 }
 
-var allMaintainedRe = regexp.MustCompile(`均(已|获|被|予以|为|结果)*维持`)
+var allMaintainedRe = fastCompile(`均(已|获|被|予以|为|结果)*维持`)
 
 // checkAllMaintained reads "行政复议7件、行政诉讼9件，均获维持": each total
 // named before claims its 结果维持 equals it.
@@ -291,9 +294,9 @@ func checkAllMaintained(p *Pass, sent *sentence, stmts []statement) {
 	}
 }
 
-var outcomeRe = regexp.MustCompile(`纠正|纠错|败诉|撤销|违法|被|结果|维持`)
+var outcomeRe = fastCompile(`纠正|纠错|败诉|撤销|违法|被|结果|维持`)
 
-var noCasesRe = regexp.MustCompile(`(未|没有|无)(发生|引起|出现|产生|收到|涉及|被)?[^，。；,;0-9]{0,16}?(行政复议|行政诉讼)([^，。；,;0-9]{0,3}(或|和|及|、|与)?\s*(行政复议|行政诉讼))?`)
+var noCasesRe = fastCompile(`(未|没有|无)(发生|引起|出现|产生|收到|涉及|被)?[^，。；,;0-9]{0,16}?(行政复议|行政诉讼)([^，。；,;0-9]{0,3}(或|和|及|、|与)?\s*(行政复议|行政诉讼))?`)
 
 // checkNoCases reads "未引起行政复议或行政诉讼": the totals named are 0.
 func checkNoCases(p *Pass, n *stated) {
@@ -309,6 +312,9 @@ func checkNoCases(p *Pass, n *stated) {
 		}
 		folded := parser.FoldWidth(sent.Text)
 		if !strings.Contains(folded, "公开") && !strings.Contains(folded, "答复") {
+			continue
+		}
+		if !noCasesRe.MatchString(folded) {
 			continue
 		}
 		done := map[string]bool{}

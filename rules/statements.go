@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -76,44 +77,49 @@ var keywordGates = func() []gate {
 
 var keywordSet = newGateSet(keywordGates)
 
-// keywordLits are the words of the keyword patterns that are only words
-// ("行政复议|复议"), found with strings.Index instead of the regexp; nil
-// for the others.
-var keywordLits = func() [][]string {
-	l := make([][]string, len(keywords))
+// keywordFinder searches every keyword pattern in one pass.
+var keywordFinder = func() *finder {
+	res := make([]*regexp.Regexp, len(keywords))
 	for i, k := range keywords {
-		l[i] = literalsOf(k.re)
+		res[i] = k.re
 	}
-	return l
+	return newFinder(res)
 }()
 
 func findKeywordsIn(s string, idx []int32) []kwMatch {
-	var all []kwMatch
-	may := keywordSet.may(s)
-	for i, k := range keywords {
-		if may&(1<<i) == 0 {
-			continue
-		}
-		var ms [][]int
-		if lits := keywordLits[i]; lits != nil {
-			ms = findAllLiterals(lits, s)
-		} else {
-			ms = k.re.FindAllStringIndex(s, -1)
-		}
-		for _, m := range ms {
-			all = append(all, kwMatch{start: int(idx[m[0]]), end: int(idx[m[1]]), kw: i, text: s[m[0]:m[1]]})
-		}
+	want := ^uint64(0)
+	if len(keywordFinder.slow) > 0 {
+		want = keywordSet.may(s)
 	}
-	// longest first, then the order of the list
-	sort.SliceStable(all, func(a, b int) bool {
-		la, lb := all[a].end-all[a].start, all[b].end-all[b].start
-		if la != lb {
-			return la > lb
+	var buf [32]fmatch
+	ms := keywordFinder.find(s, want, -1, buf[:0])
+	all := make([]kwMatch, len(ms))
+	for i, m := range ms {
+		all[i] = kwMatch{start: int(idx[m.start]), end: int(idx[m.end]), kw: m.pat, text: s[m.start:m.end]}
+	}
+	sortKeywords(all)
+	return keepLongest(all, int(idx[len(s)]))
+}
+
+// sortKeywords orders matches longest first, then in the order of the
+// list, then by position (each pattern's matches do not overlap).
+func sortKeywords(all []kwMatch) {
+	slices.SortFunc(all, func(a, b kwMatch) int {
+		if la, lb := a.end-a.start, b.end-b.start; la != lb {
+			return lb - la
 		}
-		return all[a].kw < all[b].kw
+		if a.kw != b.kw {
+			return a.kw - b.kw
+		}
+		return a.start - b.start
 	})
-	taken := make([]bool, idx[len(s)])
-	var out []kwMatch
+}
+
+// keepLongest keeps the matches (sorted by sortKeywords) that overlap no
+// match kept before them, in text order; n is the length in runes.
+func keepLongest(all []kwMatch, n int) []kwMatch {
+	taken := make([]bool, n)
+	out := all[:0:0]
 	for _, m := range all {
 		free := true
 		for k := m.start; k < m.end; k++ {
@@ -130,7 +136,7 @@ func findKeywordsIn(s string, idx []int32) []kwMatch {
 		}
 		out = append(out, m)
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].start < out[b].start })
+	slices.SortFunc(out, func(a, b kwMatch) int { return a.start - b.start })
 	return out
 }
 
@@ -247,18 +253,18 @@ func narrativeSentences(r *parser.Report) []sentence {
 }
 
 var (
-	timeQualRe   = regexp.MustCompile(`上一?年|去年|前年|同期|同比|环比|较|比上|增长|增加|减少|下降|上升|提高|增幅|降幅|以来|历年|平均|日均|月均|半年|季度|月份|\d+月(至|到|-|—|~)|前\d+个?月`)
-	volumeQualRe = regexp.MustCompile(`其中|网上|网络|在线|线上|线下|当面|现场|信函|邮寄|邮件|传真|电话|自然人|法人|企业|律师|公益|科研|分别|延期|延长|逾期|超期|当场|口头|书面|案件|不含|除`)
-	topicQualRe  = regexp.MustCompile(`咨询|信箱|留言|热线|来信|来访|建议|提案|议案|办件|审批|许可|处罚|强制|政务服务|12345|诉求|工单|网民|问政|举报|投诉|信访|主动公开`)
-	subReasonRe  = regexp.MustCompile(`不掌握|另行制作|补正|国家秘密|禁止公开|三安全|第三方|内部事务|过程性|执法案卷|查询|重复|出版物|大量反复|确认|逾期|收费|不再处理|分别|情形`)
+	timeQualRe   = fastCompile(`上一?年|去年|前年|同期|同比|环比|较|比上|增长|增加|减少|下降|上升|提高|增幅|降幅|以来|历年|平均|日均|月均|半年|季度|月份|\d+月(至|到|-|—|~)|前\d+个?月`)
+	volumeQualRe = fastCompile(`其中|网上|网络|在线|线上|线下|当面|现场|信函|邮寄|邮件|传真|电话|自然人|法人|企业|律师|公益|科研|分别|延期|延长|逾期|超期|当场|口头|书面|案件|不含|除`)
+	topicQualRe  = fastCompile(`咨询|信箱|留言|热线|来信|来访|建议|提案|议案|办件|审批|许可|处罚|强制|政务服务|12345|诉求|工单|网民|问政|举报|投诉|信访|主动公开`)
+	subReasonRe  = fastCompile(`不掌握|另行制作|补正|国家秘密|禁止公开|三安全|第三方|内部事务|过程性|执法案卷|查询|重复|出版物|大量反复|确认|逾期|收费|不再处理|分别|情形`)
 	// yearInTextRe is a year in Arabic digits (meta rules use it too).
 	yearInTextRe = zhtext.YearRe
 	includesRe   = regexp.MustCompile(`^\s*[（(，,]?\s*(其中)?(含|包括|包含|其中)\s*(上一?年度?|(?:19|20)\d{2}年度?)?(结转|转结|转至今年|转入)`)
-	eachRe       = regexp.MustCompile(`均|各|都`)
-	sumWordRe    = regexp.MustCompile(`共|合计|总计|累计|总数`)
+	eachRe       = fastCompile(`均|各|都`)
+	sumWordRe    = fastCompile(`共|合计|总计|累计|总数`)
 	connectiveRe = regexp.MustCompile(`^(及|和|与|、|以及|或)$`)
-	shareRe      = regexp.MustCompile(`占|比例|比重|占比`)
-	t4ContextRe  = regexp.MustCompile(`被|引起|引发|因|不服|涉及|针对`)
+	shareRe      = fastCompile(`占|比例|比重|占比`)
+	t4ContextRe  = fastCompile(`被|引起|引发|因|不服|涉及|针对`)
 	// applicationNounRe: the word before a figure in 条/份/项 that makes it
 	// a count of applications ("依申请公开17条", "申请书55份").
 	applicationNounRe = regexp.MustCompile(`(申请|申请书|依申请公开)\s*$`)
@@ -267,7 +273,7 @@ var (
 	// stated sum after new and carried-over figures: "共计31件"
 	sumOnlyRe     = regexp.MustCompile(`^[，,、\s]*(共计|合计|总计|共|总共|累计)\s*(办理|受理)?\s*$`)
 	negBeforeRune = "未不没无非"
-	qizhongRe     = regexp.MustCompile(`其中`)
+	qizhongRe     = fastCompile(`其中`)
 	listSepRe     = regexp.MustCompile(`^\s*(、|,|，|和|及|与|以及)\s*$`)
 )
 
@@ -949,7 +955,7 @@ var bareWordsRe = regexp.MustCompile(`^(?:□|本年度?|全年|今年|年内|�
 
 // otherCasesRe in a sentence makes its 复议/诉讼 cases of another kind
 // ("办理行政复议案件120件", "代理诉讼案件").
-var otherCasesRe = regexp.MustCompile(`案件|案|审理|审结|受理|办理|收到|接到|申请|代理|应诉|出庭|机关|司法|调解|仲裁|信访`)
+var otherCasesRe = fastCompile(`案件|案|审理|审结|受理|办理|收到|接到|申请|代理|应诉|出庭|机关|司法|调解|仲裁|信访`)
 
 // bareCases: in a paragraph about applications, a sentence of bare 复议/
 // 诉讼 counts ("本年度复议4件，诉讼11件") states table 四's totals.
@@ -961,7 +967,7 @@ func (sc *scan) bareCases(bt string) bool {
 }
 
 // pendingWordsRe are the words of 尚未审结 (a part, not another kind of case).
-var pendingWordsRe = regexp.MustCompile(`尚未审结|未审结|正在审理|尚在审理|审理中`)
+var pendingWordsRe = fastCompile(`尚未审结|未审结|正在审理|尚在审理|审理中`)
 
 // t4group is a table 四 group named in the text.
 type t4group struct {

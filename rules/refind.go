@@ -1,0 +1,556 @@
+package rules
+
+import (
+	"math"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// A finder finds the matches of several regexps in one pass over a text,
+// exactly as each regexp's FindAllStringIndex would. Each regexp is split
+// into its top-level alternatives; each alternative has a small set of
+// literal prefixes that every match of it starts with. The pass looks at
+// each rune once: where a prefix of an alternative starts, the
+// alternative is tried there, a literal by comparison, anything else by
+// its own regexp anchored at that position (on a window as long as its
+// longest match). At a position, a regexp's alternatives are tried in
+// order and the first that matches wins, which is the regexp package's
+// leftmost-first rule; a regexp's matches do not overlap.
+//
+// A regexp the finder cannot split (one that can match the empty text,
+// has no bounded longest match, uses anchors or word boundaries, or has no
+// small prefix set) is run as a regexp: the result is the same.
+type finder struct {
+	pats  []fpat
+	byRun map[rune][]fcand // candidates by first rune, in (pattern, alternative) order
+	bloom [4]uint64        // first runes, by r&255
+	slow  []int            // patterns run as regexps
+}
+
+type fpat struct {
+	re   *regexp.Regexp
+	alts []falt
+	fast bool
+}
+
+// falt is one alternative of a regexp.
+type falt struct {
+	lit    string         // the alternative is this literal ("" when not)
+	re     *regexp.Regexp // else: the alternative anchored, ^(?:alt)
+	maxLen int            // the longest match in bytes
+}
+
+// fcand is an alternative that may start with a given rune.
+type fcand struct {
+	pat, alt int
+	prefixes []string // the alternative's prefixes that start with the rune
+}
+
+// fmatch is a match of pattern pat at bytes [start,end).
+type fmatch struct {
+	pat, start, end int
+}
+
+// maxPrefixes bounds the prefix set of an alternative.
+const maxPrefixes = 64
+
+// maxPrefixRunes is the longest prefix computed.
+const maxPrefixRunes = 4
+
+func newFinder(res []*regexp.Regexp) *finder {
+	f := &finder{byRun: map[rune][]fcand{}}
+	for i, re := range res {
+		p := fpat{re: re}
+		var pre [][]string
+		p.alts, pre, p.fast = splitAlts(re)
+		f.pats = append(f.pats, p)
+		if !p.fast {
+			f.slow = append(f.slow, i)
+			continue
+		}
+		for j, ps := range pre {
+			byFirst := map[rune][]string{}
+			var order []rune
+			for _, s := range ps {
+				r, _ := utf8.DecodeRuneInString(s)
+				if _, ok := byFirst[r]; !ok {
+					order = append(order, r)
+				}
+				byFirst[r] = append(byFirst[r], s)
+			}
+			for _, r := range order {
+				f.byRun[r] = append(f.byRun[r], fcand{pat: i, alt: j, prefixes: byFirst[r]})
+				f.bloom[(r&255)/64] |= 1 << (r & 63)
+			}
+		}
+	}
+	return f
+}
+
+// splitAlts splits re into its top-level alternatives with their prefix
+// sets; ok is false when re must run as a regexp.
+func splitAlts(re *regexp.Regexp) (alts []falt, pre [][]string, ok bool) {
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return nil, nil, false
+	}
+	for t.Op == syntax.OpCapture {
+		t = t.Sub[0]
+	}
+	subs := []*syntax.Regexp{t}
+	if t.Op == syntax.OpAlternate {
+		subs = t.Sub
+	}
+	for _, sub := range subs {
+		if hasAssertion(sub) {
+			return nil, nil, false
+		}
+		simple := sub.Simplify()
+		maxLen, bounded := maxBytes(simple)
+		if !bounded {
+			return nil, nil, false
+		}
+		ps, ok := prefixSet(simple)
+		if !ok {
+			return nil, nil, false
+		}
+		a := falt{maxLen: maxLen}
+		if simple.Op == syntax.OpLiteral && simple.Flags&syntax.FoldCase == 0 {
+			a.lit = string(simple.Rune)
+		} else {
+			a.re, err = regexp.Compile(`^(?:` + sub.String() + `)`)
+			if err != nil {
+				return nil, nil, false
+			}
+		}
+		alts = append(alts, a)
+		pre = append(pre, ps)
+	}
+	return alts, pre, true
+}
+
+// hasAssertion: t holds an anchor or a word boundary (its matches depend on
+// the text around them, which an anchored window does not show).
+func hasAssertion(t *syntax.Regexp) bool {
+	switch t.Op {
+	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpNoMatch:
+		return true
+	}
+	for _, s := range t.Sub {
+		if hasAssertion(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxBytes is the longest match of t in bytes (a rune of a class or an
+// invalid byte counts as at most utf8.UTFMax); bounded is false for
+// repeats without an upper bound.
+func maxBytes(t *syntax.Regexp) (n int, bounded bool) {
+	switch t.Op {
+	case syntax.OpEmptyMatch:
+		return 0, true
+	case syntax.OpLiteral:
+		for _, r := range t.Rune {
+			n += runeBytes(r, t.Flags&syntax.FoldCase != 0)
+		}
+		return n, true
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax, true
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxBytes(t.Sub[0])
+	case syntax.OpRepeat:
+		if t.Max < 0 {
+			return 0, false
+		}
+		m, ok := maxBytes(t.Sub[0])
+		return m * t.Max, ok
+	case syntax.OpConcat:
+		for _, s := range t.Sub {
+			m, ok := maxBytes(s)
+			if !ok {
+				return 0, false
+			}
+			n += m
+		}
+		return n, true
+	case syntax.OpAlternate:
+		for _, s := range t.Sub {
+			m, ok := maxBytes(s)
+			if !ok {
+				return 0, false
+			}
+			n = max(n, m)
+		}
+		return n, true
+	}
+	return 0, false
+}
+
+func runeBytes(r rune, fold bool) int {
+	if fold {
+		return utf8.UTFMax
+	}
+	if n := utf8.RuneLen(r); n > 0 {
+		return n
+	}
+	return utf8.UTFMax
+}
+
+// pfx is a prefix of the matches of a part of a regexp: open when the
+// part's match is exactly s (what follows may extend it), closed when the
+// match goes on in ways not followed.
+type pfx struct {
+	s    string
+	n    int // runes
+	open bool
+}
+
+// prefixSet returns strings of which every match of t starts with one,
+// none empty, the longest (up to maxPrefixRunes runes) that keep the set
+// small; ok is false when there is none.
+func prefixSet(t *syntax.Regexp) ([]string, bool) {
+	for k := maxPrefixRunes; k >= 1; k-- {
+		ps, ok := prefixes(t, k)
+		if !ok || len(ps) > maxPrefixes {
+			continue
+		}
+		var out []string
+		for _, p := range ps {
+			if p.s == "" {
+				out = nil // the alternative can start anywhere
+				break
+			}
+			if !slices.Contains(out, p.s) {
+				out = append(out, p.s)
+			}
+		}
+		if out != nil {
+			return out, true
+		}
+	}
+	return nil, false
+}
+
+// prefixes of t up to k runes; ok is false when the set grows beyond
+// maxPrefixes or t holds what has no literal prefix.
+func prefixes(t *syntax.Regexp, k int) ([]pfx, bool) {
+	switch t.Op {
+	case syntax.OpEmptyMatch:
+		return []pfx{{open: true}}, true
+	case syntax.OpLiteral:
+		if t.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		rs := t.Rune
+		if slices.Contains(rs, utf8.RuneError) {
+			return nil, false // an invalid byte matches it too
+		}
+		if len(rs) > k {
+			return []pfx{{s: string(rs[:k]), n: k}}, true
+		}
+		return []pfx{{s: string(rs), n: len(rs), open: true}}, true
+	case syntax.OpCharClass:
+		var out []pfx
+		for i := 0; i+1 < len(t.Rune); i += 2 {
+			lo, hi := t.Rune[i], t.Rune[i+1]
+			if hi-lo >= maxPrefixes || len(out)+int(hi-lo)+1 > maxPrefixes {
+				return nil, false
+			}
+			for r := lo; r <= hi; r++ {
+				if r == utf8.RuneError {
+					return nil, false // an invalid byte matches it too
+				}
+				out = append(out, pfx{s: string(r), n: 1, open: true})
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpCapture:
+		return prefixes(t.Sub[0], k)
+	case syntax.OpQuest:
+		ps, ok := prefixes(t.Sub[0], k)
+		if !ok {
+			return nil, false
+		}
+		return append(ps, pfx{open: true}), len(ps) < maxPrefixes
+	case syntax.OpAlternate:
+		var out []pfx
+		for _, s := range t.Sub {
+			ps, ok := prefixes(s, k)
+			if !ok || len(out)+len(ps) > maxPrefixes {
+				return nil, false
+			}
+			out = append(out, ps...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		cur := []pfx{{open: true}}
+		for _, sub := range t.Sub {
+			anyOpen := false
+			for _, c := range cur {
+				anyOpen = anyOpen || c.open && c.n < k
+			}
+			if !anyOpen {
+				break
+			}
+			var next []pfx
+			for _, c := range cur {
+				if !c.open || c.n >= k {
+					c.open = false
+					next = append(next, c)
+					continue
+				}
+				ps, ok := prefixes(sub, k-c.n)
+				if !ok {
+					// what follows is unknown: c is all that is known
+					next = append(next, pfx{s: c.s, n: c.n})
+					continue
+				}
+				for _, p := range ps {
+					next = append(next, pfx{s: c.s + p.s, n: c.n + p.n, open: p.open})
+				}
+				if len(next) > maxPrefixes {
+					// too many: what is known so far is the prefix
+					for i := range cur {
+						cur[i].open = false
+					}
+					return cur, true
+				}
+			}
+			cur = next
+		}
+		return cur, true
+	}
+	return nil, false
+}
+
+// inBloom: some candidate may start with r.
+func (f *finder) inBloom(r rune) bool {
+	return f.bloom[(r&255)/64]&(1<<(r&63)) != 0
+}
+
+// find appends to dst the matches of the patterns whose bit is set in
+// want (bit i for pattern i; patterns from 64 on are always searched), at
+// most limit matches per pattern (limit < 0: all). The matches of the
+// patterns the finder splits come in text order, then those of the others
+// pattern by pattern.
+func (f *finder) find(s string, want uint64, limit int, dst []fmatch) []fmatch {
+	var nextBuf, countBuf [64]int
+	next, count := nextBuf[:0], countBuf[:0]
+	if len(f.pats) > len(nextBuf) {
+		next, count = make([]int, 0, len(f.pats)), make([]int, 0, len(f.pats))
+	}
+	next, count = next[:len(f.pats)], count[:len(f.pats)]
+	active := 0 // split patterns still looked for
+	for i := range f.pats {
+		if i < 64 && want&(1<<i) == 0 || !f.pats[i].fast || limit == 0 {
+			next[i] = math.MaxInt
+		} else {
+			active++
+		}
+	}
+	for p, r := range s {
+		if active == 0 {
+			break
+		}
+		if !f.inBloom(r) {
+			continue
+		}
+		cands, ok := f.byRun[r]
+		if !ok {
+			continue
+		}
+		done := -1
+		for ci := range cands {
+			c := &cands[ci]
+			if c.pat == done || p < next[c.pat] {
+				continue
+			}
+			end, ok := f.tryAt(s, p, c)
+			if !ok {
+				continue
+			}
+			dst = append(dst, fmatch{pat: c.pat, start: p, end: end})
+			done = c.pat
+			next[c.pat] = end
+			count[c.pat]++
+			if limit >= 0 && count[c.pat] >= limit {
+				next[c.pat] = math.MaxInt
+				active--
+			}
+		}
+	}
+	for _, i := range f.slow {
+		if i < 64 && want&(1<<i) == 0 {
+			continue
+		}
+		for _, m := range f.pats[i].re.FindAllStringIndex(s, limit) {
+			dst = append(dst, fmatch{pat: i, start: m[0], end: m[1]})
+		}
+	}
+	return dst
+}
+
+// tryAt tries candidate c at byte p of s, returning where its match ends.
+func (f *finder) tryAt(s string, p int, c *fcand) (int, bool) {
+	rest := s[p:]
+	hit := false
+	for _, pre := range c.prefixes {
+		if strings.HasPrefix(rest, pre) {
+			hit = true
+			break
+		}
+	}
+	if !hit {
+		return 0, false
+	}
+	a := &f.pats[c.pat].alts[c.alt]
+	if a.lit != "" {
+		// the prefix may be the literal's first runes only
+		return p + len(a.lit), strings.HasPrefix(rest, a.lit)
+	}
+	// the window holds the longest match and ends at a rune boundary
+	end := min(len(rest), a.maxLen)
+	for end < len(rest) && !utf8.RuneStart(rest[end]) {
+		end++
+	}
+	m := a.re.FindStringIndex(rest[:end])
+	if m == nil {
+		return 0, false
+	}
+	return p + m[1], true
+}
+
+// fastRe is a regexp whose MatchString, FindStringIndex and
+// FindAllStringIndex go through a finder when the regexp splits, and
+// otherwise behind its gate. MatchString of a regexp only some of whose
+// top-level alternatives split runs the others as regexps of their own
+// (a text matches when one alternative does).
+type fastRe struct {
+	*regexp.Regexp
+	f    *finder // the whole regexp, nil when it does not split
+	g    gate
+	some *finder // else the alternatives that split, nil when none do
+	rest []gate  // and the others
+}
+
+func newFastRe(re *regexp.Regexp) fastRe {
+	x := fastRe{Regexp: re, g: gated(re)}
+	if f := newFinder([]*regexp.Regexp{re}); len(f.slow) == 0 {
+		x.f = f
+		return x
+	}
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return x
+	}
+	for t.Op == syntax.OpCapture {
+		t = t.Sub[0]
+	}
+	if t.Op != syntax.OpAlternate {
+		return x
+	}
+	var fast []string
+	for _, sub := range t.Sub {
+		alt, err := regexp.Compile(sub.String())
+		if err != nil {
+			return x
+		}
+		if _, _, ok := splitAlts(alt); ok {
+			fast = append(fast, "(?:"+sub.String()+")")
+		} else {
+			x.rest = append(x.rest, gated(alt))
+		}
+	}
+	if len(fast) > 0 {
+		f := newFinder([]*regexp.Regexp{regexp.MustCompile(strings.Join(fast, "|"))})
+		if len(f.slow) == 0 {
+			x.some = f
+		} else {
+			x.rest = nil // keep the whole regexp
+		}
+	}
+	return x
+}
+
+// fastCompile is regexp.MustCompile for a fastRe.
+func fastCompile(expr string) fastRe {
+	x := newFastRe(regexp.MustCompile(expr))
+	fastRes = append(fastRes, x)
+	return x
+}
+
+// MatchString reports whether s holds a match.
+func (x fastRe) MatchString(s string) bool {
+	var buf [1]fmatch
+	if x.f != nil {
+		return len(x.f.find(s, 1, 1, buf[:0])) > 0
+	}
+	if !x.g.may(s) {
+		return false
+	}
+	if x.some == nil {
+		return x.Regexp.MatchString(s)
+	}
+	if len(x.some.find(s, 1, 1, buf[:0])) > 0 {
+		return true
+	}
+	for _, g := range x.rest {
+		if g.may(s) && g.re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// FindStringIndex is the regexp's FindStringIndex.
+func (x fastRe) FindStringIndex(s string) []int {
+	if x.f == nil {
+		if !x.g.may(s) {
+			return nil
+		}
+		return x.Regexp.FindStringIndex(s)
+	}
+	var buf [1]fmatch
+	if ms := x.f.find(s, 1, 1, buf[:0]); len(ms) > 0 {
+		return []int{ms[0].start, ms[0].end}
+	}
+	return nil
+}
+
+// FindAllStringIndex is the regexp's FindAllStringIndex.
+func (x fastRe) FindAllStringIndex(s string, n int) [][]int {
+	if x.f == nil {
+		if !x.g.may(s) {
+			return nil
+		}
+		return x.Regexp.FindAllStringIndex(s, n)
+	}
+	if n == 0 {
+		return nil
+	}
+	var buf [8]fmatch
+	var out [][]int
+	for _, m := range x.f.find(s, 1, n, buf[:0]) {
+		out = append(out, []int{m.start, m.end})
+	}
+	return out
+}
+
+// FindAllString is the regexp's FindAllString.
+func (x fastRe) FindAllString(s string, n int) []string {
+	var out []string
+	for _, m := range x.FindAllStringIndex(s, n) {
+		out = append(out, s[m[0]:m[1]])
+	}
+	return out
+}
+
+// fastRes are the regexps made with fastCompile (for the differential
+// tests).
+var fastRes []fastRe

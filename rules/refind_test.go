@@ -1,0 +1,175 @@
+package rules
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/reportlint/reportlint/parser"
+)
+
+// finderPatterns are the regexps the rules search through finders.
+func finderPatterns() []*regexp.Regexp {
+	var res []*regexp.Regexp
+	for _, k := range keywords {
+		res = append(res, k.re)
+	}
+	res = append(res, placeholderRes...)
+	for _, x := range fastRes {
+		res = append(res, x.Regexp)
+	}
+	return res
+}
+
+// finderTexts are the texts of the differential tests: every line of the
+// text and HTML fixtures (as written and width-folded), the narrative
+// corpus, and random texts made of the patterns' own words and runes.
+func finderTexts(t *testing.T, res []*regexp.Regexp) []string {
+	var texts []string
+	for _, dir := range []string{"../fixtures/text", "../fixtures/html"} {
+		files, _ := filepath.Glob(dir + "/*")
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				continue
+			}
+			for _, l := range strings.Split(string(data), "\n") {
+				texts = append(texts, l, parser.FoldWidth(l))
+			}
+		}
+	}
+	for _, c := range corpus {
+		for _, l := range strings.Split(c.prose, "\n") {
+			texts = append(texts, l, parser.FoldWidth(l))
+		}
+	}
+	// each distinct line once
+	slices.Sort(texts)
+	texts = slices.Compact(texts)
+	if len(texts) < 1000 {
+		t.Fatalf("only %d fixture lines", len(texts))
+	}
+	// the vocabulary: literal words of every pattern, their runes, digits,
+	// brackets, punctuation and bytes that are not UTF-8
+	var words []string
+	for _, re := range res {
+		for _, w := range regexp.MustCompile(`[\p{Han}XxＸｘ×○]+`).FindAllString(re.String(), -1) {
+			words = append(words, w)
+			for _, r := range w {
+				words = append(words, string(r))
+			}
+		}
+	}
+	words = append(words, "1", "2", "0", "9", "19", "20", "2024", "2023年", "（", "）", "(", ")", "【", "】", "，", "。", "、", " ",
+		"\xe4", "\xe4\xb8", "\x80", "\xff", "\ufffd", "X", "x", "×", "区分处理")
+	rng := uint64(7)
+	rnd := func(n int) int {
+		rng = rng*6364136223846793005 + 1442695040888963407
+		return int(rng>>33) % n
+	}
+	n := 8000
+	if testing.Short() || raceEnabled {
+		n = 1500
+	}
+	for range n {
+		var b strings.Builder
+		for range 1 + rnd(40) {
+			b.WriteString(words[rnd(len(words))])
+		}
+		texts = append(texts, b.String())
+	}
+	return texts
+}
+
+// Each finder gives what its regexp gives: FindAllStringIndex (with and
+// without a limit), FindStringIndex and MatchString, on every text.
+func TestFinderIsTheRegexp(t *testing.T) {
+	res := finderPatterns()
+	texts := finderTexts(t, res)
+	fast := 0
+	for _, re := range res {
+		x := newFastRe(re)
+		if x.f != nil {
+			fast++
+		} else {
+			t.Logf("run as a regexp (split for MatchString: %v): %s", x.some != nil, re)
+		}
+		for _, s := range texts {
+			for _, n := range []int{-1, 1, 4} {
+				if got, want := x.FindAllStringIndex(s, n), re.FindAllStringIndex(s, n); fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Fatalf("%s on %q (n=%d): %v, regexp %v", re, s, n, got, want)
+				}
+			}
+			if got, want := x.FindStringIndex(s), re.FindStringIndex(s); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("%s on %q: first %v, regexp %v", re, s, got, want)
+			}
+			if x.MatchString(s) != re.MatchString(s) {
+				t.Fatalf("%s on %q: MatchString differs", re, s)
+			}
+		}
+	}
+	if fast < len(res)*3/4 {
+		t.Errorf("only %d of %d patterns go through the finder", fast, len(res))
+	}
+}
+
+// The keyword finder (all keyword patterns in one pass) finds what the
+// old reading found: every pattern's FindAllStringIndex, longest match
+// kept where they overlap.
+func TestFindKeywordsIsTheRegexps(t *testing.T) {
+	texts := finderTexts(t, finderPatterns())
+	for _, s := range texts {
+		got, want := findKeywords(s), findKeywordsRegexp(s)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("on %q:\n%v\nregexps:\n%v", s, got, want)
+		}
+	}
+}
+
+// findKeywordsRegexp is findKeywordsIn as it was: each keyword pattern run
+// with FindAllStringIndex.
+func findKeywordsRegexp(s string) []kwMatch {
+	idx := runeIndex(s)
+	var all []kwMatch
+	for i, k := range keywords {
+		for _, m := range k.re.FindAllStringIndex(s, -1) {
+			all = append(all, kwMatch{start: int(idx[m[0]]), end: int(idx[m[1]]), kw: i, text: s[m[0]:m[1]]})
+		}
+	}
+	sortKeywords(all)
+	return keepLongest(all, int(idx[len(s)]))
+}
+
+// Prefix sets: every match of an alternative starts with one of them.
+func TestPrefixSets(t *testing.T) {
+	for _, c := range []struct{ re, want string }{
+		{`不予公开`, "[不予公开]"},
+		{`行政复议|复议`, "[行政复议] [复议]"},
+		{`(?:通过)?(?:政府)?(?:门户)?网站`, "[通过政府 通过门户 通过网站 政府门户 政府网站 门户网站 网站]"},
+		{`(结果)?纠正`, "[结果纠正 纠正]"},
+		{`(?:(?:19|20)年度?)?(?:转至|转入)`, "[19年度 19年转 20年度 20年转 转入 转至]"},
+		{`x*a`, "regexp"},
+		{`^a`, "regexp"},
+		{`a+b`, "regexp"},
+		{`[^a]b`, "regexp"},
+	} {
+		alts, pre, ok := splitAlts(regexp.MustCompile(c.re))
+		got := "regexp"
+		if ok {
+			var parts []string
+			for i := range alts {
+				parts = append(parts, fmt.Sprint(pre[i]))
+			}
+			got = strings.Join(parts, " ")
+		}
+		if got != c.want {
+			t.Errorf("%s: %s, want %s", c.re, got, c.want)
+		}
+	}
+	_ = utf8.RuneError
+}
