@@ -48,7 +48,11 @@ var (
 // or a percent sign. Dates ("2024年", "1月20日") and ordinals ("第一") are
 // left out.
 func extractFigures(sentence string) []figure {
-	rs := []rune(parser.FoldWidth(sentence))
+	return figuresIn([]rune(parser.FoldWidth(sentence)))
+}
+
+// figuresIn is extractFigures on the runes of a width-folded sentence.
+func figuresIn(rs []rune) []figure {
 	var out []figure
 	i := 0
 	for i < len(rs) {
@@ -83,6 +87,9 @@ func hasPrefixRunes(rs []rune, i int, s string) bool {
 	}
 	return true
 }
+
+// approxWordDropper drops 余 and 多 from a Chinese numeral.
+var approxWordDropper = strings.NewReplacer("余", "", "多", "")
 
 // readFigure tries to read a figure whose number starts at i (a digit, a
 // Chinese numeral or 百分之). It returns the index to continue from.
@@ -143,7 +150,7 @@ func readFigure(rs []rune, i int) (figure, int, bool) {
 				k++
 			}
 		}
-		text := strings.NewReplacer("余", "", "多", "").Replace(string(rs[j:k]))
+		text := approxWordDropper.Replace(string(rs[j:k]))
 		// "万元" after a numeral is a unit, not a multiplier
 		if strings.HasSuffix(text, "万") && hasPrefixRunes(rs, k-1, "万元") {
 			k--
@@ -168,7 +175,7 @@ func readFigure(rs []rune, i int) (figure, int, bool) {
 	// approximation prefixes written just before the number
 	for _, p := range approxPrefixes {
 		n := utf8.RuneCountInString(p)
-		if i-n >= 0 && string(rs[i-n:i]) == p {
+		if i-n >= 0 && hasPrefixRunes(rs, i-n, p) {
 			f.Approx = true
 			f.Start = i - n
 			break

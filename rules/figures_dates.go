@@ -18,7 +18,7 @@ var (
 	cnDateRe   = zhtext.CNDateRe
 	zeroFolder = zhtext.ZeroFolder
 	monthDayRe = zhtext.MonthDayRe
-	periodRe   = zhtext.PeriodLabelRe
+	periodRe   = fastWrap(zhtext.PeriodLabelRe)
 	civilDate  = zhtext.CivilDate
 )
 

@@ -92,7 +92,7 @@ func aboutDisclosure(s string) bool {
 
 // applicationStatsRe: a paragraph that states application figures
 // ("收到申请29件", "予以公开9件").
-var applicationStatsRe = regexp.MustCompile(`(申请|答复|办结|公开|提供|处理|结转)[^。！？]{0,20}?[0-9０-９]+\s*(件|条|份|项)`)
+var applicationStatsRe = fastCompile(`(申请|答复|办结|公开|提供|处理|结转)[^。！？]{0,20}?[0-9０-９]+\s*(件|条|份|项)`)
 
 // sentenceContexts works out, once per paragraph, what the text around
 // each sentence says: whether its paragraph (or the one before) is about
@@ -201,7 +201,7 @@ func checkNoApplications(p *Pass, n *stated) {
 		if len(r.Sections) > 0 && !narrativeSections[sent.Section] {
 			continue
 		}
-		folded := parser.FoldWidth(sent.Text)
+		folded := sent.fold()
 		if !noApplicationsRe.MatchString(folded) {
 			continue
 		}
@@ -264,7 +264,7 @@ var allMaintainedRe = fastCompile(`均(已|获|被|予以|为|结果)*维持`)
 // checkAllMaintained reads "行政复议7件、行政诉讼9件，均获维持": each total
 // named before claims its 结果维持 equals it.
 func checkAllMaintained(p *Pass, sent *sentence, stmts []statement) {
-	folded := parser.FoldWidth(sent.Text)
+	folded := sent.fold()
 	loc := allMaintainedRe.FindStringIndex(folded)
 	if loc == nil {
 		return
@@ -310,7 +310,7 @@ func checkNoCases(p *Pass, n *stated) {
 		if len(r.Sections) > 0 && !narrativeSections[sent.Section] {
 			continue
 		}
-		folded := parser.FoldWidth(sent.Text)
+		folded := sent.fold()
 		if !strings.Contains(folded, "公开") && !strings.Contains(folded, "答复") {
 			continue
 		}
@@ -811,7 +811,7 @@ func checkChannelSums(p *Pass, n *stated, stated bool) {
 }
 
 // noCarryOverRe: "无结转下年度办理件", "没有结转下年度继续办理的申请".
-var noCarryOverRe = regexp.MustCompile(`(无|没有|不存在)(结转|转入|顺延)(至|到)?下一?年度?(继续)?(办理|答复)?的?(申请|件|情况)?`)
+var noCarryOverRe = fastCompile(`(无|没有|不存在)(结转|转入|顺延)(至|到)?下一?年度?(继续)?(办理|答复)?的?(申请|件|情况)?`)
 
 // checkNoCarryOver reads "无结转下年度办理件": 结转下年度继续办理 is 0.
 func checkNoCarryOver(p *Pass, n *stated) {
@@ -829,7 +829,7 @@ func checkNoCarryOver(p *Pass, n *stated) {
 		if !n.ctx[i].application && !n.ctx[i].para {
 			continue
 		}
-		folded := parser.FoldWidth(sent.Text)
+		folded := sent.fold()
 		m := noCarryOverRe.FindStringIndex(folded)
 		if m == nil || hasCountFigure(clauseAround(folded, m[0], m[1])) {
 			continue

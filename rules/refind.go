@@ -93,43 +93,93 @@ func newFinder(res []*regexp.Regexp) *finder {
 // splitAlts splits re into its top-level alternatives with their prefix
 // sets; ok is false when re must run as a regexp.
 func splitAlts(re *regexp.Regexp) (alts []falt, pre [][]string, ok bool) {
-	t, err := syntax.Parse(re.String(), syntax.Perl)
-	if err != nil {
+	srcs, ok := topAlternatives(re.String())
+	if !ok {
 		return nil, nil, false
 	}
-	for t.Op == syntax.OpCapture {
-		t = t.Sub[0]
-	}
-	subs := []*syntax.Regexp{t}
-	if t.Op == syntax.OpAlternate {
-		subs = t.Sub
-	}
-	for _, sub := range subs {
-		if hasAssertion(sub) {
-			return nil, nil, false
-		}
-		simple := sub.Simplify()
-		maxLen, bounded := maxBytes(simple)
-		if !bounded {
-			return nil, nil, false
-		}
-		ps, ok := prefixSet(simple)
+	for _, src := range srcs {
+		a, ps, ok := altOf(src)
 		if !ok {
 			return nil, nil, false
-		}
-		a := falt{maxLen: maxLen}
-		if simple.Op == syntax.OpLiteral && simple.Flags&syntax.FoldCase == 0 {
-			a.lit = string(simple.Rune)
-		} else {
-			a.re, err = regexp.Compile(`^(?:` + sub.String() + `)`)
-			if err != nil {
-				return nil, nil, false
-			}
 		}
 		alts = append(alts, a)
 		pre = append(pre, ps)
 	}
 	return alts, pre, true
+}
+
+// altOf reads one alternative (its source).
+func altOf(src string) (falt, []string, bool) {
+	t, err := syntax.Parse(src, syntax.Perl)
+	if err != nil || hasAssertion(t) {
+		return falt{}, nil, false
+	}
+	t = t.Simplify()
+	maxLen, bounded := maxBytes(t)
+	if !bounded {
+		return falt{}, nil, false
+	}
+	ps, ok := prefixSet(t)
+	if !ok {
+		return falt{}, nil, false
+	}
+	a := falt{maxLen: maxLen}
+	if t.Op == syntax.OpLiteral && t.Flags&syntax.FoldCase == 0 {
+		a.lit = string(t.Rune)
+	} else if a.re, err = regexp.Compile(`^(?:` + src + `)`); err != nil {
+		return falt{}, nil, false
+	}
+	return a, ps, true
+}
+
+// topAlternatives splits the source of a regexp at its top-level "|";
+// ok is false for a source whose parts would not mean what they mean in
+// it (flag groups such as "(?i)") or that it does not follow (POSIX
+// classes).
+func topAlternatives(expr string) ([]string, bool) {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(expr); i++ {
+		switch expr[i] {
+		case '\\':
+			i++ // the escaped byte (a multi-byte rune's rest is no operator)
+		case '[':
+			i++
+			if i < len(expr) && expr[i] == '^' {
+				i++
+			}
+			if i < len(expr) && expr[i] == ']' {
+				i++ // a literal ] first in the class
+			}
+			for ; i < len(expr) && expr[i] != ']'; i++ {
+				switch {
+				case expr[i] == '\\':
+					i++
+				case expr[i] == '[' && i+1 < len(expr) && expr[i+1] == ':':
+					return nil, false
+				}
+			}
+			if i >= len(expr) {
+				return nil, false
+			}
+		case '(':
+			if i+1 < len(expr) && expr[i+1] == '?' && (i+2 >= len(expr) || expr[i+2] != ':') {
+				return nil, false
+			}
+			depth++
+		case ')':
+			depth--
+		case '|':
+			if depth == 0 {
+				out = append(out, expr[start:i])
+				start = i + 1
+			}
+		}
+	}
+	if depth != 0 {
+		return nil, false
+	}
+	return append(out, expr[start:]), true
 }
 
 // hasAssertion: t holds an anchor or a word boundary (its matches depend on
@@ -299,13 +349,23 @@ func prefixes(t *syntax.Regexp, k int) ([]pfx, bool) {
 				break
 			}
 			var next []pfx
+			var memo [maxPrefixRunes + 1]struct {
+				ps   []pfx
+				ok   bool
+				done bool
+			}
 			for _, c := range cur {
 				if !c.open || c.n >= k {
 					c.open = false
 					next = append(next, c)
 					continue
 				}
-				ps, ok := prefixes(sub, k-c.n)
+				m := &memo[min(k-c.n, maxPrefixRunes)]
+				if !m.done {
+					m.ps, m.ok = prefixes(sub, k-c.n)
+					m.done = true
+				}
+				ps, ok := m.ps, m.ok
 				if !ok {
 					// what follows is unknown: c is all that is known
 					next = append(next, pfx{s: c.s, n: c.n})
@@ -445,24 +505,18 @@ func newFastRe(re *regexp.Regexp) fastRe {
 		x.f = f
 		return x
 	}
-	t, err := syntax.Parse(re.String(), syntax.Perl)
-	if err != nil {
-		return x
-	}
-	for t.Op == syntax.OpCapture {
-		t = t.Sub[0]
-	}
-	if t.Op != syntax.OpAlternate {
+	srcs, ok := topAlternatives(re.String())
+	if !ok || len(srcs) < 2 {
 		return x
 	}
 	var fast []string
-	for _, sub := range t.Sub {
-		alt, err := regexp.Compile(sub.String())
+	for _, src := range srcs {
+		alt, err := regexp.Compile(src)
 		if err != nil {
 			return x
 		}
-		if _, _, ok := splitAlts(alt); ok {
-			fast = append(fast, "(?:"+sub.String()+")")
+		if _, _, ok := altOf(src); ok {
+			fast = append(fast, "(?:"+src+")")
 		} else {
 			x.rest = append(x.rest, gated(alt))
 		}
@@ -479,8 +533,11 @@ func newFastRe(re *regexp.Regexp) fastRe {
 }
 
 // fastCompile is regexp.MustCompile for a fastRe.
-func fastCompile(expr string) fastRe {
-	x := newFastRe(regexp.MustCompile(expr))
+func fastCompile(expr string) fastRe { return fastWrap(regexp.MustCompile(expr)) }
+
+// fastWrap makes re a fastRe.
+func fastWrap(re *regexp.Regexp) fastRe {
+	x := newFastRe(re)
 	fastRes = append(fastRes, x)
 	return x
 }

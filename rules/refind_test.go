@@ -173,3 +173,62 @@ func TestPrefixSets(t *testing.T) {
 	}
 	_ = utf8.RuneError
 }
+
+// splitRunes is the splitting of narrativeSentences as it was, through
+// runes (it is still used for text that is not valid UTF-8).
+func splitRunes(p *parser.Paragraph) []sentence {
+	var out []sentence
+	rs := []rune(p.Text)
+	start := 0
+	for j := 0; j <= len(rs); j++ {
+		if j < len(rs) && !strings.ContainsRune("。！？!?\n", rs[j]) {
+			continue
+		}
+		end := j
+		if j < len(rs) {
+			end = j + 1
+		}
+		if t := string(rs[start:end]); strings.TrimSpace(t) != "" {
+			out = append(out, sentence{Text: t, Para: p, Offset: start})
+		}
+		start = end
+	}
+	return out
+}
+
+// splitValid cuts valid text where the rune splitting cuts it.
+func TestSplitValidIsSplitRunes(t *testing.T) {
+	texts := finderTexts(t, finderPatterns())
+	texts = append(texts, "", "。", "。。", "a。\n", "\n\n", " 。 ", "甲！乙？丙!丁?戊\n己", "\ufffd。")
+	for _, s := range texts {
+		if !utf8.ValidString(s) {
+			continue
+		}
+		p := &parser.Paragraph{Text: s}
+		got, want := splitValid(nil, p, 0, 0, false), splitRunes(p)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("on %q:\n%v\nrunes:\n%v", s, got, want)
+		}
+	}
+}
+
+func TestTopAlternatives(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`a|b`, "[a b]"},
+		{`(a|b)c|d`, "[(a|b)c d]"},
+		{`[|]|\||x`, `[[|] \| x]`},
+		{`[]|]|[^]|]`, "[[]|] [^]|]]"},
+		{`(?:a|b)`, "[(?:a|b)]"},
+		{`(?i)a|b`, "no"},
+		{`[[:alpha:]]|b`, "no"},
+		{`(a|b`, "no"},
+	} {
+		got := "no"
+		if parts, ok := topAlternatives(c.in); ok {
+			got = fmt.Sprint(parts)
+		}
+		if got != c.want {
+			t.Errorf("%s: %s, want %s", c.in, got, c.want)
+		}
+	}
+}

@@ -168,6 +168,18 @@ type sentence struct {
 	quoteRunes []rune
 	// multiLine: the paragraph holds line breaks (columns are not exact)
 	multiLine bool
+	// folded is Text width-folded (see fold), "" until asked for
+	folded   string
+	isFolded bool
+}
+
+// fold returns parser.FoldWidth(s.Text), computed once for the rules that
+// read the sentence.
+func (s *sentence) fold() string {
+	if !s.isFolded {
+		s.folded, s.isFolded = parser.FoldWidth(s.Text), true
+	}
+	return s.folded
 }
 
 // loc returns where a rune offset of the sentence sits in the source. For
@@ -233,6 +245,10 @@ func narrativeSentences(r *parser.Report) []sentence {
 		}
 		sec := sectionOf(r, i)
 		multi := strings.Contains(p.Text, "\n")
+		if utf8.ValidString(p.Text) {
+			out = splitValid(out, p, i, sec, multi)
+			continue
+		}
 		rs := []rune(p.Text)
 		start := 0
 		for j := 0; j <= len(rs); j++ {
@@ -249,6 +265,29 @@ func narrativeSentences(r *parser.Report) []sentence {
 			start = end
 		}
 	}
+	return out
+}
+
+// splitValid is the splitting of narrativeSentences for a paragraph of
+// valid UTF-8 (whose runes convert back to the same bytes): sentences are
+// cut from the text without converting it to runes.
+func splitValid(out []sentence, p *parser.Paragraph, i, sec int, multi bool) []sentence {
+	text := p.Text
+	start, startRune, n := 0, 0, 0
+	emit := func(end, endRune int) {
+		if t := text[start:end]; strings.TrimSpace(t) != "" {
+			out = append(out, sentence{Text: t, Para: p, ParaIdx: i, Offset: startRune, Section: sec, multiLine: multi})
+		}
+		start, startRune = end, endRune
+	}
+	for j, r := range text {
+		n++
+		switch r {
+		case '。', '！', '？', '!', '?', '\n':
+			emit(j+utf8.RuneLen(r), n)
+		}
+	}
+	emit(len(text), n)
 	return out
 }
 
@@ -328,9 +367,9 @@ type sentCtx struct {
 
 // scanSentence is stage 1.
 func scanSentence(r *parser.Report, s *sentence, ctx sentCtx) *scan {
-	folded := parser.FoldWidth(s.Text)
+	folded := s.fold()
 	sc := &scan{r: r, s: s, rs: []rune(folded), ctx: ctx, t4From: -1, firstVolumeEnd: -1, proactive: strings.Contains(folded, "主动公开")}
-	sc.figs = extractFigures(s.Text)
+	sc.figs = figuresIn(sc.rs) // extractFigures(s.Text): the same folded runes
 	if len(sc.figs) == 0 {
 		return sc
 	}

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/reportlint/reportlint/parser"
@@ -73,6 +74,9 @@ var placeholderGates = gatedAll(placeholderRes)
 
 var placeholderSet = newGateSet(placeholderGates)
 
+// placeholderFinder searches the placeholder patterns in one pass.
+var placeholderFinder = newFinder(placeholderRes)
+
 // maxTemplateFindings bounds S109 per file: an unfilled template has
 // placeholders everywhere, and the first few say it.
 const maxTemplateFindings = 8
@@ -86,20 +90,22 @@ func placeholderIn(text string) []string {
 	}
 	var hits []hit
 	may := placeholderSet.may(c)
-	for i, re := range placeholderRes {
-		if may&(1<<i) == 0 {
-			continue
+	if may == 0 {
+		return nil
+	}
+	var buf [8]fmatch
+	ms := placeholderFinder.find(c, may, 4, buf[:0])
+	// pattern by pattern, each in text order
+	slices.SortStableFunc(ms, func(a, b fmatch) int { return a.pat - b.pat })
+	for _, m := range ms {
+		overlap := false
+		for _, h := range hits {
+			if m.start < h.at+len(h.s) && h.at < m.end {
+				overlap = true
+			}
 		}
-		for _, m := range re.FindAllStringIndex(c, 4) {
-			overlap := false
-			for _, h := range hits {
-				if m[0] < h.at+len(h.s) && h.at < m[1] {
-					overlap = true
-				}
-			}
-			if !overlap {
-				hits = append(hits, hit{m[0], c[m[0]:m[1]]})
-			}
+		if !overlap {
+			hits = append(hits, hit{m.start, c[m.start:m.end]})
 		}
 	}
 	for i := 1; i < len(hits); i++ {

@@ -40,6 +40,10 @@ func CivilDate(y, m, d int) (time.Time, bool) {
 // Dates returns the dates written in s (compacted and width-folded): with
 // separators first, then Arabic and Chinese ones with 年月日.
 func Dates(s string) []time.Time {
+	// a date has separators or 年 and 月 (ZeroFolder changes neither)
+	if !strings.ContainsAny(s, "-./") && (!strings.Contains(s, "年") || !strings.Contains(s, "月")) {
+		return nil
+	}
 	s = ZeroFolder.Replace(s)
 	var out []time.Time
 	for _, m := range NumDateRe.FindAllStringSubmatch(s, -1) {

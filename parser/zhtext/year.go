@@ -3,6 +3,7 @@ package zhtext
 import (
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 var (
@@ -28,6 +29,9 @@ type Year struct {
 // Years returns every year written with 年 in s, in Arabic or Chinese
 // digits, in order of position.
 func Years(s string) []Year {
+	if !strings.Contains(s, "年") {
+		return nil // every match holds 年
+	}
 	var out []Year
 	for _, m := range YearRe.FindAllStringSubmatchIndex(s, -1) {
 		y, _ := strconv.Atoi(s[m[2]:m[3]])
