@@ -29,14 +29,15 @@ type xrefEntry struct {
 
 // objects is the direct object reader of one file.
 type objects struct {
-	data   []byte
-	xref   []xrefEntry
-	cache  map[uint32]obj
-	ostm   map[uint32]map[uint32]obj // parsed object streams
-	budget *int64
-	parses int
-	zr     io.ReadCloser // zlib reader, reset for each stream
-	lx     lexer         // reused: its element stack stays allocated
+	data    []byte
+	xref    []xrefEntry
+	cache   map[uint32]obj
+	ostm    map[uint32]map[uint32]obj // parsed object streams
+	budget  *int64
+	parses  int
+	zr      io.ReadCloser // zlib reader, reset for each stream
+	lx      lexer         // reused: its element stack stays allocated
+	scratch []byte        // readBounded's buffer, reused
 }
 
 // lexAt points the shared lexer at data[pos:].
@@ -258,7 +259,7 @@ func (o *objects) stream(s obj) ([]byte, error) {
 		limit := *o.budget
 		// content streams inflate to a few times their size; a bomb is
 		// refused holding at most the budget
-		data, err := readall.Bounded(o.zr, 4*int64(len(raw)), limit)
+		data, err := readBounded(o.zr, 4*int64(len(raw)), limit, &o.scratch)
 		if errors.Is(err, readall.ErrTooLarge) {
 			*o.budget = 0
 			return nil, errBudget
