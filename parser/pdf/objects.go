@@ -67,10 +67,21 @@ func newObjects(r *lib.Reader, data []byte, budget *int64) (o *objects) {
 	}
 	o = &objects{data: data, cache: map[uint32]obj{}, ostm: map[uint32]map[uint32]obj{}, budget: budget}
 	o.xref = make([]xrefEntry, xr.Len())
+	if len(o.xref) == 0 {
+		return o
+	}
+	// the fields' indices are looked up once, not for every entry
+	et := xr.Type().Elem()
+	off, ok1 := et.FieldByName("offset")
+	ins, ok2 := et.FieldByName("inStream")
+	stm, ok3 := et.FieldByName("stream")
+	if !ok1 || !ok2 || !ok3 {
+		panic("xref entry fields")
+	}
 	for i := range o.xref {
 		e := xr.Index(i)
-		o.xref[i] = xrefEntry{offset: e.FieldByName("offset").Int(), inStream: e.FieldByName("inStream").Bool(),
-			stream: uint32(e.FieldByName("stream").Field(0).Uint())}
+		o.xref[i] = xrefEntry{offset: e.FieldByIndex(off.Index).Int(), inStream: e.FieldByIndex(ins.Index).Bool(),
+			stream: uint32(e.FieldByIndex(stm.Index).Field(0).Uint())}
 	}
 	return o
 }
