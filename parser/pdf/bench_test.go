@@ -57,3 +57,26 @@ func cpuTime() int64 {
 	}
 	return ru.Utime.Nano() + ru.Stime.Nano()
 }
+
+// BenchmarkParseFixtures parses every fixtures/pdf/*.pdf once per
+// iteration (the mix reportlint check sees on the benchmark folder).
+func BenchmarkParseFixtures(b *testing.B) {
+	names, _ := filepath.Glob(filepath.Join(fixtures, "*.pdf"))
+	var datas [][]byte
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			b.Fatal(err)
+		}
+		datas = append(datas, data)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for i := 0; i < b.N; i++ {
+		for j, n := range names {
+			_, _ = Parse(n, datas[j], parser.DefaultOptions())
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N*len(names))/1e6, "cpu-ms/file")
+}

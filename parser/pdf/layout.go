@@ -189,7 +189,7 @@ func layoutPage(n int, pc *pageContent, skip map[int]bool, bases []float64) *pag
 	if pl.bases == nil {
 		pl.bases = pageBases(pc)
 	}
-	var flow []glyph
+	flow := make([]glyph, 0, len(all)) // sized once: most glyphs are flow text
 	var parts []*tpart
 	for _, t := range ruledTables(pc.segs) {
 		if len(t.xs) < 3 || len(t.ys) < 2 {
@@ -310,7 +310,7 @@ func largePictures(pc *pageContent) []picture {
 
 // visibleGlyphs are the glyphs of a page that show something.
 func visibleGlyphs(pc *pageContent) []glyph {
-	var all []glyph
+	all := make([]glyph, 0, len(pc.glyphs)) // sized once, not grown
 	for _, g := range pc.glyphs {
 		if strings.TrimSpace(g.s) == "" || g.size <= 0 {
 			continue
@@ -325,7 +325,7 @@ func visibleGlyphs(pc *pageContent) []glyph {
 // does, from the glyphs' baselines and sizes alone.
 func pageBases(pc *pageContent) []float64 {
 	type ys struct{ y, size float64 }
-	var v []ys
+	v := make([]ys, 0, len(pc.glyphs))
 	for _, g := range pc.glyphs {
 		if g.size > 0 && strings.TrimSpace(g.s) != "" {
 			v = append(v, ys{g.y, g.size})

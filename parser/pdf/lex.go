@@ -56,6 +56,32 @@ type lexer struct {
 	pos  int
 	refs bool  // read "N G R" as kRef (file objects, not content streams)
 	tmp  []obj // elements of the arrays being read
+	// arena, when set (run), holds the elements of the arrays and
+	// dictionaries of the operands of one operator; it is reused after
+	// the operator is done, so the operands of an operator must not be
+	// kept past it
+	arena    []obj
+	useArena bool
+}
+
+// maxArena bounds the elements an operator's operands keep in the arena;
+// beyond it arrays are allocated as usual.
+const maxArena = 4096
+
+// keep returns a copy of elems that lives at least until the current
+// operator is done.
+func (l *lexer) keep(elems []obj) []obj {
+	if len(elems) == 0 {
+		return nil
+	}
+	if l.useArena && len(l.arena)+len(elems) <= maxArena {
+		a := len(l.arena)
+		l.arena = append(l.arena, elems...)
+		return l.arena[a:len(l.arena):len(l.arena)]
+	}
+	out := make([]obj, len(elems))
+	copy(out, elems)
+	return out
 }
 
 // value is next, reading "N G R" as one reference when l.refs is set.
@@ -142,11 +168,7 @@ func (l *lexer) next(depth int) (o obj, op string, ok bool) {
 		// one slice of key, value pairs
 		start := len(l.tmp)
 		done := func() (obj, string, bool) {
-			var kvs []obj
-			if n := len(l.tmp) - start; n > 0 {
-				kvs = make([]obj, n)
-				copy(kvs, l.tmp[start:])
-			}
+			kvs := l.keep(l.tmp[start:])
 			clear(l.tmp[start:])
 			l.tmp = l.tmp[:start]
 			return obj{kind: kDict, arr: kvs}, "", true
@@ -193,11 +215,7 @@ func (l *lexer) next(depth int) (o obj, op string, ok bool) {
 		// gets one allocation of its exact size
 		start := len(l.tmp)
 		done := func() (obj, string, bool) {
-			var arr []obj
-			if n := len(l.tmp) - start; n > 0 {
-				arr = make([]obj, n)
-				copy(arr, l.tmp[start:])
-			}
+			arr := l.keep(l.tmp[start:])
 			clear(l.tmp[start:])
 			l.tmp = l.tmp[:start]
 			return obj{kind: kArr, arr: arr}, "", true
@@ -715,6 +733,8 @@ func (l *lexer) skipInlineImage() {
 // reused between calls.
 func (l *lexer) run(do func(op string, args []obj)) {
 	var stack []obj
+	l.useArena = true
+	defer func() { l.useArena = false }()
 	for {
 		o, op, ok := l.next(0)
 		if !ok {
@@ -729,9 +749,13 @@ func (l *lexer) run(do func(op string, args []obj)) {
 		if op == "ID" {
 			l.skipInlineImage()
 			stack = stack[:0]
+			clear(l.arena)
+			l.arena = l.arena[:0]
 			continue
 		}
 		do(op, stack)
 		stack = stack[:0]
+		clear(l.arena)
+		l.arena = l.arena[:0]
 	}
 }

@@ -29,14 +29,15 @@ type xrefEntry struct {
 
 // objects is the direct object reader of one file.
 type objects struct {
-	data   []byte
-	xref   []xrefEntry
-	cache  map[uint32]obj
-	ostm   map[uint32]map[uint32]obj // parsed object streams
-	budget *int64
-	parses int
-	zr     io.ReadCloser // zlib reader, reset for each stream
-	lx     lexer         // reused: its element stack stays allocated
+	data    []byte
+	xref    []xrefEntry
+	cache   map[uint32]obj
+	ostm    map[uint32]map[uint32]obj // parsed object streams
+	budget  *int64
+	parses  int
+	zr      io.ReadCloser // zlib reader, reset for each stream
+	lx      lexer         // reused: its element stack stays allocated
+	scratch []byte        // readBounded's buffer, reused
 }
 
 // lexAt points the shared lexer at data[pos:].
@@ -66,10 +67,21 @@ func newObjects(r *lib.Reader, data []byte, budget *int64) (o *objects) {
 	}
 	o = &objects{data: data, cache: map[uint32]obj{}, ostm: map[uint32]map[uint32]obj{}, budget: budget}
 	o.xref = make([]xrefEntry, xr.Len())
+	if len(o.xref) == 0 {
+		return o
+	}
+	// the fields' indices are looked up once, not for every entry
+	et := xr.Type().Elem()
+	off, ok1 := et.FieldByName("offset")
+	ins, ok2 := et.FieldByName("inStream")
+	stm, ok3 := et.FieldByName("stream")
+	if !ok1 || !ok2 || !ok3 {
+		panic("xref entry fields")
+	}
 	for i := range o.xref {
 		e := xr.Index(i)
-		o.xref[i] = xrefEntry{offset: e.FieldByName("offset").Int(), inStream: e.FieldByName("inStream").Bool(),
-			stream: uint32(e.FieldByName("stream").Field(0).Uint())}
+		o.xref[i] = xrefEntry{offset: e.FieldByIndex(off.Index).Int(), inStream: e.FieldByIndex(ins.Index).Bool(),
+			stream: uint32(e.FieldByIndex(stm.Index).Field(0).Uint())}
 	}
 	return o
 }
@@ -258,7 +270,7 @@ func (o *objects) stream(s obj) ([]byte, error) {
 		limit := *o.budget
 		// content streams inflate to a few times their size; a bomb is
 		// refused holding at most the budget
-		data, err := readall.Bounded(o.zr, 4*int64(len(raw)), limit)
+		data, err := readBounded(o.zr, 4*int64(len(raw)), limit, &o.scratch)
 		if errors.Is(err, readall.ErrTooLarge) {
 			*o.budget = 0
 			return nil, errBudget
