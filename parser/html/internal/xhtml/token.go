@@ -293,6 +293,22 @@ func (z *Tokenizer) readByte() byte {
 	return x
 }
 
+// skipTo moves z.raw.end to the next byte b (or to the end of the input)
+// when the whole input is in memory (NewTokenizerBytes, no maxBuf), so
+// that a loop reading byte by byte until b reads b next. The bytes skipped
+// are those such a loop would have read and passed over; a tokenizer on a
+// reader is left alone.
+func (z *Tokenizer) skipTo(b byte) {
+	if z.r != nil || z.maxBuf > 0 || z.err != nil || z.raw.end >= len(z.buf) {
+		return
+	}
+	if i := bytes.IndexByte(z.buf[z.raw.end:], b); i >= 0 {
+		z.raw.end += i
+	} else {
+		z.raw.end = len(z.buf)
+	}
+}
+
 // Buffered returns a slice containing data buffered but not yet tokenized.
 func (z *Tokenizer) Buffered() []byte {
 	return z.buf[z.raw.end:]
@@ -341,6 +357,7 @@ func (z *Tokenizer) readRawOrRCDATA() {
 	}
 loop:
 	for {
+		z.skipTo('<')
 		c := z.readByte()
 		if z.err != nil {
 			break loop
@@ -404,6 +421,7 @@ func (z *Tokenizer) readScript() {
 	var c byte
 
 scriptData:
+	z.skipTo('<')
 	c = z.readByte()
 	if z.err != nil {
 		return
@@ -1004,6 +1022,7 @@ func (z *Tokenizer) readTagAttrVal() {
 	case '\'', '"':
 		z.pendingAttr[1].start = z.raw.end
 		for {
+			z.skipTo(quote)
 			c := z.readByte()
 			if z.err != nil {
 				z.pendingAttr[1].end = z.raw.end
@@ -1067,6 +1086,7 @@ func (z *Tokenizer) Next() TokenType {
 
 loop:
 	for {
+		z.skipTo('<')
 		c := z.readByte()
 		if z.err != nil {
 			break loop
