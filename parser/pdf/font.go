@@ -364,7 +364,7 @@ func (d *docReader) streamBytes(v lib.Value) ([]byte, error) {
 	if limit <= 0 {
 		return nil, errBudget
 	}
-	data, err := readBounded(rc, 64<<10, limit, &d.scratch)
+	data, err := readall.BoundedScratch(rc, 64<<10, limit, &d.scratch)
 	if errors.Is(err, readall.ErrTooLarge) {
 		d.budget = 0
 		return nil, errBudget

@@ -37,7 +37,7 @@ type objects struct {
 	parses  int
 	zr      io.ReadCloser // zlib reader, reset for each stream
 	lx      lexer         // reused: its element stack stays allocated
-	scratch []byte        // readBounded's buffer, reused
+	scratch []byte        // readall.BoundedScratch's buffer, reused
 }
 
 // lexAt points the shared lexer at data[pos:].
@@ -270,7 +270,7 @@ func (o *objects) stream(s obj) ([]byte, error) {
 		limit := *o.budget
 		// content streams inflate to a few times their size; a bomb is
 		// refused holding at most the budget
-		data, err := readBounded(o.zr, 4*int64(len(raw)), limit, &o.scratch)
+		data, err := readall.BoundedScratch(o.zr, 4*int64(len(raw)), limit, &o.scratch)
 		if errors.Is(err, readall.ErrTooLarge) {
 			*o.budget = 0
 			return nil, errBudget

@@ -42,7 +42,7 @@ type docReader struct {
 	budget    int64 // bytes that may still be decompressed
 	glyphs    int   // glyphs kept from all pages so far (maxGlyphsFile)
 	opts      parser.Options
-	scratch   []byte // readBounded's buffer, reused
+	scratch   []byte // readall.BoundedScratch's buffer, reused
 }
 
 // guard runs f and turns a panic into an error.

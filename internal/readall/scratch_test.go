@@ -1,4 +1,4 @@
-package pdf
+package readall
 
 import (
 	"bytes"
@@ -7,18 +7,16 @@ import (
 	"math/rand"
 	"testing"
 	"testing/iotest"
-
-	"github.com/reportlint/reportlint/internal/readall"
 )
 
-// TestReadBoundedMatchesBounded compares readBounded with the
-// readall.Bounded it replaces, on generated data, hints, limits and
+// TestBoundedScratchMatchesBounded compares BoundedScratch with the
+// Bounded it stands in for, on generated data, hints, limits and
 // readers that end early, fail, or return data with an error.
-func TestReadBoundedMatchesBounded(t *testing.T) {
+func TestBoundedScratchMatchesBounded(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	boom := errors.New("boom")
 	var scratch []byte
-	sizes := []int{0, 1, 511, 512, 4096, 16 << 10, 70_000, pieceSize - 1, pieceSize, pieceSize + 1, 2*pieceSize + 7, 3_500_000}
+	sizes := []int{0, 1, 511, 512, 4096, 16 << 10, 70_000, chunk - 1, chunk, chunk + 1, 2*chunk + 7, 3_500_000}
 	for iter := 0; iter < 400; iter++ {
 		n := sizes[rng.Intn(len(sizes))]
 		if rng.Intn(3) == 0 {
@@ -56,8 +54,8 @@ func TestReadBoundedMatchesBounded(t *testing.T) {
 			}
 			return iotest.HalfReader(r)
 		}
-		want, werr := readall.Bounded(mk(), hint, limit)
-		got, gerr := readBounded(mk(), hint, limit, &scratch)
+		want, werr := Bounded(mk(), hint, limit)
+		got, gerr := BoundedScratch(mk(), hint, limit, &scratch)
 		if !bytes.Equal(got, want) || (got == nil) != (want == nil) || !errors.Is(gerr, werr) && gerr != werr {
 			t.Fatalf("n %d hint %d limit %d mode %d fail %d: got %d bytes (nil %v) %v, want %d bytes (nil %v) %v",
 				n, hint, limit, mode, failAt, len(got), got == nil, gerr, len(want), want == nil, werr)

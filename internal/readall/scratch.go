@@ -1,24 +1,19 @@
-package pdf
+package readall
 
 import (
 	"bytes"
 	"io"
-
-	"github.com/reportlint/reportlint/internal/readall"
 )
 
-// pieceSize is the size of the pieces readBounded reads once its buffer
-// has grown to it.
-const pieceSize = 1 << 20
-
-// readBounded is readall.Bounded(r, hint, limit) with the same results
-// (data, errors, ErrTooLarge) but cheaper for the many small streams of a
-// PDF: it reads into a scratch buffer kept between calls and returns a
-// copy of exactly the decoded size, instead of making a zeroed buffer of
-// the hint and then a 1 MB piece for every stream that inflates past it.
-// Past 1 MB it reads 1 MB pieces, so a bomb is refused holding at most
-// limit plus two pieces.
-func readBounded(r io.Reader, hint, limit int64, scratch *[]byte) ([]byte, error) {
+// BoundedScratch is Bounded(r, hint, limit) with the same results (data,
+// errors, ErrTooLarge) but cheaper for many small reads, such as the
+// streams of a PDF: it reads into *scratch, kept between calls, and
+// returns a copy of exactly the size read, instead of making a zeroed
+// buffer of the hint and then a 1 MB piece for every read that goes past
+// it. Past 1 MB it reads 1 MB pieces (chunk), so a bomb is refused holding
+// at most limit plus two pieces. Bounded stays the better choice for one
+// read whose size is known (a file): it reads in place, with no copy.
+func BoundedScratch(r io.Reader, hint, limit int64, scratch *[]byte) ([]byte, error) {
 	lr := &io.LimitedReader{R: r, N: limit + 1}
 	h := min(max(hint, 0), limit+1) // what Bounded reads before its pieces
 	buf := (*scratch)[:0]
@@ -26,7 +21,7 @@ func readBounded(r io.Reader, hint, limit int64, scratch *[]byte) ([]byte, error
 		buf = make([]byte, 0, 16<<10)
 	}
 	defer func() {
-		if cap(buf) <= pieceSize {
+		if cap(buf) <= chunk {
 			*scratch = buf[:0]
 		}
 	}()
@@ -51,19 +46,19 @@ func readBounded(r io.Reader, hint, limit int64, scratch *[]byte) ([]byte, error
 	cur := buf
 	for {
 		if len(cur) == cap(cur) {
-			if len(pieces) == 0 && cap(cur) < pieceSize {
+			if len(pieces) == 0 && cap(cur) < chunk {
 				cur = append(cur, 0)[:len(cur)]
 				buf = cur
 			} else {
 				pieces = append(pieces, cur)
-				cur = make([]byte, 0, pieceSize)
+				cur = make([]byte, 0, chunk)
 			}
 		}
 		k, err := lr.Read(cur[len(cur):cap(cur)])
 		cur = cur[:len(cur)+k]
 		total += int64(k)
 		if total > limit {
-			return nil, readall.ErrTooLarge
+			return nil, ErrTooLarge
 		}
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
 			break
