@@ -748,12 +748,10 @@ func (l *lexer) run(do func(op string, args []obj)) {
 		}
 		if op == "ID" {
 			l.skipInlineImage()
-			stack = stack[:0]
-			clear(l.arena)
-			l.arena = l.arena[:0]
-			continue
+		} else {
+			do(op, stack)
 		}
-		do(op, stack)
+		// the operator is done: its operands and their arena go
 		stack = stack[:0]
 		clear(l.arena)
 		l.arena = l.arena[:0]
