@@ -171,29 +171,6 @@ func TestPrefixSets(t *testing.T) {
 			t.Errorf("%s: %s, want %s", c.re, got, c.want)
 		}
 	}
-	_ = utf8.RuneError
-}
-
-// splitRunes is the splitting of narrativeSentences as it was, through
-// runes (it is still used for text that is not valid UTF-8).
-func splitRunes(p *parser.Paragraph) []sentence {
-	var out []sentence
-	rs := []rune(p.Text)
-	start := 0
-	for j := 0; j <= len(rs); j++ {
-		if j < len(rs) && !strings.ContainsRune("。！？!?\n", rs[j]) {
-			continue
-		}
-		end := j
-		if j < len(rs) {
-			end = j + 1
-		}
-		if t := string(rs[start:end]); strings.TrimSpace(t) != "" {
-			out = append(out, sentence{Text: t, Para: p, Offset: start})
-		}
-		start = end
-	}
-	return out
 }
 
 // splitValid cuts valid text where the rune splitting cuts it.
@@ -205,7 +182,7 @@ func TestSplitValidIsSplitRunes(t *testing.T) {
 			continue
 		}
 		p := &parser.Paragraph{Text: s}
-		got, want := splitValid(nil, p, 0, 0, false), splitRunes(p)
+		got, want := splitValid(nil, p, 0, 0, false), splitRunes(nil, p, 0, 0, false)
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("on %q:\n%v\nrunes:\n%v", s, got, want)
 		}

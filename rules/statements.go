@@ -247,23 +247,31 @@ func narrativeSentences(r *parser.Report) []sentence {
 		multi := strings.Contains(p.Text, "\n")
 		if utf8.ValidString(p.Text) {
 			out = splitValid(out, p, i, sec, multi)
+		} else {
+			out = splitRunes(out, p, i, sec, multi)
+		}
+	}
+	return out
+}
+
+// splitRunes appends paragraph p's sentences to out, cut through its runes
+// (text that is not valid UTF-8; splitValid gives the same cut on valid
+// text without the rune round trip).
+func splitRunes(out []sentence, p *parser.Paragraph, i, sec int, multi bool) []sentence {
+	rs := []rune(p.Text)
+	start := 0
+	for j := 0; j <= len(rs); j++ {
+		if j < len(rs) && !strings.ContainsRune("。！？!?\n", rs[j]) {
 			continue
 		}
-		rs := []rune(p.Text)
-		start := 0
-		for j := 0; j <= len(rs); j++ {
-			if j < len(rs) && !strings.ContainsRune("。！？!?\n", rs[j]) {
-				continue
-			}
-			end := j
-			if j < len(rs) {
-				end = j + 1
-			}
-			if t := string(rs[start:end]); strings.TrimSpace(t) != "" {
-				out = append(out, sentence{Text: t, Para: p, ParaIdx: i, Offset: start, Section: sec, multiLine: multi})
-			}
-			start = end
+		end := j
+		if j < len(rs) {
+			end = j + 1
 		}
+		if t := string(rs[start:end]); strings.TrimSpace(t) != "" {
+			out = append(out, sentence{Text: t, Para: p, ParaIdx: i, Offset: start, Section: sec, multiLine: multi})
+		}
+		start = end
 	}
 	return out
 }
