@@ -1,6 +1,7 @@
 package html
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -134,7 +135,8 @@ func isNotNesting(name string) bool {
 type srcIndex struct {
 	src   string
 	lines []int // byte offset of each line start
-	// runesAt[k] is the number of runes in src[:k*runeStep].
+	// runesAt[k] is the number of runes in src[:k*runeStep]; made on the
+	// first column far from its line start (most lines are short).
 	runesAt []int
 }
 
@@ -142,27 +144,43 @@ const runeStep = 256
 
 func newSrcIndex(src string) *srcIndex {
 	ix := &srcIndex{src: src, lines: make([]int, 1, strings.Count(src, "\n")+1)}
-	hasCR := strings.IndexByte(src, '\r') >= 0
-	for i := 0; i < len(src); {
-		j := strings.IndexByte(src[i:], '\n')
-		if hasCR {
-			// A lone CR ends a line too; CRLF is one line end.
-			if k := strings.IndexByte(src[i:], '\r'); k >= 0 && (j < 0 || k < j) {
-				if i+k+1 < len(src) && src[i+k+1] == '\n' {
-					j = k + 1
-				} else {
-					ix.lines = append(ix.lines, i+k+1)
-					i += k + 1
-					continue
-				}
+	if strings.IndexByte(src, '\r') < 0 {
+		for i := 0; ; {
+			j := strings.IndexByte(src[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			ix.lines = append(ix.lines, i)
+		}
+		return ix
+	}
+	// A lone CR ends a line too; CRLF is one line end (at its LF).
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\n':
+			ix.lines = append(ix.lines, i+1)
+		case '\r':
+			if i+1 == len(src) || src[i+1] != '\n' {
+				ix.lines = append(ix.lines, i+1)
 			}
 		}
-		if j < 0 {
-			break
-		}
-		ix.lines = append(ix.lines, i+j+1)
-		i += j + 1
 	}
+	return ix
+}
+
+// runes counts the runes in src[:off].
+func (ix *srcIndex) runes(off int) int {
+	if ix.runesAt == nil {
+		ix.countRunes()
+	}
+	k := min(off/runeStep, len(ix.runesAt)-1)
+	return ix.runesAt[k] + runeStarts(ix.src[min(k*runeStep, len(ix.src)):min(off, len(ix.src))])
+}
+
+// countRunes fills runesAt.
+func (ix *srcIndex) countRunes() {
+	src := ix.src
 	ix.runesAt = make([]int, 0, len(src)/runeStep+2)
 	n := 0
 	for i := 0; i < len(src); i += runeStep {
@@ -170,22 +188,23 @@ func newSrcIndex(src string) *srcIndex {
 		n += runeStarts(src[i:min(i+runeStep, len(src))])
 	}
 	ix.runesAt = append(ix.runesAt, n)
-	return ix
-}
-
-// runes counts the runes in src[:off].
-func (ix *srcIndex) runes(off int) int {
-	k := min(off/runeStep, len(ix.runesAt)-1)
-	return ix.runesAt[k] + runeStarts(ix.src[min(k*runeStep, len(ix.src)):min(off, len(ix.src))])
 }
 
 // runeStarts counts the bytes of s that start a rune (blocks of the text
-// may begin or end inside a rune).
+// may begin or end inside a rune): those that are not 10xxxxxx, eight at a
+// time.
 func runeStarts(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i]&0xC0 != 0x80 {
-			n++
+	n := len(s)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// bit 7 of each byte: set when the byte is 10xxxxxx
+		n -= bits.OnesCount64(x &^ (x << 1) & 0x8080808080808080)
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			n--
 		}
 	}
 	return n

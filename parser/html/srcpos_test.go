@@ -2,8 +2,10 @@ package html
 
 import (
 	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -174,5 +176,75 @@ func TestSrcIndex(t *testing.T) {
 				col++
 			}
 		}
+	}
+}
+
+// runeStartsRef is runeStarts byte by byte, as it was.
+func runeStartsRef(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
+// srcLinesRef is the line table newSrcIndex made before its CR loop was a
+// single pass.
+func srcLinesRef(src string) []int {
+	lines := []int{0}
+	hasCR := strings.IndexByte(src, '\r') >= 0
+	for i := 0; i < len(src); {
+		j := strings.IndexByte(src[i:], '\n')
+		if hasCR {
+			if k := strings.IndexByte(src[i:], '\r'); k >= 0 && (j < 0 || k < j) {
+				if i+k+1 < len(src) && src[i+k+1] == '\n' {
+					j = k + 1
+				} else {
+					lines = append(lines, i+k+1)
+					i += k + 1
+					continue
+				}
+			}
+		}
+		if j < 0 {
+			break
+		}
+		lines = append(lines, i+j+1)
+		i += j + 1
+	}
+	return lines
+}
+
+func checkSrcIndex(t *testing.T, src string) {
+	t.Helper()
+	for from := 0; from < min(len(src), 9); from++ {
+		if got, want := runeStarts(src[from:]), runeStartsRef(src[from:]); got != want {
+			t.Fatalf("%.40q[%d:]: runeStarts %d, want %d", src, from, got, want)
+		}
+	}
+	if got, want := newSrcIndex(src).lines, srcLinesRef(src); !reflect.DeepEqual(got, want) {
+		t.Fatalf("%.40q: lines %v, want %v", src, got, want)
+	}
+}
+
+func TestSrcIndexMatchesRef(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	alphabet := []string{"a", "\n", "\r", "甲", "\xff", "\x80", "é", " "}
+	for i := 0; i < 3000; i++ {
+		var b strings.Builder
+		for k := rng.Intn(80); k > 0; k-- {
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		checkSrcIndex(t, b.String())
+	}
+	files, _ := filepath.Glob("../../fixtures/html/*.html")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSrcIndex(t, string(data))
 	}
 }
