@@ -206,7 +206,7 @@ func (m *textMap) titleBefore(body *xhtml.Node) *xhtml.Node {
 	var blk *xhtml.Node
 	for _, e := range m.elems {
 		er := m.rng[e]
-		if er[0] <= i && i+len("年度报告") <= er[1] && er[1] <= r[0] && blockTags[e.Data] {
+		if er[0] <= i && i+len("年度报告") <= er[1] && er[1] <= r[0] && isBlockTag(e.Data) {
 			if blk == nil || er[1]-er[0] <= m.rng[blk][1]-m.rng[blk][0] {
 				blk = e
 			}

@@ -75,3 +75,14 @@ func BenchmarkParseWordExport(b *testing.B) {
 		}
 	}
 }
+
+// FuzzTextHelpers holds the text helpers' fast paths to their reference
+// copies (text_ref_test.go).
+func FuzzTextHelpers(f *testing.F) {
+	for _, s := range textAlphabet {
+		f.Add(s, "a"+s)
+	}
+	f.Fuzz(func(t *testing.T, s, p string) {
+		checkTextHelpers(t, s, []string{p, s, p})
+	})
+}

@@ -70,16 +70,26 @@ func hasFold[T string | []byte](s T, sub string) bool {
 
 // skipped reports whether an element and its content are left out entirely.
 func skipped(n *xhtml.Node) bool {
-	return n.Type == xhtml.ElementNode && (skipTags[n.Data] || hidden(n))
+	return n.Type == xhtml.ElementNode && (isSkipTag(n.Data) || len(n.Attr) > 0 && hidden(n))
 }
 
 func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r' // unicode.IsSpace on ASCII
+	}
 	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' || r == '\ufeff'
 }
 
 // isWide reports whether r is a CJK character or full-width punctuation:
 // white space between two of them is a source line break, not a word gap.
 func isWide(r rune) bool {
+	if r < 0x2E80 { // below the first Han character and CJK punctuation
+		switch r {
+		case '“', '”', '‘', '’', '—', '…', '·':
+			return true
+		}
+		return false
+	}
 	switch {
 	case unicode.Is(unicode.Han, r):
 		return true
@@ -98,6 +108,12 @@ func isWide(r rune) bool {
 func normText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
+	normTo(&b, s)
+	return b.String()
+}
+
+// normTo appends normText(s) to b.
+func normTo(b *strings.Builder, s string) {
 	pending, lineBreak := false, false
 	var last rune = -1
 	for _, r := range s {
@@ -119,7 +135,18 @@ func normText(s string) string {
 		b.WriteRune(r)
 		last = r
 	}
-	return b.String()
+}
+
+// firstShown is the first rune normText(s) keeps: not white space, not a
+// zero-width or soft-hyphen character. ok is false when normText(s) is "".
+func firstShown(s string) (_ rune, ok bool) {
+	for _, r := range s {
+		if r == '\u200b' || r == '\ufeff' || r == '\u00ad' || isSpace(r) {
+			continue
+		}
+		return r, true
+	}
+	return 0, false
 }
 
 // joinPieces joins text pieces that block boundaries separated (a Word cell
@@ -128,16 +155,15 @@ func joinPieces(pieces []string) string {
 	var b strings.Builder
 	var last rune = -1
 	for _, p := range pieces {
-		p = normText(p)
-		if p == "" {
+		first, ok := firstShown(p)
+		if !ok {
 			continue
 		}
-		first, _ := utf8.DecodeRuneInString(p)
 		if last >= 0 && !(isWide(last) && isWide(first)) {
 			b.WriteByte(' ')
 		}
-		b.WriteString(p)
-		last, _ = utf8.DecodeLastRuneInString(p)
+		normTo(&b, p)
+		last, _ = utf8.DecodeLastRuneInString(b.String())
 	}
 	return b.String()
 }
@@ -158,18 +184,99 @@ func compactRune(r rune) rune {
 	return r
 }
 
-// writeCompact appends compactText(s) to b and reports whether it wrote
-// anything, without making the intermediate string.
-func writeCompact(b *strings.Builder, s string) bool {
-	n := b.Len()
+// compactLen is len(compactText(s)), without making the string.
+func compactLen(s string) int {
+	n := 0
 	for _, r := range s {
 		if r < utf8.RuneSelf && r > ' ' {
-			b.WriteByte(byte(r)) // ASCII, not space: kept as is
+			n++
 			continue
 		}
 		if r = compactRune(r); r >= 0 {
-			b.WriteRune(r)
+			n += utf8.RuneLen(r)
 		}
 	}
+	return n
+}
+
+// hasShown reports whether s holds a rune that is not white space (isSpace):
+// strings.TrimFunc(s, isSpace) != "".
+func hasShown(s string) bool {
+	for _, r := range s {
+		if !isSpace(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// writeCompact appends compactText(s) to b and reports whether it wrote
+// anything, without making the intermediate string. Runs of printable
+// ASCII and runes kept as they are are copied from s.
+func writeCompact(b *strings.Builder, s string) bool {
+	n := b.Len()
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			j := i
+			for j < len(s) && s[j] < utf8.RuneSelf && s[j] > ' ' {
+				j++
+			}
+			if j > i {
+				b.WriteString(s[i:j]) // ASCII, not space: kept as is
+				i = j
+				continue
+			}
+			if r := compactRune(rune(s[i])); r >= 0 {
+				b.WriteByte(byte(r))
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch m := compactRune(r); {
+		case m < 0:
+		case m == r && r != utf8.RuneError:
+			b.WriteString(s[i : i+size])
+		default:
+			b.WriteRune(m) // folded, or an invalid byte as U+FFFD
+		}
+		i += size
+	}
 	return b.Len() > n
+}
+
+// isSkipTag is skipTags[name] as a switch (a map lookup for every element
+// costs more).
+func isSkipTag(name string) bool {
+	switch name {
+	case "script", "style", "noscript", "template", "head",
+		"title", "textarea", "select", "option", "button",
+		"iframe", "object", "embed", "svg", "math",
+		"input", "map", "canvas", "audio", "video",
+		"xml":
+		return true
+	}
+	return false
+}
+
+// isBlockTag is blockTags[name] as a switch.
+func isBlockTag(name string) bool {
+	switch name {
+	case "address", "article", "aside", "blockquote", "center",
+		"dd", "details", "dialog", "dir", "div", "dl",
+		"dt", "fieldset", "figcaption", "figure", "footer",
+		"form", "h1", "h2", "h3", "h4", "h5", "h6",
+		"header", "hgroup", "hr", "li", "main", "menu",
+		"nav", "ol", "p", "pre", "section", "summary",
+		"ul", "td", "th", "tr", "tbody", "thead",
+		"tfoot", "caption", "body", "html", "legend",
+		"listing", "xmp", "plaintext", "table":
+		return true
+	}
+	return false
+}
+
+// isChromeTag is chromeTags[name] as a switch.
+func isChromeTag(name string) bool {
+	return name == "nav" || name == "aside" || name == "footer"
 }

@@ -45,13 +45,13 @@ func (w *walker) walk(n *xhtml.Node) {
 func (w *walker) node(c *xhtml.Node) {
 	switch c.Type {
 	case xhtml.TextNode:
-		if w.bufPos < 0 && strings.TrimFunc(c.Data, isSpace) != "" {
+		if w.bufPos < 0 && hasShown(c.Data) {
 			w.bufPos = w.ix.textPos(c)
 		}
 		w.buf.WriteString(c.Data)
 	case xhtml.ElementNode:
 		switch {
-		case skipped(c) || chromeTags[c.Data] || isChromeBlock(c):
+		case skipped(c) || isChromeTag(c.Data) || isChromeBlock(c):
 		case c.Data == "br":
 			w.flush()
 		case c.Data == "img":
@@ -60,7 +60,7 @@ func (w *walker) node(c *xhtml.Node) {
 		case c.Data == "table":
 			w.flush()
 			w.table(c)
-		case blockTags[c.Data]:
+		case isBlockTag(c.Data):
 			w.flush()
 			w.walk(c)
 			w.flush()
@@ -205,11 +205,11 @@ func (w *walker) cellText(td *xhtml.Node) cellInfo {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case xhtml.TextNode:
-				if strings.TrimFunc(c.Data, isSpace) != "" {
+				if hasShown(c.Data) {
 					if pos < 0 {
 						pos = w.ix.textPos(c)
 					}
-					k := len(compactText(c.Data))
+					k := compactLen(c.Data)
 					allText += k
 					if inLink {
 						linkText += k
@@ -220,7 +220,7 @@ func (w *walker) cellText(td *xhtml.Node) cellInfo {
 				if skipped(c) {
 					continue
 				}
-				block := blockTags[c.Data] || c.Data == "br"
+				block := isBlockTag(c.Data) || c.Data == "br"
 				if block {
 					pieces = append(pieces, cur.String())
 					cur.Reset()
