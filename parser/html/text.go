@@ -77,6 +77,9 @@ func isSpace(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r == ' ' || '\t' <= r && r <= '\r' // unicode.IsSpace on ASCII
 	}
+	if r > '\u3000' { // no Unicode white space above U+3000
+		return r == '\ufeff'
+	}
 	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' || r == '\ufeff'
 }
 
@@ -91,6 +94,8 @@ func isWide(r rune) bool {
 		return false
 	}
 	switch {
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK Unified Ideographs, all Han
+		return true
 	case unicode.Is(unicode.Han, r):
 		return true
 	case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF, r >= 0xFE30 && r <= 0xFE4F:
@@ -184,6 +189,24 @@ func compactRune(r rune) rune {
 	return r
 }
 
+// keptRun returns the end of the run of s from i that compactText keeps
+// as it is and that is quick to tell: printable ASCII and well-formed
+// three-byte runes from U+4000 to U+CFFF (CJK ideographs, Yi, Hangul),
+// none of which is white space or a full-width form.
+func keptRun(s string, i int) int {
+	for i < len(s) {
+		switch c := s[i]; {
+		case c > ' ' && c < utf8.RuneSelf:
+			i++
+		case c >= 0xE4 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			i += 3
+		default:
+			return i
+		}
+	}
+	return i
+}
+
 // compactLen is len(compactText(s)), without making the string.
 func compactLen(s string) int {
 	n := 0
@@ -216,16 +239,12 @@ func hasShown(s string) bool {
 func writeCompact(b *strings.Builder, s string) bool {
 	n := b.Len()
 	for i := 0; i < len(s); {
+		if j := keptRun(s, i); j > i {
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
 		if s[i] < utf8.RuneSelf {
-			j := i
-			for j < len(s) && s[j] < utf8.RuneSelf && s[j] > ' ' {
-				j++
-			}
-			if j > i {
-				b.WriteString(s[i:j]) // ASCII, not space: kept as is
-				i = j
-				continue
-			}
 			if r := compactRune(rune(s[i])); r >= 0 {
 				b.WriteByte(byte(r))
 			}
