@@ -73,3 +73,12 @@ func FuzzSkipToSameTokens(f *testing.F) {
 		checkSameTokens(t, "fuzz", src)
 	})
 }
+
+func FuzzTokenizerMatchesStock(f *testing.F) {
+	for _, s := range append(append([]string{}, skipSeeds...), attrSeeds...) {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		checkMatchesStock(t, "fuzz", src)
+	})
+}

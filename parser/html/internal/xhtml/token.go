@@ -239,6 +239,18 @@ func (z *Tokenizer) Err() error {
 // It sets z.err if the underlying reader returns an error.
 // Pre-condition: z.err == nil.
 func (z *Tokenizer) readByte() byte {
+	// reportlint: the common case, a byte in the buffer and no limit, is
+	// small enough to be inlined into the tokenizer's loops.
+	if z.raw.end < len(z.buf) && z.maxBuf <= 0 {
+		x := z.buf[z.raw.end]
+		z.raw.end++
+		return x
+	}
+	return z.readByteSlow()
+}
+
+// readByteSlow is readByte when the buffer is exhausted or limited.
+func (z *Tokenizer) readByteSlow() byte {
 	if z.raw.end >= len(z.buf) {
 		// Our buffer is exhausted and we have to read from z.r. Check if the
 		// previous read resulted in an error.
@@ -910,7 +922,9 @@ func (z *Tokenizer) readStartTag() TokenType {
 func (z *Tokenizer) readTag(saveAttr bool) {
 	z.attr = z.attr[:0]
 	z.nAttrReturned = 0
-	clear(z.attrNames)
+	if len(z.attrNames) > 0 {
+		clear(z.attrNames)
+	}
 	// Read the tag name and attribute key/value pairs.
 	z.readTagName()
 	if z.skipWhiteSpace(); z.err != nil {
@@ -925,15 +939,67 @@ func (z *Tokenizer) readTag(saveAttr bool) {
 		z.readTagAttrKey()
 		z.readTagAttrVal()
 		// Save pendingAttr if saveAttr and that attribute has a non-empty key, and the key hasn't been seen before.
-		key := string(lower(bytes.Clone(z.buf[z.pendingAttr[0].start:z.pendingAttr[0].end])))
-		if saveAttr && z.pendingAttr[0].start != z.pendingAttr[0].end && !z.attrNames[key] {
+		if saveAttr && z.pendingAttr[0].start != z.pendingAttr[0].end && !z.attrSeen() {
 			z.attr = append(z.attr, z.pendingAttr)
-			z.attrNames[key] = true
+			if len(z.attrNames) > 0 {
+				z.attrNames[z.lowerKey(z.pendingAttr)] = true
+			}
 		}
 		if z.skipWhiteSpace(); z.err != nil {
 			break
 		}
 	}
+}
+
+// attrScanMax is how many saved attributes attrSeen compares one by one
+// before it indexes their keys in z.attrNames.
+const attrScanMax = 16
+
+// attrSeen reports whether a saved attribute of the tag has pendingAttr's
+// key, ignoring ASCII case. reportlint: the original lower-cases a copy of
+// every key to look it up in z.attrNames; a tag has few attributes, so
+// they are compared in place until there are attrScanMax of them.
+func (z *Tokenizer) attrSeen() bool {
+	key := z.buf[z.pendingAttr[0].start:z.pendingAttr[0].end]
+	if len(z.attr) < attrScanMax {
+		for _, a := range z.attr {
+			if equalLower(z.buf[a[0].start:a[0].end], key) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(z.attrNames) == 0 {
+		for _, a := range z.attr {
+			z.attrNames[z.lowerKey(a)] = true
+		}
+	}
+	return z.attrNames[z.lowerKey(z.pendingAttr)]
+}
+
+// lowerKey is the lower-cased key of an attribute, as a new string.
+func (z *Tokenizer) lowerKey(a [2]span) string {
+	return string(lower(bytes.Clone(z.buf[a[0].start:a[0].end])))
+}
+
+// equalLower reports whether a and b are equal once lower-cased by lower.
+func equalLower(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i, c := range a {
+		d := b[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if 'A' <= d && d <= 'Z' {
+			d += 'a' - 'A'
+		}
+		if c != d {
+			return false
+		}
+	}
+	return true
 }
 
 // readTagName sets z.data to the "div" in "<div k=v>". The reader (z.raw.end)
@@ -1317,6 +1383,10 @@ func (z *Tokenizer) Token() Token {
 		t.Data = string(z.Text())
 	case StartTagToken, SelfClosingTagToken, EndTagToken:
 		name, moreAttr := z.TagName()
+		if moreAttr {
+			// reportlint: the original grows Attr by appending.
+			t.Attr = make([]Attribute, 0, len(z.attr)-z.nAttrReturned)
+		}
 		for moreAttr {
 			var key, val []byte
 			key, val, moreAttr = z.TagAttr()
