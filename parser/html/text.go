@@ -121,7 +121,12 @@ func normText(s string) string {
 func normTo(b *strings.Builder, s string) {
 	pending, lineBreak := false, false
 	var last rune = -1
-	for _, r := range s {
+	for i, size := 0, 0; i < len(s); i += size {
+		r := rune(s[i])
+		size = 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		if r == '\u200b' || r == '\ufeff' || r == '\u00ad' {
 			continue
 		}
@@ -139,6 +144,13 @@ func normTo(b *strings.Builder, s string) {
 		pending, lineBreak = false, false
 		b.WriteRune(r)
 		last = r
+		// The runes that follow r up to the next white space are written
+		// as they are: copy the run that is quick to tell.
+		if j := keptRun(s, i+size); j > i+size {
+			b.WriteString(s[i+size : j])
+			last, _ = utf8.DecodeLastRuneInString(s[i+size : j])
+			size = j - i
+		}
 	}
 }
 

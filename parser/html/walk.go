@@ -22,6 +22,9 @@ type walker struct {
 	buf    strings.Builder
 	bufPos int
 	ord    int
+	// cuts and pieces are cellText's scratch slices.
+	cuts   []int
+	pieces []string
 }
 
 func (w *walker) flush() {
@@ -196,8 +199,10 @@ type cellInfo struct {
 }
 
 func (w *walker) cellText(td *xhtml.Node) cellInfo {
-	var pieces []string
+	// The cell's text goes into one builder; cuts are where block
+	// boundaries cut it into pieces.
 	var cur strings.Builder
+	cuts := w.cuts[:0]
 	pos := -1
 	linkText, allText := 0, 0
 	var visit func(n *xhtml.Node, inLink bool)
@@ -222,19 +227,25 @@ func (w *walker) cellText(td *xhtml.Node) cellInfo {
 				}
 				block := isBlockTag(c.Data) || c.Data == "br"
 				if block {
-					pieces = append(pieces, cur.String())
-					cur.Reset()
+					cuts = append(cuts, cur.Len())
 				}
 				visit(c, inLink || c.Data == "a")
 				if block {
-					pieces = append(pieces, cur.String())
-					cur.Reset()
+					cuts = append(cuts, cur.Len())
 				}
 			}
 		}
 	}
 	visit(td, false)
-	pieces = append(pieces, cur.String())
+	text := cur.String()
+	pieces := w.pieces[:0]
+	from := 0
+	for _, to := range cuts {
+		pieces = append(pieces, text[from:to])
+		from = to
+	}
+	pieces = append(pieces, text[from:])
+	w.cuts, w.pieces = cuts, pieces
 	if pos < 0 {
 		pos = srcPos(td)
 	}
@@ -273,13 +284,13 @@ func (w *walker) table(t *xhtml.Node) {
 		w.flush()
 		return
 	}
-	var infos [][]cellInfo
-	var tds [][]*xhtml.Node
+	infos := make([][]cellInfo, 0, len(trs))
+	tds := make([][]*xhtml.Node, 0, len(trs))
 	layout := false
 	nCells, nLinks, nonEmpty := 0, 0, 0
 	for _, tr := range trs {
 		cs := cells(tr)
-		var row []cellInfo
+		row := make([]cellInfo, 0, len(cs))
 		for _, td := range cs {
 			if hasDescendant(td, "table") {
 				layout = true
@@ -320,7 +331,7 @@ func (w *walker) table(t *xhtml.Node) {
 		return // a navigation table: every cell is a link
 	}
 	w.ord++
-	tbl := &parser.Table{Ord: w.ord, Loc: w.ix.loc(srcPos(t))}
+	tbl := &parser.Table{Ord: w.ord, Loc: w.ix.loc(srcPos(t)), Rows: make([]parser.Row, 0, len(trs))}
 	for i, tr := range trs {
 		if len(tds[i]) == 0 {
 			continue
@@ -328,7 +339,7 @@ func (w *walker) table(t *xhtml.Node) {
 		if attrVal(tr, "height") == "0" && allEmpty(infos[i]) {
 			continue // Word's hidden row that fixes column widths
 		}
-		row := parser.Row{}
+		row := parser.Row{Cells: make([]parser.Cell, 0, len(tds[i]))}
 		for j, td := range tds[i] {
 			ci := infos[i][j]
 			row.Cells = append(row.Cells, parser.Cell{
