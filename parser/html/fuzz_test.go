@@ -3,9 +3,14 @@ package html
 import (
 	"errors"
 	"os"
+	"strings"
 	"testing"
+	"unicode/utf8"
+
+	stock "golang.org/x/net/html"
 
 	"github.com/reportlint/reportlint/parser"
+	"github.com/reportlint/reportlint/parser/html/internal/xhtml"
 )
 
 // FuzzParse: any input either parses or fails with a *parser.ReadError; it
@@ -84,5 +89,36 @@ func FuzzTextHelpers(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s, p string) {
 		checkTextHelpers(t, s, []string{p, s, p})
+	})
+}
+
+// FuzzTreeMatchesStock holds internal/xhtml's tree (nodes allocated in
+// slabs, the tokenizer's fast paths) to the one golang.org/x/net/html
+// builds from the page with positions injected, as
+// TestForkTreeMatchesInjectedParse does on the fixtures. Pages with
+// foreign content (svg, math) are left out: there the injector, which
+// tokenizes the page without the parser's state, misses tags the parser
+// reads as HTML (<svg><title><a>).
+func FuzzTreeMatchesStock(f *testing.F) {
+	for _, s := range append(append([]string{}, treeCases...), sloppy) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		low := strings.ToLower(src)
+		if !utf8.ValidString(src) || strings.Contains(low, "<svg") || strings.Contains(low, "<math") {
+			return
+		}
+		injected, ends := injectPositions(src)
+		want, err := stock.Parse(strings.NewReader(injected))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := xhtml.ParseBytes([]byte(src), 0, nil)
+		if err != nil {
+			return // over the parser's own limits
+		}
+		if err := sameTree(got, want, ends, "fuzz"); err != nil {
+			t.Fatalf("%v\n%.200q", err, src)
+		}
 	})
 }

@@ -30,6 +30,8 @@ type parser struct {
 	// check, when set, sees every token before it is parsed; an error
 	// from it stops the parse (reportlint).
 	check func(*Tokenizer, TokenType) error
+	// slab holds the nodes newNode hands out next (reportlint).
+	slab []Node
 	// Self-closing tags like <hr/> are treated as start tags, except that
 	// hasSelfClosingToken is set while they are being processed.
 	hasSelfClosingToken bool
@@ -318,10 +320,10 @@ func (p *parser) addText(text string) {
 	}
 
 	if p.shouldFosterParent() {
-		p.fosterParent(&Node{
+		p.fosterParent(p.newNode(Node{
 			Type: TextNode,
 			Data: text,
-		})
+		}))
 		return
 	}
 
@@ -330,10 +332,26 @@ func (p *parser) addText(text string) {
 		p.appendText(n, text)
 		return
 	}
-	p.addChild(&Node{
+	p.addChild(p.newNode(Node{
 		Type: TextNode,
 		Data: text,
-	})
+	}))
+}
+
+// nodeSlab is how many nodes newNode allocates at a time.
+const nodeSlab = 64
+
+// newNode returns a new node holding n. reportlint: the text and element
+// nodes, nearly all of a tree, are allocated nodeSlab at a time rather
+// than one by one; the tree is kept or dropped as a whole.
+func (p *parser) newNode(n Node) *Node {
+	if len(p.slab) == 0 {
+		p.slab = make([]Node, nodeSlab)
+	}
+	m := &p.slab[0]
+	p.slab = p.slab[1:]
+	*m = n
+	return m
 }
 
 func (p *parser) appendText(n *Node, text string) {
@@ -358,14 +376,14 @@ func attrCompare(a, b Attribute) int {
 
 // addElement adds a child element based on the current token.
 func (p *parser) addElement() {
-	p.addChild(&Node{
+	p.addChild(p.newNode(Node{
 		Type:     ElementNode,
 		DataAtom: p.tok.DataAtom,
 		Data:     p.tok.Data,
 		Attr:     p.tok.Attr,
 		Pos:      p.tokPos,
 		End:      p.tokEnd,
-	})
+	}))
 }
 
 // Section 12.2.4.3.
