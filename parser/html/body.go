@@ -18,7 +18,8 @@ import (
 type textMap struct {
 	text  string
 	elems []*xhtml.Node // in document order
-	rng   map[*xhtml.Node][2]int
+	// rngs[i] is the range of elems[i]'s text.
+	rngs  [][2]int
 	texts []textAt // text nodes in document order
 	// outerLen, when set, is the length of the text of <body> and <html>
 	// in the whole page, for a map of a lean tree (lean.go).
@@ -33,7 +34,7 @@ type textAt struct {
 // buildTextMap maps the tree under root; sizeHint is the number of
 // elements expected and textHint the bytes of text, to size the tables.
 func buildTextMap(root *xhtml.Node, sizeHint, textHint int) *textMap {
-	m := &textMap{rng: make(map[*xhtml.Node][2]int, sizeHint), elems: make([]*xhtml.Node, 0, sizeHint)}
+	m := &textMap{rngs: make([][2]int, 0, sizeHint), elems: make([]*xhtml.Node, 0, sizeHint)}
 	var b strings.Builder
 	b.Grow(textHint)
 	var walk func(n *xhtml.Node)
@@ -48,10 +49,11 @@ func buildTextMap(root *xhtml.Node, sizeHint, textHint int) *textMap {
 				if skipped(c) {
 					continue
 				}
-				start := b.Len()
+				k := len(m.elems)
 				m.elems = append(m.elems, c)
+				m.rngs = append(m.rngs, [2]int{b.Len(), 0})
 				walk(c)
-				m.rng[c] = [2]int{start, b.Len()}
+				m.rngs[k][1] = b.Len()
 			}
 		}
 	}
@@ -122,17 +124,17 @@ func (m *textMap) body(root *xhtml.Node) (_ *xhtml.Node, outer bool) {
 		return s
 	}
 	var best *xhtml.Node
-	bestScore, bestLen := 0, 0
-	for _, e := range m.elems {
-		r := m.rng[e]
+	bestScore, bestLen, bestAt := 0, 0, 0
+	for i, e := range m.elems {
+		r := m.rngs[i]
 		s := score(r)
 		if n := m.length(e, r); s > bestScore || (s == bestScore && s > 0 && n < bestLen) {
-			best, bestScore, bestLen = e, s, n
+			best, bestScore, bestLen, bestAt = e, s, n, i
 		}
 	}
 	if best == nil || bestScore < 3 {
-		for _, e := range m.elems {
-			if isCMS(e) && m.rng[e][1]-m.rng[e][0] > 0 {
+		for i, e := range m.elems {
+			if isCMS(e) && m.rngs[i][1]-m.rngs[i][0] > 0 {
 				return e, true
 			}
 		}
@@ -147,11 +149,13 @@ func (m *textMap) body(root *xhtml.Node) (_ *xhtml.Node, outer bool) {
 		return best, true
 	}
 	// Widen to a CMS container that adds at most a title and a preface.
+	at := bestAt
 	for a := best.Parent; a != nil; a = a.Parent {
-		r, ok := m.rng[a]
-		if !ok {
+		// An ancestor comes before its descendants in elems.
+		if at = m.indexBefore(a, at); at < 0 {
 			break
 		}
+		r := m.rngs[at]
 		extra := m.length(a, r) - bestLen
 		if extra > 1500 || extra > bestLen/5 {
 			break
@@ -188,10 +192,11 @@ var (
 // text before the body that names a year and "年度报告". It returns the
 // block element that holds it, or nil.
 func (m *textMap) titleBefore(body *xhtml.Node) *xhtml.Node {
-	r, ok := m.rng[body]
-	if !ok {
+	k := m.indexBefore(body, len(m.elems))
+	if k < 0 {
 		return nil
 	}
+	r := m.rngs[k]
 	// The body already starts with its title.
 	head := m.text[r[0]:r[1]]
 	if i := strings.Index(head, "年度报告"); i >= 0 && i < 400 {
@@ -204,23 +209,33 @@ func (m *textMap) titleBefore(body *xhtml.Node) *xhtml.Node {
 	}
 	// The innermost block element holding that occurrence.
 	var blk *xhtml.Node
-	for _, e := range m.elems {
-		er := m.rng[e]
+	var br [2]int
+	for k, e := range m.elems {
+		er := m.rngs[k]
 		if er[0] <= i && i+len("年度报告") <= er[1] && er[1] <= r[0] && isBlockTag(e.Data) {
-			if blk == nil || er[1]-er[0] <= m.rng[blk][1]-m.rng[blk][0] {
-				blk = e
+			if blk == nil || er[1]-er[0] <= br[1]-br[0] {
+				blk, br = e, er
 			}
 		}
 	}
 	if blk == nil {
 		return nil
 	}
-	br := m.rng[blk]
 	t := m.text[br[0]:br[1]]
 	if utf8.RuneCountInString(t) > 100 || !yearInTitle.MatchString(t) {
 		return nil
 	}
 	return blk
+}
+
+// indexBefore is the index of n in elems[:before], or -1.
+func (m *textMap) indexBefore(n *xhtml.Node, before int) int {
+	for k := before - 1; k >= 0; k-- {
+		if m.elems[k] == n {
+			return k
+		}
+	}
+	return -1
 }
 
 // nodeAt returns the text node whose compact text covers offset off.
