@@ -113,9 +113,20 @@ func (m *textMap) body(root *xhtml.Node) (_ *xhtml.Node, outer bool) {
 			off += j + len(mk)
 		}
 	}
+	// Only the markers found on the page can score.
+	found := make([]int, 0, len(markers))
+	for i := range markers {
+		if len(occ[i]) > 0 {
+			found = append(found, i)
+		}
+	}
 	score := func(r [2]int) int {
+		if r[0] == r[1] {
+			return 0 // no text, no marker
+		}
 		s := 0
-		for i, mk := range markers {
+		for _, i := range found {
+			mk := markers[i]
 			k := sort.SearchInts(occ[i], r[0])
 			if k < len(occ[i]) && occ[i][k]+len(mk) <= r[1] {
 				s++

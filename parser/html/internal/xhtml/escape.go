@@ -172,7 +172,9 @@ func unescapeEntity(s []byte, attribute bool) (rune, rune, int) {
 // allocates a new slice. attribute should be true if parsing an attribute
 // value.
 func unescape(b []byte, attribute bool) []byte {
-	firstAmp := slices.Index(b, '&')
+	// reportlint: bytes.IndexByte instead of slices.Index and the bytes up
+	// to the next '&' appended at once instead of one by one.
+	firstAmp := bytes.IndexByte(b, '&')
 	if firstAmp == -1 {
 		return b
 	}
@@ -182,8 +184,12 @@ func unescape(b []byte, attribute bool) []byte {
 	reusingB := true
 	for src < len(b) {
 		if b[src] != '&' {
-			out = append(out, b[src])
-			src++
+			k := bytes.IndexByte(b[src:], '&')
+			if k < 0 {
+				k = len(b) - src
+			}
+			out = append(out, b[src:src+k]...)
+			src += k
 			continue
 		}
 

@@ -82,3 +82,12 @@ func FuzzTokenizerMatchesStock(f *testing.F) {
 		checkMatchesStock(t, "fuzz", src)
 	})
 }
+
+func FuzzEscapeHelpersMatchRef(f *testing.F) {
+	for _, s := range escapeAlphabet {
+		f.Add(s + "x" + s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkEscapeHelpers(t, s)
+	})
+}

@@ -1255,7 +1255,13 @@ func (z *Tokenizer) Raw() []byte {
 // convertNewlines converts "\r" and "\r\n" in s to "\n".
 // The conversion happens in place, but the resulting slice may be shorter.
 func convertNewlines(s []byte) []byte {
-	for i, c := range s {
+	// reportlint: most text has no "\r"; find the first at once.
+	first := bytes.IndexByte(s, '\r')
+	if first < 0 {
+		return s
+	}
+	for i, c := range s[first:] {
+		i += first
 		if c != '\r' {
 			continue
 		}
