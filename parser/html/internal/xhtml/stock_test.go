@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	stock "golang.org/x/net/html"
 )
@@ -114,6 +115,10 @@ func checkMatchesStock(t *testing.T, name string, src []byte) {
 	want := stockTokens(stock.NewTokenizer(bytes.NewReader(src)))
 	sameList(t, name, "in memory", ourTokens(NewTokenizerBytes(bytes.Clone(src), 0)), want)
 	sameList(t, name, "from a reader", ourTokens(NewTokenizer(bytes.NewReader(src))), want)
+	sameList(t, name, "byte by byte", ourTokens(NewTokenizer(iotest.OneByteReader(bytes.NewReader(src)))), want)
+	limited := NewTokenizerBytes(bytes.Clone(src), 0)
+	limited.SetMaxBuf(len(src) + 1) // readByte's slow path on every byte
+	sameList(t, name, "limited", ourTokens(limited), want)
 	wantParts := stockParts(stock.NewTokenizer(bytes.NewReader(src)))
 	sameList(t, name, "parts in memory", ourParts(NewTokenizerBytes(bytes.Clone(src), 0)), wantParts)
 	sameList(t, name, "parts from a reader", ourParts(NewTokenizer(bytes.NewReader(src))), wantParts)

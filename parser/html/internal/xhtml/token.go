@@ -343,6 +343,21 @@ func (z *Tokenizer) skipWhiteSpace() {
 	if z.err != nil {
 		return
 	}
+	// reportlint: with no buffer limit, readByte only moves z.raw.end on
+	// until the buffer is exhausted: scan the buffer directly, and leave
+	// refilling it (or the end of the input) to the loop below.
+	if z.maxBuf <= 0 {
+		i := z.raw.end
+		for ; i < len(z.buf); i++ {
+			switch z.buf[i] {
+			case ' ', '\n', '\r', '\t', '\f':
+				continue
+			}
+			z.raw.end = i
+			return
+		}
+		z.raw.end = i
+	}
 	for {
 		c := z.readByte()
 		if z.err != nil {
@@ -1007,6 +1022,21 @@ func equalLower(a, b []byte) bool {
 // has already been consumed.
 func (z *Tokenizer) readTagName() {
 	z.data.start = z.raw.end - 1
+	if z.maxBuf <= 0 { // reportlint: see skipWhiteSpace
+		for i := z.raw.end; i < len(z.buf); i++ {
+			switch z.buf[i] {
+			case ' ', '\n', '\r', '\t', '\f':
+				z.raw.end = i + 1
+				z.data.end = i
+				return
+			case '/', '>':
+				z.raw.end = i
+				z.data.end = i
+				return
+			}
+		}
+		z.raw.end = len(z.buf)
+	}
 	for {
 		c := z.readByte()
 		if z.err != nil {
@@ -1029,6 +1059,22 @@ func (z *Tokenizer) readTagName() {
 // Precondition: z.err == nil.
 func (z *Tokenizer) readTagAttrKey() {
 	z.pendingAttr[0].start = z.raw.end
+	if z.maxBuf <= 0 { // reportlint: see skipWhiteSpace
+		for i := z.raw.end; i < len(z.buf); i++ {
+			switch z.buf[i] {
+			case '=':
+				if z.pendingAttr[0].start == i {
+					continue // as below: an '=' first is part of the name
+				}
+				fallthrough
+			case ' ', '\n', '\r', '\t', '\f', '/', '>':
+				z.raw.end = i
+				z.pendingAttr[0].end = i
+				return
+			}
+		}
+		z.raw.end = len(z.buf)
+	}
 	for {
 		c := z.readByte()
 		if z.err != nil {
@@ -1102,6 +1148,21 @@ func (z *Tokenizer) readTagAttrVal() {
 
 	default:
 		z.pendingAttr[1].start = z.raw.end - 1
+		if z.maxBuf <= 0 { // reportlint: see skipWhiteSpace
+			for i := z.raw.end; i < len(z.buf); i++ {
+				switch z.buf[i] {
+				case ' ', '\n', '\r', '\t', '\f':
+					z.raw.end = i + 1
+					z.pendingAttr[1].end = i
+					return
+				case '>':
+					z.raw.end = i
+					z.pendingAttr[1].end = i
+					return
+				}
+			}
+			z.raw.end = len(z.buf)
+		}
 		for {
 			c := z.readByte()
 			if z.err != nil {
