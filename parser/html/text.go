@@ -171,10 +171,18 @@ func firstShown(s string) (_ rune, ok bool) {
 func joinPieces(pieces []string) string {
 	var b strings.Builder
 	var last rune = -1
-	for _, p := range pieces {
+	for k, p := range pieces {
 		first, ok := firstShown(p)
 		if !ok {
 			continue
+		}
+		if last < 0 {
+			// Room for the rest: enough unless normTo replaces invalid bytes.
+			n := len(pieces) - k
+			for _, q := range pieces[k:] {
+				n += len(q)
+			}
+			b.Grow(n)
 		}
 		if last >= 0 && !(isWide(last) && isWide(first)) {
 			b.WriteByte(' ')

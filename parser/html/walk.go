@@ -22,9 +22,10 @@ type walker struct {
 	buf    strings.Builder
 	bufPos int
 	ord    int
-	// cuts and pieces are cellText's scratch slices.
-	cuts   []int
-	pieces []string
+	// cellBuf, cuts and pieces are cellText's scratch slices.
+	cellBuf []byte
+	cuts    []int
+	pieces  []string
 }
 
 func (w *walker) flush() {
@@ -144,6 +145,9 @@ func isChromeBlock(n *xhtml.Node) bool {
 // thead, tbody and tfoot.
 func rows(t *xhtml.Node) []*xhtml.Node {
 	var out []*xhtml.Node
+	if n := countRows(t); n > 0 {
+		out = make([]*xhtml.Node, 0, n)
+	}
 	for c := t.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != xhtml.ElementNode || hidden(c) {
 			continue
@@ -162,8 +166,39 @@ func rows(t *xhtml.Node) []*xhtml.Node {
 	return out
 }
 
+// countRows is an upper bound on len(rows(t)), to size it: the rows
+// before the hidden check.
+func countRows(t *xhtml.Node) int {
+	n := 0
+	for c := t.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != xhtml.ElementNode {
+			continue
+		}
+		switch c.Data {
+		case "tr":
+			n++
+		case "thead", "tbody", "tfoot":
+			for r := c.FirstChild; r != nil; r = r.NextSibling {
+				if r.Type == xhtml.ElementNode && r.Data == "tr" {
+					n++
+				}
+			}
+		}
+	}
+	return n
+}
+
 func cells(tr *xhtml.Node) []*xhtml.Node {
 	var out []*xhtml.Node
+	n := 0
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == xhtml.ElementNode && (c.Data == "td" || c.Data == "th") {
+			n++
+		}
+	}
+	if n > 0 {
+		out = make([]*xhtml.Node, 0, n)
+	}
 	for c := tr.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == xhtml.ElementNode && (c.Data == "td" || c.Data == "th") && !hidden(c) {
 			out = append(out, c)
@@ -199,9 +234,9 @@ type cellInfo struct {
 }
 
 func (w *walker) cellText(td *xhtml.Node) cellInfo {
-	// The cell's text goes into one builder; cuts are where block
-	// boundaries cut it into pieces.
-	var cur strings.Builder
+	// The cell's text goes into one buffer (the walker's, reused); cuts
+	// are where block boundaries cut it into pieces.
+	cur := w.cellBuf[:0]
 	cuts := w.cuts[:0]
 	pos := -1
 	linkText, allText := 0, 0
@@ -220,24 +255,25 @@ func (w *walker) cellText(td *xhtml.Node) cellInfo {
 						linkText += k
 					}
 				}
-				cur.WriteString(c.Data)
+				cur = append(cur, c.Data...)
 			case xhtml.ElementNode:
 				if skipped(c) {
 					continue
 				}
 				block := isBlockTag(c.Data) || c.Data == "br"
 				if block {
-					cuts = append(cuts, cur.Len())
+					cuts = append(cuts, len(cur))
 				}
 				visit(c, inLink || c.Data == "a")
 				if block {
-					cuts = append(cuts, cur.Len())
+					cuts = append(cuts, len(cur))
 				}
 			}
 		}
 	}
 	visit(td, false)
-	text := cur.String()
+	text := string(cur)
+	w.cellBuf = cur
 	pieces := w.pieces[:0]
 	from := 0
 	for _, to := range cuts {
