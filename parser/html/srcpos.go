@@ -138,7 +138,13 @@ type srcIndex struct {
 	// runesAt[k] is the number of runes in src[:k*runeStep]; made on the
 	// first column far from its line start (most lines are short).
 	runesAt []int
+	// last is the offset loc was last asked for near its line start: the
+	// walker asks in document order, mostly on the same line.
+	last lastLoc
 }
+
+// lastLoc is an offset, its line and its column.
+type lastLoc struct{ line, off, col int }
 
 const runeStep = 256
 
@@ -216,13 +222,34 @@ func (ix *srcIndex) loc(off int) parser.Loc {
 		return parser.Loc{}
 	}
 	off = min(off, len(ix.src))
-	l := sort.SearchInts(ix.lines, off+1) // first line start > off
+	var l int
+	if p := ix.last; p.line > 0 && p.off <= off && (p.line == len(ix.lines) || off < ix.lines[p.line]) {
+		l = p.line // on the line of the last offset, at or after it
+	} else {
+		l = sort.SearchInts(ix.lines, off+1) // first line start > off
+	}
 	start := ix.lines[l-1]
 	if off-start < 4*runeStep {
-		return parser.Loc{Line: l, Column: utf8.RuneCountInString(ix.src[start:off]) + 1}
+		col := ix.nearColumn(l, start, off)
+		ix.last = lastLoc{line: l, off: off, col: col}
+		return parser.Loc{Line: l, Column: col}
 	}
 	return parser.Loc{Line: l, Column: ix.runes(off) - ix.runes(start) + 1}
 }
+
+// nearColumn is utf8.RuneCountInString(ix.src[start:off]) + 1 for an
+// offset on line l: counted on from the last offset asked for when that is
+// on the same line, before off, and not inside a UTF-8 sequence (so that
+// no rune of the count spans it and the counts add up).
+func (ix *srcIndex) nearColumn(l, start, off int) int {
+	if p := ix.last; p.line == l && p.off >= start && p.off <= off &&
+		(p.off == len(ix.src) || !isContinuation(ix.src[p.off])) {
+		return p.col + utf8.RuneCountInString(ix.src[p.off:off])
+	}
+	return utf8.RuneCountInString(ix.src[start:off]) + 1
+}
+
+func isContinuation(c byte) bool { return c&0xC0 == 0x80 }
 
 // srcPos returns the offset of the start tag an element was built from,
 // or -1.

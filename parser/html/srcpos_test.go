@@ -248,3 +248,30 @@ func TestSrcIndexMatchesRef(t *testing.T) {
 		checkSrcIndex(t, string(data))
 	}
 }
+
+// loc remembers the last offset it was asked for; asked in any order, on
+// text with invalid UTF-8 too, it gives what a fresh index gives.
+func TestSrcIndexLocCache(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	alphabet := []string{"a", "\n", "\r", "\r\n", "甲", "\xff", "\x80", "\xe4\xb8", "é", " ", strings.Repeat("x", 300)}
+	for i := 0; i < 2000; i++ {
+		var b strings.Builder
+		for k := rng.Intn(60); k > 0; k-- {
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		src := b.String()
+		ix := newSrcIndex(src)
+		off := 0
+		for q := 0; q < 40; q++ {
+			switch rng.Intn(4) {
+			case 0:
+				off = rng.Intn(len(src) + 2)
+			default:
+				off += rng.Intn(8) // mostly forward, as the walker asks
+			}
+			if got, want := ix.loc(off), newSrcIndex(src).loc(off); got != want {
+				t.Fatalf("%q offset %d: %+v, fresh index %+v", src, off, got, want)
+			}
+		}
+	}
+}
