@@ -211,8 +211,9 @@ func compactRune(r rune) rune {
 
 // keptRun returns the end of the run of s from i that compactText keeps
 // as it is and that is quick to tell: printable ASCII and well-formed
-// three-byte runes from U+4000 to U+CFFF (CJK ideographs, Yi, Hangul),
-// none of which is white space or a full-width form.
+// three-byte runes from U+3001 to U+CFFF (CJK punctuation and ideographs,
+// kana, Yi, Hangul), none of which is white space, dropped or a full-width
+// form.
 func keptRun(s string, i int) int {
 	for i < len(s) {
 		switch c := s[i]; {
@@ -220,6 +221,8 @@ func keptRun(s string, i int) int {
 			i++
 		case c >= 0xE4 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
 			i += 3
+		case c == 0xE3 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && (s[i+1] != 0x80 || s[i+2] != 0x80):
+			i += 3 // U+3001 to U+3FFF: CJK punctuation (、。《》), kana; U+3000 is white space
 		default:
 			return i
 		}

@@ -113,7 +113,8 @@ func TestRuneClassesMatchRef(t *testing.T) {
 var textAlphabet = []string{"a", "Z", "1", " ", "\t", "\n", "\r", "\v", "\x00", "\x01", "\x1f", "\x7f",
 	"\u0085", "\u00a0", "\u1680", "\u2003", "\u2028", "\u3000", "\u200b", "\ufeff", "\u00ad",
 	"甲", "乙", "，", "。", "Ａ", "１", "～", "·", "—", "“", "”", "…", "é", "\u2e80", "\U00020000",
-	"\xff", "\x80", "\xe4\xb8", "\ufffd", "&nbsp;"}
+	"\xff", "\x80", "\xe4\xb8", "\ufffd", "&nbsp;",
+	"、", "《", "\u3001", "\u3fff", "\u4000", "\ucfff", "\ud000", "\xe3\x80", "\xe3\x80\x7f", "\xe3\xc0\x80", "\xed\xa0\x80"}
 
 func randText(rng *rand.Rand) string {
 	var b strings.Builder
