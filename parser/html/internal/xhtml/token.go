@@ -1022,7 +1022,7 @@ func equalLower(a, b []byte) bool {
 // has already been consumed.
 func (z *Tokenizer) readTagName() {
 	z.data.start = z.raw.end - 1
-	if z.maxBuf <= 0 { // reportlint: see skipWhiteSpace
+	if z.maxBuf <= 0 && z.err == nil { // reportlint: see skipWhiteSpace
 		for i := z.raw.end; i < len(z.buf); i++ {
 			switch z.buf[i] {
 			case ' ', '\n', '\r', '\t', '\f':
@@ -1059,7 +1059,7 @@ func (z *Tokenizer) readTagName() {
 // Precondition: z.err == nil.
 func (z *Tokenizer) readTagAttrKey() {
 	z.pendingAttr[0].start = z.raw.end
-	if z.maxBuf <= 0 { // reportlint: see skipWhiteSpace
+	if z.maxBuf <= 0 && z.err == nil { // reportlint: see skipWhiteSpace
 		for i := z.raw.end; i < len(z.buf); i++ {
 			switch z.buf[i] {
 			case '=':
@@ -1148,7 +1148,7 @@ func (z *Tokenizer) readTagAttrVal() {
 
 	default:
 		z.pendingAttr[1].start = z.raw.end - 1
-		if z.maxBuf <= 0 { // reportlint: see skipWhiteSpace
+		if z.maxBuf <= 0 && z.err == nil { // reportlint: see skipWhiteSpace
 			for i := z.raw.end; i < len(z.buf); i++ {
 				switch z.buf[i] {
 				case ' ', '\n', '\r', '\t', '\f':
