@@ -81,11 +81,10 @@ func checkYearMismatch(p *Pass) {
 			if len(findDates(text)) > 0 {
 				continue // a date, not a report year
 			}
-			m := yearInTextRe.FindStringSubmatch(text)
-			if m == nil {
+			y, ok := firstArabicYear(text) // yearInTextRe's first match
+			if !ok {
 				continue
 			}
-			y, _ := strconv.Atoi(m[1])
 			if y == year {
 				continue
 			}

@@ -413,7 +413,7 @@ func (sc *scan) yearCut(folded string, idx []int32) int {
 		return n
 	}
 	k := 0
-	for _, y := range zhtext.Years(folded) {
+	for _, y := range yearsIn(folded) {
 		if y.Value == sc.r.Year {
 			continue
 		}
@@ -893,7 +893,7 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 			return st, false
 		}
 		if c.kind == kCarriedIn || c.kind == kCarriedOut {
-			if y := zhtext.Years(m.text); len(y) > 0 {
+			if y := yearsIn(m.text); len(y) > 0 {
 				want := sc.r.Year - 1
 				if c.kind == kCarriedOut {
 					want = sc.r.Year + 1
