@@ -23,7 +23,25 @@ var (
 )
 
 // findDates returns the dates written in s.
-func findDates(s string) []time.Time { return zhtext.Dates(parser.Compact(s)) }
+func findDates(s string) []time.Time {
+	c := parser.Compact(s)
+	if !mayHoldDate(c) {
+		return nil
+	}
+	return zhtext.Dates(c)
+}
+
+// mayHoldDate is false for a text in which zhtext.Dates finds nothing
+// because it lacks what each of its date patterns needs: two separators
+// (-./) for a date with separators, 年, 月 and 日 or 号 for the others.
+// ZeroFolder, which Dates applies first, changes none of these.
+func mayHoldDate(s string) bool {
+	if strings.Contains(s, "年") && strings.Contains(s, "月") && strings.ContainsAny(s, "日号") {
+		return true
+	}
+	first := strings.IndexAny(s, "-./")
+	return first >= 0 && strings.ContainsAny(s[first+1:], "-./")
+}
 
 // dateLineEnd matches a line that ends with a date.
 var dateLineEnd = zhtext.DateLineEndRe

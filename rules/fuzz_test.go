@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/parser/zhtext"
 )
 
@@ -73,4 +74,41 @@ func FuzzFiguresIn(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { sameFigures(t, s) })
+}
+
+// sameDates fails when findDates differs from zhtext.Dates on s compacted.
+func sameDates(t *testing.T, s string) {
+	t.Helper()
+	if got, want := findDates(s), zhtext.Dates(parser.Compact(s)); fmt.Sprint(got) != fmt.Sprint(want) || (got == nil) != (want == nil) {
+		t.Fatalf("findDates(%q) = %v, zhtext.Dates %v", s, got, want)
+	}
+}
+
+// findDates, behind its gate, finds what zhtext.Dates finds.
+func TestFindDatesIsZhtextDates(t *testing.T) {
+	texts := yearTexts(t)
+	words := []string{"2024", "2025", "1", "12", "31", "年", "月", "日", "号", "-", ".", "/", " ", "二〇二五", "○", "Ｏ", "О", "一", "十", "二十",
+		"自", "至", "止", "，", "\xe6", "\ufffd"}
+	rng := uint64(17)
+	rnd := func(n int) int {
+		rng = rng*6364136223846793005 + 1442695040888963407
+		return int(rng>>33) % n
+	}
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rnd(12) {
+			b.WriteString(words[rnd(len(words))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		sameDates(t, s)
+	}
+}
+
+func FuzzFindDates(f *testing.F) {
+	for _, s := range []string{"2025年1月20日", "2025-01-20", "2025.1.20", "二〇二五年一月二十日", "自2024年1月1日起至2024年12月31日止", "3.5%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { sameDates(t, s) })
 }
