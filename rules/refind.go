@@ -612,6 +612,15 @@ func (x fastRe) FindAllStringIndex(s string, n int) [][]int {
 	return out
 }
 
+// ReplaceAllString is the regexp's ReplaceAllString; a text the gate
+// rules out is returned as it is (the regexp would copy it unchanged).
+func (x fastRe) ReplaceAllString(src, repl string) string {
+	if !x.g.may(src) {
+		return src
+	}
+	return x.Regexp.ReplaceAllString(src, repl)
+}
+
 // FindAllString is the regexp's FindAllString.
 func (x fastRe) FindAllString(s string, n int) []string {
 	var out []string

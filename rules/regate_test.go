@@ -164,3 +164,16 @@ func TestGatesAreContainsAny(t *testing.T) {
 		}
 	}
 }
+
+// fastRe.ReplaceAllString (behind the gate) replaces what the regexp
+// replaces, for every fastRe on every finder text.
+func TestFastReplaceIsTheRegexp(t *testing.T) {
+	texts := finderTexts(t, finderPatterns())
+	for _, x := range fastRes {
+		for _, s := range texts {
+			if got, want := x.ReplaceAllString(s, "□"), x.Regexp.ReplaceAllString(s, "□"); got != want {
+				t.Fatalf("%s on %q: %q, regexp %q", x.Regexp, s, got, want)
+			}
+		}
+	}
+}
