@@ -78,15 +78,14 @@ func checkYearMismatch(p *Pass) {
 		}
 		for _, c := range cands {
 			text := parser.FoldWidth(parser.Compact(c.text))
+			// the year first: a text without another year is passed over
+			// whether or not it holds a date
+			y, ok := firstArabicYear(text) // yearInTextRe's first match
+			if !ok || y == year {
+				continue
+			}
 			if len(findDates(text)) > 0 {
 				continue // a date, not a report year
-			}
-			y, ok := firstArabicYear(text) // yearInTextRe's first match
-			if !ok {
-				continue
-			}
-			if y == year {
-				continue
 			}
 			what := "标题"
 			if title == 0 {
