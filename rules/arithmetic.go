@@ -82,7 +82,7 @@ func checkTable3Balance(p *Pass) {
 	if t == nil {
 		return
 	}
-	for _, c := range parser.Table3Cols() {
+	for _, c := range table3Cols {
 		r1, r2, r37, r4 := t.Cell(parser.R1, c.Key), t.Cell(parser.R2, c.Key), t.Cell(parser.R3_7, c.Key), t.Cell(parser.R4, c.Key)
 		left, okL := sum([]operand{{"", r1}, {"", r2}})
 		right, okR := sum([]operand{{"", r37}, {"", r4}})
@@ -108,7 +108,7 @@ func checkTable3Results(p *Pass) {
 		return
 	}
 	keys := parser.Table3ResultKeys(p.Report.Layout)
-	for _, c := range parser.Table3Cols() {
+	for _, c := range table3Cols {
 		total := t.Cell(parser.R3_7, c.Key)
 		var ops []operand
 		complete := true
@@ -163,14 +163,14 @@ var (
 )
 
 func checkTable3Rows(p *Pass) {
-	checkRowTotals(p, parser.Table3, parser.Table3Rows(), parser.Table3Cols()[:6], func(d parser.RowDef, total, s float64, ops []operand) string {
+	checkRowTotals(p, parser.Table3, table3Rows, table3Cols[:6], func(d parser.RowDef, total, s float64, ops []operand) string {
 		return fmt.Sprintf("表三「%s」行：总计为 %s，但六类申请人之和为 %s（%s）",
 			rowName(parser.Table3, d.Key), fmtNum(total), fmtNum(s), listOps(ops, false))
 	})
 }
 
 func checkTable4(p *Pass) {
-	checkRowTotals(p, parser.Table4, parser.Table4Rows(), parser.Table4Cols()[:4], func(d parser.RowDef, total, s float64, ops []operand) string {
+	checkRowTotals(p, parser.Table4, table4Rows, table4Cols[:4], func(d parser.RowDef, total, s float64, ops []operand) string {
 		return fmt.Sprintf("表四「%s」组：总计为 %s，但%s = %s", d.Label, fmtNum(total), listOps(ops, false), fmtNum(s))
 	})
 }
@@ -187,7 +187,7 @@ func checkRowTotals(p *Pass, table parser.TableID, defs []parser.RowDef, parts [
 		if row == nil {
 			continue
 		}
-		var ops []operand
+		ops := make([]operand, 0, len(parts))
 		for _, c := range parts {
 			ops = append(ops, operand{c.Label, row.Cell(c.Key)})
 		}

@@ -95,7 +95,7 @@ func checkTableBlank(p *Pass) {
 			continue
 		}
 		loc := t.Loc
-		for _, def := range parser.RowDefs(id) {
+		for _, def := range rowDefs(id) {
 			if row := t.Row(def.Key); row != nil && len(row.Cells) > 0 && !row.Cells[0].Loc.IsZero() {
 				loc = row.Cells[0].Loc
 				break
@@ -118,7 +118,7 @@ func checkBlankCells(p *Pass) {
 		if _, blank := tableBlank(t); blank {
 			continue
 		}
-		for _, def := range parser.RowDefs(id) {
+		for _, def := range rowDefs(id) {
 			row := t.Row(def.Key)
 			if row == nil {
 				continue
@@ -199,10 +199,22 @@ type cellCheck func(p *Pass, t *parser.CanonTable, row *parser.CanonRow, col par
 // checkCells runs a cell check over every canonical cell of the tables.
 func checkCells(c cellCheck) func(*Pass) {
 	return func(p *Pass) {
-		for ref := range p.Report.Cells {
+		for _, ref := range reportCells(p) {
 			c(p, ref.Table, ref.Row, ref.Col, ref.Value)
 		}
 	}
+}
+
+// reportCells lists the report's canonical cells (Report.Cells, in its
+// order) once per run: the cell rules all read every cell.
+func reportCells(p *Pass) []parser.CellRef {
+	return p.memo("cells", func() any {
+		var out []parser.CellRef
+		for ref := range p.Report.Cells {
+			out = append(out, ref)
+		}
+		return out
+	}).([]parser.CellRef)
 }
 
 func cellBlank(p *Pass, t *parser.CanonTable, row *parser.CanonRow, col parser.ColumnDef, v *parser.Value) {

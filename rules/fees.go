@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/reportlint/reportlint/parser"
@@ -37,29 +36,29 @@ warning F402 第六部分称“本年度未发出收费通知”，但表三「�
 }
 
 var (
-	noNoticeRe = regexp.MustCompile(`(未|没有|无|均未|并未)[^。；;，,]{0,6}(发出|发送|送达|开具|下发)[^。；;，,]{0,6}收费通知|收费通知[^。；;，,]{0,6}(0|零)\s*件|(无|没有|亦无|也无|未有)[^。；;，,]{0,6}收费通知|(没有|无|不存在|未发生)[^。；;，,]{0,4}收费(事项|情况|行为)`)
+	noNoticeRe = fastCompile(`(未|没有|无|均未|并未)[^。；;，,]{0,6}(发出|发送|送达|开具|下发)[^。；;，,]{0,6}收费通知|收费通知[^。；;，,]{0,6}(0|零)\s*件|(无|没有|亦无|也无|未有)[^。；;，,]{0,6}收费通知|(没有|无|不存在|未发生)[^。；;，,]{0,4}收费(事项|情况|行为)`)
 
 	// A sentence is about the fee when it names it or charging.
-	feeTopicRe = regexp.MustCompile(`信息处理费|收费|费用|收取`)
+	feeTopicRe = fastCompile(`信息处理费|收费|费用|收取`)
 	// Declarations that nothing was charged: 未收取, 没有收取, 不收取, 免收,
 	// 未产生信息处理费, 无收费情况…
-	noFeeRe = regexp.MustCompile(`(未|没有|没|均未|并未|暂未|尚未|从未|未曾)[^。；;，,]{0,12}(收取|收费|产生|发生|征收|涉及)|(无|不予|不)[^。；;，,]{0,6}(收取|收费|产生|发生|征收|涉及)|免收|免于收取|免予收取|免除|减免|免费提供|(不存在|未发生|未出现)[^。；;，,]{0,8}(收费|信息处理费)`)
+	noFeeRe = fastCompile(`(未|没有|没|均未|并未|暂未|尚未|从未|未曾)[^。；;，,]{0,12}(收取|收费|产生|发生|征收|涉及)|(无|不予|不)[^。；;，,]{0,6}(收取|收费|产生|发生|征收|涉及)|免收|免于收取|免予收取|免除|减免|免费提供|(不存在|未发生|未出现)[^。；;，,]{0,8}(收费|信息处理费)`)
 	// Rules that say what may not be charged are no declaration of what
 	// was: 不得收取, 不应收费 are taken out before noFeeRe is matched.
-	prohibitionRe = regexp.MustCompile(`不(得|应|能|可|准|允许)`)
+	prohibitionRe = fastCompile(`不(得|应|能|可|准|允许)`)
 	// Declarations of an amount or a count: 收取信息处理费380元, 共计0元,
 	// 发出收费通知1件.
-	amountRe = regexp.MustCompile(`(收取|收费|信息处理费|费用|金额|共计|合计)[^。；;]{0,24}?([0-9０-９][0-9０-９.,，]*|零|〇)\s*(元|万元)|(发出|发送|送达|开具)[^。；;，,]{0,4}收费通知[^。；;]{0,6}?([0-9０-９]+|零|〇|[一二三四五六七八九十两]+)\s*件|(收取|收费|费用|金额)[^。；;]{0,24}均为\s*(0|０|零|无)`)
+	amountRe = fastCompile(`(收取|收费|信息处理费|费用|金额|共计|合计)[^。；;]{0,24}?([0-9０-９][0-9０-９.,，]*|零|〇)\s*(元|万元)|(发出|发送|送达|开具)[^。；;，,]{0,4}收费通知[^。；;]{0,6}?([0-9０-９]+|零|〇|[一二三四五六七八九十两]+)\s*件|(收取|收费|费用|金额)[^。；;]{0,24}均为\s*(0|０|零|无)`)
 	// "信息处理费收取情况：无", "信息处理费：0" say it in a form field.
-	fieldNoneRe = regexp.MustCompile(`(信息处理费|收费)[^。；;]{0,12}[:：为是]\s*(无|没有|零|0|０)(\D|$)`)
+	fieldNoneRe = fastCompile(`(信息处理费|收费)[^。；;]{0,12}[:：为是]\s*(无|没有|零|0|０)(\D|$)`)
 
 	// Mentions that are no declaration are removed before matching: the
 	// title of the 办法 and other documents in 《》, document numbers such
 	// as 国办函〔2020〕109号, and the template's bracketed instructions
 	// ("（文字描述，收取信息处理费情况在此处报告。）").
-	bookTitleRe   = regexp.MustCompile(`《[^》]{0,60}》`)
-	docNumberRe   = regexp.MustCompile(`[\p{Han}]{1,8}[〔\[［(（【][0-9０-９]{4}[〕\]］)）】][0-9０-９]{1,4}号`)
-	instructionRe = regexp.MustCompile(`[（(][^（()）]{0,80}(文字描述|此处|填写|填报说明)[^（()）]{0,80}[）)]`)
+	bookTitleRe   = fastCompile(`《[^》]{0,60}》`)
+	docNumberRe   = fastCompile(`[\p{Han}]{1,8}[〔\[［(（【][0-9０-９]{4}[〕\]］)）】][0-9０-９]{1,4}号`)
+	instructionRe = fastCompile(`[（(][^（()）]{0,80}(文字描述|此处|填写|填报说明)[^（()）]{0,80}[）)]`)
 )
 
 // feeText returns the text where the fee declaration belongs (section 六)

@@ -3,9 +3,7 @@ package rules
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
-	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/parser/zhtext"
 )
 
@@ -48,14 +46,20 @@ var (
 // or a percent sign. Dates ("2024年", "1月20日") and ordinals ("第一") are
 // left out.
 func extractFigures(sentence string) []figure {
-	return figuresIn([]rune(parser.FoldWidth(sentence)))
+	return figuresIn([]rune(foldWidth(sentence)))
 }
 
 // figuresIn is extractFigures on the runes of a width-folded sentence.
+// Only a digit or a Chinese numeral (百 of 百分之 is one) can start a
+// figure; the text of a figure is made for the figures kept.
 func figuresIn(rs []rune) []figure {
 	var out []figure
 	i := 0
 	for i < len(rs) {
+		if r := rs[i]; !isDigit(r) && !isCNNumeralRune(r) {
+			i++
+			continue
+		}
 		f, next, ok := readFigure(rs, i)
 		if !ok {
 			i = next
@@ -71,6 +75,7 @@ func figuresIn(rs []rune) []figure {
 		if f.NumStart > 0 && rs[f.NumStart-1] == '第' {
 			continue
 		}
+		f.Text = string(rs[f.Start:f.End])
 		out = append(out, f)
 	}
 	return out
@@ -88,16 +93,164 @@ func hasPrefixRunes(rs []rune, i int, s string) bool {
 	return true
 }
 
-// approxWordDropper drops 余 and 多 from a Chinese numeral.
-var approxWordDropper = strings.NewReplacer("余", "", "多", "")
+// hasPrefix is hasPrefixRunes for a word already in runes.
+func hasPrefix(rs []rune, i int, w []rune) bool {
+	if i < 0 || len(rs)-i < len(w) {
+		return false
+	}
+	for k, r := range w {
+		if rs[i+k] != r {
+			return false
+		}
+	}
+	return true
+}
+
+// runeWords converts words to runes once.
+func runeWords(ws []string) [][]rune {
+	out := make([][]rune, len(ws))
+	for i, w := range ws {
+		out[i] = []rune(w)
+	}
+	return out
+}
+
+// The words readFigure looks for around a number, in runes.
+var (
+	approxPrefixRunes = runeWords(approxPrefixes)
+	figureUnitRunes   = runeWords(figureUnits)
+	approxSuffixRunes = runeWords(approxSuffixes)
+)
+
+// maxExactDigits: an integer of at most this many digits, divided by a
+// power of ten of at most maxExactPow10, converts to float64 exactly as
+// strconv.ParseFloat reads its decimal text (both are exact, and the one
+// division rounds correctly: strconv's own fast path).
+const (
+	maxExactDigits = 15
+	maxExactPow10  = 22
+)
+
+var pow10 = [maxExactPow10 + 1]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// digitsValue reads the number in rs[j:k] (ASCII digits, thousands commas,
+// at most one '.' followed by dec digits) as strconv.ParseFloat reads it
+// with the commas removed.
+func digitsValue(rs []rune, j, k, dec int) (float64, error) {
+	var m uint64
+	n := 0
+	for _, r := range rs[j:k] {
+		if isDigit(r) {
+			m = m*10 + uint64(r-'0')
+			n++
+		}
+	}
+	if n <= maxExactDigits && dec <= maxExactPow10 {
+		return float64(m) / pow10[dec], nil
+	}
+	return strconv.ParseFloat(strings.ReplaceAll(string(rs[j:k]), ",", ""), 64)
+}
+
+// cnNumberRunes is cnNumber (zhtext.Number) of the runes of rs[j:k]
+// without 余 and 多, read without building the string.
+func cnNumberRunes(rs []rune, j, k int) (int64, bool) {
+	var buf [32]rune
+	ns := buf[:0]
+	for _, r := range rs[j:k] {
+		if r != '余' && r != '多' {
+			ns = append(ns, r)
+		}
+	}
+	return numberOfRunes(ns)
+}
+
+// numberOfRunes is zhtext.Number on runes (TestNumberOfRunesIsNumber).
+func numberOfRunes(rs []rune) (int64, bool) {
+	if len(rs) == 0 {
+		return 0, false
+	}
+	positional := len(rs) > 1
+	for _, r := range rs {
+		if zhtext.Digit(r) < 0 {
+			positional = false
+			break
+		}
+	}
+	if positional {
+		var n int64
+		for _, r := range rs {
+			n = n*10 + int64(zhtext.Digit(r))
+		}
+		return n, true
+	}
+	var total, section, num int64
+	seenDigit := false
+	for _, r := range rs {
+		if d := zhtext.Digit(r); d >= 0 {
+			if seenDigit && num > 0 {
+				return 0, false
+			}
+			num = int64(d)
+			seenDigit = true
+			continue
+		}
+		if t := cnTens(r); t > 0 {
+			if seenDigit {
+				return 0, false
+			}
+			section += t
+			continue
+		}
+		var unit int64
+		switch r {
+		case '十':
+			unit = 10
+		case '百':
+			unit = 100
+		case '千':
+			unit = 1000
+		case '万':
+			total += (section + num) * 10000
+			section, num, seenDigit = 0, 0, false
+			continue
+		case '亿':
+			total = (total + section + num) * 100000000
+			section, num, seenDigit = 0, 0, false
+			continue
+		default:
+			return 0, false
+		}
+		if num == 0 && !seenDigit {
+			num = 1
+		}
+		section += num * unit
+		num, seenDigit = 0, false
+	}
+	return total + section + num, true
+}
+
+// cnTens are the single-character multiples of ten zhtext.Number reads.
+func cnTens(r rune) int64 {
+	switch r {
+	case '廿':
+		return 20
+	case '卅':
+		return 30
+	case '卌':
+		return 40
+	}
+	return 0
+}
 
 // readFigure tries to read a figure whose number starts at i (a digit, a
-// Chinese numeral or 百分之). It returns the index to continue from.
+// Chinese numeral or 百分之). It returns the index to continue from. The
+// figure's Text is left to the caller.
 func readFigure(rs []rune, i int) (figure, int, bool) {
 	f := figure{Start: i}
 	j := i
 	switch {
-	case hasPrefixRunes(rs, i, "百分之"):
+	case rs[i] == '百' && hasPrefixRunes(rs, i, "百分之"):
 		f.Percent = true
 		j = i + 3
 	case isDigit(rs[i]) || isCNNumeralRune(rs[i]):
@@ -112,17 +265,16 @@ func readFigure(rs []rune, i int) (figure, int, bool) {
 		for k < len(rs) && (isDigit(rs[k]) || (rs[k] == ',' && k+3 < len(rs) && isDigit(rs[k+1]) && isDigit(rs[k+2]) && isDigit(rs[k+3]))) {
 			k++
 		}
+		d := 0
 		if k+1 < len(rs) && rs[k] == '.' && isDigit(rs[k+1]) {
 			k++
-			d := 0
 			for k < len(rs) && isDigit(rs[k]) {
 				k++
 				d++
 			}
 			f.Decimals = d
 		}
-		num := strings.ReplaceAll(string(rs[j:k]), ",", "")
-		v, err := strconv.ParseFloat(num, 64)
+		v, err := digitsValue(rs, j, k, d)
 		if err != nil {
 			return f, k, false
 		}
@@ -150,16 +302,15 @@ func readFigure(rs []rune, i int) (figure, int, bool) {
 				k++
 			}
 		}
-		text := approxWordDropper.Replace(string(rs[j:k]))
-		// "万元" after a numeral is a unit, not a multiplier
-		if strings.HasSuffix(text, "万") && hasPrefixRunes(rs, k-1, "万元") {
+		// "万元" after a numeral is a unit, not a multiplier (the run ends
+		// in a numeral rune: 余/多 are followed by 万/亿)
+		if rs[k-1] == '万' && k < len(rs) && rs[k] == '元' {
 			k--
-			text = strings.TrimSuffix(text, "万")
+			if k == j {
+				return f, k + 1, false
+			}
 		}
-		if text == "" {
-			return f, k + 1, false
-		}
-		n, ok := cnNumber(text)
+		n, ok := cnNumberRunes(rs, j, k)
 		if !ok {
 			return f, k, false
 		}
@@ -173,11 +324,10 @@ func readFigure(rs []rune, i int) (figure, int, bool) {
 	}
 	f.Value = val
 	// approximation prefixes written just before the number
-	for _, p := range approxPrefixes {
-		n := utf8.RuneCountInString(p)
-		if i-n >= 0 && hasPrefixRunes(rs, i-n, p) {
+	for _, p := range approxPrefixRunes {
+		if hasPrefix(rs, i-len(p), p) {
 			f.Approx = true
-			f.Start = i - n
+			f.Start = i - len(p)
 			break
 		}
 	}
@@ -186,17 +336,17 @@ func readFigure(rs []rune, i int) (figure, int, bool) {
 	for k < len(rs) && rs[k] == ' ' {
 		k++
 	}
-	for _, s := range []string{"余", "多"} {
-		if hasPrefixRunes(rs, k, s) {
+	for _, s := range []rune{'余', '多'} {
+		if k < len(rs) && rs[k] == s {
 			f.Approx = true
 			k++
 		}
 	}
 	if !f.Percent {
-		for _, u := range figureUnits {
-			if hasPrefixRunes(rs, k, u) {
-				f.Unit = u
-				k += utf8.RuneCountInString(u)
+		for u, w := range figureUnitRunes {
+			if hasPrefix(rs, k, w) {
+				f.Unit = figureUnits[u]
+				k += len(w)
 				break
 			}
 		}
@@ -210,14 +360,13 @@ func readFigure(rs []rune, i int) (figure, int, bool) {
 	} else {
 		f.Unit = "%"
 	}
-	for _, s := range approxSuffixes {
-		if hasPrefixRunes(rs, k, s) {
+	for _, w := range approxSuffixRunes {
+		if hasPrefix(rs, k, w) {
 			f.Approx = true
-			k += utf8.RuneCountInString(s)
+			k += len(w)
 			break
 		}
 	}
 	f.End = k
-	f.Text = string(rs[f.Start:f.End])
 	return f, max(k, j, i+1), true
 }

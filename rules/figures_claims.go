@@ -258,7 +258,7 @@ func (q quantity) value(r *parser.Report) (float64, bool) {
 		if c.table != parser.Table3 || c.col != "total" {
 			return 0, false
 		}
-		for _, col := range parser.Table3Cols()[:6] {
+		for _, col := range table3Cols[:6] {
 			x := t.Cell(c.row, col.Key)
 			if !x.Known() {
 				return 0, false

@@ -23,7 +23,84 @@ var (
 )
 
 // findDates returns the dates written in s.
-func findDates(s string) []time.Time { return zhtext.Dates(parser.Compact(s)) }
+func findDates(s string) []time.Time {
+	c := parser.Compact(s)
+	if !mayHoldDate(c) {
+		return nil
+	}
+	return datesIn(c)
+}
+
+var numDateRe = zhtext.NumDateRe
+
+// datesIn is zhtext.Dates (s compacted and width-folded; the caller has
+// checked mayHoldDate): its three patterns in its order, each run only
+// when s has what it needs — two separators for a date with separators,
+// a year in Arabic or Chinese digits before 年 (yearsIn) for the others.
+func datesIn(s string) []time.Time {
+	s = zeroFolder.Replace(s)
+	var out []time.Time
+	if first := strings.IndexAny(s, "-./"); first >= 0 && strings.ContainsAny(s[first+1:], "-./") {
+		for _, m := range numDateRe.FindAllStringSubmatch(s, -1) {
+			if m[2] != m[4] {
+				continue // "2025-1.20" is no date
+			}
+			y, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[3])
+			d, _ := strconv.Atoi(m[5])
+			if t, ok := civilDate(y, mo, d); ok {
+				out = append(out, t)
+			}
+		}
+	}
+	if !strings.Contains(s, "月") || !strings.ContainsAny(s, "日号") {
+		return out
+	}
+	arabic, chinese := false, false
+	for _, y := range yearsIn(s) {
+		if isASCIIDigit(s[y.Start]) {
+			arabic = true
+		} else {
+			chinese = true
+		}
+	}
+	if arabic {
+		for _, m := range dateRe.FindAllStringSubmatch(s, -1) {
+			y, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[2])
+			d, _ := strconv.Atoi(m[3])
+			if t, ok := civilDate(y, mo, d); ok {
+				out = append(out, t)
+			}
+		}
+	}
+	if chinese {
+		for _, m := range cnDateRe.FindAllStringSubmatch(s, -1) {
+			y, ok1 := zhtext.YearDigits(m[1])
+			mo, ok2 := cnNumber(m[2])
+			d, ok3 := cnNumber(m[3])
+			if !ok1 || !ok2 || !ok3 {
+				continue
+			}
+			if t, ok := civilDate(y, int(mo), int(d)); ok {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// mayHoldDate is false for a text in which zhtext.Dates finds nothing
+// because it lacks what each of its date patterns needs: two separators
+// (-./) for a date with separators, 年, 月 and 日 or 号 for the others.
+// ZeroFolder, which Dates applies first, changes none of these.
+func mayHoldDate(s string) bool {
+	if strings.Contains(s, "年") && strings.Contains(s, "月") && strings.ContainsAny(s, "日号") {
+		return true
+	}
+	first := strings.IndexAny(s, "-./")
+	return first >= 0 && strings.ContainsAny(s[first+1:], "-./")
+}
 
 // dateLineEnd matches a line that ends with a date.
 var dateLineEnd = zhtext.DateLineEndRe

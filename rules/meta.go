@@ -77,17 +77,15 @@ func checkYearMismatch(p *Pass) {
 			}
 		}
 		for _, c := range cands {
-			text := parser.FoldWidth(parser.Compact(c.text))
+			text := foldWidth(parser.Compact(c.text))
+			// the year first: a text without another year is passed over
+			// whether or not it holds a date
+			y, ok := firstArabicYear(text) // yearInTextRe's first match
+			if !ok || y == year {
+				continue
+			}
 			if len(findDates(text)) > 0 {
 				continue // a date, not a report year
-			}
-			m := yearInTextRe.FindStringSubmatch(text)
-			if m == nil {
-				continue
-			}
-			y, _ := strconv.Atoi(m[1])
-			if y == year {
-				continue
 			}
 			what := "标题"
 			if title == 0 {

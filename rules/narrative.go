@@ -94,6 +94,9 @@ func aboutDisclosure(s string) bool {
 // ("收到申请29件", "予以公开9件").
 var applicationStatsRe = fastCompile(`(申请|答复|办结|公开|提供|处理|结转)[^。！？]{0,20}?[0-9０-９]+\s*(件|条|份|项)`)
 
+// statsUnits are the units applicationStatsRe ends with.
+var statsUnits = newRuneSet("件条份项")
+
 // sentenceContexts works out, once per paragraph, what the text around
 // each sentence says: whether its paragraph (or the one before) is about
 // applications, and whether it or an earlier sentence of its paragraph says
@@ -104,7 +107,8 @@ func sentenceContexts(r *parser.Report, sents []sentence) []sentCtx {
 	paraStats := make([]bool, len(r.Paragraphs))
 	for i, p := range r.Paragraphs {
 		paraApp[i] = aboutApplications(p.Text)
-		paraStats[i] = paraApp[i] && applicationStatsRe.MatchString(parser.FoldWidth(p.Text))
+		// the pattern needs one of its units, which folding leaves as they are
+		paraStats[i] = paraApp[i] && statsUnits.in(p.Text) && applicationStatsRe.MatchString(foldWidth(p.Text))
 	}
 	info, lastPara := false, -1
 	for i := range sents {

@@ -497,10 +497,17 @@ type fastRe struct {
 	g    gate
 	some *finder // else the alternatives that split, nil when none do
 	rest []gate  // and the others
+	// cheap: every rune set of the gate is one rune, so that the gate
+	// (strings.IndexRune per set) is tried before the finder too
+	cheap bool
 }
 
 func newFastRe(re *regexp.Regexp) fastRe {
 	x := fastRe{Regexp: re, g: gated(re)}
+	x.cheap = x.g.need != ""
+	for _, set := range x.g.sets {
+		x.cheap = x.cheap && set.one >= 0
+	}
 	if f := newFinder([]*regexp.Regexp{re}); len(f.slow) == 0 {
 		x.f = f
 		return x
@@ -546,6 +553,9 @@ func fastWrap(re *regexp.Regexp) fastRe {
 func (x fastRe) MatchString(s string) bool {
 	var buf [1]fmatch
 	if x.f != nil {
+		if x.cheap && !x.g.may(s) {
+			return false
+		}
 		return len(x.f.find(s, 1, 1, buf[:0])) > 0
 	}
 	if !x.g.may(s) {
@@ -573,6 +583,9 @@ func (x fastRe) FindStringIndex(s string) []int {
 		}
 		return x.Regexp.FindStringIndex(s)
 	}
+	if x.cheap && !x.g.may(s) {
+		return nil
+	}
 	var buf [1]fmatch
 	if ms := x.f.find(s, 1, 1, buf[:0]); len(ms) > 0 {
 		return []int{ms[0].start, ms[0].end}
@@ -588,7 +601,7 @@ func (x fastRe) FindAllStringIndex(s string, n int) [][]int {
 		}
 		return x.Regexp.FindAllStringIndex(s, n)
 	}
-	if n == 0 {
+	if n == 0 || x.cheap && !x.g.may(s) {
 		return nil
 	}
 	var buf [8]fmatch
@@ -597,6 +610,15 @@ func (x fastRe) FindAllStringIndex(s string, n int) [][]int {
 		out = append(out, []int{m.start, m.end})
 	}
 	return out
+}
+
+// ReplaceAllString is the regexp's ReplaceAllString; a text the gate
+// rules out is returned as it is (the regexp would copy it unchanged).
+func (x fastRe) ReplaceAllString(src, repl string) string {
+	if !x.g.may(src) {
+		return src
+	}
+	return x.Regexp.ReplaceAllString(src, repl)
 }
 
 // FindAllString is the regexp's FindAllString.

@@ -16,6 +16,8 @@ type gate struct {
 	re   *regexp.Regexp
 	need string
 	also []string
+	// sets are need and also, compiled for the test (see may)
+	sets []runeSet
 }
 
 // gated derives the gate of re from its syntax tree: a set of runes that
@@ -45,7 +47,11 @@ func gated(re *regexp.Regexp) gate {
 	}
 	// the smallest set first: it is tested in the one pass of a gateSet
 	sort.SliceStable(sets, func(i, j int) bool { return cost([]rune(sets[i])) < cost([]rune(sets[j])) })
-	return gate{re: re, need: sets[0], also: sets[1:]}
+	g := gate{re: re, need: sets[0], also: sets[1:]}
+	for _, set := range sets {
+		g.sets = append(g.sets, newRuneSet(set))
+	}
+	return g
 }
 
 // gatedAll is gated for each of res.
@@ -57,21 +63,57 @@ func gatedAll(res []*regexp.Regexp) []gate {
 	return out
 }
 
-// may is false when s cannot match.
+// may is false when s cannot match: s lacks every rune of need, or of one
+// of also (what strings.ContainsAny tells, in one pass per set).
 func (g gate) may(s string) bool {
 	if g.need == "" {
 		return true
 	}
-	return strings.ContainsAny(s, g.need) && g.mayAlso(s)
-}
-
-func (g gate) mayAlso(s string) bool {
-	for _, a := range g.also {
-		if !strings.ContainsAny(s, a) {
+	for i := range g.sets {
+		if !g.sets[i].in(s) {
 			return false
 		}
 	}
 	return true
+}
+
+// runeSet is a set of runes tested against a text: one rune through
+// strings.IndexRune, more through a bitmap of the runes' low bytes, which
+// most runes of a text are not in, before the runes themselves.
+type runeSet struct {
+	one   rune // the only rune, or -1
+	bloom [4]uint64
+	runes []rune
+}
+
+func newRuneSet(set string) runeSet {
+	rs := []rune(set)
+	x := runeSet{one: -1, runes: rs}
+	if len(rs) == 1 {
+		x.one = rs[0]
+	}
+	for _, r := range rs {
+		x.bloom[(r&255)/64] |= 1 << (r & 63)
+	}
+	return x
+}
+
+// in is strings.ContainsAny(s, set).
+func (x *runeSet) in(s string) bool {
+	if x.one >= 0 {
+		return strings.ContainsRune(s, x.one)
+	}
+	for _, r := range s {
+		if x.bloom[(r&255)/64]&(1<<(r&63)) == 0 {
+			continue
+		}
+		for _, q := range x.runes {
+			if q == r {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxNeed bounds the runes of a gate: with more, the test costs more than
@@ -159,6 +201,7 @@ func containsRune(rs []rune, r rune) bool {
 // which of them may match it.
 type gateSet struct {
 	gates  []gate
+	bloom  [4]uint64        // the runes of byRune, by r&255
 	byRune map[rune]setBits // the rune sets each rune belongs to
 	req    []setBits        // the rune sets each gate needs
 }
@@ -190,6 +233,7 @@ func newGateSet(gs []gate) *gateSet {
 					b := s.byRune[r]
 					b.add(k)
 					s.byRune[r] = b
+					s.bloom[(r&255)/64] |= 1 << (r & 63)
 				}
 			}
 			s.req[i].add(k)
@@ -202,6 +246,9 @@ func newGateSet(gs []gate) *gateSet {
 func (s *gateSet) may(text string) uint64 {
 	var have setBits
 	for _, r := range text {
+		if s.bloom[(r&255)/64]&(1<<(r&63)) == 0 {
+			continue // no rune of a set
+		}
 		if b, ok := s.byRune[r]; ok {
 			have[0] |= b[0]
 			have[1] |= b[1]

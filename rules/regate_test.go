@@ -103,3 +103,77 @@ func TestGatesOnFixtures(t *testing.T) {
 		t.Fatalf("only %d matches in %d lines of %d files", matched, lines, len(files))
 	}
 }
+
+// mayRef is gate.may as it was: strings.ContainsAny for need and each of
+// also.
+func mayRef(g gate, s string) bool {
+	if g.need == "" {
+		return true
+	}
+	if !strings.ContainsAny(s, g.need) {
+		return false
+	}
+	for _, a := range g.also {
+		if !strings.ContainsAny(s, a) {
+			return false
+		}
+	}
+	return true
+}
+
+// gateSetRef is gateSet.may as it was, without the bitmap of low bytes.
+func gateSetRef(gs *gateSet, text string) uint64 {
+	var have setBits
+	for _, r := range text {
+		if b, ok := gs.byRune[r]; ok {
+			have[0] |= b[0]
+			have[1] |= b[1]
+		}
+	}
+	m := uint64(0)
+	for i, q := range gs.req {
+		if q[0]&^have[0] == 0 && q[1]&^have[1] == 0 {
+			m |= 1 << i
+		}
+	}
+	return m
+}
+
+// Gates (compiled rune sets) and gate sets (with their bitmap) tell what
+// strings.ContainsAny and the map alone told, for every gate of the rules
+// on every finder text.
+func TestGatesAreContainsAny(t *testing.T) {
+	texts := finderTexts(t, finderPatterns())
+	texts = append(texts, "", "\ufffd", "\xff", "a\xe4b")
+	gs := append(append([]gate{}, keywordGates...), placeholderGates...)
+	for _, x := range fastRes {
+		gs = append(gs, x.g)
+		gs = append(gs, x.rest...)
+	}
+	gs = append(gs, gated(regexp.MustCompile("[a\ufffd]b")), gated(regexp.MustCompile("\ufffd")))
+	for _, s := range texts {
+		for _, g := range gs {
+			if g.may(s) != mayRef(g, s) {
+				t.Fatalf("gate %q %q of %s on %q: %v", g.need, g.also, g.re, s, g.may(s))
+			}
+		}
+		for _, set := range []*gateSet{keywordSet, placeholderSet} {
+			if got, want := set.may(s), gateSetRef(set, s); got != want {
+				t.Fatalf("gate set on %q: %b, map alone %b", s, got, want)
+			}
+		}
+	}
+}
+
+// fastRe.ReplaceAllString (behind the gate) replaces what the regexp
+// replaces, for every fastRe on every finder text.
+func TestFastReplaceIsTheRegexp(t *testing.T) {
+	texts := finderTexts(t, finderPatterns())
+	for _, x := range fastRes {
+		for _, s := range texts {
+			if got, want := x.ReplaceAllString(s, "□"), x.Regexp.ReplaceAllString(s, "□"); got != want {
+				t.Fatalf("%s on %q: %q, regexp %q", x.Regexp, s, got, want)
+			}
+		}
+	}
+}

@@ -173,11 +173,11 @@ type sentence struct {
 	isFolded bool
 }
 
-// fold returns parser.FoldWidth(s.Text), computed once for the rules that
+// fold returns foldWidth(s.Text), computed once for the rules that
 // read the sentence.
 func (s *sentence) fold() string {
 	if !s.isFolded {
-		s.folded, s.isFolded = parser.FoldWidth(s.Text), true
+		s.folded, s.isFolded = foldWidth(s.Text), true
 	}
 	return s.folded
 }
@@ -288,11 +288,23 @@ func splitValid(out []sentence, p *parser.Paragraph, i, sec int, multi bool) []s
 		}
 		start, startRune = end, endRune
 	}
-	for j, r := range text {
-		n++
-		switch r {
-		case '。', '！', '？', '!', '?', '\n':
-			emit(j+utf8.RuneLen(r), n)
+	// valid UTF-8: a rune is a byte that is no continuation byte, and a
+	// lead byte starts the three bytes of 。(E3 80 82), ！(EF BC 81) or
+	// ？(EF BC 9F) only as that rune
+	for j := 0; j < len(text); j++ {
+		c := text[j]
+		if c&0xC0 != 0x80 {
+			n++
+		}
+		switch c {
+		case '!', '?', '\n':
+			emit(j+1, n)
+		case 0xE3, 0xEF:
+			if j+2 < len(text) && (c == 0xE3 && text[j+1] == 0x80 && text[j+2] == 0x82 ||
+				c == 0xEF && text[j+1] == 0xBC && (text[j+2] == 0x81 || text[j+2] == 0x9F)) {
+				emit(j+3, n)
+				j += 2
+			}
 		}
 	}
 	emit(len(text), n)
@@ -413,7 +425,7 @@ func (sc *scan) yearCut(folded string, idx []int32) int {
 		return n
 	}
 	k := 0
-	for _, y := range zhtext.Years(folded) {
+	for _, y := range yearsIn(folded) {
 		if y.Value == sc.r.Year {
 			continue
 		}
@@ -893,7 +905,7 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 			return st, false
 		}
 		if c.kind == kCarriedIn || c.kind == kCarriedOut {
-			if y := zhtext.Years(m.text); len(y) > 0 {
+			if y := yearsIn(m.text); len(y) > 0 {
 				want := sc.r.Year - 1
 				if c.kind == kCarriedOut {
 					want = sc.r.Year + 1
