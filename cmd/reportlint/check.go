@@ -21,9 +21,19 @@ type checked struct {
 	Findings []rules.Finding
 	// Previous is the previous-year report the file was compared with.
 	Previous string
-	// Tables holds the canonical tables read from the file (the extract
-	// record): what summaries and the data sheet show. Nil when unreadable.
-	Tables *Extract
+	// tables holds the canonical tables read from the file (the extract
+	// record): what summaries and the data sheet show, decoded only when
+	// an output asks for them (Tables). Nil when unreadable.
+	tables *tablesRecord
+}
+
+// Tables returns the file's extract record, nil when the file was
+// unreadable.
+func (c checked) Tables() *Extract {
+	if c.tables == nil {
+		return nil
+	}
+	return c.tables.get()
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {

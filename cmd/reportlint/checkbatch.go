@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/rules"
@@ -95,7 +96,7 @@ func checkBatch(ctx context.Context, files []string, o checkOptions) []checked {
 	var again []job
 	var at []int
 	for i, p := range pairs.PrevPath {
-		if p != "" && out[i].Tables != nil {
+		if p != "" && out[i].tables != nil {
 			again = append(again, mk(files[i], p))
 			at = append(at, i)
 		}
@@ -115,11 +116,35 @@ func checkedOf(r fileResult) checked {
 	c := checked{Path: r.Path, Findings: r.Findings}
 	if r.Report != nil {
 		c.Format, c.Issuer, c.Year, c.Kind = r.Report.Doc.Format, r.Report.Issuer, r.Report.Year, string(r.Report.Kind)
-		var e Extract
-		if r.extract == nil || json.Unmarshal(r.extract, &e) != nil {
-			e = extractOf(r)
+		c.tables = &tablesRecord{raw: r.extract, res: r}
+		if r.Report.Tables != nil {
+			// the record is built from the tables, which the caller drops
+			c.tables.get()
 		}
-		c.Tables = &e
 	}
 	return c
+}
+
+// tablesRecord is a file's extract record as a worker sent it (JSON),
+// decoded when first asked for: text and JSON output never need it, and
+// decoding every file's record took a third of the parent's time in a batch.
+type tablesRecord struct {
+	once sync.Once
+	raw  []byte
+	// res is what the record is built from when raw is missing or does not
+	// decode.
+	res fileResult
+	e   *Extract
+}
+
+// get decodes the record (once).
+func (t *tablesRecord) get() *Extract {
+	t.once.Do(func() {
+		var e Extract
+		if t.raw == nil || json.Unmarshal(t.raw, &e) != nil {
+			e = extractOf(t.res)
+		}
+		t.e, t.raw, t.res = &e, nil, fileResult{}
+	})
+	return t.e
 }
