@@ -28,7 +28,7 @@ type checked struct {
 }
 
 // Tables returns the file's extract record, nil when the file was
-// unreadable.
+// unreadable or checked without tables (checkOptions.NoTables).
 func (c checked) Tables() *Extract {
 	if c.tables == nil {
 		return nil
@@ -115,7 +115,8 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	out := checkBatch(context.Background(), files.list, checkOptions{
 		Jobs: int(cf.jobs), Opts: opts, Cfg: cfg, Kind: conf.kindFor,
 		Previous: prev, PreviousPath: cf.previous, Notes: stderr,
-		Done: func(int, checked) { prog.done() },
+		NoTables: !showsTables(format, summaries),
+		Done:     func(int, checked) { prog.done() },
 	})
 	prog.finish()
 	if kf.writeBaseline != "" {
@@ -189,6 +190,20 @@ func summaryTargets(files []string, output string) ([]summaryTarget, error) {
 		ts = append(ts, summaryTarget{path: f, format: ft})
 	}
 	return ts, nil
+}
+
+// showsTables reports whether an output of the run shows the canonical
+// tables (checked.Tables).
+func showsTables(format *outputFormat, summaries []summaryTarget) bool {
+	if format.Tables {
+		return true
+	}
+	for _, t := range summaries {
+		if t.format.Tables {
+			return true
+		}
+	}
+	return false
 }
 
 // writesXLSX reports whether the run writes a workbook (where the roster's

@@ -39,8 +39,11 @@ type job struct {
 	Kind string
 	// Check: run the rules; otherwise the file is only read (extract).
 	Check bool
-	Cfg   rules.Config
-	Opts  parser.Options
+	// NoTables: a check job's answer leaves out the extract record (no
+	// output of the batch shows the tables).
+	NoTables bool
+	Cfg      rules.Config
+	Opts     parser.Options
 }
 
 // answer is what one job gave.
@@ -187,8 +190,10 @@ func processWith(j job, prevs *prevCache, w *session) (a answer) {
 			return failedAnswer(j, fmt.Sprintf(causeTimeout, j.Opts.Timeout))
 		}
 		a.Findings = fs
-		e := extractOf(fileResult{Path: j.Path, Report: rep})
-		a.Extract, _ = json.Marshal(&e)
+		if !j.NoTables {
+			e := extractOf(fileResult{Path: j.Path, Report: rep})
+			a.Extract, _ = json.Marshal(&e)
+		}
 		rep = &parser.Report{Doc: rep.Doc, Title: rep.Title, Issuer: rep.Issuer, Kind: rep.Kind, Layout: rep.Layout, Year: rep.Year}
 	}
 	a.Report = slim(rep)
