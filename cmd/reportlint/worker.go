@@ -299,7 +299,13 @@ func (s *session) runRules(rep, prev *parser.Report, j job, left time.Duration) 
 		return rules.Run(rep, prev, j.Cfg), true
 	}
 	timedOut := s.timeoutFunc(func(error) answer { return failedAnswer(j, fmt.Sprintf(causeTimeout, j.Opts.Timeout)) })
-	t := time.AfterFunc(max(left, 0), func() { timedOut(nil) })
+	if left <= 0 {
+		// the reading took the whole time (runRules' context is done
+		// before its goroutine can answer)
+		timedOut(nil)
+		return nil, false
+	}
+	t := time.AfterFunc(left, func() { timedOut(nil) })
 	fs := rules.Run(rep, prev, j.Cfg)
 	if !t.Stop() {
 		return nil, false
