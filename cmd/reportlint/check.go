@@ -21,9 +21,19 @@ type checked struct {
 	Findings []rules.Finding
 	// Previous is the previous-year report the file was compared with.
 	Previous string
-	// Tables holds the canonical tables read from the file (the extract
-	// record): what summaries and the data sheet show. Nil when unreadable.
-	Tables *Extract
+	// tables holds the canonical tables read from the file (the extract
+	// record): what summaries and the data sheet show, decoded only when
+	// an output asks for them (Tables). Nil when unreadable.
+	tables *tablesRecord
+}
+
+// Tables returns the file's extract record, nil when the file was
+// unreadable or checked without tables (checkOptions.NoTables).
+func (c checked) Tables() *Extract {
+	if c.tables == nil {
+		return nil
+	}
+	return c.tables.get()
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
@@ -105,7 +115,8 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	out := checkBatch(context.Background(), files.list, checkOptions{
 		Jobs: int(cf.jobs), Opts: opts, Cfg: cfg, Kind: conf.kindFor,
 		Previous: prev, PreviousPath: cf.previous, Notes: stderr,
-		Done: func(int, checked) { prog.done() },
+		NoTables: !showsTables(format, summaries),
+		Done:     func(int, checked) { prog.done() },
 	})
 	prog.finish()
 	if kf.writeBaseline != "" {
@@ -179,6 +190,20 @@ func summaryTargets(files []string, output string) ([]summaryTarget, error) {
 		ts = append(ts, summaryTarget{path: f, format: ft})
 	}
 	return ts, nil
+}
+
+// showsTables reports whether an output of the run shows the canonical
+// tables (checked.Tables).
+func showsTables(format *outputFormat, summaries []summaryTarget) bool {
+	if format.Tables {
+		return true
+	}
+	for _, t := range summaries {
+		if t.format.Tables {
+			return true
+		}
+	}
+	return false
 }
 
 // writesXLSX reports whether the run writes a workbook (where the roster's

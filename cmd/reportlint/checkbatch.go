@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/rules"
@@ -30,6 +31,10 @@ type checkOptions struct {
 	// by issuer and year.
 	Previous     *parser.Report
 	PreviousPath string
+	// NoTables: the results leave out the tables (Tables is nil), which
+	// then cost neither the workers nor this process anything: for outputs
+	// that do not show them.
+	NoTables bool
 	// Notes receives the pairing notes (nil: dropped).
 	Notes io.Writer
 	// Done, when set, is called as each file's first result is known (in
@@ -57,7 +62,7 @@ func checkBatch(ctx context.Context, files []string, o checkOptions) []checked {
 		r.prevs.put(o.PreviousPath, o.Previous)
 	}
 	mk := func(path, prev string) job {
-		return job{Path: path, Previous: prev, Kind: kind(path), Check: true, Cfg: o.Cfg, Opts: o.Opts}
+		return job{Path: path, Previous: prev, Kind: kind(path), Check: true, NoTables: o.NoTables, Cfg: o.Cfg, Opts: o.Opts}
 	}
 	js := make([]job, len(files))
 	for i, f := range files {
@@ -70,7 +75,7 @@ func checkBatch(ctx context.Context, files []string, o checkOptions) []checked {
 	ids := make([]fileResult, len(files)) // identity for pairing
 	r.run(ctx, js, func(i int, a answer) {
 		res := a.result()
-		out[i] = checkedOf(res)
+		out[i] = checkedOf(res, !o.NoTables)
 		if res.Report != nil {
 			res.Report.Tables = nil
 		}
@@ -95,8 +100,10 @@ func checkBatch(ctx context.Context, files []string, o checkOptions) []checked {
 	var again []job
 	var at []int
 	for i, p := range pairs.PrevPath {
-		if p != "" && out[i].Tables != nil {
-			again = append(again, mk(files[i], p))
+		if p != "" && out[i].tables != nil {
+			j := mk(files[i], p)
+			j.NoTables = true // only the findings of the second check are kept
+			again = append(again, j)
 			at = append(at, i)
 		}
 	}
@@ -110,16 +117,45 @@ func checkBatch(ctx context.Context, files []string, o checkOptions) []checked {
 	return out
 }
 
-// checkedOf is the check result of one file.
-func checkedOf(r fileResult) checked {
+// checkedOf is the check result of one file, with its tables or not.
+func checkedOf(r fileResult, withTables bool) checked {
 	c := checked{Path: r.Path, Findings: r.Findings}
 	if r.Report != nil {
 		c.Format, c.Issuer, c.Year, c.Kind = r.Report.Doc.Format, r.Report.Issuer, r.Report.Year, string(r.Report.Kind)
-		var e Extract
-		if r.extract == nil || json.Unmarshal(r.extract, &e) != nil {
-			e = extractOf(r)
+		c.tables = &tablesRecord{raw: r.extract, res: r, omitted: !withTables}
+		if r.Report.Tables != nil {
+			// the record is built from the tables, which the caller drops
+			c.tables.get()
 		}
-		c.Tables = &e
 	}
 	return c
+}
+
+// tablesRecord is a file's extract record as a worker sent it (JSON),
+// decoded when first asked for: text and JSON output never need it, and
+// decoding every file's record took a third of the parent's time in a batch.
+type tablesRecord struct {
+	once sync.Once
+	raw  []byte
+	// res is what the record is built from when raw is missing or does not
+	// decode.
+	res fileResult
+	// omitted: the batch was checked without tables; get gives nil
+	omitted bool
+	e       *Extract
+}
+
+// get decodes the record (once).
+func (t *tablesRecord) get() *Extract {
+	if t.omitted {
+		return nil
+	}
+	t.once.Do(func() {
+		var e Extract
+		if t.raw == nil || json.Unmarshal(t.raw, &e) != nil {
+			e = extractOf(t.res)
+		}
+		t.e, t.raw, t.res = &e, nil, fileResult{}
+	})
+	return t.e
 }

@@ -27,6 +27,9 @@ type outputFormat struct {
 	Binary bool
 	// Summary formats may be given as --summary FILE.
 	Summary bool
+	// Tables formats show the canonical tables (checked.Tables); the
+	// others are written from results checked without them.
+	Tables bool
 	// Help says in a few words what the format is for.
 	Help  string
 	Write func(w io.Writer, out []checked, env writeEnv) error
@@ -43,9 +46,9 @@ var outputFormats = []outputFormat{
 		Write: func(w io.Writer, out []checked, _ writeEnv) error { return writeGitHub(w, out) }},
 	{Name: "csv", Exts: []string{".csv"}, Summary: true, Help: "每个问题一行的表格（UTF-8 BOM，Excel 可直接打开）",
 		Write: func(w io.Writer, out []checked, _ writeEnv) error { return writeCSV(w, out) }},
-	{Name: "html", Exts: []string{".html", ".htm"}, Summary: true, Help: "一个独立的网页汇总",
+	{Name: "html", Exts: []string{".html", ".htm"}, Summary: true, Tables: true, Help: "一个独立的网页汇总",
 		Write: func(w io.Writer, out []checked, _ writeEnv) error { return writeHTML(w, out) }},
-	{Name: "xlsx", Exts: []string{".xlsx"}, Binary: true, Summary: true, Help: "Excel 工作簿：汇总、问题清单、数据、规则统计、未报送",
+	{Name: "xlsx", Exts: []string{".xlsx"}, Binary: true, Summary: true, Tables: true, Help: "Excel 工作簿：汇总、问题清单、数据、规则统计、未报送",
 		Write: func(w io.Writer, out []checked, env writeEnv) error { return writeXLSX(w, out, env.roster) }},
 }
 

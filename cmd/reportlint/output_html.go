@@ -200,7 +200,7 @@ func buildFile(id int, c checked, withTables bool) fileView {
 	switch {
 	case fv.Unreadable:
 	case withTables:
-		fv.Tables = drawTables(fv.Anchor, c.Tables, anchors)
+		fv.Tables = drawTables(fv.Anchor, c.Tables(), anchors)
 	default:
 		fv.TablesLeftOut = true
 	}

@@ -227,7 +227,7 @@ func (dc dataColumn) figure(e *Extract) *float64 {
 func xlsxData(s *xlsx.Sheet, out []checked) {
 	with2019 := false
 	for _, c := range out {
-		if c.Tables != nil && c.Tables.Layout == string(parser.Layout2019) {
+		if c.Tables() != nil && c.Tables().Layout == string(parser.Layout2019) {
 			with2019 = true
 		}
 	}
@@ -246,12 +246,12 @@ func xlsxData(s *xlsx.Sheet, out []checked) {
 	sums := make([]float64, len(cols))
 	rows := 0
 	for _, c := range out {
-		if c.Tables == nil {
+		if c.Tables() == nil {
 			continue
 		}
 		cells := []xlsx.Cell{xlsx.Text(c.Path), textOrBlank(c.Issuer), intOrBlank(c.Year), textOrBlank(kindNames[c.Kind])}
 		for i, dc := range cols {
-			if v := dc.figure(c.Tables); v != nil {
+			if v := dc.figure(c.Tables()); v != nil {
 				cells = append(cells, xlsx.Number(*v))
 				sums[i] += *v
 			} else {

@@ -57,6 +57,11 @@ type pool struct {
 	idle  chan *proc
 	mu    sync.Mutex
 	all   map[*proc]bool
+	// busy counts the workers checking a file; wake tells the watcher a
+	// first one started, done that the pool is closed.
+	busy int
+	wake chan struct{}
+	done chan struct{}
 }
 
 // proc is one worker process.
@@ -67,7 +72,25 @@ type proc struct {
 	dec    *gob.Decoder
 	stderr *tailBuffer
 	exited chan struct{}
+
+	// the job being checked, as the watcher sees it (guarded by mu)
+	mu       sync.Mutex
+	busy     bool
+	deadline time.Time // zero: none
+	rss      int64     // the highest RSS seen during the job
+	stopped  string    // why the watcher or a cancel killed it ("" none)
 }
+
+// Why a worker was stopped during a job.
+const (
+	stopTimeout = "timeout"
+	stopMemory  = "memory"
+	stopCancel  = "cancel"
+)
+
+// watchEvery is how often the RSS and deadline of busy workers are looked
+// at.
+const watchEvery = 25 * time.Millisecond
 
 // newPool makes a pool of at most n workers (started when first needed),
 // each capped at memMB.
@@ -76,11 +99,117 @@ func newPool(n int, memMB int64) (*pool, error) {
 	if err != nil {
 		return nil, fmt.Errorf("找不到 reportlint 程序本身，无法启动检查进程: %w", err)
 	}
-	p := &pool{exe: exe, memMB: memMB, grace: 2 * time.Second, idle: make(chan *proc, n), all: map[*proc]bool{}}
+	p := &pool{exe: exe, memMB: memMB, grace: 2 * time.Second, idle: make(chan *proc, n), all: map[*proc]bool{},
+		wake: make(chan struct{}, 1), done: make(chan struct{})}
 	for range n {
 		p.idle <- nil // a slot; the process starts with its first job
 	}
+	go p.watch()
 	return p, nil
+}
+
+// watch is the pool's one watcher: while any worker checks a file, every
+// watchEvery it kills a worker past its file's deadline or above the
+// memory cap. (A goroutine and a ticker per file cost the parent more
+// than the files' answers.)
+func (p *pool) watch() {
+	t := time.NewTicker(watchEvery)
+	defer t.Stop()
+	for {
+		p.mu.Lock()
+		idle := p.busy == 0
+		p.mu.Unlock()
+		if idle {
+			select {
+			case <-p.wake:
+				t.Reset(watchEvery)
+				continue
+			case <-p.done:
+				return
+			}
+		}
+		select {
+		case <-t.C:
+		case <-p.done:
+			return
+		}
+		p.mu.Lock()
+		ws := make([]*proc, 0, len(p.all))
+		for w := range p.all {
+			ws = append(ws, w)
+		}
+		p.mu.Unlock()
+		now := time.Now()
+		for _, w := range ws {
+			w.check(now, p.memMB<<20)
+		}
+	}
+}
+
+// check kills the worker if its job is past the deadline or its RSS above
+// limit bytes.
+func (w *proc) check(now time.Time, limit int64) {
+	w.mu.Lock()
+	busy, deadline := w.busy && w.stopped == "", w.deadline
+	w.mu.Unlock()
+	if !busy {
+		return
+	}
+	if !deadline.IsZero() && now.After(deadline) {
+		w.halt(stopTimeout)
+		return
+	}
+	rss := processRSS(w.cmd.Process.Pid)
+	w.mu.Lock()
+	w.rss = max(w.rss, rss)
+	w.mu.Unlock()
+	if rss > limit {
+		w.halt(stopMemory)
+	}
+}
+
+// halt kills the worker for the job it is checking, saying why (the first
+// reason given wins); the job's try sees the pipe close.
+func (w *proc) halt(why string) {
+	w.mu.Lock()
+	if !w.busy || w.stopped != "" {
+		w.mu.Unlock()
+		return
+	}
+	w.stopped = why
+	w.mu.Unlock()
+	_ = w.cmd.Process.Kill()
+}
+
+// begin marks the worker busy with a job that must end by deadline (zero:
+// none).
+func (p *pool) begin(w *proc, deadline time.Time) {
+	w.mu.Lock()
+	w.busy, w.deadline, w.rss, w.stopped = true, deadline, 0, ""
+	w.mu.Unlock()
+	p.mu.Lock()
+	p.busy++
+	first := p.busy == 1
+	p.mu.Unlock()
+	if first {
+		select {
+		case p.wake <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// end marks the worker's job over and returns why it was stopped ("" not)
+// and the highest RSS seen.
+func (p *pool) end(w *proc) (stopped string, rss int64) {
+	w.mu.Lock()
+	w.busy = false
+	stopped, rss = w.stopped, w.rss
+	w.mu.Unlock()
+	p.mu.Lock()
+	p.busy--
+	p.mu.Unlock()
+	return stopped, rss
 }
 
 func (p *pool) start() (*proc, error) {
@@ -118,6 +247,7 @@ func (p *pool) kill(w *proc) {
 
 // close ends every worker.
 func (p *pool) close() {
+	close(p.done)
 	p.mu.Lock()
 	ws := make([]*proc, 0, len(p.all))
 	for w := range p.all {
@@ -163,65 +293,55 @@ func (p *pool) try(ctx context.Context, j job, fresh bool) (_ answer, retry bool
 			return failedAnswer(j, "无法启动检查进程（"+err.Error()+"），该文件未检查"), false
 		}
 	}
-	if err := w.enc.Encode(&j); err != nil {
-		p.kill(w)
-		return failedAnswer(j, causeCrash), false
-	}
-	got := make(chan answer, 1)
-	lost := make(chan error, 1)
-	go func() {
-		var a answer
-		if err := w.dec.Decode(&a); err != nil {
-			lost <- err
-			return
-		}
-		got <- a
-	}()
 	limit := j.Opts.Timeout
 	if j.Previous != "" {
 		limit *= 2 // two files are read
 	}
-	var deadline <-chan time.Time
+	var deadline time.Time
 	if limit > 0 {
-		t := time.NewTimer(limit + p.grace)
-		defer t.Stop()
-		deadline = t.C
+		deadline = time.Now().Add(limit + p.grace)
 	}
-	tick := time.NewTicker(25 * time.Millisecond)
-	defer tick.Stop()
-	var lastRSS int64
-	for {
-		select {
-		case a := <-got:
-			if a.Abandoned > 0 {
-				// a reader is still spinning on an earlier file: free the core
-				p.kill(w)
-			} else {
-				keep = w
-			}
-			return a, false
-		case <-lost:
+	p.begin(w, deadline)
+	stopCtx := context.AfterFunc(ctx, func() { w.halt(stopCancel) })
+	var a answer
+	err := w.enc.Encode(&j)
+	sent := err == nil
+	if sent {
+		err = w.dec.Decode(&a)
+	}
+	stopCtx()
+	stopped, lastRSS := p.end(w)
+	switch {
+	case err == nil && stopped == "":
+		if a.Abandoned > 0 {
+			// a reader is still spinning on an earlier file: free the core
 			p.kill(w)
-			if lastRSS > p.memMB<<20/2 {
-				// it died growing: the hard cap (RLIMIT_DATA) stopped it
-				return failedAnswer(j, fmt.Sprintf(causeMemory, p.memMB)), used
-			}
-			return failedAnswer(j, p.crashCause(w)), false
-		case <-deadline:
-			p.kill(w)
-			return failedAnswer(j, fmt.Sprintf(causeTimeout, j.Opts.Timeout)), false
-		case <-ctx.Done():
-			p.kill(w)
-			return failedAnswer(j, "检查已取消"), false
-		case <-tick.C:
-			rss := processRSS(w.cmd.Process.Pid)
-			lastRSS = max(lastRSS, rss)
-			if rss > p.memMB<<20 {
-				p.kill(w)
-				return failedAnswer(j, fmt.Sprintf(causeMemory, p.memMB)), used
-			}
+		} else {
+			keep = w
 		}
+		return a, false
+	case err == nil:
+		// it answered as it was stopped: the answer stands
+		p.kill(w)
+		return a, false
 	}
+	p.kill(w)
+	switch stopped {
+	case stopTimeout:
+		return failedAnswer(j, fmt.Sprintf(causeTimeout, j.Opts.Timeout)), false
+	case stopMemory:
+		return failedAnswer(j, fmt.Sprintf(causeMemory, p.memMB)), used
+	case stopCancel:
+		return failedAnswer(j, "检查已取消"), false
+	}
+	if !sent {
+		return failedAnswer(j, causeCrash), false
+	}
+	if lastRSS > p.memMB<<20/2 {
+		// it died growing: the hard cap (RLIMIT_DATA) stopped it
+		return failedAnswer(j, fmt.Sprintf(causeMemory, p.memMB)), used
+	}
+	return failedAnswer(j, p.crashCause(w)), false
 }
 
 // crashCause tells from a dead worker's last words why it died.

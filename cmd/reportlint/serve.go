@@ -111,8 +111,8 @@ func (s *server) checkUploads(ctx context.Context, files []upload) []checked {
 		c := &out[i]
 		c.Path = files[i].Name
 		c.Previous = renameUpload(c.Previous, files)
-		if c.Tables != nil {
-			c.Tables.Path = files[i].Name
+		if t := c.Tables(); t != nil {
+			t.Path = files[i].Name
 		}
 		for j := range c.Findings {
 			c.Findings[j].Message = renameUpload(c.Findings[j].Message, files)

@@ -9,11 +9,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/reportlint/reportlint/parser"
@@ -38,8 +39,11 @@ type job struct {
 	Kind string
 	// Check: run the rules; otherwise the file is only read (extract).
 	Check bool
-	Cfg   rules.Config
-	Opts  parser.Options
+	// NoTables: a check job's answer leaves out the extract record (no
+	// output of the batch shows the tables).
+	NoTables bool
+	Cfg      rules.Config
+	Opts     parser.Options
 }
 
 // answer is what one job gave.
@@ -140,7 +144,14 @@ func (c *prevCache) get(path string, opts parser.Options) *parser.Report {
 // process runs one job in this process: reading under the loader's
 // deadline, then the rules under what is left of it. A panic becomes a
 // P001 for the file.
-func process(j job, prevs *prevCache) (a answer) {
+func process(j job, prevs *prevCache) answer {
+	return processWith(j, prevs, nil)
+}
+
+// processWith is process; in a worker (w not nil) the reader and the rules
+// run on the calling goroutine, and w answers for a file whose deadline
+// passes while they still run.
+func processWith(j job, prevs *prevCache, w *session) (a answer) {
 	a.Path = j.Path
 	defer func() {
 		if p := recover(); p != nil {
@@ -149,13 +160,15 @@ func process(j job, prevs *prevCache) (a answer) {
 	}()
 	start := time.Now()
 	testHook(j.Path)
-	rep, err := load.File(j.Path, j.Opts)
+	var rep *parser.Report
+	var err error
+	if w != nil {
+		rep, err = load.FileInline(j.Path, j.Opts, load.Inline{OnTimeout: w.timeoutFunc(func(err error) answer { return readFailed(j, err) })})
+	} else {
+		rep, err = load.File(j.Path, j.Opts)
+	}
 	if err != nil {
-		a.Failed = failureOf(err)
-		if j.Check {
-			a.Findings = rules.ReadErrorFindings(err, j.Cfg)
-		}
-		return a
+		return readFailed(j, err)
 	}
 	if j.Kind != "" {
 		rep.Kind = parser.Kind(j.Kind)
@@ -165,16 +178,34 @@ func process(j job, prevs *prevCache) (a answer) {
 		if j.Previous != "" {
 			prev = prevs.get(j.Previous, j.Opts)
 		}
-		fs, ok := runRules(rep, prev, j, time.Until(start.Add(j.Opts.Timeout)))
+		left := time.Until(start.Add(j.Opts.Timeout))
+		var fs []rules.Finding
+		var ok bool
+		if w != nil {
+			fs, ok = w.runRules(rep, prev, j, left)
+		} else {
+			fs, ok = runRules(rep, prev, j, left)
+		}
 		if !ok {
 			return failedAnswer(j, fmt.Sprintf(causeTimeout, j.Opts.Timeout))
 		}
 		a.Findings = fs
-		e := extractOf(fileResult{Path: j.Path, Report: rep})
-		a.Extract, _ = json.Marshal(&e)
+		if !j.NoTables {
+			e := extractOf(fileResult{Path: j.Path, Report: rep})
+			a.Extract, _ = json.Marshal(&e)
+		}
 		rep = &parser.Report{Doc: rep.Doc, Title: rep.Title, Issuer: rep.Issuer, Kind: rep.Kind, Layout: rep.Layout, Year: rep.Year}
 	}
 	a.Report = slim(rep)
+	return a
+}
+
+// readFailed is the answer for a file that could not be read.
+func readFailed(j job, err error) answer {
+	a := answer{Path: j.Path, Failed: failureOf(err)}
+	if j.Check {
+		a.Findings = rules.ReadErrorFindings(err, j.Cfg)
+	}
 	return a
 }
 
@@ -209,6 +240,77 @@ func runRules(rep, prev *parser.Report, j job, left time.Duration) ([]rules.Find
 	case <-ctx.Done():
 		return nil, false
 	}
+}
+
+// session is a worker process's side of the pipe. Each job runs on the
+// worker's main goroutine; a timer per job answers for the file if its
+// deadline passes first (as the in-process loader and runRules do by
+// abandoning their goroutine), and marks the answer Abandoned so that the
+// parent replaces this process, whose main goroutine is still busy.
+type session struct {
+	enc *gob.Encoder
+	mu  sync.Mutex
+	seq uint64 // the job being checked
+	// open: the job seq has not been answered yet
+	open bool
+	err  error // the first failure to write an answer
+}
+
+// begin starts the next job.
+func (s *session) begin() {
+	s.mu.Lock()
+	s.seq++
+	s.open = true
+	s.mu.Unlock()
+}
+
+// answer sends the answer of job seq unless it has been answered already,
+// and reports whether it sent it.
+func (s *session) answer(seq uint64, a *answer) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if seq != s.seq || !s.open {
+		return false
+	}
+	s.open = false
+	if err := s.enc.Encode(a); err != nil && s.err == nil {
+		s.err = err
+	}
+	return true
+}
+
+// timeoutFunc returns the function that answers for the current job, with
+// the answer made of the timeout error, when its deadline passes.
+func (s *session) timeoutFunc(mk func(error) answer) func(error) {
+	s.mu.Lock()
+	seq := s.seq
+	s.mu.Unlock()
+	return func(err error) {
+		a := mk(err)
+		a.Abandoned = max(1, load.Abandoned())
+		s.answer(seq, &a)
+	}
+}
+
+// runRules is runRules on the calling goroutine: past the deadline a timer
+// answers the file's P001 and the result is dropped.
+func (s *session) runRules(rep, prev *parser.Report, j job, left time.Duration) ([]rules.Finding, bool) {
+	if j.Opts.Timeout <= 0 {
+		return rules.Run(rep, prev, j.Cfg), true
+	}
+	timedOut := s.timeoutFunc(func(error) answer { return failedAnswer(j, fmt.Sprintf(causeTimeout, j.Opts.Timeout)) })
+	if left <= 0 {
+		// the reading took the whole time (runRules' context is done
+		// before its goroutine can answer)
+		timedOut(nil)
+		return nil, false
+	}
+	t := time.AfterFunc(left, func() { timedOut(nil) })
+	fs := rules.Run(rep, prev, j.Cfg)
+	if !t.Stop() {
+		return nil, false
+	}
+	return fs, true
 }
 
 // testHookEnv enables test-only failures in the worker: a file whose name
@@ -259,8 +361,9 @@ func cmdWorker(args []string) int {
 	}
 	workerTest = os.Getenv(testHookEnv) == "1"
 	dec := gob.NewDecoder(os.Stdin)
-	enc := gob.NewEncoder(os.Stdout)
+	s := &session{enc: gob.NewEncoder(os.Stdout)}
 	prevs := &prevCache{}
+	freeAbove := max(minFreeBytes, uint64(memMB)<<20/4)
 	for {
 		var j job
 		if err := dec.Decode(&j); err != nil {
@@ -270,23 +373,52 @@ func cmdWorker(args []string) int {
 			fmt.Fprintln(os.Stderr, "reportlint worker:", err)
 			return exitUsage
 		}
-		a := process(j, prevs)
+		s.begin()
+		a := processWith(j, prevs, s)
 		a.Abandoned = load.Abandoned()
 		// a large file leaves a large heap: give it back before answering
 		// (the parent sends the next file as soon as it has the answer, and
 		// watches this process's RSS while it is checked: a heap still
 		// held from this file would be charged to the next one), so a long
 		// batch's workers stay small and each file has the whole cap
-		var ms runtime.MemStats
-		runtime.ReadMemStats(&ms)
-		if ms.HeapSys-ms.HeapReleased > 24<<20 {
+		if heapHeld() > freeAbove {
 			debug.FreeOSMemory()
 		}
-		if err := enc.Encode(&a); err != nil {
-			fmt.Fprintln(os.Stderr, "reportlint worker:", err)
+		if !s.answer(s.seq, &a) {
+			// a timer answered for the file: the parent ends this process
+			return exitOK
+		}
+		if s.err != nil {
+			fmt.Fprintln(os.Stderr, "reportlint worker:", s.err)
 			return exitUsage
 		}
 	}
+}
+
+// minFreeBytes is the least heap a worker keeps between files without
+// returning it to the OS; the threshold is a quarter of the worker's cap
+// when that is more.
+const minFreeBytes = 24 << 20
+
+// heapSamples are the runtime/metrics classes of the heap a process holds
+// (MemStats' HeapSys - HeapReleased), read without stopping the world.
+var heapSamples = []metrics.Sample{
+	{Name: "/memory/classes/heap/objects:bytes"},
+	{Name: "/memory/classes/heap/unused:bytes"},
+	{Name: "/memory/classes/heap/free:bytes"},
+}
+
+// heapHeld is the heap this process holds from the OS (in use or free but
+// not yet returned).
+func heapHeld() uint64 {
+	metrics.Read(heapSamples)
+	var n uint64
+	for _, s := range heapSamples {
+		if s.Value.Kind() == metrics.KindUint64 {
+			n += s.Value.Uint64()
+		}
+	}
+	return n
 }
 
 // wireReport is the part of a parser.Report the parent keeps: identity

@@ -36,8 +36,44 @@ func File(path string, opts parser.Options) (*parser.Report, error) {
 	return Bytes(path, data, opts)
 }
 
+type result struct {
+	rep *parser.Report
+	err error
+}
+
+// Inline configures FileInline, for a caller that bounds a file's time
+// itself.
+type Inline struct {
+	// OnTimeout, when not nil, is called (on a goroutine of its own) with
+	// the timeout error as soon as the file's deadline passes while the
+	// reader or recognition still runs: the caller answers for the file
+	// then, as the loader does when it abandons a reader, and makes sure
+	// the stuck call ends (a worker process is killed). It is not called
+	// when the reader returns first.
+	OnTimeout func(err error)
+}
+
+// FileInline is File with the reader and recognition run on the calling
+// goroutine instead of one of their own: no goroutine and no channel per
+// file, for a caller (a worker process) whose isolation is the process
+// itself. A reader that stops at its context's deadline gives the same
+// timeout error as File; one that does not stop is never abandoned here,
+// so in.OnTimeout is how the caller learns of it.
+func FileInline(path string, opts parser.Options, in Inline) (*parser.Report, error) {
+	data, err := readBounded(path, opts.MaxBytes)
+	if err != nil {
+		return nil, err
+	}
+	return bytesWith(path, data, opts, &in)
+}
+
 // Bytes recognises the report held in data; path names it in messages.
 func Bytes(path string, data []byte, opts parser.Options) (*parser.Report, error) {
+	return bytesWith(path, data, opts, nil)
+}
+
+// bytesWith is Bytes, run inline when in is not nil.
+func bytesWith(path string, data []byte, opts parser.Options, in *Inline) (*parser.Report, error) {
 	if opts.MaxBytes > 0 && int64(len(data)) > opts.MaxBytes {
 		return nil, parser.Unreadable(fmt.Sprintf("文件大小 %d 字节超过上限 %d 字节，请确认文件是否正确，或用 --max-size 调高上限", len(data), opts.MaxBytes), nil)
 	}
@@ -49,12 +85,10 @@ func Bytes(path string, data []byte, opts parser.Options) (*parser.Report, error
 	if !ok {
 		return nil, parser.Unreadable(fmt.Sprintf("暂不支持读取 %s 格式，请另存为 HTML、DOCX 或文本后检查", format), nil)
 	}
+	if in != nil {
+		return runInline(path, data, format, reader, opts, in.OnTimeout)
+	}
 	return run(path, data, format, reader, opts)
-}
-
-type result struct {
-	rep *parser.Report
-	err error
 }
 
 // run calls the reader and recognition with panics recovered and the time
@@ -74,33 +108,7 @@ func run(path string, data []byte, format parser.Format, reader Reader, opts par
 				abandoned.Add(-1) // the loader gave up on this reader earlier
 			}
 		}()
-		defer func() {
-			if p := recover(); p != nil {
-				ch <- result{err: parser.Unreadable(
-					fmt.Sprintf("读取 %s 文件时出现内部错误，文件可能已损坏；请用办公软件重新另存后再检查，或向 reportlint 报告此问题", format),
-					fmt.Errorf("panic: %v\n%s", p, firstFrames(debug.Stack())))}
-			}
-		}()
-		doc, err := reader(ctx, path, data, opts)
-		if err != nil {
-			var re *parser.ReadError
-			if !errors.As(err, &re) {
-				err = parser.Unreadable(fmt.Sprintf("无法读取该 %s 文件，文件可能已损坏", format), err)
-			}
-			ch <- result{err: err}
-			return
-		}
-		doc.Path, doc.Format = path, format
-		if rerr := checkSize(doc, opts); rerr != nil {
-			ch <- result{err: rerr}
-			return
-		}
-		rep := parser.Recognize(doc)
-		if notAReport(rep) {
-			ch <- result{err: parser.Unreadable(notAReportReason(path, format), nil)}
-			return
-		}
-		ch <- result{rep: rep}
+		ch <- readAndRecognize(ctx, path, data, format, reader, opts)
 	}()
 	select {
 	case r := <-ch:
@@ -109,8 +117,68 @@ func run(path string, data []byte, format parser.Format, reader Reader, opts par
 		if !done.Swap(true) {
 			abandoned.Add(1)
 		}
-		return nil, parser.Unreadable(fmt.Sprintf("读取超时（超过 %s），文件可能过大或结构异常；请拆分文件或用 --timeout 调高上限", opts.Timeout), ctx.Err())
+		return nil, timeoutError(opts, ctx)
 	}
+}
+
+// runInline is run on the calling goroutine: past the deadline the result
+// is the timeout error whatever the reader gave (run would have returned
+// it at the deadline), and onTimeout hears of a reader still running then.
+func runInline(path string, data []byte, format parser.Format, reader Reader, opts parser.Options, onTimeout func(error)) (*parser.Report, error) {
+	ctx := context.Background()
+	if opts.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
+		defer cancel()
+		if onTimeout != nil {
+			tctx := ctx
+			stop := context.AfterFunc(ctx, func() {
+				if errors.Is(tctx.Err(), context.DeadlineExceeded) {
+					onTimeout(timeoutError(opts, tctx))
+				}
+			})
+			defer stop()
+		}
+	}
+	r := readAndRecognize(ctx, path, data, format, reader, opts)
+	if ctx.Err() != nil {
+		return nil, timeoutError(opts, ctx)
+	}
+	return r.rep, r.err
+}
+
+// timeoutError is the P001 of a file whose reading passed its deadline.
+func timeoutError(opts parser.Options, ctx context.Context) *parser.ReadError {
+	return parser.Unreadable(fmt.Sprintf("读取超时（超过 %s），文件可能过大或结构异常；请拆分文件或用 --timeout 调高上限", opts.Timeout), ctx.Err())
+}
+
+// readAndRecognize calls the reader and recognition, a panic recovered as
+// a P001 naming the format.
+func readAndRecognize(ctx context.Context, path string, data []byte, format parser.Format, reader Reader, opts parser.Options) (res result) {
+	defer func() {
+		if p := recover(); p != nil {
+			res = result{err: parser.Unreadable(
+				fmt.Sprintf("读取 %s 文件时出现内部错误，文件可能已损坏；请用办公软件重新另存后再检查，或向 reportlint 报告此问题", format),
+				fmt.Errorf("panic: %v\n%s", p, firstFrames(debug.Stack())))}
+		}
+	}()
+	doc, err := reader(ctx, path, data, opts)
+	if err != nil {
+		var re *parser.ReadError
+		if !errors.As(err, &re) {
+			err = parser.Unreadable(fmt.Sprintf("无法读取该 %s 文件，文件可能已损坏", format), err)
+		}
+		return result{err: err}
+	}
+	doc.Path, doc.Format = path, format
+	if rerr := checkSize(doc, opts); rerr != nil {
+		return result{err: rerr}
+	}
+	rep := parser.Recognize(doc)
+	if notAReport(rep) {
+		return result{err: parser.Unreadable(notAReportReason(path, format), nil)}
+	}
+	return result{rep: rep}
 }
 
 // checkSize refuses a document too big to recognise in reasonable time and
