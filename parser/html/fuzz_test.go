@@ -75,3 +75,24 @@ func BenchmarkParseWordExport(b *testing.B) {
 		}
 	}
 }
+
+// FuzzScanPageSame: the fast page scan (pscan) finds the Tokenizer's
+// tokens and gives what the Tokenizer-based reference scan gives, under
+// every limit, for any input.
+func FuzzScanPageSame(f *testing.F) {
+	files, _ := os.ReadDir("../../fixtures/html")
+	for _, e := range files {
+		if b, err := os.ReadFile("../../fixtures/html/" + e.Name()); err == nil && len(b) < 200_000 {
+			f.Add(b)
+		}
+	}
+	for _, s := range scanSnippets {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkScanSame(t, "fuzz", string(data))
+		if src, _ := decode(data); src != string(data) {
+			checkScanSame(t, "fuzz decoded", src)
+		}
+	})
+}
