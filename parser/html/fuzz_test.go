@@ -91,6 +91,7 @@ func FuzzScanPageSame(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkScanSame(t, "fuzz", string(data))
+		checkCompactSame(t, string(data))
 		if src, _ := decode(data); src != string(data) {
 			checkScanSame(t, "fuzz decoded", src)
 		}

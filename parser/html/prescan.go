@@ -2,6 +2,7 @@ package html
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	xhtml "github.com/reportlint/reportlint/parser/html/internal/xhtml"
 )
@@ -66,8 +67,27 @@ const (
 	tfASCII                           // the name is ASCII (set by lookupTag)
 )
 
+// The classes of bytes in tags, by the byte (a table is faster than the
+// comparisons).
+const (
+	ccSpace    = 1 << iota // white space: ' ', '\n', '\r', '\t', '\f'
+	ccEndName              // ends a tag name: white space, '/', '>'
+	ccEndAttr              // ends an attribute name: also '='
+	ccEndValue             // ends an unquoted value: white space, '>'
+)
+
+var byteClass = func() (t [256]uint8) {
+	for _, c := range " \n\r\t\f" {
+		t[c] = ccSpace | ccEndName | ccEndAttr | ccEndValue
+	}
+	t['/'] = ccEndName | ccEndAttr
+	t['>'] = ccEndName | ccEndAttr | ccEndValue
+	t['='] = ccEndAttr
+	return t
+}()
+
 func isTagSpace(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'
+	return byteClass[c]&ccSpace != 0
 }
 
 func isLetter(c byte) bool {
@@ -276,7 +296,7 @@ func (p *pscan) startTag(i int) xhtml.TokenType {
 func (p *pscan) readTag(i int, start bool) bool {
 	s := p.s
 	p.nameStart = i
-	for i < len(s) && !endsTagName(s[i]) {
+	for i < len(s) && byteClass[s[i]]&ccEndName == 0 {
 		i++
 	}
 	if i >= len(s) {
@@ -298,7 +318,7 @@ func (p *pscan) readTag(i int, start bool) bool {
 		ks := i
 		if s[i] != '/' {
 			i++
-			for i < len(s) && !endsAttrName(s[i]) {
+			for i < len(s) && byteClass[s[i]]&ccEndAttr == 0 {
 				i++
 			}
 		}
@@ -326,7 +346,7 @@ func (p *pscan) readTag(i int, start bool) bool {
 				i = ve + 1
 			default:
 				vs = i
-				for i < len(s) && !isTagSpace(s[i]) && s[i] != '>' {
+				for i < len(s) && byteClass[s[i]]&ccEndValue == 0 {
 					i++
 				}
 				if i >= len(s) {
@@ -343,11 +363,6 @@ func (p *pscan) readTag(i int, start bool) bool {
 			p.noteAttr(s[ks:ke], vs, ve)
 		}
 	}
-}
-
-// endsAttrName: an attribute name ends at white space, '/', '>' or '='.
-func endsAttrName(c byte) bool {
-	return isTagSpace(c) || c == '/' || c == '>' || c == '='
 }
 
 // noteAttr notes an attribute named hidden, and the value of the first
@@ -723,9 +738,18 @@ scriptDataDoubleEscapedLessThanSign:
 // maxTagName is the length of the longest name in tagTable.
 const maxTagName = 16
 
+// tagSlot is an entry of tagTable: a lower-cased name packed into two
+// words (lo holds its first 8 bytes, hi the next), its length, and what
+// it is.
+type tagSlot struct {
+	lo, hi uint64
+	n      int
+	info   tagInfo
+}
+
 // tagTable holds the tag names scanPage tests, by a hash of the name (open
-// addressing): a map lookup for every tag of a page costs more.
-var tagTable = func() (t [256]tagInfo) {
+// addressing, half empty): a map lookup for every tag of a page costs more.
+var tagTable = func() (t [256]tagSlot) {
 	flags := map[string]tagFlags{}
 	set := func(f tagFlags, names ...string) {
 		for _, n := range names {
@@ -750,13 +774,17 @@ var tagTable = func() (t [256]tagInfo) {
 	set(tfHeadRaw, "script", "style", "title", "noscript")
 	set(tfRawVisible, "xmp", "noembed", "noframes")
 	set(0, "body", "html", "head", "p", "br")
+	if 2*len(flags) > len(t) {
+		panic("html: tagTable too small")
+	}
 	for name, f := range flags {
-		if len(name) > maxTagName {
-			panic("html: tag name too long for tagTable: " + name)
+		lo, hi, ok := packName(name)
+		if !ok || len(name) > maxTagName || name == "" {
+			panic("html: tag name not for tagTable: " + name)
 		}
-		for k := tagHash(name); ; k++ {
-			if e := &t[k%uint32(len(t))]; e.name == "" {
-				*e = tagInfo{name, f | tfASCII}
+		for k := tagHash(lo, hi, len(name)); ; k++ {
+			if e := &t[k%uint64(len(t))]; e.n == 0 {
+				*e = tagSlot{lo, hi, len(name), tagInfo{name, f | tfASCII}}
 				break
 			}
 		}
@@ -764,45 +792,49 @@ var tagTable = func() (t [256]tagInfo) {
 	return t
 }()
 
-// tagHash is FNV-1a of a lower-cased name.
-func tagHash(name string) uint32 {
-	h := uint32(2166136261)
+// packName packs the first 16 bytes of a name, A-Z lower-cased, into two
+// words; ok is false for a name that is not ASCII.
+func packName(name string) (lo, hi uint64, ok bool) {
 	for i := 0; i < len(name); i++ {
-		h = (h ^ uint32(name[i])) * 16777619
+		c := name[i]
+		if c >= utf8.RuneSelf {
+			return 0, 0, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		switch {
+		case i < 8:
+			lo |= uint64(c) << (8 * i)
+		case i < 16:
+			hi |= uint64(c) << (8 * (i - 8))
+		}
 	}
-	return h
+	return lo, hi, true
+}
+
+func tagHash(lo, hi uint64, n int) uint64 {
+	return (lo*0x9E3779B97F4A7C15 ^ hi*0xC2B2AE3D27D4EB4F ^ uint64(n)) >> 56
 }
 
 // lookupTag classifies a tag name as the Tokenizer gives it (A-Z
 // lower-cased). A name of other bytes than ASCII is none of tagTable's;
 // its flags lack tfASCII.
 func lookupTag(name string) tagInfo {
-	var buf [maxTagName]byte
-	for i := 0; i < len(name); i++ {
-		if name[i] >= 0x80 {
-			return tagInfo{}
-		}
+	lo, hi, ok := packName(name)
+	if !ok {
+		return tagInfo{}
 	}
-	if len(name) > len(buf) {
+	if len(name) > maxTagName {
 		return tagInfo{flags: tfASCII}
 	}
-	h := uint32(2166136261)
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-		h = (h ^ uint32(c)) * 16777619
-	}
-	low := buf[:len(name)]
-	for k := h; ; k++ {
-		e := &tagTable[k%uint32(len(tagTable))]
-		if e.name == "" {
+	for k := tagHash(lo, hi, len(name)); ; k++ {
+		e := &tagTable[k%uint64(len(tagTable))]
+		if e.n == 0 {
 			return tagInfo{flags: tfASCII}
 		}
-		if e.name == string(low) {
-			return *e
+		if e.lo == lo && e.hi == hi && e.n == len(name) {
+			return e.info
 		}
 	}
 }

@@ -420,3 +420,41 @@ func TestTagTable(t *testing.T) {
 		t.Errorf("non-ASCII name: %+v", ti)
 	}
 }
+
+// checkCompactSame fails when writeCompactRuns differs from writeCompact.
+func checkCompactSame(t testing.TB, s string) {
+	t.Helper()
+	var a, b strings.Builder
+	a.WriteString("x")
+	b.WriteString("x")
+	writeCompact(&a, s)
+	writeCompactRuns(&b, s)
+	if a.String() != b.String() {
+		t.Fatalf("writeCompactRuns(%q) = %q, want %q", clip(s), b.String(), a.String())
+	}
+}
+
+// TestWriteCompactRuns: writeCompactRuns is writeCompact, on the seed
+// pages, on every rune up to U+FFFF and around it, and on random bytes.
+func TestWriteCompactRuns(t *testing.T) {
+	for _, src := range scanSeeds(t) {
+		checkCompactSame(t, src)
+	}
+	var all strings.Builder
+	for r := rune(0); r < 0x11000; r++ {
+		all.WriteRune(r)
+		if r%64 == 0 {
+			all.WriteByte(' ')
+		}
+	}
+	checkCompactSame(t, all.String())
+	rng := rand.New(rand.NewSource(2))
+	alphabet := []string{"\xe3", "\xe5", "\xed", "\xef", "\xf0", "\x80", "\xa0", "\xbf", "\xc2", " ", "a", "\u3000", "\u3001", "\ufeff", "\ufefe", "\uff01", "\uff5e", "\uff5f", "\u00ad", "\u00a0", "\u200b", "年", "\x00", "\t"}
+	for k := 0; k < 20000; k++ {
+		var b strings.Builder
+		for n := rng.Intn(12); n >= 0; n-- {
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		checkCompactSame(t, b.String())
+	}
+}
