@@ -90,10 +90,18 @@ func FuzzScanPageSame(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		checkScanSame(t, "fuzz", string(data))
-		checkCompactSame(t, string(data))
-		if src, _ := decode(data); src != string(data) {
-			checkScanSame(t, "fuzz decoded", src)
+		// the limits of scanParams, fewer at a time: a different pair for
+		// each input
+		src := string(data)
+		checkTokensSame(t, "fuzz", src)
+		checkCompactSame(t, src)
+		pr := scanParams[len(data)%len(scanParams)]
+		checkScanOnce(t, "fuzz", src, true, pr.depth, pr.tags, pr.cells, pr.text)
+		checkScanOnce(t, "fuzz", src, true, 128, 0, 0, 0)
+		checkScanOnce(t, "fuzz", src, false, pr.depth, pr.tags, pr.cells, pr.text)
+		if dec, _ := decode(data); dec != src {
+			checkTokensSame(t, "fuzz decoded", dec)
+			checkScanOnce(t, "fuzz decoded", dec, true, 128, 0, 0, 0)
 		}
 	})
 }

@@ -259,20 +259,26 @@ var scanParams = []struct{ depth, tags, cells, text int }{
 	{2, 10, 1, 20},
 }
 
-// checkScanSame fails when scanPage differs from scanPageRef on src, or
-// when pscan's tokens differ from the Tokenizer's.
+// checkScanSame fails when scanPage differs from scanPageRef on src, with
+// and without the lean plan, under every limit of scanParams, or when
+// pscan's tokens differ from the Tokenizer's.
 func checkScanSame(t testing.TB, name, src string) {
 	t.Helper()
 	checkTokensSame(t, name, src)
 	for _, lean := range []bool{true, false} {
 		for _, pr := range scanParams {
-			got := scanPage(src, lean, pr.depth, pr.tags, pr.cells, pr.text)
-			want := scanPageRef(src, lean, pr.depth, pr.tags, pr.cells, pr.text)
-			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("%s (lean %v, limits %+v): scanPage differs from the reference\n got %+v %+v\nwant %+v %+v\npage %q",
-					name, lean, pr, got, got.plan, want, want.plan, clip(src))
-			}
+			checkScanOnce(t, name, src, lean, pr.depth, pr.tags, pr.cells, pr.text)
 		}
+	}
+}
+
+func checkScanOnce(t testing.TB, name, src string, lean bool, depth, tags, cells, text int) {
+	t.Helper()
+	got := scanPage(src, lean, depth, tags, cells, text)
+	want := scanPageRef(src, lean, depth, tags, cells, text)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("%s (lean %v, limits %d %d %d %d): scanPage differs from the reference\n got %+v %+v\nwant %+v %+v\npage %q",
+			name, lean, depth, tags, cells, text, got, got.plan, want, want.plan, clip(src))
 	}
 }
 
@@ -339,10 +345,7 @@ func TestScanPageMatchesReference(t *testing.T) {
 			// a thousand pages alike: the reader's limits only
 			checkTokensSame(t, name, src)
 			pr := scanParams[1]
-			got := scanPage(src, true, pr.depth, pr.tags, pr.cells, pr.text)
-			if want := scanPageRef(src, true, pr.depth, pr.tags, pr.cells, pr.text); !reflect.DeepEqual(got, want) {
-				t.Fatalf("%s: scanPage differs from the reference", name)
-			}
+			checkScanOnce(t, name, src, true, pr.depth, pr.tags, pr.cells, pr.text)
 			continue
 		}
 		checkScanSame(t, name, src)
