@@ -295,15 +295,33 @@ func (p *pscan) startTag(i int) xhtml.TokenType {
 // false when the input ends first.
 func (p *pscan) readTag(i int, start bool) bool {
 	s := p.s
+	// The name, packed as lookupTag packs it on the way.
 	p.nameStart = i
-	for i < len(s) && byteClass[s[i]]&ccEndName == 0 {
-		i++
+	var lo, hi uint64
+	ascii := true
+	for ; i < len(s); i++ {
+		c := s[i]
+		if byteClass[c]&ccEndName != 0 {
+			break
+		}
+		if c >= utf8.RuneSelf {
+			ascii = false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		switch k := i - p.nameStart; {
+		case k < 8:
+			lo |= uint64(c) << (8 * k)
+		case k < 16:
+			hi |= uint64(c) << (8 * (k - 8))
+		}
 	}
 	if i >= len(s) {
 		return false
 	}
 	p.nameEnd = i
-	p.tag = lookupTag(s[p.nameStart:p.nameEnd])
+	p.tag = lookupPacked(lo, hi, i-p.nameStart, ascii)
 	p.hasHidden, p.styleAt, p.slashInValue = false, -1, false
 	for i = skipSpace(s, i); ; i = skipSpace(s, i) {
 		if i >= len(s) {
@@ -822,18 +840,23 @@ func tagHash(lo, hi uint64, n int) uint64 {
 // its flags lack tfASCII.
 func lookupTag(name string) tagInfo {
 	lo, hi, ok := packName(name)
-	if !ok {
+	return lookupPacked(lo, hi, len(name), ok)
+}
+
+// lookupPacked is lookupTag for a name of n bytes packed by packName.
+func lookupPacked(lo, hi uint64, n int, ascii bool) tagInfo {
+	if !ascii {
 		return tagInfo{}
 	}
-	if len(name) > maxTagName {
+	if n > maxTagName {
 		return tagInfo{flags: tfASCII}
 	}
-	for k := tagHash(lo, hi, len(name)); ; k++ {
+	for k := tagHash(lo, hi, n); ; k++ {
 		e := &tagTable[k%uint64(len(tagTable))]
 		if e.n == 0 {
 			return tagInfo{flags: tfASCII}
 		}
-		if e.lo == lo && e.hi == hi && e.n == len(name) {
+		if e.lo == lo && e.hi == hi && e.n == n {
 			return e.info
 		}
 	}

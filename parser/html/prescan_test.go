@@ -64,6 +64,13 @@ func scanSeeds(t testing.TB) map[string]string {
 	for i, s := range scanSnippets {
 		pages[fmt.Sprintf("snippet%d", i)] = s
 	}
+	// smaller kin of the hostile pages (package hostile): the limits
+	pages["deep"] = "<html><body>" + strings.Repeat("<div>", 5_000) + "深" + strings.Repeat("</div>", 5_000) + "</body></html>"
+	pages["deep-tables"] = "<html><body>" + strings.Repeat("<table><tr><td>", 2_000) + "x</body></html>"
+	pages["many-p"] = "<html><body>" + strings.Repeat("<p>x</p>\n", 20_000) + "</body></html>"
+	pages["many-br"] = "<html><body><p>" + strings.Repeat("<br>", 50_000) + "</p></body></html>"
+	pages["long-text"] = "<html><body><p>" + strings.Repeat("年度报告", 100_000) + "</p></body></html>"
+	pages["many-cells"] = "<html><body><table>" + strings.Repeat("<tr><td>1</td><TD>2</TD><th/></tr>", 5_000) + "</table></body></html>"
 	return pages
 }
 
