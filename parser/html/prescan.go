@@ -454,10 +454,37 @@ func (p *pscan) hidden() bool {
 		return h
 	}
 	// The Tokenizer turns "\r\n" and "\r" into "\n": the same to hidden.
+	return styleHides(v)
+}
+
+// styleHides is hidden for an element whose only attribute is style=v,
+// without allocating for a short ASCII value (Word gives most paragraphs
+// a style, many with "none" in it).
+func styleHides(v string) bool {
 	if !hasFold(v, "none") && !hasFold(v, "hidden") && !hasFold(v, "hide") {
 		return false
 	}
-	return hidden(&xhtml.Node{Type: xhtml.ElementNode, Attr: []xhtml.Attribute{{Key: "style", Val: v}}})
+	// hidden: strings.ToLower(strings.Join(strings.Fields(v), "")), then
+	// a search
+	var buf [256]byte
+	n := 0
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c >= utf8.RuneSelf || n == len(buf) {
+			return hidden(&xhtml.Node{Type: xhtml.ElementNode, Attr: []xhtml.Attribute{{Key: "style", Val: v}}})
+		}
+		switch c {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	t := string(buf[:n]) // does not escape: no copy
+	return strings.Contains(t, "display:none") || strings.Contains(t, "visibility:hidden") || strings.Contains(t, "mso-hide:all")
 }
 
 // reference reads the current tag with xhtml's Tokenizer (alone: a tag

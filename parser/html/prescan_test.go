@@ -468,3 +468,38 @@ func TestWriteCompactRuns(t *testing.T) {
 		checkCompactSame(t, b.String())
 	}
 }
+
+// TestStyleHides: styleHides is hidden for a style attribute.
+func TestStyleHides(t *testing.T) {
+	alphabet := []string{"display", "DISPLAY", "Display", "visibility", "mso-hide", "MSO-HIDE", ":", "none", "NONE", "hidden", "hide", "all", "ALL",
+		" ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u3000", ";", "d", "İ", "i", "K", "\xff", "x", "-", "dİsplay", "vİsİbİlİty"}
+	rng := rand.New(rand.NewSource(3))
+	hides := 0
+	for k := 0; k < 50000; k++ {
+		var b strings.Builder
+		for n := rng.Intn(8); n >= 0; n-- {
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+		}
+		if rng.Intn(20) == 0 {
+			b.WriteString(strings.Repeat("margin:0; ", rng.Intn(40)))
+			b.WriteString(alphabet[rng.Intn(len(alphabet))])
+			b.WriteString(":none")
+		}
+		v := b.String()
+		want := hidden(&xhtml.Node{Type: xhtml.ElementNode, Attr: []xhtml.Attribute{{Key: "style", Val: v}}})
+		if got := styleHides(v); got != want {
+			t.Fatalf("styleHides(%q) = %v, want %v", v, got, want)
+		}
+		if want {
+			hides++
+		}
+	}
+	if hides < 100 {
+		t.Fatalf("only %d of the styles hide", hides)
+	}
+	for _, v := range []string{"dİsplay:none", "DISPLAY : NONE", "display:\u00a0none", "mso-hide:\vall", "visibility:hidden;" + strings.Repeat("x", 300)} {
+		if !styleHides(v) {
+			t.Errorf("styleHides(%q) = false", v)
+		}
+	}
+}
