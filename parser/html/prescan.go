@@ -458,21 +458,66 @@ func (p *pscan) hidden() bool {
 }
 
 // styleHides is hidden for an element whose only attribute is style=v,
-// without allocating for a short ASCII value (Word gives most paragraphs
-// a style, many with "none" in it).
+// without allocating for an ASCII value (Word gives most paragraphs and
+// cells a style, many with "none" in it).
 func styleHides(v string) bool {
-	if !hasFold(v, "none") && !hasFold(v, "hidden") && !hasFold(v, "hide") {
+	if !mayHide(v) {
 		return false
 	}
-	// hidden: strings.ToLower(strings.Join(strings.Fields(v), "")), then
-	// a search
-	var buf [256]byte
-	n := 0
+	// hidden searches strings.ToLower(strings.Join(strings.Fields(v),
+	// "")); for ASCII that is to match from a letter on, lower-casing A-Z
+	// and skipping white space.
+	ascii := true
 	for i := 0; i < len(v); i++ {
 		c := v[i]
-		if c >= utf8.RuneSelf || n == len(buf) {
-			return hidden(&xhtml.Node{Type: xhtml.ElementNode, Attr: []xhtml.Attribute{{Key: "style", Val: v}}})
+		if !styleStart[c] {
+			continue
 		}
+		switch c | 0x20 {
+		case 'd':
+			if matchSkipping(v, i, "display:none") {
+				return true
+			}
+		case 'v':
+			if matchSkipping(v, i, "visibility:hidden") {
+				return true
+			}
+		case 'm':
+			if matchSkipping(v, i, "mso-hide:all") {
+				return true
+			}
+		default:
+			ascii = false
+		}
+	}
+	if !ascii {
+		// Unicode white space and case (İ lower-cases to i): no match
+		// above does not mean none
+		return hidden(&xhtml.Node{Type: xhtml.ElementNode, Attr: []xhtml.Attribute{{Key: "style", Val: v}}})
+	}
+	return false
+}
+
+// styleStart: the bytes styleHides stops at (first letters of what it
+// looks for, and bytes not ASCII).
+var styleStart = func() (t [256]bool) {
+	for _, c := range "dDvVmM" {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// matchSkipping reports whether the lower-case ASCII w is at v[i:] once
+// A-Z are lower-cased and ASCII white space is dropped.
+func matchSkipping(v string, i int, w string) bool {
+	for j := 0; j < len(w); i++ {
+		if i >= len(v) {
+			return false
+		}
+		c := v[i]
 		switch c {
 		case ' ', '\t', '\n', '\v', '\f', '\r':
 			continue
@@ -480,11 +525,33 @@ func styleHides(v string) bool {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		buf[n] = c
-		n++
+		if c != w[j] {
+			return false
+		}
+		j++
 	}
-	t := string(buf[:n]) // does not escape: no copy
-	return strings.Contains(t, "display:none") || strings.Contains(t, "visibility:hidden") || strings.Contains(t, "mso-hide:all")
+	return true
+}
+
+// mayHide is hasFold(v, "none") || hasFold(v, "hidden") || hasFold(v,
+// "hide"), in one pass.
+func mayHide(v string) bool {
+	for i := 0; i+4 <= len(v); i++ {
+		switch v[i] | 0x20 {
+		case 'n':
+			if v[i+1]|0x20 == 'o' && v[i+2]|0x20 == 'n' && v[i+3]|0x20 == 'e' {
+				return true
+			}
+		case 'h':
+			if v[i+1]|0x20 != 'i' || v[i+2]|0x20 != 'd' {
+				continue
+			}
+			if v[i+3]|0x20 == 'e' || i+6 <= len(v) && v[i+3]|0x20 == 'd' && v[i+4]|0x20 == 'e' && v[i+5]|0x20 == 'n' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // reference reads the current tag with xhtml's Tokenizer (alone: a tag

@@ -472,6 +472,7 @@ func TestWriteCompactRuns(t *testing.T) {
 // TestStyleHides: styleHides is hidden for a style attribute.
 func TestStyleHides(t *testing.T) {
 	alphabet := []string{"display", "DISPLAY", "Display", "visibility", "mso-hide", "MSO-HIDE", ":", "none", "NONE", "hidden", "hide", "all", "ALL",
+		"n", "N", "o", "e", "h", "H", "hid", "HIDD", "hi", "no", "non", "\x0e", "\x08", "\x04", "\x05", "d", "D",
 		" ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u3000", ";", "d", "İ", "i", "K", "\xff", "x", "-", "dİsplay", "vİsİbİlİty"}
 	rng := rand.New(rand.NewSource(3))
 	hides := 0
@@ -487,6 +488,9 @@ func TestStyleHides(t *testing.T) {
 		}
 		v := b.String()
 		want := hidden(&xhtml.Node{Type: xhtml.ElementNode, Attr: []xhtml.Attribute{{Key: "style", Val: v}}})
+		if got, want := mayHide(v), hasFold(v, "none") || hasFold(v, "hidden") || hasFold(v, "hide"); got != want {
+			t.Fatalf("mayHide(%q) = %v, want %v", v, got, want)
+		}
 		if got := styleHides(v); got != want {
 			t.Fatalf("styleHides(%q) = %v, want %v", v, got, want)
 		}
@@ -497,9 +501,14 @@ func TestStyleHides(t *testing.T) {
 	if hides < 100 {
 		t.Fatalf("only %d of the styles hide", hides)
 	}
-	for _, v := range []string{"dİsplay:none", "DISPLAY : NONE", "display:\u00a0none", "mso-hide:\vall", "visibility:hidden;" + strings.Repeat("x", 300)} {
+	for _, v := range []string{"dİsplay:none", "DISPLAY : NONE", "display:\u00a0none", "mso-hide:\vall", "visibility:hidden;" + strings.Repeat("x", 300), "d\u00a0isplay:none"} {
 		if !styleHides(v) {
 			t.Errorf("styleHides(%q) = false", v)
+		}
+	}
+	for _, v := range []string{"dxsplay:none", "xisplay:none", "display;none", "display:no ne", "mso-hide:al", "visibility:hiddn"} {
+		if styleHides(v) {
+			t.Errorf("styleHides(%q) = true", v)
 		}
 	}
 }
