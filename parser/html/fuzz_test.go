@@ -122,3 +122,33 @@ func FuzzTreeMatchesStock(f *testing.F) {
 		}
 	})
 }
+
+// FuzzScanPageSame: the fast page scan (pscan) finds the Tokenizer's
+// tokens and gives what the Tokenizer-based reference scan gives, under
+// every limit, for any input.
+func FuzzScanPageSame(f *testing.F) {
+	files, _ := os.ReadDir("../../fixtures/html")
+	for _, e := range files {
+		if b, err := os.ReadFile("../../fixtures/html/" + e.Name()); err == nil && len(b) < 200_000 {
+			f.Add(b)
+		}
+	}
+	for _, s := range scanSnippets {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		// the limits of scanParams, fewer at a time: a different pair for
+		// each input
+		src := string(data)
+		checkTokensSame(t, "fuzz", src)
+		checkCompactSame(t, src)
+		pr := scanParams[len(data)%len(scanParams)]
+		checkScanOnce(t, "fuzz", src, true, pr.depth, pr.tags, pr.cells, pr.text)
+		checkScanOnce(t, "fuzz", src, true, 128, 0, 0, 0)
+		checkScanOnce(t, "fuzz", src, false, pr.depth, pr.tags, pr.cells, pr.text)
+		if dec, _ := decode(data); dec != src {
+			checkTokensSame(t, "fuzz decoded", dec)
+			checkScanOnce(t, "fuzz decoded", dec, true, 128, 0, 0, 0)
+		}
+	})
+}

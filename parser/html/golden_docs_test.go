@@ -123,15 +123,15 @@ func TestDocumentsMatchGolden(t *testing.T) {
 			for i < len(got) && i < len(want) && got[i] == want[i] {
 				i++
 			}
-			t.Errorf("%s: Document differs from the recorded one at byte %d\n got %s\nwant %s", name, i, clip(got, i), clip(want, i))
+			t.Errorf("%s: Document differs from the recorded one at byte %d\n got %s\nwant %s", name, i, clipAt(got, i), clipAt(want, i))
 		}
 		n++
 	}
 	t.Logf("%d pages", n)
 }
 
-// clip is b around offset i.
-func clip(b []byte, i int) string {
+// clipAt is b around offset i.
+func clipAt(b []byte, i int) string {
 	from, to := max(0, i-200), min(len(b), i+200)
 	return fmt.Sprintf("…%s…(%d bytes)", b[from:to], len(b))
 }

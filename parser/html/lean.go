@@ -1,7 +1,6 @@
 package html
 
 import (
-	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -90,13 +89,15 @@ var noLean = map[string]bool{
 // (pubLabels) keep the segments the date after them is in too.
 var leanWanted = append([]string{"年度报告"}, markers...)
 
-// scanPage tokenizes the page, counting tags for the size limits (see
-// tagCounter) and checking the limits (see pageScan.stop; maxTags and
-// maxText 0 mean no limit), and, when lean is set, plans the lean parse for
-// a tree at most maxDepth deep.
+// scanPage reads the page's tokens (pscan, the Tokenizer's tokens found
+// faster), counting tags for the size limits (see tagCounter) and checking
+// the limits (see pageScan.stop; maxTags and maxText 0 mean no limit), and,
+// when lean is set, plans the lean parse for a tree at most maxDepth deep.
+// It gives what scanPageRef (lean_ref_test.go) gives with xhtml's
+// Tokenizer, for every page.
 func scanPage(src string, lean bool, maxDepth, maxTags, maxCells, maxText int) pageScan {
 	var sc pageScan
-	z := xhtml.NewTokenizerBytes([]byte(src), 0)
+	p := pscan{s: src}
 	const (
 		inHead = iota
 		inBody
@@ -112,8 +113,9 @@ func scanPage(src string, lean bool, maxDepth, maxTags, maxCells, maxText int) p
 	}
 	texts := make([]textTok, 0, len(src)/128)
 	type open struct {
-		name      string
-		invisible bool
+		tag                tagInfo
+		nameStart, nameEnd int
+		invisible          bool
 	}
 	var stack []open
 	foreign := 0 // open svg and math elements
@@ -123,11 +125,11 @@ func scanPage(src string, lean bool, maxDepth, maxTags, maxCells, maxText int) p
 	// not: such pages are read in full.
 	lean = lean && strings.IndexByte(src, 0) < 0
 	for {
-		tt := z.Next()
+		tt := p.next()
 		if tt == xhtml.ErrorToken {
 			break
 		}
-		sc.count.add(tt, z.Raw())
+		p.count(&sc.count, tt)
 		if sc.count.maxDepth > 4*maxDepth {
 			sc.stop = stopDepth
 			return sc
@@ -143,47 +145,44 @@ func scanPage(src string, lean bool, maxDepth, maxTags, maxCells, maxText int) p
 			sc.stop = stopTooMany
 			continue
 		}
-		if maxText > 0 && tt == xhtml.TextToken && len(z.Raw()) > maxText {
+		start, end := p.start, p.end
+		if maxText > 0 && tt == xhtml.TextToken && end-start > maxText {
 			sc.stop = stopText
 			return sc
 		}
 		if !lean {
 			continue
 		}
-		start, end := z.Offset()
+		name, flags := p.tag.name, p.tag.flags
 		switch phase {
 		case inHead:
 			switch tt {
 			case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
-				name, _ := z.TagName()
 				switch {
-				case string(name) == "body":
+				case name == "body":
 					phase = inBody
 					plan.prefixEnd = end
-				case !headTags[string(name)]:
+				case flags&tfHead == 0:
 					lean = false
-				case tt == xhtml.StartTagToken && (string(name) == "script" || string(name) == "style" || string(name) == "title" || string(name) == "noscript"):
-					rawOpen = string(name)
+				case tt == xhtml.StartTagToken && flags&tfHeadRaw != 0:
+					rawOpen = name
 				}
 			case xhtml.EndTagToken:
-				name, _ := z.TagName()
 				switch {
-				case rawOpen != "" && string(name) == rawOpen:
+				case rawOpen != "" && name == rawOpen:
 					rawOpen = ""
-				case string(name) != "head":
+				case name != "head":
 					lean = false
 				}
 			case xhtml.TextToken:
-				if rawOpen == "" && !blank(z.Raw()) {
+				if rawOpen == "" && !blankString(src[start:end]) {
 					lean = false
 				}
 			}
 		case inBody:
 			switch tt {
 			case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
-				nameB, hasAttr := z.TagName()
-				name := internName(nameB)
-				if noLean[name] {
+				if flags&tfNoLean != 0 {
 					lean = false
 					continue
 				}
@@ -191,21 +190,19 @@ func scanPage(src string, lean bool, maxDepth, maxTags, maxCells, maxText int) p
 					plan.segs = append(plan.segs, leanSeg{start: start, rFrom: len(texts)})
 					seg = &plan.segs[len(plan.segs)-1]
 				}
-				if voidTags[name] || foreign > 0 && tt == xhtml.SelfClosingTagToken {
+				if flags&tfVoid != 0 || foreign > 0 && tt == xhtml.SelfClosingTagToken {
 					if len(stack) == 0 {
 						seg.end, seg.rTo = end, len(texts)
 					}
 					continue
 				}
-				inv := len(stack) > 0 && stack[len(stack)-1].invisible || skipTags[name] || hasAttr && hiddenAttrs(z)
-				stack = append(stack, open{name, inv})
+				inv := len(stack) > 0 && stack[len(stack)-1].invisible || flags&tfSkip != 0 || p.hidden()
+				stack = append(stack, open{p.tag, p.nameStart, p.nameEnd, inv})
 				seg.depth = max(seg.depth, len(stack))
-				if name == "svg" || name == "math" {
+				if flags&tfForeign != 0 {
 					foreign++
 				}
 			case xhtml.EndTagToken:
-				nameB, _ := z.TagName()
-				name := string(nameB)
 				if len(stack) == 0 {
 					switch name {
 					case "body", "html":
@@ -215,11 +212,11 @@ func scanPage(src string, lean bool, maxDepth, maxTags, maxCells, maxText int) p
 					}
 					continue
 				}
-				if stack[len(stack)-1].name != name {
+				if top := stack[len(stack)-1]; !p.sameName(top.tag, top.nameStart, top.nameEnd) {
 					lean = false // not perfectly nested
 					continue
 				}
-				if name == "svg" || name == "math" {
+				if flags&tfForeign != 0 {
 					foreign--
 				}
 				stack = stack[:len(stack)-1]
@@ -228,24 +225,24 @@ func scanPage(src string, lean bool, maxDepth, maxTags, maxCells, maxText int) p
 				}
 			case xhtml.TextToken:
 				if len(stack) == 0 {
-					if !blank(z.Raw()) {
+					if !blankString(src[start:end]) {
 						lean = false
 					}
 					continue
 				}
 				if top := stack[len(stack)-1]; !top.invisible {
-					texts = append(texts, textTok{start, end, top.name == "xmp" || top.name == "noembed" || top.name == "noframes"})
+					texts = append(texts, textTok{start, end, top.tag.flags&tfRawVisible != 0})
 				}
 			}
 		case afterBody:
 			switch tt {
 			case xhtml.CommentToken:
 			case xhtml.TextToken:
-				if !blank(z.Raw()) {
+				if !blankString(src[start:end]) {
 					lean = false
 				}
 			case xhtml.EndTagToken:
-				if name, _ := z.TagName(); string(name) != "html" && string(name) != "body" {
+				if name != "html" && name != "body" {
 					lean = false
 				}
 			default:
@@ -273,7 +270,7 @@ func scanPage(src string, lean bool, maxDepth, maxTags, maxCells, maxText int) p
 			if !tk.raw && strings.IndexByte(raw, '&') >= 0 {
 				raw = xhtml.UnescapeString(raw)
 			}
-			writeCompact(&text, raw)
+			writeCompactRuns(&text, raw)
 		}
 		sg.tEnd = text.Len()
 	}
@@ -408,28 +405,38 @@ func hiddenAttrs(z *xhtml.Tokenizer) bool {
 	return false
 }
 
-// internName returns a tag name as a string, without allocating for the
-// names in the tables above.
-func internName(b []byte) string {
-	if s, ok := knownNames[string(b)]; ok {
-		return s
+// writeCompactRuns is writeCompact, faster on CJK text: it copies runs of
+// bytes that compactText keeps as they are (ASCII other than white space
+// and control characters, valid three-byte runes from U+3001 to U+FEFE,
+// none of which is white space or folded) in one write.
+func writeCompactRuns(b *strings.Builder, s string) {
+	run := 0 // s[run:i] is copied as it is
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c > ' ' {
+				i++
+				continue
+			}
+		} else if c >= 0xE3 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// a valid rune from U+3000 on, not a surrogate (lead byte ED)
+			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r > 0x3000 && r < 0xFEFF {
+				i += 3
+				continue
+			}
+		}
+		b.WriteString(s[run:i])
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r = compactRune(r); r >= 0 {
+			b.WriteRune(r)
+		}
+		i += size
+		run = i
 	}
-	return string(b)
+	b.WriteString(s[run:])
 }
 
-var knownNames = func() map[string]string {
-	m := map[string]string{}
-	for _, t := range []map[string]bool{voidTags, headTags, noLean, skipTags, blockTags, notNesting, chromeTags} {
-		for k := range t {
-			m[k] = k
-		}
-	}
-	for _, k := range []string{"span", "a", "b", "i", "u", "strong", "em", "font", "svg", "math", "path", "sup", "sub", "label", "small"} {
-		m[k] = k
-	}
-	return m
-}()
-
-func blank(b []byte) bool {
-	return len(bytes.TrimLeft(b, " \t\n\r\f")) == 0
+// blankString reports whether s is only HTML white space.
+func blankString(s string) bool {
+	return len(strings.TrimLeft(s, " \t\n\r\f")) == 0
 }
