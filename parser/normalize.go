@@ -268,6 +268,28 @@ func Similar(got, want string) bool {
 	return false
 }
 
+// mayBeSimilar is false when strings of ng and nw runes (got, want) can
+// never be Similar, whatever their runes: Similar needs a length
+// difference within its limits.
+func mayBeSimilar(ng, nw int) bool {
+	if ng == 0 || nw == 0 {
+		return false // equal strings are Similar, but callers check equality first
+	}
+	limit := 1
+	switch {
+	case nw >= 12:
+		limit = 3
+	case nw >= 6:
+		limit = 2
+	case nw <= 2:
+		limit = 0
+	}
+	if abs(ng-nw) <= limit {
+		return true
+	}
+	return nw >= 4 && ng >= 4 && abs(ng-nw) <= max(4, nw/2)
+}
+
 func abs(n int) int {
 	if n < 0 {
 		return -n

@@ -39,7 +39,9 @@ func helperMismatches(s string) []string {
 	check("compactKeeps", compactKeeps(s), CompactRef(s) == s)
 	check("hasLabelPunct", hasLabelPunct(s), labelReplacerRef.Replace(s) != s)
 	check("labelForm", labelForm(s), labelReplacerRef.Replace(CompactRef(s)))
+	check("removeSpace", removeSpace(s), strings.Join(strings.Fields(s), ""))
 	check("ParseValue", ParseValue(s), ParseValueRef(s))
+	check("newItem.kind", newItem(s, Loc{}, 0).kind, ParseValueRef(s).Kind)
 	check("IsValueLike", IsValueLike(s), IsValueLikeRef(s))
 	h, ok := matchLabel(s)
 	rh, rok := matchLabelRef(s)
@@ -157,6 +159,28 @@ func TestHelpersMatchReferenceRandom(t *testing.T) {
 			if fails++; fails > 20 {
 				t.Fatal("too many mismatches")
 			}
+		}
+	}
+}
+
+// mayBeSimilar never rules out a pair that Similar accepts.
+func TestMayBeSimilarIsNecessary(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 7))
+	var cores []string
+	for _, e := range labelDict {
+		cores = append(cores, e.core)
+	}
+	for range 30000 {
+		a := randomString(rng)
+		if rng.IntN(2) == 0 {
+			a = CoreLabel(a)
+		}
+		b := cores[rng.IntN(len(cores))]
+		if rng.IntN(4) == 0 {
+			b = randomString(rng)
+		}
+		if a != b && SimilarRef(a, b) && !mayBeSimilar(utf8.RuneCountInString(a), utf8.RuneCountInString(b)) {
+			t.Errorf("mayBeSimilar rules out %q, %q", a, b)
 		}
 	}
 }
