@@ -144,11 +144,28 @@ func randomString(rng *rand.Rand) string {
 	return s
 }
 
+// randomValue makes a cell text that looks like a value: a number with
+// separators, signs, spaces and units, a placeholder, or noise around one.
+func randomValue(rng *rand.Rand) string {
+	parts := []string{"", " ", "\u3000", "\u00a0", "\u200b", "\ufeff", "\t", "\n", "+", "-", "－", "＋", ",", "，", ".", "．",
+		"0", "1", "12", "007", "3.50", "1,234", "１２３", "１，２３４", "9999999999999999", "1e5", "0x10", "NaN", "Inf",
+		"万元", "元", "件", "个", "人次", "次", "宗", "万", "x", "X", "*", "N/A", "无", "暂无", "空", "不适用", "一", "—", "——", "–", "/", "\\", "_", "·", "×",
+		"\xff", "\u0301", "a", "年"}
+	var b strings.Builder
+	for range 1 + rng.IntN(5) {
+		b.WriteString(parts[rng.IntN(len(parts))])
+	}
+	return b.String()
+}
+
 func TestHelpersMatchReferenceRandom(t *testing.T) {
 	rng := rand.New(rand.NewPCG(14, 2026))
 	fails := 0
 	for i := range 30000 {
 		s := randomString(rng)
+		if i%3 == 0 {
+			s = randomValue(rng)
+		}
 		if i < 200 {
 			// the labels themselves, exactly and as readers mangle them
 			e := labelDict[i%len(labelDict)].hit.want

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // ValueKind classifies what a numeric cell holds.
@@ -63,6 +64,9 @@ var placeholders = map[string]bool{
 	"×": true, "x": true, "X": true, "*": true, "N/A": true, "n/a": true, "NA": true, "不适用": true,
 }
 
+// placeholderDashes are the runes a placeholder of dashes is made of.
+const placeholderDashes = "-—–/\\_.·"
+
 var units = []string{"万元", "元", "件", "个", "条", "项", "次", "人次", "宗"}
 
 // ParseValue classifies a numeric cell's text. Full-width digits, thousands
@@ -92,6 +96,15 @@ func plainInteger(raw string) (Value, bool) {
 }
 
 func parseValue(raw string) Value {
+	switch first, ok := firstValueRune(raw); {
+	case !ok:
+		return Value{Raw: strings.TrimSpace(raw), Kind: Blank}
+	case !canStartValue(first):
+		// Text, as the general path below finds: neither a placeholder
+		// nor a number starts with it. Labels take this way without
+		// folding their widths.
+		return Value{Raw: strings.TrimSpace(raw), Kind: Text}
+	}
 	s := strings.TrimSpace(FoldWidth(raw))
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
@@ -104,7 +117,7 @@ func parseValue(raw string) Value {
 		v.Kind = Blank
 		return v
 	}
-	if placeholders[s] || strings.Trim(s, "-—–/\\_.·") == "" {
+	if placeholders[s] || strings.Trim(s, placeholderDashes) == "" {
 		v.Kind = Placeholder
 		return v
 	}
@@ -135,6 +148,40 @@ func parseValue(raw string) Value {
 	v.Integer = !strings.Contains(num, ".") || f == float64(int64(f)) && strings.Trim(num[strings.Index(num, ".")+1:], "0") == ""
 	return v
 }
+
+// firstValueRune is the first rune of the text parseValue reads from raw
+// (widths folded, white space and zero-width characters removed, bytes
+// that are not UTF-8 read as U+FFFD); ok is false when there is none.
+func firstValueRune(raw string) (r rune, ok bool) {
+	for _, r := range raw {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			return r - 0xFEE0, true
+		}
+		if unicode.IsSpace(r) || r == 0x3000 || r == '\u200b' || r == '\ufeff' {
+			continue
+		}
+		return r, true
+	}
+	return 0, false
+}
+
+// valueStarts are the runes a value that is not Text can start with: the
+// first runes of the placeholders, the runes of placeholder dashes, and
+// what a number starts with (a digit, a sign, a thousands separator).
+var valueStarts = func() string {
+	var b strings.Builder
+	for p, ok := range placeholders {
+		if r, _ := utf8.DecodeRuneInString(p); ok && !strings.ContainsRune(b.String(), r) {
+			b.WriteRune(r)
+		}
+	}
+	b.WriteString(placeholderDashes)
+	b.WriteString("0123456789+-,")
+	return b.String()
+}()
+
+// canStartValue reports whether r is in valueStarts.
+func canStartValue(r rune) bool { return strings.ContainsRune(valueStarts, r) }
 
 func isNumberSyntax(s string) bool {
 	i := 0
