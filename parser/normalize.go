@@ -108,6 +108,56 @@ var labelReplacer = strings.NewReplacer(
 // matcher starts from.
 func labelForm(s string) string { return replaceLabelPunct(Compact(s)) }
 
+// labelFormHead returns the first rune of labelForm(s) and its length in
+// runes, counted up to limit, without building it (first is 0 when the
+// form is empty).
+func labelFormHead(s string, limit int) (first rune, n int) {
+	for _, r := range s {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E:
+			r -= 0xFEE0
+		case r == 0x3000 || compactDrops(r):
+			continue
+		}
+		if labelDeletes(r) {
+			continue
+		}
+		if n == 0 {
+			first = labelPunctRune(r)
+		}
+		if n++; n >= limit {
+			break
+		}
+	}
+	return first, n
+}
+
+// labelDeletes reports whether labelReplacer deletes the rune (quotes).
+func labelDeletes(r rune) bool {
+	switch r {
+	case '“', '”', '"', '\'', '‘', '’', '「', '」', '『', '』':
+		return true
+	}
+	return false
+}
+
+// labelPunctRune is the rune labelReplacer puts for r.
+func labelPunctRune(r rune) rune {
+	switch r {
+	case '【', '〔', '[':
+		return '('
+	case '】', '〕', ']':
+		return ')'
+	case '，', ',', '；', ';':
+		return '、'
+	case '：':
+		return ':'
+	case '．':
+		return '.'
+	}
+	return r
+}
+
 // replaceLabelPunct is labelReplacer.Replace, without its copy of s when
 // s holds none of the punctuation replaced.
 func replaceLabelPunct(s string) string {

@@ -40,6 +40,15 @@ func helperMismatches(s string) []string {
 	check("hasLabelPunct", hasLabelPunct(s), labelReplacerRef.Replace(s) != s)
 	check("labelForm", labelForm(s), labelReplacerRef.Replace(CompactRef(s)))
 	check("removeSpace", removeSpace(s), strings.Join(strings.Fields(s), ""))
+	ref := labelReplacerRef.Replace(CompactRef(s))
+	for _, limit := range []int{1, 41, 1 << 30} {
+		first, n := labelFormHead(s, limit)
+		want, _ := utf8.DecodeRuneInString(ref)
+		if ref == "" {
+			want = 0
+		}
+		check(fmt.Sprintf("labelFormHead(limit %d)", limit), [2]int{int(first), n}, [2]int{int(want), min(limit, utf8.RuneCountInString(ref))})
+	}
 	check("ParseValue", ParseValue(s), ParseValueRef(s))
 	check("newItem.kind", newItem(s, Loc{}, 0).kind, ParseValueRef(s).Kind)
 	check("IsValueLike", IsValueLike(s), IsValueLikeRef(s))
@@ -209,6 +218,21 @@ func TestHelpersMatchReferenceEdgeCases(t *testing.T) {
 		"行政诉讼（未经复议直接起诉）", "诉讼复议后起诉", "勾稽关系", "\u00ad", "\u0085", "\u180e"} {
 		for _, m := range helperMismatches(s) {
 			t.Error(m)
+		}
+	}
+}
+
+// zhEnumDigits are exactly the non-ASCII runes StripEnumerator reads as an
+// enumerator's numeral (matchHeading relies on it to pass over body text).
+func TestZhEnumDigitsAreStripEnumerators(t *testing.T) {
+	for r := rune(1); r < 0x30000; r++ {
+		if r >= 0xD800 && r < 0xE000 {
+			continue
+		}
+		strips := StripEnumerator(string(r)+"、x") == "x"
+		want := strings.ContainsRune(zhEnumDigits+"0123456789", r)
+		if strips != want {
+			t.Errorf("StripEnumerator(%q+\"、x\") strips: %v, in zhEnumDigits: %v", r, strips, want)
 		}
 	}
 }

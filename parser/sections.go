@@ -91,6 +91,13 @@ var headingWordings = func() [][]headingWording {
 
 // matchHeading recognises a statutory section heading.
 func matchHeading(text string) (Section, bool) {
+	// Most paragraphs are body text: too long for a heading and not
+	// starting with the numeral a heading run into its text needs
+	// (inlineHeading). They are told without building their label form.
+	if first, n := labelFormHead(text, maxHeadingRunes+1); n == 0 ||
+		(n > maxHeadingRunes && !strings.ContainsRune(zhEnumDigits+"0123456789", first)) {
+		return Section{}, false
+	}
 	c := labelForm(text)
 	if c == "" {
 		return Section{}, false
@@ -144,6 +151,10 @@ func matchHeading(text string) (Section, bool) {
 	}
 	return Section{}, false
 }
+
+// zhEnumDigits are the numerals a Chinese enumerator is written with
+// (zhtext.StripEnumerator).
+const zhEnumDigits = "一二三四五六七八九十"
 
 // stripHeadingYear removes a year written at the start of a heading's
 // wording. The pattern is anchored and starts with 19 or 20, so other text

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -167,21 +168,35 @@ func firstValueRune(raw string) (r rune, ok bool) {
 
 // valueStarts are the runes a value that is not Text can start with: the
 // first runes of the placeholders, the runes of placeholder dashes, and
-// what a number starts with (a digit, a sign, a thousands separator).
-var valueStarts = func() string {
-	var b strings.Builder
-	for p, ok := range placeholders {
-		if r, _ := utf8.DecodeRuneInString(p); ok && !strings.ContainsRune(b.String(), r) {
-			b.WriteRune(r)
+// what a number starts with (a digit, a sign, a thousands separator). The
+// ASCII ones are marked in asciiStarts, the others listed in otherStarts.
+var asciiStarts, otherStarts = func() (ascii [utf8.RuneSelf]bool, other []rune) {
+	add := func(r rune) {
+		switch {
+		case r < utf8.RuneSelf:
+			ascii[r] = true
+		case !slices.Contains(other, r):
+			other = append(other, r)
 		}
 	}
-	b.WriteString(placeholderDashes)
-	b.WriteString("0123456789+-,")
-	return b.String()
+	for p, ok := range placeholders {
+		if r, _ := utf8.DecodeRuneInString(p); ok {
+			add(r)
+		}
+	}
+	for _, r := range placeholderDashes + "0123456789+-," {
+		add(r)
+	}
+	return ascii, other
 }()
 
-// canStartValue reports whether r is in valueStarts.
-func canStartValue(r rune) bool { return strings.ContainsRune(valueStarts, r) }
+// canStartValue reports whether r is one of valueStarts.
+func canStartValue(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiStarts[r]
+	}
+	return slices.Contains(otherStarts, r)
+}
 
 func isNumberSyntax(s string) bool {
 	i := 0
