@@ -7,4 +7,6 @@ var (
 	// HelperMismatches lists the helpers whose live result on a string
 	// differs from the frozen reference's.
 	HelperMismatches = helperMismatches
+	// GridRef is Table.Grid's reference copy.
+	GridRef = gridRef
 )

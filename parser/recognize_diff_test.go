@@ -87,6 +87,11 @@ func TestRecognizeMatchesReferenceOnFixtures(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: Recognize differs from the reference path", path)
 		}
+		for _, b := range doc.Blocks {
+			if b.Table != nil && !reflect.DeepEqual(b.Table.Grid(), parser.GridRef(b.Table)) {
+				t.Errorf("%s: the grid of table %d differs from the reference", path, b.Table.Ord)
+			}
+		}
 	}
 }
 
