@@ -50,6 +50,7 @@ func helperMismatches(s string) []string {
 		check(fmt.Sprintf("labelFormHead(limit %d)", limit), [2]int{int(first), n}, [2]int{int(want), min(limit, utf8.RuneCountInString(ref))})
 	}
 	check("ParseValue", ParseValue(s), ParseValueRef(s))
+	check("parseValue", parseValue(s), ParseValueRef(s))
 	check("newItem.kind", newItem(s, Loc{}, 0).kind, ParseValueRef(s).Kind)
 	check("IsValueLike", IsValueLike(s), IsValueLikeRef(s))
 	h, ok := matchLabel(s)

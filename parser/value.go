@@ -100,9 +100,10 @@ func parseValue(raw string) Value {
 	switch first, ok := firstValueRune(raw); {
 	case !ok:
 		return Value{Raw: strings.TrimSpace(raw), Kind: Blank}
-	case !canStartValue(first):
+	case !canStartValue(first), numberStart(first) && numberThenText(raw):
 		// Text, as the general path below finds: neither a placeholder
-		// nor a number starts with it. Labels take this way without
+		// nor a number starts with it, or a number is followed by text
+		// that is no unit ("1.属于国家秘密"). Labels take this way without
 		// folding their widths.
 		return Value{Raw: strings.TrimSpace(raw), Kind: Text}
 	}
@@ -197,6 +198,60 @@ func canStartValue(r rune) bool {
 	}
 	return slices.Contains(otherStarts, r)
 }
+
+// numberStart reports whether r starts a number and nothing else: no
+// placeholder starts with it, nor is it a placeholder dash.
+func numberStart(r rune) bool { return r >= '0' && r <= '9' || r == '+' || r == ',' }
+
+// numberRune reports whether r may be part of the number of a cell as
+// parseValue reads it (before its unit).
+func numberRune(r rune) bool {
+	return r >= '0' && r <= '9' || r == '.' || r == ',' || r == '+' || r == '-'
+}
+
+// numberThenText reports whether the text parseValue reads from raw (see
+// firstValueRune) is a run of number runes followed by something that is
+// not a unit: then it is no number whatever the run is, since a number is
+// the run followed by nothing or by a unit.
+func numberThenText(raw string) bool {
+	var tail [2]rune // what follows the run, up to the longest unit
+	n := 0
+	inNumber := true
+	for _, r := range raw {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			r -= 0xFEE0
+		} else if unicode.IsSpace(r) || r == 0x3000 || r == '\u200b' || r == '\ufeff' {
+			continue
+		}
+		if inNumber && numberRune(r) {
+			continue
+		}
+		inNumber = false
+		if n == len(tail) {
+			return true // longer than every unit
+		}
+		tail[n] = r
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	for _, u := range unitRunes {
+		if slices.Equal(u, tail[:n]) {
+			return false
+		}
+	}
+	return true
+}
+
+// unitRunes are the units as runes.
+var unitRunes = func() [][]rune {
+	out := make([][]rune, len(units))
+	for i, u := range units {
+		out[i] = []rune(u)
+	}
+	return out
+}()
 
 func isNumberSyntax(s string) bool {
 	i := 0
