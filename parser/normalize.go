@@ -46,26 +46,68 @@ func foldsWidth(s string) bool {
 
 // Compact removes all white space (including no-break and zero-width
 // spaces) after folding widths: PDF extraction and Word markup put spaces
-// inside CJK labels.
+// inside CJK labels. Bytes that are not UTF-8 become U+FFFD. A string with
+// nothing to change is returned as it is.
 func Compact(s string) string {
-	if compactKeeps(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	// Ranging over s yields U+FFFD for each byte that is not UTF-8, which
-	// is what strings.Map (the old implementation) writes for it.
-	for _, r := range s {
-		switch {
-		case r >= 0xFF01 && r <= 0xFF5E:
-			r -= 0xFEE0
-		case r == 0x3000 || compactDrops(r):
+	var e runEditor
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				e.replace(s, i, i+1, "")
+			}
+			i++
 			continue
 		}
-		b.WriteRune(r)
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			e.replace(s, i, i+1, "\uFFFD")
+		case r >= 0xFF01 && r <= 0xFF5E:
+			e.replace(s, i, i+size, asciiStrings[r-0xFEE0])
+		case r == 0x3000 || compactDrops(r):
+			e.replace(s, i, i+size, "")
+		}
+		i += size
 	}
-	return b.String()
+	return e.result(s)
 }
+
+// runEditor builds an edited copy of a string from the runs between its
+// edits; until the first edit it allocates nothing.
+type runEditor struct {
+	b      strings.Builder
+	start  int // where the run not yet copied starts
+	edited bool
+}
+
+// replace puts with in place of s[i:j]; edits come in order.
+func (e *runEditor) replace(s string, i, j int, with string) {
+	if !e.edited {
+		e.edited = true
+		e.b.Grow(len(s))
+	}
+	e.b.WriteString(s[e.start:i])
+	e.b.WriteString(with)
+	e.start = j
+}
+
+// result is the edited string, or s when there was no edit.
+func (e *runEditor) result(s string) string {
+	if !e.edited {
+		return s
+	}
+	e.b.WriteString(s[e.start:])
+	return e.b.String()
+}
+
+// asciiStrings holds each ASCII character as a string.
+var asciiStrings = func() (out [utf8.RuneSelf]string) {
+	for i := range out {
+		out[i] = string(rune(i))
+	}
+	return out
+}()
 
 // compactDrops reports whether Compact removes the (width-folded) rune.
 func compactDrops(r rune) bool {
@@ -75,36 +117,7 @@ func compactDrops(r rune) bool {
 // asciiSpace marks the ASCII bytes unicode.IsSpace holds white space.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// compactKeeps reports whether Compact returns s as it is: s is UTF-8 and
-// has no rune that Compact folds or drops.
-func compactKeeps(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if asciiSpace[c] {
-				return false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && size == 1) || (r >= 0xFF01 && r <= 0xFF5E) || r == 0x3000 || compactDrops(r) {
-			return false
-		}
-		i += size
-	}
-	return true
-}
-
-// labelReplacer unifies punctuation that real reports vary.
-var labelReplacer = strings.NewReplacer(
-	"“", "", "”", "", "\"", "", "'", "", "‘", "", "’", "", "「", "", "」", "", "『", "", "』", "",
-	"【", "(", "】", ")", "〔", "(", "〕", ")", "[", "(", "]", ")",
-	"，", "、", ",", "、", "；", "、", ";", "、",
-	"：", ":", "．", ".",
-)
-
-// labelForm is Compact followed by labelReplacer: the form every label
+// labelForm is Compact followed by replaceLabelPunct: the form every label
 // matcher starts from.
 func labelForm(s string) string { return replaceLabelPunct(Compact(s)) }
 
@@ -132,7 +145,7 @@ func labelFormHead(s string, limit int) (first rune, n int) {
 	return first, n
 }
 
-// labelDeletes reports whether labelReplacer deletes the rune (quotes).
+// labelDeletes reports whether replaceLabelPunct deletes the rune (quotes).
 func labelDeletes(r rune) bool {
 	switch r {
 	case '“', '”', '"', '\'', '‘', '’', '「', '」', '『', '』':
@@ -141,7 +154,7 @@ func labelDeletes(r rune) bool {
 	return false
 }
 
-// labelPunctRune is the rune labelReplacer puts for r.
+// labelPunctRune is the rune replaceLabelPunct puts for r.
 func labelPunctRune(r rune) rune {
 	switch r {
 	case '【', '〔', '[':
@@ -158,46 +171,71 @@ func labelPunctRune(r rune) rune {
 	return r
 }
 
-// replaceLabelPunct is labelReplacer.Replace, without its copy of s when
-// s holds none of the punctuation replaced.
+// replaceLabelPunct unifies punctuation that real reports vary: quotes
+// (“”"'‘’「」『』) are removed, brackets (【】〔〕[]) become parentheses,
+// commas and semicolons (，,；;) become 、, and ：． become :. . A string
+// with none of them is returned as it is.
 func replaceLabelPunct(s string) string {
-	if !hasLabelPunct(s) {
-		return s
+	var e runEditor
+	for i := 0; i < len(s); {
+		with, n := labelPunctAt(s, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		e.replace(s, i, i+n, with)
+		i += n
 	}
-	return labelReplacer.Replace(s)
+	return e.result(s)
 }
 
-// hasLabelPunct reports whether s holds a string labelReplacer replaces.
-// Its patterns are single runes whose first bytes never continue another
-// rune, so looking at bytes finds exactly the replacer's matches.
-func hasLabelPunct(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '"', '\'', '[', ']', ',', ';':
-			return true
-		case 0xE2: // “ ” ‘ ’ are E2 80 9C, 9D, 98, 99
-			if i+2 < len(s) && s[i+1] == 0x80 {
-				switch s[i+2] {
-				case 0x98, 0x99, 0x9C, 0x9D:
-					return true
-				}
+// labelPunctAt returns what replaceLabelPunct puts for the punctuation
+// that starts at s[i], and its length in bytes (0 when there is none). It
+// looks at bytes: the punctuation is single runes whose first bytes never
+// continue another rune, so a match is always a whole rune of s.
+func labelPunctAt(s string, i int) (string, int) {
+	switch s[i] {
+	case '"', '\'':
+		return "", 1
+	case '[':
+		return "(", 1
+	case ']':
+		return ")", 1
+	case ',', ';':
+		return "、", 1
+	}
+	if i+2 >= len(s) {
+		return "", 0
+	}
+	switch c1, c2 := s[i+1], s[i+2]; s[i] {
+	case 0xE2: // “ ” ‘ ’ are E2 80 9C, 9D, 98, 99
+		if c1 == 0x80 && (c2 == 0x98 || c2 == 0x99 || c2 == 0x9C || c2 == 0x9D) {
+			return "", 3
+		}
+	case 0xE3: // 「」『』【】〔〕 are E3 80 8C..91, 94, 95
+		if c1 == 0x80 {
+			switch c2 {
+			case 0x8C, 0x8D, 0x8E, 0x8F:
+				return "", 3
+			case 0x90, 0x94:
+				return "(", 3
+			case 0x91, 0x95:
+				return ")", 3
 			}
-		case 0xE3: // 「」『』【】〔〕 are E3 80 8C..91, 94, 95
-			if i+2 < len(s) && s[i+1] == 0x80 {
-				if c := s[i+2]; (c >= 0x8C && c <= 0x91) || c == 0x94 || c == 0x95 {
-					return true
-				}
-			}
-		case 0xEF: // ，；：． are EF BC 8C, 9B, 9A, 8E
-			if i+2 < len(s) && s[i+1] == 0xBC {
-				switch s[i+2] {
-				case 0x8C, 0x9B, 0x9A, 0x8E:
-					return true
-				}
+		}
+	case 0xEF: // ，；：． are EF BC 8C, 9B, 9A, 8E
+		if c1 == 0xBC {
+			switch c2 {
+			case 0x8C, 0x9B:
+				return "、", 3
+			case 0x9A:
+				return ":", 3
+			case 0x8E:
+				return ".", 3
 			}
 		}
 	}
-	return false
+	return "", 0
 }
 
 // CoreLabel normalises a label for matching: widths folded, white space and
@@ -228,10 +266,44 @@ func enumeratorOf(s string) string {
 func StripEnumerator(s string) string { return zhtext.StripEnumerator(s) }
 
 // stripParens removes parenthesised notes: "(区分处理的...)" "(单位:万元)".
+// An unmatched ")" is kept; what follows an unclosed "(" is removed. When
+// nothing would be left, s is kept.
 func stripParens(s string) string {
-	if !strings.ContainsAny(s, "()") && utf8.ValidString(s) {
-		return s // the loop below would copy s as it is
+	if !utf8.ValidString(s) {
+		return stripParensRunes(s)
 	}
+	if strings.IndexByte(s, '(') < 0 {
+		return s
+	}
+	var b strings.Builder
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			if depth == 0 {
+				b.WriteString(s[start:i])
+			}
+			depth++
+		case ')':
+			if depth > 0 {
+				if depth--; depth == 0 {
+					start = i + 1
+				}
+			}
+		}
+	}
+	if depth == 0 {
+		b.WriteString(s[start:])
+	}
+	if b.Len() == 0 {
+		return s
+	}
+	return b.String()
+}
+
+// stripParensRunes is stripParens rune by rune, which writes U+FFFD for
+// each byte that is not UTF-8.
+func stripParensRunes(s string) string {
 	var b strings.Builder
 	depth := 0
 	for _, r := range s {
