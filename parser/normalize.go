@@ -178,6 +178,10 @@ func labelPunctRune(r rune) rune {
 func replaceLabelPunct(s string) string {
 	var e runEditor
 	for i := 0; i < len(s); {
+		if !labelPunctLead[s[i]] {
+			i++
+			continue
+		}
 		with, n := labelPunctAt(s, i)
 		if n == 0 {
 			i++
@@ -188,6 +192,10 @@ func replaceLabelPunct(s string) string {
 	}
 	return e.result(s)
 }
+
+// labelPunctLead marks the first bytes of the punctuation labelPunctAt
+// finds.
+var labelPunctLead = [256]bool{'"': true, '\'': true, '[': true, ']': true, ',': true, ';': true, 0xE2: true, 0xE3: true, 0xEF: true}
 
 // labelPunctAt returns what replaceLabelPunct puts for the punctuation
 // that starts at s[i], and its length in bytes (0 when there is none). It
