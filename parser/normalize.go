@@ -61,6 +61,8 @@ func Compact(s string) string {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case r > 0x3000 && r < 0xFEFF:
+			// CJK text: no white space, nothing to fold
 		case r == utf8.RuneError && size == 1:
 			e.replace(s, i, i+1, "\uFFFD")
 		case r >= 0xFF01 && r <= 0xFF5E:
@@ -127,12 +129,14 @@ func labelForm(s string) string { return replaceLabelPunct(Compact(s)) }
 func labelFormHead(s string, limit int) (first rune, n int) {
 	for _, r := range s {
 		switch {
+		case r >= 0x4E00 && r <= 0x9FFF:
+			// an ideograph: kept as it is
 		case r >= 0xFF01 && r <= 0xFF5E:
 			r -= 0xFEE0
-		case r == 0x3000 || compactDrops(r):
-			continue
-		}
-		if labelDeletes(r) {
+			if labelDeletes(r) {
+				continue
+			}
+		case r == 0x3000 || compactDrops(r) || labelDeletes(r):
 			continue
 		}
 		if n == 0 {

@@ -516,7 +516,7 @@ func removeSpace(s string) string {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
+		if r <= 0x3000 && unicode.IsSpace(r) { // U+3000 is the last space
 			break
 		}
 		i += size
