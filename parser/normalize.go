@@ -347,16 +347,22 @@ func CanonLabelText(s string) string {
 }
 
 // EditDistance is the Levenshtein distance between two strings in runes.
+// Labels are short: up to editStack runes it works in arrays on the stack.
 func EditDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
+	var abuf, bbuf [editStack]rune
+	ra, rb := appendRunes(abuf[:0], a), appendRunes(bbuf[:0], b)
 	if len(ra) == 0 {
 		return len(rb)
 	}
 	if len(rb) == 0 {
 		return len(ra)
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	var pbuf, cbuf [editStack + 1]int
+	prev, cur := pbuf[:0], cbuf[:0]
+	if len(rb)+1 > len(pbuf) {
+		prev, cur = make([]int, 0, len(rb)+1), make([]int, 0, len(rb)+1)
+	}
+	prev, cur = prev[:len(rb)+1], cur[:len(rb)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -372,6 +378,18 @@ func EditDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// editStack is how many runes EditDistance handles without allocating.
+const editStack = 64
+
+// appendRunes appends the runes of s to buf as []rune(s) has them (U+FFFD
+// for each byte that is not UTF-8).
+func appendRunes(buf []rune, s string) []rune {
+	for _, r := range s {
+		buf = append(buf, r)
+	}
+	return buf
 }
 
 // Similar reports whether got is a near miss of want: a small edit distance

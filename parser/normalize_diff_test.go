@@ -48,6 +48,10 @@ func helperMismatches(s string) []string {
 		}
 		check(fmt.Sprintf("labelFormHead(limit %d)", limit), [2]int{int(first), n}, [2]int{int(want), min(limit, utf8.RuneCountInString(ref))})
 	}
+	for _, other := range []string{"", "予以公开", "本机关不掌握相关政府信息", s[:len(s)/2], strings.Repeat(s, 3)} {
+		check("EditDistance/"+other, EditDistance(s, other), EditDistanceRef(s, other))
+		check("Similar/"+other, Similar(s, other), SimilarRef(s, other))
+	}
 	check("ParseValue", ParseValue(s), ParseValueRef(s))
 	check("parseValue", parseValue(s), ParseValueRef(s))
 	check("newItem.kind", newItem(s, Loc{}, 0).kind, ParseValueRef(s).Kind)
