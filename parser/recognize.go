@@ -68,6 +68,9 @@ type tableRecognizer struct {
 	rr       rowRead
 	rowBuf   []item
 	labelBuf []item
+	// cols is the block the rows' column definitions are copied into;
+	// it is the Report's, never reused.
+	cols []ColumnDef
 }
 
 func (tr *tableRecognizer) match(text string) (labelHit, bool) {
@@ -93,7 +96,7 @@ func (tr *tableRecognizer) match(text string) (labelHit, bool) {
 func (tr *tableRecognizer) table(id TableID, loc Loc) *CanonTable {
 	t := tr.r.Tables[id]
 	if t == nil {
-		t = &CanonTable{ID: id, Loc: loc, Rows: map[RowKey]*CanonRow{}}
+		t = &CanonTable{ID: id, Loc: loc, Rows: make(map[RowKey]*CanonRow, len(rowDefs(id)))}
 		tr.r.Tables[id] = t
 	}
 	return t
@@ -592,7 +595,7 @@ func (tr *tableRecognizer) item(h labelHit, it item, labels, values []item, rowL
 		return // a 2019 table 二: its columns mean other things
 	}
 	key := RowKey(h.key)
-	def, ok := LookupRow(tr.cur, key)
+	def, ok := tr.lookupRow(tr.cur, key)
 	if !ok {
 		return
 	}
@@ -615,20 +618,56 @@ func (tr *tableRecognizer) item(h labelHit, it item, labels, values []item, rowL
 	}
 	row := &CanonRow{Key: key, Label: joinTexts(labels), Loc: loc, Def: def, Cells: makeValues(values, len(def.Cols), rowLoc)}
 	t.Rows[key] = row
-	t.Order = append(t.Order, key)
+	t.Order = appendKey(t.Order, key, tr.cur)
 	if !h.exact {
 		tr.note(Note{Kind: NoteLabelVariant, Table: tr.cur, Row: key, Got: removeSpace(it.text), Want: def.Label, Loc: loc})
 	}
 }
 
+// lookupRow is LookupRow with the copy of the columns cut from the
+// recognizer's block of them: each row still has its own columns (capped,
+// so that appending to them cannot reach another row's), in one
+// allocation for many rows.
+func (tr *tableRecognizer) lookupRow(table TableID, key RowKey) (RowDef, bool) {
+	for _, d := range rowDefs(table) {
+		if d.Key == key {
+			d.Cols = tr.cloneCols(d.Cols)
+			return d, true
+		}
+	}
+	return RowDef{}, false
+}
+
+// cloneCols copies cols into the recognizer's block of columns.
+func (tr *tableRecognizer) cloneCols(cols []ColumnDef) []ColumnDef {
+	if cols == nil {
+		return nil // as slices.Clone
+	}
+	if cap(tr.cols)-len(tr.cols) < len(cols) {
+		tr.cols = make([]ColumnDef, 0, max(128, len(cols)))
+	}
+	start := len(tr.cols)
+	tr.cols = append(tr.cols, cols...)
+	return tr.cols[start:len(tr.cols):len(tr.cols)]
+}
+
+// appendKey appends a row key to a table's Order, making room for all the
+// table's rows at the first.
+func appendKey(order []RowKey, key RowKey, table TableID) []RowKey {
+	if order == nil {
+		order = make([]RowKey, 0, len(rowDefs(table)))
+	}
+	return append(order, key)
+}
+
 func (tr *tableRecognizer) t4group(key RowKey, it item, values []item, rowLoc Loc) {
-	def, _ := LookupRow(Table4, key)
+	def, _ := tr.lookupRow(Table4, key)
 	t := tr.table(Table4, rowLoc)
 	if _, dup := t.Rows[key]; dup {
 		return
 	}
 	t.Rows[key] = &CanonRow{Key: key, Label: it.text, Loc: it.loc, Def: def, Cells: makeValues(values, 5, rowLoc)}
-	t.Order = append(t.Order, key)
+	t.Order = appendKey(t.Order, key, Table4)
 }
 
 func (tr *tableRecognizer) t4data(values []item, rowLoc Loc) {
@@ -647,7 +686,7 @@ func (tr *tableRecognizer) t4data(values []item, rowLoc Loc) {
 			loc = vals[g*5].Loc
 		}
 		t.Rows[def.Key] = &CanonRow{Key: def.Key, Label: def.Label, Loc: loc, Def: def, Cells: vals[g*5 : g*5+5]}
-		t.Order = append(t.Order, def.Key)
+		t.Order = appendKey(t.Order, def.Key, Table4)
 	}
 }
 

@@ -198,6 +198,32 @@ func TestRecognizeReportsDoNotAlias(t *testing.T) {
 			}
 		}
 	}
+	// Within a Report no two cells share a Value and no two rows share
+	// their column definitions, whatever block they were allocated in.
+	for _, k := range all {
+		values := map[*parser.Value]bool{}
+		cols := map[*parser.ColumnDef]bool{}
+		for _, tbl := range k.rep.Tables {
+			for _, row := range tbl.Rows {
+				for _, v := range row.Cells {
+					if values[v] {
+						t.Fatalf("%s: row %s shares a Value with another cell", k.rep.Doc.Path, row.Key)
+					}
+					values[v] = true
+				}
+				if len(row.Def.Cols) == 0 || tbl.ID == parser.Table4 {
+					continue // table 四's data rows share the canonical columns, as ever
+				}
+				if cap(row.Def.Cols) != len(row.Def.Cols) {
+					t.Fatalf("%s: row %s has room to append into another row's columns", k.rep.Doc.Path, row.Key)
+				}
+				if p := &row.Def.Cols[0]; cols[p] {
+					t.Fatalf("%s: row %s shares its columns", k.rep.Doc.Path, row.Key)
+				}
+				cols[&row.Def.Cols[0]] = true
+			}
+		}
+	}
 	for _, k := range all {
 		if !reflect.DeepEqual(k.rep, k.want) {
 			t.Errorf("%s: the Report changed when other documents were recognised", k.rep.Doc.Path)
