@@ -59,6 +59,10 @@ func Compact(s string) string {
 			i++
 			continue
 		}
+		if cjk3(s, i) {
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r > 0x3000 && r < 0xFEFF:
@@ -73,6 +77,13 @@ func Compact(s string) string {
 		i += size
 	}
 	return e.result(s)
+}
+
+// cjk3 reports whether s[i:] starts with a rune from U+4000 to U+9FFF
+// (CJK ideographs), told from its three bytes without decoding it: lead
+// bytes E4..E9 take any two continuation bytes.
+func cjk3(s string, i int) bool {
+	return i+2 < len(s) && s[i] >= 0xE4 && s[i] <= 0xE9 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
 }
 
 // runEditor builds an edited copy of a string from the runs between its

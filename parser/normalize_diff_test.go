@@ -54,6 +54,11 @@ func helperMismatches(s string) []string {
 	}
 	check("ParseValue", ParseValue(s), ParseValueRef(s))
 	check("parseValue", parseValue(s), ParseValueRef(s))
+	check("valueKind", valueKind(s), ParseValueRef(s).Kind)
+	for i := range len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		check(fmt.Sprintf("cjk3 at %d", i), cjk3(s, i), size == 3 && r >= 0x4000 && r <= 0x9FFF)
+	}
 	check("newItem.kind", newItem(s, Loc{}, 0).kind, ParseValueRef(s).Kind)
 	check("IsValueLike", IsValueLike(s), IsValueLikeRef(s))
 	h, ok := matchLabel(s)

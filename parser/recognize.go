@@ -38,7 +38,7 @@ type item struct {
 
 // newItem makes the item of a cell text.
 func newItem(text string, loc Loc, col int) item {
-	return item{text: text, loc: loc, col: col, kind: ParseValue(text).Kind}
+	return item{text: text, loc: loc, col: col, kind: valueKind(text)}
 }
 
 type tableRecognizer struct {
@@ -516,6 +516,10 @@ func removeSpace(s string) string {
 				break
 			}
 			i++
+			continue
+		}
+		if cjk3(s, i) {
+			i += 3
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])

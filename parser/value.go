@@ -79,6 +79,21 @@ func ParseValue(raw string) Value {
 	return parseValue(raw)
 }
 
+// valueKind is ParseValue(raw).Kind, without making the Value when the
+// kind is told from the first rune.
+func valueKind(raw string) ValueKind {
+	if _, ok := plainInteger(raw); ok {
+		return Number
+	}
+	switch first, ok := firstValueRune(raw); {
+	case !ok:
+		return Blank
+	case !canStartValue(first), numberStart(first) && numberThenText(raw):
+		return Text
+	}
+	return parseValue(raw).Kind
+}
+
 // plainInteger is ParseValue's fast path for the commonest cell: a few
 // ASCII digits and nothing else.
 func plainInteger(raw string) (Value, bool) {
