@@ -268,8 +268,32 @@ func CoreLabel(s string) string { return coreOf(labelForm(s)) }
 
 // coreOf is CoreLabel of a string already in labelForm.
 func coreOf(s string) string {
-	s = StripEnumerator(s)
+	if mayStartEnumerator(s) {
+		s = StripEnumerator(s)
+	}
 	s = stripParens(s)
+	return trimCoreEnd(s)
+}
+
+// mayStartEnumerator is false when s cannot start with an enumerator:
+// StripEnumerator returns such s as it is.
+func mayStartEnumerator(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '(' || (r >= '0' && r <= '9') || strings.ContainsRune(zhEnumDigits, r)
+}
+
+// trimCoreEnd is strings.TrimRight(s, "。.:、"), looking at the last bytes
+// before calling it.
+func trimCoreEnd(s string) string {
+	if s == "" {
+		return s
+	}
+	switch c := s[len(s)-1]; {
+	case c == '.' || c == ':':
+	case len(s) >= 3 && s[len(s)-3] == 0xE3 && s[len(s)-2] == 0x80 && (c == 0x81 || c == 0x82): // 、。
+	default:
+		return s
+	}
 	return strings.TrimRight(s, "。.:、")
 }
 

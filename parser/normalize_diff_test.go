@@ -52,6 +52,10 @@ func helperMismatches(s string) []string {
 		check("EditDistance/"+other, EditDistance(s, other), EditDistanceRef(s, other))
 		check("Similar/"+other, Similar(s, other), SimilarRef(s, other))
 	}
+	check("trimCoreEnd", trimCoreEnd(s), strings.TrimRight(s, "。.:、"))
+	if !mayStartEnumerator(s) {
+		check("mayStartEnumerator", StripEnumeratorRef(s), s)
+	}
 	check("ParseValue", ParseValue(s), ParseValueRef(s))
 	check("parseValue", parseValue(s), ParseValueRef(s))
 	check("valueKind", valueKind(s), ParseValueRef(s).Kind)
