@@ -138,7 +138,16 @@ func labelForm(s string) string { return replaceLabelPunct(Compact(s)) }
 // runes, counted up to limit, without building it (first is 0 when the
 // form is empty).
 func labelFormHead(s string, limit int) (first rune, n int) {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if n > 0 && cjk3(s, i) { // an ideograph: kept as it is
+			i += 3
+			if n++; n >= limit {
+				break
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		case r >= 0x4E00 && r <= 0x9FFF:
 			// an ideograph: kept as it is
