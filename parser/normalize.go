@@ -424,6 +424,43 @@ func EditDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
+// editWithin reports whether EditDistance(a, b) <= limit. It stops as soon
+// as a row of the distance table has no entry within the limit: the
+// entries of later rows can only be larger.
+func editWithin(a, b string, limit int) bool {
+	var abuf, bbuf [editStack]rune
+	ra, rb := appendRunes(abuf[:0], a), appendRunes(bbuf[:0], b)
+	if len(ra) == 0 || len(rb) == 0 {
+		return max(len(ra), len(rb)) <= limit
+	}
+	var pbuf, cbuf [editStack + 1]int
+	prev, cur := pbuf[:0], cbuf[:0]
+	if len(rb)+1 > len(pbuf) {
+		prev, cur = make([]int, 0, len(rb)+1), make([]int, 0, len(rb)+1)
+	}
+	prev, cur = prev[:len(rb)+1], cur[:len(rb)+1]
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > limit {
+			return false
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)] <= limit
+}
+
 // editStack is how many runes EditDistance handles without allocating.
 const editStack = 64
 
@@ -455,7 +492,7 @@ func Similar(got, want string) bool {
 	case nw <= 2:
 		limit = 0
 	}
-	if abs(ng-nw) <= limit && EditDistance(got, want) <= limit {
+	if abs(ng-nw) <= limit && editWithin(got, want, limit) {
 		return true
 	}
 	if nw >= 4 && ng >= 4 && (strings.Contains(got, want) || strings.Contains(want, got)) {

@@ -218,6 +218,27 @@ func TestMayBeSimilarIsNecessary(t *testing.T) {
 		if rng.IntN(4) == 0 {
 			b = randomString(rng)
 		}
+		if rs := []rune(b); rng.IntN(3) == 0 && len(rs) > 1 {
+			// a near miss of b: a rune dropped, changed or added
+			i := rng.IntN(len(rs))
+			switch rng.IntN(3) {
+			case 0:
+				rs = append(rs[:i:i], rs[i+1:]...)
+			case 1:
+				rs[i] = runePools[0][rng.IntN(len(runePools[0]))]
+			default:
+				rs = append(rs[:i:i], append([]rune{'的'}, rs[i:]...)...)
+			}
+			a = string(rs)
+		}
+		if Similar(a, b) != SimilarRef(a, b) {
+			t.Errorf("Similar(%q, %q) = %v, reference %v", a, b, Similar(a, b), SimilarRef(a, b))
+		}
+		for limit := range 4 {
+			if got, want := editWithin(a, b, limit), EditDistanceRef(a, b) <= limit; got != want {
+				t.Errorf("editWithin(%q, %q, %d) = %v, want %v", a, b, limit, got, want)
+			}
+		}
 		if a != b && SimilarRef(a, b) && !mayBeSimilar(utf8.RuneCountInString(a), utf8.RuneCountInString(b)) {
 			t.Errorf("mayBeSimilar rules out %q, %q", a, b)
 		}
