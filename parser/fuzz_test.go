@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -182,6 +183,9 @@ func FuzzRecognize(f *testing.F) {
 		if rep == nil || rep.Doc != doc {
 			t.Fatal("Recognize returned no report for its document")
 		}
+		if !reflect.DeepEqual(rep, RecognizeRef(doc)) {
+			t.Fatal("Recognize differs from the frozen reference path (recognize_ref_test.go)")
+		}
 	})
 }
 
@@ -196,4 +200,21 @@ func gridBound(t *Table) int {
 		width = max(width, w)
 	}
 	return width * len(t.Rows)
+}
+
+// FuzzHelpersMatchReference holds the normalisation, value and label
+// helpers to their frozen reference copies (normalize_ref_test.go).
+func FuzzHelpersMatchReference(f *testing.F) {
+	for _, s := range []string{"", " ", "（一）予以公开", "1.属于国家秘密", "１，２３４万元", "5人次", "\xff", "“三安全一稳定”",
+		"一、本年新收政府信息公开申请数量", "六、其他需要报告的事项本年度", "\u00ad\u200b\ufeff", "a\u0301", "(()", "第二十条第（九）项"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 4096 {
+			return
+		}
+		for _, m := range helperMismatches(s) {
+			t.Error(m)
+		}
+	})
 }

@@ -1,6 +1,9 @@
 package parser
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // hitKind says what a label cell was recognised as.
 type hitKind int
@@ -26,17 +29,31 @@ type labelHit struct {
 type labelEntry struct {
 	core string
 	hit  labelHit
+	// runes is the rune count of core.
+	runes int
 }
 
 // dictionary of exact cores; built once.
 var labelDict = buildLabelDict()
+
+// labelIndex maps a core to its first entry in labelDict.
+var labelIndex = func() map[string]int {
+	m := make(map[string]int, len(labelDict))
+	for i, e := range labelDict {
+		if _, dup := m[e.core]; !dup {
+			m[e.core] = i
+		}
+	}
+	return m
+}()
 
 func buildLabelDict() []labelEntry {
 	var d []labelEntry
 	add := func(label string, h labelHit) {
 		h.want = label
 		h.exact = true
-		d = append(d, labelEntry{core: CoreLabel(label), hit: h})
+		core := CoreLabel(label)
+		d = append(d, labelEntry{core: core, hit: h, runes: utf8.RuneCountInString(core)})
 	}
 	for _, r := range table2Rows {
 		add(r.Label, labelHit{table: Table2, kind: hitItem, key: string(r.Key)})
@@ -107,7 +124,7 @@ func matchLabel(text string) (labelHit, bool) {
 			return labelHit{table: Table4, kind: hitHeader, key: "复议后起诉", exact: true}, true
 		}
 	}
-	core := CoreLabel(text)
+	core := coreOf(replaceLabelPunct(c)) // CoreLabel(text)
 	// A subtotal column a local template adds: "法人或其他组织小计".
 	if strings.HasSuffix(core, "小计") {
 		return labelHit{kind: hitHeader, key: "小计", exact: true}, true
@@ -115,18 +132,20 @@ func matchLabel(text string) (labelHit, bool) {
 	if ambiguousCores[core] {
 		return labelHit{kind: hitHeader, key: core, exact: true}, true
 	}
-	for _, e := range labelDict {
-		if e.core == core {
-			return e.hit, true
-		}
+	if i, ok := labelIndex[core]; ok {
+		return labelDict[i].hit, true
 	}
 	// Near misses: typos, missing or extra words. Only long enough labels.
-	if len([]rune(core)) < 3 {
+	n := utf8.RuneCountInString(core)
+	if n < 3 {
 		return labelHit{}, false
 	}
 	best, bestDist := -1, 1<<30
 	for i, e := range labelDict {
 		if e.hit.kind == hitOld || e.hit.kind == hitCaption {
+			continue
+		}
+		if !mayBeSimilar(n, e.runes) {
 			continue
 		}
 		if Similar(core, e.core) {

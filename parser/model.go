@@ -159,48 +159,73 @@ const maxSpan = 1000
 // colspan as HTML does: a cell goes into the first free column of its row.
 // Positions no cell covers have a nil Origin.
 func (t *Table) Grid() [][]GridCell {
-	var grid [][]GridCell
-	ensure := func(r, c int) {
-		for len(grid) <= r {
-			grid = append(grid, nil)
-		}
-		for len(grid[r]) <= c {
-			grid[r] = append(grid[r], GridCell{})
-		}
+	if len(t.Rows) == 0 {
+		return nil
+	}
+	// The grid is built in one block: first its width is found, then the
+	// cells are placed. The rows share the block; each is capped at the
+	// width so that appending to one cannot overwrite the next.
+	width := t.gridWidth()
+	cells := make([]GridCell, len(t.Rows)*width)
+	grid := make([][]GridCell, len(t.Rows))
+	for r := range grid {
+		grid[r] = cells[r*width : (r+1)*width : (r+1)*width]
 	}
 	for r := range t.Rows {
-		ensure(r, 0)
 		col := 0
 		for i := range t.Rows[r].Cells {
 			c := &t.Rows[r].Cells[i]
-			for col < len(grid[r]) && grid[r][col].Origin != nil {
+			for col < width && grid[r][col].Origin != nil {
 				col++
 			}
-			rs, cs := clampSpan(c.RowSpan), clampSpan(c.ColSpan)
-			if r+rs > len(t.Rows) {
-				rs = len(t.Rows) - r
-			}
+			rs, cs := t.spans(r, c)
 			for dr := 0; dr < rs; dr++ {
 				for dc := 0; dc < cs; dc++ {
-					ensure(r+dr, col+dc)
-					if grid[r+dr][col+dc].Origin == nil {
-						grid[r+dr][col+dc] = GridCell{Origin: c, Top: dr == 0, Left: dc == 0}
+					if g := &grid[r+dr][col+dc]; g.Origin == nil {
+						*g = GridCell{Origin: c, Top: dr == 0, Left: dc == 0}
 					}
 				}
 			}
 			col += cs
 		}
 	}
-	width := 0
-	for _, row := range grid {
-		width = max(width, len(row))
+	return grid
+}
+
+// spans are the row and column span of cell c of row r, clamped, the row
+// span to the rows the table has.
+func (t *Table) spans(r int, c *Cell) (rs, cs int) {
+	rs, cs = clampSpan(c.RowSpan), clampSpan(c.ColSpan)
+	if r+rs > len(t.Rows) {
+		rs = len(t.Rows) - r
 	}
-	for r := range grid {
-		for len(grid[r]) < width {
-			grid[r] = append(grid[r], GridCell{})
+	return rs, cs
+}
+
+// gridWidth is the width of the table's grid: the placement of Grid, with
+// each column's last covered row standing for the grid's cells.
+func (t *Table) gridWidth() int {
+	width := 1     // every row has at least one position
+	var busy []int // busy[c]: 1 + the last row a cell placed so far covers in column c
+	for r := range t.Rows {
+		col := 0
+		for i := range t.Rows[r].Cells {
+			c := &t.Rows[r].Cells[i]
+			for col < len(busy) && busy[col] > r {
+				col++
+			}
+			rs, cs := t.spans(r, c)
+			for len(busy) < col+cs {
+				busy = append(busy, 0)
+			}
+			for dc := range cs {
+				busy[col+dc] = max(busy[col+dc], r+rs)
+			}
+			width = max(width, col+cs)
+			col += cs
 		}
 	}
-	return grid
+	return width
 }
 
 func clampSpan(n int) int {

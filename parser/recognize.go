@@ -2,6 +2,8 @@ package parser
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/parser/zhtext"
 )
@@ -30,6 +32,13 @@ type item struct {
 	text string
 	loc  Loc
 	col  int // grid column of the cell's left edge
+	// kind is ParseValue(text).Kind, read once per cell.
+	kind ValueKind
+}
+
+// newItem makes the item of a cell text.
+func newItem(text string, loc Loc, col int) item {
+	return item{text: text, loc: loc, col: col, kind: valueKind(text)}
 }
 
 type tableRecognizer struct {
@@ -45,33 +54,49 @@ type tableRecognizer struct {
 	t4header bool
 	// extraCols are grid columns of table 三 that a local template added.
 	extraCols map[int]bool
-	// labels caches matchLabel by cell text: reports repeat labels.
-	labels map[string]cachedHit
+	// labels caches matchLabel by cell text (reports repeat labels): the
+	// index of the hit in hits, or -1 for no label.
+	labels map[string]int32
+	hits   []labelHit
+	// splits caches splitCombined's search by compacted label text.
+	splits map[string]splitHalves
 	// images are the pictures that may stand for a statutory table.
 	images []imageAt
-}
-
-type cachedHit struct {
-	hit labelHit
-	ok  bool
+	// rr, rowBuf and labelBuf are scratch space reused row after row.
+	// Nothing in them is referenced by the Report: values are parsed
+	// into new Values and texts are strings.
+	rr       rowRead
+	rowBuf   []item
+	labelBuf []item
+	// cols is the block the rows' column definitions are copied into;
+	// it is the Report's, never reused.
+	cols []ColumnDef
 }
 
 func (tr *tableRecognizer) match(text string) (labelHit, bool) {
-	if c, ok := tr.labels[text]; ok {
-		return c.hit, c.ok
+	if i, ok := tr.labels[text]; ok {
+		if i < 0 {
+			return labelHit{}, false
+		}
+		return tr.hits[i], true
 	}
 	h, ok := matchLabel(text)
 	if tr.labels == nil {
-		tr.labels = map[string]cachedHit{}
+		tr.labels = make(map[string]int32, 64)
 	}
-	tr.labels[text] = cachedHit{h, ok}
+	if !ok {
+		tr.labels[text] = -1
+		return h, ok
+	}
+	tr.labels[text] = int32(len(tr.hits))
+	tr.hits = append(tr.hits, h)
 	return h, ok
 }
 
 func (tr *tableRecognizer) table(id TableID, loc Loc) *CanonTable {
 	t := tr.r.Tables[id]
 	if t == nil {
-		t = &CanonTable{ID: id, Loc: loc, Rows: map[RowKey]*CanonRow{}}
+		t = &CanonTable{ID: id, Loc: loc, Rows: make(map[RowKey]*CanonRow, len(rowDefs(id)))}
 		tr.r.Tables[id] = t
 	}
 	return t
@@ -121,11 +146,11 @@ func (tr *tableRecognizer) run() {
 		}
 		grid := t.Grid()
 		for ri := range grid {
-			items := rowItems(grid[ri])
-			if len(items) == 0 {
+			tr.rowBuf = appendRowItems(tr.rowBuf[:0], grid[ri])
+			if len(tr.rowBuf) == 0 {
 				continue
 			}
-			tr.row(items, t.Rows[min(ri, len(t.Rows)-1)].Loc, sectionAt)
+			tr.row(tr.rowBuf, t.Rows[min(ri, len(t.Rows)-1)].Loc, sectionAt)
 		}
 	}
 }
@@ -138,10 +163,10 @@ func sectionTable(num int) TableID {
 	return ""
 }
 
-// rowItems lists the distinct cells of a grid row, skipping positions that a
-// rowspan or colspan carries over (their text was already seen).
-func rowItems(row []GridCell) []item {
-	var out []item
+// appendRowItems appends the distinct cells of a grid row to out, skipping
+// positions that a rowspan or colspan carries over (their text was already
+// seen).
+func appendRowItems(out []item, row []GridCell) []item {
 	for c, g := range row {
 		if g.Origin == nil {
 			continue
@@ -149,28 +174,29 @@ func rowItems(row []GridCell) []item {
 		if !g.Top || !g.Left {
 			continue
 		}
-		out = append(out, item{text: g.Origin.Text, loc: g.Origin.Loc, col: c})
+		out = append(out, newItem(g.Origin.Text, g.Origin.Loc, c))
 	}
 	return out
 }
 
 // split divides a row's items into label items and value items: labels are
 // the text cells before the first number; everything after the last label is
-// a value.
-func split(items []item) (labels, values []item) {
+// a value. The labels are appended to buf.
+func split(items, buf []item) (labels, values []item) {
 	firstNum := len(items)
 	for i, it := range items {
-		if v := ParseValue(it.text); v.Kind == Number {
+		if it.kind == Number {
 			firstNum = i
 			break
 		}
 	}
 	last := -1
 	for i := 0; i < firstNum; i++ {
-		if !IsValueLike(items[i].text) {
+		if items[i].kind == Text { // not IsValueLike
 			last = i
 		}
 	}
+	labels = buf
 	for i := 0; i <= last; i++ {
 		if strings.TrimSpace(items[i].text) != "" {
 			labels = append(labels, items[i])
@@ -225,11 +251,14 @@ func (tr *tableRecognizer) row(items []item, rowLoc Loc, section int) {
 // holds a group and an item label together is split in two) and notes
 // whether any value is a number.
 func (tr *tableRecognizer) classify(items []item) *rowRead {
-	rr := &rowRead{}
-	rr.labels, rr.values = split(items)
-	rr.labels = tr.splitCombined(rr.labels)
+	rr := &tr.rr
+	*rr = rowRead{hits: rr.hits[:0], unknown: rr.unknown[:0], labels: rr.labels[:0]}
+	var labels []item
+	labels, rr.values = split(items, tr.labelBuf[:0])
+	tr.labelBuf = labels
+	rr.labels = tr.splitCombined(labels, rr.labels)
 	for _, v := range rr.values {
-		if ParseValue(v.text).Kind == Number {
+		if v.kind == Number {
 			rr.hasNumber = true
 		}
 	}
@@ -298,7 +327,7 @@ func (tr *tableRecognizer) header(rr *rowRead, at *labelAt, rowLoc Loc) bool {
 		}
 		if !tr.extraCols[at.it.col] {
 			tr.extraCols[at.it.col] = true
-			tr.note(Note{Kind: NoteExtraRow, Table: Table3, Col: "extra", Got: strings.Join(strings.Fields(at.it.text), ""), Loc: at.it.loc})
+			tr.note(Note{Kind: NoteExtraRow, Table: Table3, Col: "extra", Got: removeSpace(at.it.text), Loc: at.it.loc})
 		}
 	}
 	if h.key == "其他" && tr.cur == Table3 && !rr.hasNumber && tr.group != "其他处理" {
@@ -403,42 +432,114 @@ var innerEnum = zhtext.InnerEnumeratorRe
 
 // splitCombined splits a label cell that holds a group label and an item
 // label together (a merged cell flattened by the producer, or "<br>" inside
-// one cell) into two labels, when both halves are known labels.
-func (tr *tableRecognizer) splitCombined(labels []item) []item {
-	var out []item
+// one cell) into two labels, when both halves are known labels. The labels
+// are appended to out.
+func (tr *tableRecognizer) splitCombined(labels, out []item) []item {
 	for _, l := range labels {
-		c := Compact(l.text)
-		if h, ok := tr.match(l.text); (ok && h.exact) || len(c) < 6 {
+		if h, ok := tr.match(l.text); ok && h.exact {
 			out = append(out, l)
 			continue
 		}
-		split := false
-		for _, m := range innerEnum.FindAllStringIndex(c, 4) {
-			if m[0] == 0 {
-				continue
-			}
-			head, tail := c[:m[0]], c[m[0]:]
-			hh, ok1 := tr.match(head)
-			_, ok2 := tr.match(tail)
-			if ok1 && ok2 && hh.exact && (hh.kind == hitGroup || hh.kind == hitItem) {
-				out = append(out, item{text: head, loc: l.loc}, item{text: tail, loc: l.loc})
-				split = true
-				break
-			}
-		}
-		if !split {
+		c := Compact(l.text)
+		if len(c) < 6 {
 			out = append(out, l)
+			continue
 		}
+		if s := tr.splitHalves(c); s.ok {
+			out = append(out, newItem(s.head, l.loc, 0), newItem(s.tail, l.loc, 0))
+			continue
+		}
+		out = append(out, l)
 	}
 	return out
 }
 
-func joinTexts(items []item) string {
-	var parts []string
-	for _, it := range items {
-		parts = append(parts, strings.Join(strings.Fields(it.text), ""))
+// splitHalves is a compacted label cut where an inner enumerator starts,
+// when both halves are known labels; ok is false when there is no such cut.
+type splitHalves struct {
+	head, tail string
+	ok         bool
+}
+
+// splitHalves finds the cut of splitCombined in a compacted label, once per
+// label text.
+func (tr *tableRecognizer) splitHalves(c string) splitHalves {
+	if s, ok := tr.splits[c]; ok {
+		return s
 	}
-	return strings.Join(parts, " ")
+	var s splitHalves
+	for _, m := range innerEnum.FindAllStringIndex(c, 4) {
+		if m[0] == 0 {
+			continue
+		}
+		head, tail := c[:m[0]], c[m[0]:]
+		hh, ok1 := tr.match(head)
+		_, ok2 := tr.match(tail)
+		if ok1 && ok2 && hh.exact && (hh.kind == hitGroup || hh.kind == hitItem) {
+			s = splitHalves{head, tail, true}
+			break
+		}
+	}
+	if tr.splits == nil {
+		tr.splits = map[string]splitHalves{}
+	}
+	tr.splits[c] = s
+	return s
+}
+
+// joinTexts joins the items' texts, white space removed, with a space.
+func joinTexts(items []item) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return removeSpace(items[0].text)
+	}
+	var b strings.Builder
+	for i, it := range items {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(removeSpace(it.text))
+	}
+	return b.String()
+}
+
+// removeSpace is strings.Join(strings.Fields(s), ""): s without its white
+// space, other bytes (even ones that are not UTF-8) kept as they are.
+func removeSpace(s string) string {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				break
+			}
+			i++
+			continue
+		}
+		if cjk3(s, i) {
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r <= 0x3000 && unicode.IsSpace(r) { // U+3000 is the last space
+			break
+		}
+		i += size
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(b)
 }
 
 func t4Group(key string) RowKey {
@@ -471,20 +572,24 @@ func fitValues(values []item, n int) []item {
 	return values
 }
 
+// makeValues parses the row's n values. The Values of a row are allocated
+// together, each one new: no two rows or Reports share one.
 func makeValues(values []item, n int, rowLoc Loc) []*Value {
 	values = fitValues(values, n)
 	out := make([]*Value, n)
+	block := make([]Value, n)
 	for i := range n {
+		v := &block[i]
 		if i < len(values) {
-			v := ParseValue(values[i].text)
+			*v = ParseValue(values[i].text)
 			v.Loc = values[i].loc
 			if v.Loc.IsZero() {
 				v.Loc = rowLoc
 			}
-			out[i] = &v
 		} else {
-			out[i] = &Value{Kind: Missing, Loc: rowLoc}
+			*v = Value{Kind: Missing, Loc: rowLoc}
 		}
+		out[i] = v
 	}
 	return out
 }
@@ -494,7 +599,7 @@ func (tr *tableRecognizer) item(h labelHit, it item, labels, values []item, rowL
 		return // a 2019 table 二: its columns mean other things
 	}
 	key := RowKey(h.key)
-	def, ok := LookupRow(tr.cur, key)
+	def, ok := tr.lookupRow(tr.cur, key)
 	if !ok {
 		return
 	}
@@ -517,20 +622,56 @@ func (tr *tableRecognizer) item(h labelHit, it item, labels, values []item, rowL
 	}
 	row := &CanonRow{Key: key, Label: joinTexts(labels), Loc: loc, Def: def, Cells: makeValues(values, len(def.Cols), rowLoc)}
 	t.Rows[key] = row
-	t.Order = append(t.Order, key)
+	t.Order = appendKey(t.Order, key, tr.cur)
 	if !h.exact {
-		tr.note(Note{Kind: NoteLabelVariant, Table: tr.cur, Row: key, Got: strings.Join(strings.Fields(it.text), ""), Want: def.Label, Loc: loc})
+		tr.note(Note{Kind: NoteLabelVariant, Table: tr.cur, Row: key, Got: removeSpace(it.text), Want: def.Label, Loc: loc})
 	}
 }
 
+// lookupRow is LookupRow with the copy of the columns cut from the
+// recognizer's block of them: each row still has its own columns (capped,
+// so that appending to them cannot reach another row's), in one
+// allocation for many rows.
+func (tr *tableRecognizer) lookupRow(table TableID, key RowKey) (RowDef, bool) {
+	for _, d := range rowDefs(table) {
+		if d.Key == key {
+			d.Cols = tr.cloneCols(d.Cols)
+			return d, true
+		}
+	}
+	return RowDef{}, false
+}
+
+// cloneCols copies cols into the recognizer's block of columns.
+func (tr *tableRecognizer) cloneCols(cols []ColumnDef) []ColumnDef {
+	if cols == nil {
+		return nil // as slices.Clone
+	}
+	if cap(tr.cols)-len(tr.cols) < len(cols) {
+		tr.cols = make([]ColumnDef, 0, max(128, len(cols)))
+	}
+	start := len(tr.cols)
+	tr.cols = append(tr.cols, cols...)
+	return tr.cols[start:len(tr.cols):len(tr.cols)]
+}
+
+// appendKey appends a row key to a table's Order, making room for all the
+// table's rows at the first.
+func appendKey(order []RowKey, key RowKey, table TableID) []RowKey {
+	if order == nil {
+		order = make([]RowKey, 0, len(rowDefs(table)))
+	}
+	return append(order, key)
+}
+
 func (tr *tableRecognizer) t4group(key RowKey, it item, values []item, rowLoc Loc) {
-	def, _ := LookupRow(Table4, key)
+	def, _ := tr.lookupRow(Table4, key)
 	t := tr.table(Table4, rowLoc)
 	if _, dup := t.Rows[key]; dup {
 		return
 	}
 	t.Rows[key] = &CanonRow{Key: key, Label: it.text, Loc: it.loc, Def: def, Cells: makeValues(values, 5, rowLoc)}
-	t.Order = append(t.Order, key)
+	t.Order = appendKey(t.Order, key, Table4)
 }
 
 func (tr *tableRecognizer) t4data(values []item, rowLoc Loc) {
@@ -549,7 +690,7 @@ func (tr *tableRecognizer) t4data(values []item, rowLoc Loc) {
 			loc = vals[g*5].Loc
 		}
 		t.Rows[def.Key] = &CanonRow{Key: def.Key, Label: def.Label, Loc: loc, Def: def, Cells: vals[g*5 : g*5+5]}
-		t.Order = append(t.Order, def.Key)
+		t.Order = appendKey(t.Order, def.Key, Table4)
 	}
 }
 

@@ -9,7 +9,7 @@ import (
 func items(texts ...string) []item {
 	var out []item
 	for i, t := range texts {
-		out = append(out, item{text: t, col: i, loc: Loc{Line: 1, Column: i + 1}})
+		out = append(out, newItem(t, Loc{Line: 1, Column: i + 1}, i))
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package parser
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/parser/zhtext"
 )
@@ -68,18 +69,45 @@ func findSections(r *Report) {
 	r.Sections = out
 }
 
+// headingWording is one wording of a statutory heading: the canonical one
+// or a variant, as written and in labelForm.
+type headingWording struct {
+	text, form string
+	variant    bool
+}
+
+// headingWordings lists each section's wordings, the heading first; built
+// once.
+var headingWordings = func() [][]headingWording {
+	out := make([][]headingWording, len(sections))
+	for i, d := range sections {
+		out[i] = append(out[i], headingWording{d.Heading, labelForm(d.Heading), false})
+		for _, v := range d.Variants {
+			out[i] = append(out[i], headingWording{v, labelForm(v), v != d.Heading})
+		}
+	}
+	return out
+}()
+
 // matchHeading recognises a statutory section heading.
 func matchHeading(text string) (Section, bool) {
-	c := labelReplacer.Replace(Compact(text))
+	// Most paragraphs are body text: too long for a heading and not
+	// starting with the numeral a heading run into its text needs
+	// (inlineHeading). They are told without building their label form.
+	if first, n := labelFormHead(text, maxHeadingRunes+1); n == 0 ||
+		(n > maxHeadingRunes && !strings.ContainsRune(zhEnumDigits+"0123456789", first)) {
+		return Section{}, false
+	}
+	c := labelForm(text)
 	if c == "" {
 		return Section{}, false
 	}
-	if len([]rune(c)) > maxHeadingRunes {
+	if utf8.RuneCountInString(c) > maxHeadingRunes {
 		return inlineHeading(c)
 	}
 	written := 0
 	rest := c
-	if e := Enumerator(c); e != "" && !strings.HasPrefix(e, "(") {
+	if e := enumeratorOf(c); e != "" && !strings.HasPrefix(e, "(") {
 		written = CNNumeralValue(e)
 		if written == 0 {
 			if n, err := strconv.Atoi(e); err == nil {
@@ -93,15 +121,15 @@ func matchHeading(text string) (Section, bool) {
 	rest = strings.TrimRight(rest, "。.:：")
 	// "二、2024年主动公开政府信息情况": the year in a heading is allowed
 	// (M601 checks it); match the wording without it.
-	rest = headingYear.ReplaceAllString(rest, "")
-	for _, d := range sections {
-		if rest == labelReplacer.Replace(Compact(d.Heading)) {
+	rest = stripHeadingYear(rest)
+	for i, d := range sections {
+		if rest == headingWordings[i][0].form {
 			return Section{Num: d.Num, Written: strings.TrimSpace(text), WrittenNum: written}, true
 		}
 	}
-	for _, d := range sections {
-		for _, v := range d.Variants {
-			if rest == labelReplacer.Replace(Compact(v)) {
+	for i, d := range sections {
+		for _, w := range headingWordings[i][1:] {
+			if rest == w.form {
 				return Section{Num: d.Num, Written: strings.TrimSpace(text), WrittenNum: written, Variant: true}, true
 			}
 		}
@@ -114,10 +142,9 @@ func matchHeading(text string) (Section, bool) {
 	if sec, ok := inlineHeading(c); ok {
 		return sec, true
 	}
-	for _, d := range sections {
-		cands := append([]string{d.Heading}, d.Variants...)
-		for _, v := range cands {
-			if Similar(rest, labelReplacer.Replace(Compact(v))) && EditDistance(rest, v) <= 3 {
+	for i, d := range sections {
+		for _, w := range headingWordings[i] {
+			if Similar(rest, w.form) && EditDistance(rest, w.text) <= 3 {
 				return Section{Num: d.Num, Written: strings.TrimSpace(text), WrittenNum: written, Variant: true}, true
 			}
 		}
@@ -125,10 +152,24 @@ func matchHeading(text string) (Section, bool) {
 	return Section{}, false
 }
 
+// zhEnumDigits are the numerals a Chinese enumerator is written with
+// (zhtext.StripEnumerator).
+const zhEnumDigits = "一二三四五六七八九十"
+
+// stripHeadingYear removes a year written at the start of a heading's
+// wording. The pattern is anchored and starts with 19 or 20, so other text
+// is returned without running it.
+func stripHeadingYear(s string) string {
+	if !strings.HasPrefix(s, "19") && !strings.HasPrefix(s, "20") {
+		return s
+	}
+	return headingYear.ReplaceAllString(s, "")
+}
+
 // inlineHeading recognises a long paragraph that starts with a numbered
-// canonical heading and goes on with body text.
+// canonical heading and goes on with body text. c is in labelForm.
 func inlineHeading(c string) (Section, bool) {
-	e := Enumerator(c)
+	e := enumeratorOf(c)
 	if e == "" || strings.HasPrefix(e, "(") {
 		return Section{}, false
 	}
@@ -136,13 +177,12 @@ func inlineHeading(c string) (Section, bool) {
 	if written == 0 {
 		return Section{}, false
 	}
-	rest := headingYear.ReplaceAllString(StripEnumerator(c), "")
-	for _, d := range sections {
-		for _, v := range append([]string{d.Heading}, d.Variants...) {
-			h := labelReplacer.Replace(Compact(v))
-			if strings.HasPrefix(rest, h) {
-				inline := strings.TrimLeft(rest[len(h):], "。.:：")
-				return Section{Num: d.Num, Written: e + "、" + v, WrittenNum: written, Variant: v != d.Heading, Inline: inline}, true
+	rest := stripHeadingYear(StripEnumerator(c))
+	for i, d := range sections {
+		for _, w := range headingWordings[i] {
+			if strings.HasPrefix(rest, w.form) {
+				inline := strings.TrimLeft(rest[len(w.form):], "。.:：")
+				return Section{Num: d.Num, Written: e + "、" + w.text, WrittenNum: written, Variant: w.variant, Inline: inline}, true
 			}
 		}
 	}

@@ -1,9 +1,11 @@
 package parser
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // ValueKind classifies what a numeric cell holds.
@@ -63,6 +65,9 @@ var placeholders = map[string]bool{
 	"×": true, "x": true, "X": true, "*": true, "N/A": true, "n/a": true, "NA": true, "不适用": true,
 }
 
+// placeholderDashes are the runes a placeholder of dashes is made of.
+const placeholderDashes = "-—–/\\_.·"
+
 var units = []string{"万元", "元", "件", "个", "条", "项", "次", "人次", "宗"}
 
 // ParseValue classifies a numeric cell's text. Full-width digits, thousands
@@ -72,6 +77,21 @@ func ParseValue(raw string) Value {
 		return v
 	}
 	return parseValue(raw)
+}
+
+// valueKind is ParseValue(raw).Kind, without making the Value when the
+// kind is told from the first rune.
+func valueKind(raw string) ValueKind {
+	if _, ok := plainInteger(raw); ok {
+		return Number
+	}
+	switch first, ok := firstValueRune(raw); {
+	case !ok:
+		return Blank
+	case !canStartValue(first), numberStart(first) && numberThenText(raw):
+		return Text
+	}
+	return parseValue(raw).Kind
 }
 
 // plainInteger is ParseValue's fast path for the commonest cell: a few
@@ -92,6 +112,16 @@ func plainInteger(raw string) (Value, bool) {
 }
 
 func parseValue(raw string) Value {
+	switch first, ok := firstValueRune(raw); {
+	case !ok:
+		return Value{Raw: strings.TrimSpace(raw), Kind: Blank}
+	case !canStartValue(first), numberStart(first) && numberThenText(raw):
+		// Text, as the general path below finds: neither a placeholder
+		// nor a number starts with it, or a number is followed by text
+		// that is no unit ("1.属于国家秘密"). Labels take this way without
+		// folding their widths.
+		return Value{Raw: strings.TrimSpace(raw), Kind: Text}
+	}
 	s := strings.TrimSpace(FoldWidth(raw))
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
@@ -104,7 +134,7 @@ func parseValue(raw string) Value {
 		v.Kind = Blank
 		return v
 	}
-	if placeholders[s] || strings.Trim(s, "-—–/\\_.·") == "" {
+	if placeholders[s] || strings.Trim(s, placeholderDashes) == "" {
 		v.Kind = Placeholder
 		return v
 	}
@@ -135,6 +165,108 @@ func parseValue(raw string) Value {
 	v.Integer = !strings.Contains(num, ".") || f == float64(int64(f)) && strings.Trim(num[strings.Index(num, ".")+1:], "0") == ""
 	return v
 }
+
+// firstValueRune is the first rune of the text parseValue reads from raw
+// (widths folded, white space and zero-width characters removed, bytes
+// that are not UTF-8 read as U+FFFD); ok is false when there is none.
+func firstValueRune(raw string) (r rune, ok bool) {
+	for _, r := range raw {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			return r - 0xFEE0, true
+		}
+		if unicode.IsSpace(r) || r == 0x3000 || r == '\u200b' || r == '\ufeff' {
+			continue
+		}
+		return r, true
+	}
+	return 0, false
+}
+
+// valueStarts are the runes a value that is not Text can start with: the
+// first runes of the placeholders, the runes of placeholder dashes, and
+// what a number starts with (a digit, a sign, a thousands separator). The
+// ASCII ones are marked in asciiStarts, the others listed in otherStarts.
+var asciiStarts, otherStarts = func() (ascii [utf8.RuneSelf]bool, other []rune) {
+	add := func(r rune) {
+		switch {
+		case r < utf8.RuneSelf:
+			ascii[r] = true
+		case !slices.Contains(other, r):
+			other = append(other, r)
+		}
+	}
+	for p, ok := range placeholders {
+		if r, _ := utf8.DecodeRuneInString(p); ok {
+			add(r)
+		}
+	}
+	for _, r := range placeholderDashes + "0123456789+-," {
+		add(r)
+	}
+	return ascii, other
+}()
+
+// canStartValue reports whether r is one of valueStarts.
+func canStartValue(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiStarts[r]
+	}
+	return slices.Contains(otherStarts, r)
+}
+
+// numberStart reports whether r starts a number and nothing else: no
+// placeholder starts with it, nor is it a placeholder dash.
+func numberStart(r rune) bool { return r >= '0' && r <= '9' || r == '+' || r == ',' }
+
+// numberRune reports whether r may be part of the number of a cell as
+// parseValue reads it (before its unit).
+func numberRune(r rune) bool {
+	return r >= '0' && r <= '9' || r == '.' || r == ',' || r == '+' || r == '-'
+}
+
+// numberThenText reports whether the text parseValue reads from raw (see
+// firstValueRune) is a run of number runes followed by something that is
+// not a unit: then it is no number whatever the run is, since a number is
+// the run followed by nothing or by a unit.
+func numberThenText(raw string) bool {
+	var tail [2]rune // what follows the run, up to the longest unit
+	n := 0
+	inNumber := true
+	for _, r := range raw {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			r -= 0xFEE0
+		} else if unicode.IsSpace(r) || r == 0x3000 || r == '\u200b' || r == '\ufeff' {
+			continue
+		}
+		if inNumber && numberRune(r) {
+			continue
+		}
+		inNumber = false
+		if n == len(tail) {
+			return true // longer than every unit
+		}
+		tail[n] = r
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	for _, u := range unitRunes {
+		if slices.Equal(u, tail[:n]) {
+			return false
+		}
+	}
+	return true
+}
+
+// unitRunes are the units as runes.
+var unitRunes = func() [][]rune {
+	out := make([][]rune, len(units))
+	for i, u := range units {
+		out[i] = []rune(u)
+	}
+	return out
+}()
 
 func isNumberSyntax(s string) bool {
 	i := 0

@@ -27,3 +27,27 @@ func TestPlainIntegerIsParseValue(t *testing.T) {
 		t.Errorf("fast path taken %d times", fast)
 	}
 }
+
+// Every unit is at most as long as numberThenText looks.
+func TestUnitsFitNumberThenText(t *testing.T) {
+	for _, u := range units {
+		if n := len([]rune(u)); n > 2 || n == 0 {
+			t.Errorf("unit %q has %d runes; numberThenText keeps 2", u, n)
+		}
+	}
+}
+
+// numberStart runes start no placeholder and are no placeholder dash, as
+// parseValue's fast path assumes.
+func TestNumberStartIsNoPlaceholder(t *testing.T) {
+	for p, ok := range placeholders {
+		if r := []rune(p); ok && numberStart(r[0]) {
+			t.Errorf("placeholder %q starts with a number rune", p)
+		}
+	}
+	for _, r := range placeholderDashes {
+		if numberStart(r) {
+			t.Errorf("placeholder dash %q is a number start", r)
+		}
+	}
+}

@@ -1,0 +1,12 @@
+package parser
+
+// Exported for the tests of package parser_test, which read the fixtures
+// through the format readers (importing them from package parser's own
+// tests would be an import cycle).
+var (
+	// HelperMismatches lists the helpers whose live result on a string
+	// differs from the frozen reference's.
+	HelperMismatches = helperMismatches
+	// GridRef is Table.Grid's reference copy.
+	GridRef = gridRef
+)
