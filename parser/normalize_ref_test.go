@@ -3,7 +3,8 @@
 // This file is a frozen copy of normalize.go and value.go as they were
 // before the allocation-free fast paths (commit 4454ed9), every top-level
 // name suffixed with Ref. The differential tests hold the live helpers to
-// it; it must never be changed to follow the live code.
+// it; it must never be edited to follow the live code (when recognition
+// changes on purpose, regenerate it with scripts/refcopy).
 
 package parser
 

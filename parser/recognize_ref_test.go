@@ -4,7 +4,8 @@
 // images.go as they were before recognition was made cheaper (commit
 // 4454ed9), every top-level name suffixed with Ref, so that RecognizeRef is
 // the reference path the differential tests hold Recognize to. It must
-// never be changed to follow the live code.
+// never be edited to follow the live code (when recognition changes on
+// purpose, regenerate it with scripts/refcopy).
 
 package parser
 
