@@ -17,24 +17,30 @@ type walker struct {
 	ix   *srcIndex
 	doc  *parser.Document
 	opts parser.Options
-	// buf collects the inline text of the paragraph being built; bufPos is
-	// where its first non-space character is (-1 while none).
-	buf    strings.Builder
+	// buf collects the inline text of the paragraph being built (from
+	// begin on; nothing else writes to it); bufPos is where its first
+	// non-space character is (-1 while none).
+	buf    arena
 	bufPos int
 	ord    int
-	// cellBuf, cuts and pieces are cellText's scratch slices.
-	cellBuf []byte
+	// cellBuf collects a cell's text; cuts and pieces are cellText's
+	// scratch slices.
+	cellBuf arena
 	cuts    []int
 	pieces  []string
+	// out holds the texts of paragraphs and cells.
+	out arena
 }
 
 func (w *walker) flush() {
-	t := normText(w.buf.String())
-	if t != "" {
+	raw := w.buf.text()
+	w.out.begin(len(raw))
+	normTo(&w.out.b, raw)
+	if t := w.out.text(); t != "" {
 		loc := w.ix.loc(w.bufPos)
 		w.doc.Blocks = append(w.doc.Blocks, parser.Block{Para: &parser.Paragraph{Text: t, Loc: loc}})
 	}
-	w.buf.Reset()
+	w.buf.begin(256)
 	w.bufPos = -1
 }
 
@@ -52,7 +58,7 @@ func (w *walker) node(c *xhtml.Node) {
 		if w.bufPos < 0 && hasShown(c.Data) {
 			w.bufPos = w.ix.textPos(c)
 		}
-		w.buf.WriteString(c.Data)
+		w.buf.b.WriteString(c.Data)
 	case xhtml.ElementNode:
 		switch {
 		case skipped(c) || isChromeTag(c.Data) || isChromeBlock(c):
@@ -236,7 +242,9 @@ type cellInfo struct {
 func (w *walker) cellText(td *xhtml.Node) cellInfo {
 	// The cell's text goes into one buffer (the walker's, reused); cuts
 	// are where block boundaries cut it into pieces.
-	cur := w.cellBuf[:0]
+	w.cellBuf.begin(256)
+	cur := &w.cellBuf.b
+	at := cur.Len()
 	cuts := w.cuts[:0]
 	pos := -1
 	linkText, allText := 0, 0
@@ -255,25 +263,24 @@ func (w *walker) cellText(td *xhtml.Node) cellInfo {
 						linkText += k
 					}
 				}
-				cur = append(cur, c.Data...)
+				cur.WriteString(c.Data)
 			case xhtml.ElementNode:
 				if skipped(c) {
 					continue
 				}
 				block := isBlockTag(c.Data) || c.Data == "br"
 				if block {
-					cuts = append(cuts, len(cur))
+					cuts = append(cuts, cur.Len()-at)
 				}
 				visit(c, inLink || c.Data == "a")
 				if block {
-					cuts = append(cuts, len(cur))
+					cuts = append(cuts, cur.Len()-at)
 				}
 			}
 		}
 	}
 	visit(td, false)
-	text := string(cur)
-	w.cellBuf = cur
+	text := w.cellBuf.text()
 	pieces := w.pieces[:0]
 	from := 0
 	for _, to := range cuts {
@@ -285,7 +292,7 @@ func (w *walker) cellText(td *xhtml.Node) cellInfo {
 	if pos < 0 {
 		pos = srcPos(td)
 	}
-	return cellInfo{text: joinPieces(pieces), pos: pos, onlyLk: allText > 0 && linkText == allText,
+	return cellInfo{text: joinPiecesTo(&w.out, pieces), pos: pos, onlyLk: allText > 0 && linkText == allText,
 		mostlyLk: allText > 0 && linkText*2 >= allText}
 }
 
