@@ -1,6 +1,10 @@
 package html
 
 import (
+	"os"
+	"path/filepath"
+
+	"github.com/reportlint/reportlint/parser"
 	"math/rand"
 	"testing"
 )
@@ -38,5 +42,36 @@ func TestArenaStringsStay(t *testing.T) {
 		if got[i] != want[i] {
 			t.Fatalf("string %d = %q, want %q", i, got[i], want[i])
 		}
+	}
+}
+
+// A table's rows share one slice of cells: each row's capacity ends at its
+// length, so appending to one row never overwrites the next.
+func TestRowCellsCapped(t *testing.T) {
+	files, _ := filepath.Glob("../../fixtures/html/*.html")
+	tables := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Parse(f, data, parser.DefaultOptions())
+		if err != nil {
+			continue
+		}
+		for _, b := range doc.Blocks {
+			if b.Table == nil {
+				continue
+			}
+			tables++
+			for i, r := range b.Table.Rows {
+				if cap(r.Cells) != len(r.Cells) {
+					t.Fatalf("%s: table %d row %d: %d cells, capacity %d", f, b.Table.Ord, i, len(r.Cells), cap(r.Cells))
+				}
+			}
+		}
+	}
+	if tables == 0 {
+		t.Fatal("no tables in the fixtures")
 	}
 }

@@ -194,17 +194,8 @@ func countRows(t *xhtml.Node) int {
 	return n
 }
 
-func cells(tr *xhtml.Node) []*xhtml.Node {
-	var out []*xhtml.Node
-	n := 0
-	for c := tr.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == xhtml.ElementNode && (c.Data == "td" || c.Data == "th") {
-			n++
-		}
-	}
-	if n > 0 {
-		out = make([]*xhtml.Node, 0, n)
-	}
+// appendCells appends tr's visible cells (<td>, <th>) to out.
+func appendCells(out []*xhtml.Node, tr *xhtml.Node) []*xhtml.Node {
 	for c := tr.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == xhtml.ElementNode && (c.Data == "td" || c.Data == "th") && !hidden(c) {
 			out = append(out, c)
@@ -327,14 +318,16 @@ func (w *walker) table(t *xhtml.Node) {
 		w.flush()
 		return
 	}
-	infos := make([][]cellInfo, 0, len(trs))
-	tds := make([][]*xhtml.Node, 0, len(trs))
+	// The cells and their texts of all rows go into one slice each;
+	// row i's are [ends[i-1], ends[i]).
+	var nodes []*xhtml.Node
+	var flat []cellInfo
+	ends := make([]int, 0, len(trs))
 	layout := false
 	nCells, nLinks, nonEmpty := 0, 0, 0
 	for _, tr := range trs {
-		cs := cells(tr)
-		row := make([]cellInfo, 0, len(cs))
-		for _, td := range cs {
+		nodes = appendCells(nodes, tr)
+		for _, td := range nodes[len(flat):] {
 			if hasDescendant(td, "table") {
 				layout = true
 			}
@@ -348,11 +341,19 @@ func (w *walker) table(t *xhtml.Node) {
 			if ci.onlyLk {
 				nLinks++
 			}
-			row = append(row, ci)
+			flat = append(flat, ci)
 			nCells++
 		}
-		infos = append(infos, row)
-		tds = append(tds, cs)
+		ends = append(ends, len(flat))
+	}
+	infos := make([][]cellInfo, len(trs))
+	tds := make([][]*xhtml.Node, len(trs))
+	for i, end := range ends {
+		from := 0
+		if i > 0 {
+			from = ends[i-1]
+		}
+		infos[i], tds[i] = flat[from:end:end], nodes[from:end:end]
 	}
 	if nCells == 1 {
 		layout = true // a one-cell box around content
@@ -375,6 +376,9 @@ func (w *walker) table(t *xhtml.Node) {
 	}
 	w.ord++
 	tbl := &parser.Table{Ord: w.ord, Loc: w.ix.loc(srcPos(t)), Rows: make([]parser.Row, 0, len(trs))}
+	// Every row's cells are cut from one slice (capacity capped: appending
+	// to a row never reaches the next one's).
+	cellSlab := make([]parser.Cell, nCells)
 	for i, tr := range trs {
 		if len(tds[i]) == 0 {
 			continue
@@ -382,7 +386,9 @@ func (w *walker) table(t *xhtml.Node) {
 		if attrVal(tr, "height") == "0" && allEmpty(infos[i]) {
 			continue // Word's hidden row that fixes column widths
 		}
-		row := parser.Row{Cells: make([]parser.Cell, 0, len(tds[i]))}
+		n := len(tds[i])
+		row := parser.Row{Cells: cellSlab[:0:n]}
+		cellSlab = cellSlab[n:]
 		for j, td := range tds[i] {
 			ci := infos[i][j]
 			row.Cells = append(row.Cells, parser.Cell{
