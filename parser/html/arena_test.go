@@ -1,12 +1,12 @@
 package html
 
 import (
+	"math/rand"
 	"os"
 	"path/filepath"
+	"testing"
 
 	"github.com/reportlint/reportlint/parser"
-	"math/rand"
-	"testing"
 )
 
 // Strings cut from one arena, as the walker cuts paragraph and cell texts,
@@ -46,7 +46,8 @@ func TestArenaStringsStay(t *testing.T) {
 }
 
 // A table's rows share one slice of cells: each row's capacity ends at its
-// length, so appending to one row never overwrites the next.
+// length, so appending to one row never overwrites the next. Paragraphs
+// come from a slab: each block has its own.
 func TestRowCellsCapped(t *testing.T) {
 	files, _ := filepath.Glob("../../fixtures/html/*.html")
 	tables := 0
@@ -59,7 +60,14 @@ func TestRowCellsCapped(t *testing.T) {
 		if err != nil {
 			continue
 		}
+		paras := map[*parser.Paragraph]bool{}
 		for _, b := range doc.Blocks {
+			if b.Para != nil {
+				if paras[b.Para] {
+					t.Fatalf("%s: paragraph %q twice", f, b.Para.Text)
+				}
+				paras[b.Para] = true
+			}
 			if b.Table == nil {
 				continue
 			}

@@ -34,7 +34,7 @@ type textAt struct {
 // buildTextMap maps the tree under root; sizeHint is the number of
 // elements expected and textHint the bytes of text, to size the tables.
 func buildTextMap(root *xhtml.Node, sizeHint, textHint int) *textMap {
-	m := &textMap{rngs: make([][2]int, 0, sizeHint), elems: make([]*xhtml.Node, 0, sizeHint)}
+	m := &textMap{rngs: make([][2]int, 0, sizeHint), elems: make([]*xhtml.Node, 0, sizeHint), texts: make([]textAt, 0, sizeHint/2)}
 	var b strings.Builder
 	b.Grow(textHint)
 	var walk func(n *xhtml.Node)

@@ -28,8 +28,10 @@ type walker struct {
 	cellBuf arena
 	cuts    []int
 	pieces  []string
-	// out holds the texts of paragraphs and cells.
-	out arena
+	// out holds the texts of paragraphs and cells; paras the Paragraphs
+	// not yet used.
+	out   arena
+	paras []parser.Paragraph
 }
 
 func (w *walker) flush() {
@@ -38,10 +40,21 @@ func (w *walker) flush() {
 	normTo(&w.out.b, raw)
 	if t := w.out.text(); t != "" {
 		loc := w.ix.loc(w.bufPos)
-		w.doc.Blocks = append(w.doc.Blocks, parser.Block{Para: &parser.Paragraph{Text: t, Loc: loc}})
+		w.doc.Blocks = append(w.doc.Blocks, parser.Block{Para: w.paragraph(t, loc)})
 	}
 	w.buf.begin(256)
 	w.bufPos = -1
+}
+
+// paragraph is a new Paragraph, cut from the walker's slab of them.
+func (w *walker) paragraph(text string, loc parser.Loc) *parser.Paragraph {
+	if len(w.paras) == 0 {
+		w.paras = make([]parser.Paragraph, 32)
+	}
+	p := &w.paras[0]
+	w.paras = w.paras[1:]
+	p.Text, p.Loc = text, loc
+	return p
 }
 
 // walk emits the content of n.
@@ -194,6 +207,17 @@ func countRows(t *xhtml.Node) int {
 	return n
 }
 
+// countCells is how many cells (<td>, <th>, hidden or not) tr has.
+func countCells(tr *xhtml.Node) int {
+	n := 0
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == xhtml.ElementNode && (c.Data == "td" || c.Data == "th") {
+			n++
+		}
+	}
+	return n
+}
+
 // appendCells appends tr's visible cells (<td>, <th>) to out.
 func appendCells(out []*xhtml.Node, tr *xhtml.Node) []*xhtml.Node {
 	for c := tr.FirstChild; c != nil; c = c.NextSibling {
@@ -320,8 +344,12 @@ func (w *walker) table(t *xhtml.Node) {
 	}
 	// The cells and their texts of all rows go into one slice each;
 	// row i's are [ends[i-1], ends[i]).
-	var nodes []*xhtml.Node
-	var flat []cellInfo
+	n := 0
+	for _, tr := range trs {
+		n += countCells(tr)
+	}
+	nodes := make([]*xhtml.Node, 0, n)
+	flat := make([]cellInfo, 0, n)
 	ends := make([]int, 0, len(trs))
 	layout := false
 	nCells, nLinks, nonEmpty := 0, 0, 0
