@@ -3,7 +3,7 @@ package html
 import "strings"
 
 // arenaChunk is the size of an arena's buffers.
-const arenaChunk = 16 << 10
+const arenaChunk = 4 << 10
 
 // arena hands out strings cut from shared buffers: a strings.Builder only
 // ever appends, so a string taken from it (String()[start:]) stays valid and
