@@ -34,7 +34,7 @@ type textAt struct {
 // buildTextMap maps the tree under root; sizeHint is the number of
 // elements expected and textHint the bytes of text, to size the tables.
 func buildTextMap(root *xhtml.Node, sizeHint, textHint int) *textMap {
-	m := &textMap{rngs: make([][2]int, 0, sizeHint), elems: make([]*xhtml.Node, 0, sizeHint)}
+	m := &textMap{rngs: make([][2]int, 0, sizeHint), elems: make([]*xhtml.Node, 0, sizeHint), texts: make([]textAt, 0, sizeHint/2)}
 	var b strings.Builder
 	b.Grow(textHint)
 	var walk func(n *xhtml.Node)
@@ -120,15 +120,22 @@ func (m *textMap) body(root *xhtml.Node) (_ *xhtml.Node, outer bool) {
 			found = append(found, i)
 		}
 	}
+	// Elements come in document order, so their ranges start in
+	// nondecreasing order: next[i] follows the first occurrence of marker
+	// i at or after the current start (sort.SearchInts(occ[i], r[0])).
+	next := make([]int, len(markers))
 	score := func(r [2]int) int {
 		if r[0] == r[1] {
 			return 0 // no text, no marker
 		}
 		s := 0
 		for _, i := range found {
-			mk := markers[i]
-			k := sort.SearchInts(occ[i], r[0])
-			if k < len(occ[i]) && occ[i][k]+len(mk) <= r[1] {
+			o, k := occ[i], next[i]
+			for k < len(o) && o[k] < r[0] {
+				k++
+			}
+			next[i] = k
+			if k < len(o) && o[k]+len(markers[i]) <= r[1] {
 				s++
 			}
 		}

@@ -169,7 +169,12 @@ func firstShown(s string) (_ rune, ok bool) {
 // joinPieces joins text pieces that block boundaries separated (a Word cell
 // holds one <p> per line): nothing between CJK characters, a space otherwise.
 func joinPieces(pieces []string) string {
-	var b strings.Builder
+	var a arena
+	return joinPiecesTo(&a, pieces)
+}
+
+// joinPiecesTo is joinPieces, the result cut from a.
+func joinPiecesTo(a *arena, pieces []string) string {
 	var last rune = -1
 	for k, p := range pieces {
 		first, ok := firstShown(p)
@@ -182,15 +187,18 @@ func joinPieces(pieces []string) string {
 			for _, q := range pieces[k:] {
 				n += len(q)
 			}
-			b.Grow(n)
+			a.begin(n)
 		}
 		if last >= 0 && !(isWide(last) && isWide(first)) {
-			b.WriteByte(' ')
+			a.b.WriteByte(' ')
 		}
-		normTo(&b, p)
-		last, _ = utf8.DecodeLastRuneInString(b.String())
+		normTo(&a.b, p)
+		last, _ = utf8.DecodeLastRuneInString(a.text())
 	}
-	return b.String()
+	if last < 0 {
+		return ""
+	}
+	return a.text()
 }
 
 // compactText is s without any white space, with full-width ASCII folded.

@@ -17,25 +17,44 @@ type walker struct {
 	ix   *srcIndex
 	doc  *parser.Document
 	opts parser.Options
-	// buf collects the inline text of the paragraph being built; bufPos is
-	// where its first non-space character is (-1 while none).
-	buf    strings.Builder
+	// buf collects the inline text of the paragraph being built (from
+	// begin on; nothing else writes to it); bufPos is where its first
+	// non-space character is (-1 while none).
+	buf    arena
 	bufPos int
 	ord    int
-	// cellBuf, cuts and pieces are cellText's scratch slices.
-	cellBuf []byte
+	// cellBuf collects a cell's text; cuts and pieces are cellText's
+	// scratch slices.
+	cellBuf arena
 	cuts    []int
 	pieces  []string
+	// out holds the texts of paragraphs and cells; paras the Paragraphs
+	// not yet used.
+	out   arena
+	paras []parser.Paragraph
 }
 
 func (w *walker) flush() {
-	t := normText(w.buf.String())
-	if t != "" {
+	raw := w.buf.text()
+	w.out.begin(len(raw))
+	normTo(&w.out.b, raw)
+	if t := w.out.text(); t != "" {
 		loc := w.ix.loc(w.bufPos)
-		w.doc.Blocks = append(w.doc.Blocks, parser.Block{Para: &parser.Paragraph{Text: t, Loc: loc}})
+		w.doc.Blocks = append(w.doc.Blocks, parser.Block{Para: w.paragraph(t, loc)})
 	}
-	w.buf.Reset()
+	w.buf.begin(256)
 	w.bufPos = -1
+}
+
+// paragraph is a new Paragraph, cut from the walker's slab of them.
+func (w *walker) paragraph(text string, loc parser.Loc) *parser.Paragraph {
+	if len(w.paras) == 0 {
+		w.paras = make([]parser.Paragraph, 32)
+	}
+	p := &w.paras[0]
+	w.paras = w.paras[1:]
+	p.Text, p.Loc = text, loc
+	return p
 }
 
 // walk emits the content of n.
@@ -52,7 +71,7 @@ func (w *walker) node(c *xhtml.Node) {
 		if w.bufPos < 0 && hasShown(c.Data) {
 			w.bufPos = w.ix.textPos(c)
 		}
-		w.buf.WriteString(c.Data)
+		w.buf.b.WriteString(c.Data)
 	case xhtml.ElementNode:
 		switch {
 		case skipped(c) || isChromeTag(c.Data) || isChromeBlock(c):
@@ -188,17 +207,19 @@ func countRows(t *xhtml.Node) int {
 	return n
 }
 
-func cells(tr *xhtml.Node) []*xhtml.Node {
-	var out []*xhtml.Node
+// countCells is how many cells (<td>, <th>, hidden or not) tr has.
+func countCells(tr *xhtml.Node) int {
 	n := 0
 	for c := tr.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == xhtml.ElementNode && (c.Data == "td" || c.Data == "th") {
 			n++
 		}
 	}
-	if n > 0 {
-		out = make([]*xhtml.Node, 0, n)
-	}
+	return n
+}
+
+// appendCells appends tr's visible cells (<td>, <th>) to out.
+func appendCells(out []*xhtml.Node, tr *xhtml.Node) []*xhtml.Node {
 	for c := tr.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == xhtml.ElementNode && (c.Data == "td" || c.Data == "th") && !hidden(c) {
 			out = append(out, c)
@@ -236,7 +257,9 @@ type cellInfo struct {
 func (w *walker) cellText(td *xhtml.Node) cellInfo {
 	// The cell's text goes into one buffer (the walker's, reused); cuts
 	// are where block boundaries cut it into pieces.
-	cur := w.cellBuf[:0]
+	w.cellBuf.begin(256)
+	cur := &w.cellBuf.b
+	at := cur.Len()
 	cuts := w.cuts[:0]
 	pos := -1
 	linkText, allText := 0, 0
@@ -255,25 +278,24 @@ func (w *walker) cellText(td *xhtml.Node) cellInfo {
 						linkText += k
 					}
 				}
-				cur = append(cur, c.Data...)
+				cur.WriteString(c.Data)
 			case xhtml.ElementNode:
 				if skipped(c) {
 					continue
 				}
 				block := isBlockTag(c.Data) || c.Data == "br"
 				if block {
-					cuts = append(cuts, len(cur))
+					cuts = append(cuts, cur.Len()-at)
 				}
 				visit(c, inLink || c.Data == "a")
 				if block {
-					cuts = append(cuts, len(cur))
+					cuts = append(cuts, cur.Len()-at)
 				}
 			}
 		}
 	}
 	visit(td, false)
-	text := string(cur)
-	w.cellBuf = cur
+	text := w.cellBuf.text()
 	pieces := w.pieces[:0]
 	from := 0
 	for _, to := range cuts {
@@ -285,7 +307,7 @@ func (w *walker) cellText(td *xhtml.Node) cellInfo {
 	if pos < 0 {
 		pos = srcPos(td)
 	}
-	return cellInfo{text: joinPieces(pieces), pos: pos, onlyLk: allText > 0 && linkText == allText,
+	return cellInfo{text: joinPiecesTo(&w.out, pieces), pos: pos, onlyLk: allText > 0 && linkText == allText,
 		mostlyLk: allText > 0 && linkText*2 >= allText}
 }
 
@@ -320,14 +342,20 @@ func (w *walker) table(t *xhtml.Node) {
 		w.flush()
 		return
 	}
-	infos := make([][]cellInfo, 0, len(trs))
-	tds := make([][]*xhtml.Node, 0, len(trs))
+	// The cells and their texts of all rows go into one slice each;
+	// row i's are [ends[i-1], ends[i]).
+	n := 0
+	for _, tr := range trs {
+		n += countCells(tr)
+	}
+	nodes := make([]*xhtml.Node, 0, n)
+	flat := make([]cellInfo, 0, n)
+	ends := make([]int, 0, len(trs))
 	layout := false
 	nCells, nLinks, nonEmpty := 0, 0, 0
 	for _, tr := range trs {
-		cs := cells(tr)
-		row := make([]cellInfo, 0, len(cs))
-		for _, td := range cs {
+		nodes = appendCells(nodes, tr)
+		for _, td := range nodes[len(flat):] {
 			if hasDescendant(td, "table") {
 				layout = true
 			}
@@ -341,11 +369,19 @@ func (w *walker) table(t *xhtml.Node) {
 			if ci.onlyLk {
 				nLinks++
 			}
-			row = append(row, ci)
+			flat = append(flat, ci)
 			nCells++
 		}
-		infos = append(infos, row)
-		tds = append(tds, cs)
+		ends = append(ends, len(flat))
+	}
+	infos := make([][]cellInfo, len(trs))
+	tds := make([][]*xhtml.Node, len(trs))
+	for i, end := range ends {
+		from := 0
+		if i > 0 {
+			from = ends[i-1]
+		}
+		infos[i], tds[i] = flat[from:end:end], nodes[from:end:end]
 	}
 	if nCells == 1 {
 		layout = true // a one-cell box around content
@@ -368,6 +404,9 @@ func (w *walker) table(t *xhtml.Node) {
 	}
 	w.ord++
 	tbl := &parser.Table{Ord: w.ord, Loc: w.ix.loc(srcPos(t)), Rows: make([]parser.Row, 0, len(trs))}
+	// Every row's cells are cut from one slice (capacity capped: appending
+	// to a row never reaches the next one's).
+	cellSlab := make([]parser.Cell, nCells)
 	for i, tr := range trs {
 		if len(tds[i]) == 0 {
 			continue
@@ -375,7 +414,9 @@ func (w *walker) table(t *xhtml.Node) {
 		if attrVal(tr, "height") == "0" && allEmpty(infos[i]) {
 			continue // Word's hidden row that fixes column widths
 		}
-		row := parser.Row{Cells: make([]parser.Cell, 0, len(tds[i]))}
+		n := len(tds[i])
+		row := parser.Row{Cells: cellSlab[:0:n]}
+		cellSlab = cellSlab[n:]
 		for j, td := range tds[i] {
 			ci := infos[i][j]
 			row.Cells = append(row.Cells, parser.Cell{

@@ -91,3 +91,12 @@ func FuzzEscapeHelpersMatchRef(f *testing.F) {
 		checkEscapeHelpers(t, s)
 	})
 }
+
+func FuzzStringCopySameTokens(f *testing.F) {
+	for _, s := range append(append([]string{}, skipSeeds...), strCopyAlphabet...) {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		checkStringCopy(t, "fuzz", src)
+	})
+}

@@ -2390,6 +2390,7 @@ func ParseBytes(src []byte, base int, check func(z *Tokenizer, tt TokenType) err
 func ParsePieces(src []byte, pieces []Piece, check func(z *Tokenizer, tt TokenType) error) (*Node, error) {
 	z := NewTokenizerBytes(src, 0)
 	z.pieces = pieces
+	z.useStringCopy()
 	p := &parser{
 		tokenizer: z,
 		doc: &Node{

@@ -176,6 +176,41 @@ type Tokenizer struct {
 	convertNUL bool
 	// allowCDATA is whether CDATA sections are allowed in the current context.
 	allowCDATA bool
+	// str, when set, is a copy of buf as it was before tokenizing (the
+	// tokenizer changes buf in place only in spans it has returned): Token
+	// takes text and attribute values that need no change from it without
+	// a copy each. slab is where Token takes attribute slices from.
+	// reportlint: added, see useStringCopy.
+	str  string
+	slab []Attribute
+}
+
+// useStringCopy makes Token share one copy of the whole input for its
+// strings. Only for a tokenizer made by NewTokenizerBytes (whose buffer is
+// the whole input and never shifts). reportlint: added.
+func (z *Tokenizer) useStringCopy() {
+	z.str = string(z.buf)
+}
+
+// plain reports whether buf[sp] would come out of Text or TagAttr
+// unchanged: no newline to convert, no NUL, no character reference.
+func (z *Tokenizer) plain(sp span) bool {
+	b := z.buf[sp.start:sp.end]
+	return bytes.IndexByte(b, '&') < 0 && bytes.IndexByte(b, '\r') < 0 && bytes.IndexByte(b, 0) < 0
+}
+
+// attrSlice is a fresh slice of n attributes (length 0, capacity n) cut
+// from a shared slab: appending to it never reaches a neighbour's.
+func (z *Tokenizer) attrSlice(n int) []Attribute {
+	if n > 16 {
+		return make([]Attribute, 0, n)
+	}
+	if len(z.slab) < n {
+		z.slab = make([]Attribute, 128)
+	}
+	a := z.slab[:0:n]
+	z.slab = z.slab[n:]
+	return a
 }
 
 // AllowCDATA sets whether or not the tokenizer recognizes <![CDATA[foo]]> as
@@ -1447,16 +1482,35 @@ func (z *Tokenizer) Token() Token {
 	t := Token{Type: z.tt}
 	switch z.tt {
 	case TextToken, CommentToken, DoctypeToken:
+		if z.str != "" && z.plain(z.data) {
+			// reportlint: Text would return these bytes unchanged.
+			t.Data = z.str[z.data.start:z.data.end]
+			z.data.start = z.raw.end
+			z.data.end = z.raw.end
+			break
+		}
 		t.Data = string(z.Text())
 	case StartTagToken, SelfClosingTagToken, EndTagToken:
 		name, moreAttr := z.TagName()
 		if moreAttr {
 			// reportlint: the original grows Attr by appending.
-			t.Attr = make([]Attribute, 0, len(z.attr)-z.nAttrReturned)
+			if z.str != "" {
+				t.Attr = z.attrSlice(len(z.attr) - z.nAttrReturned)
+			} else {
+				t.Attr = make([]Attribute, 0, len(z.attr)-z.nAttrReturned)
+			}
 		}
 		for moreAttr {
 			var key, val []byte
+			// Whether the value needs no change is seen before TagAttr
+			// changes it in place.
+			vs := z.attr[z.nAttrReturned][1]
+			share := z.str != "" && z.tt != EndTagToken && z.plain(vs)
 			key, val, moreAttr = z.TagAttr()
+			if share {
+				t.Attr = append(t.Attr, Attribute{"", atom.String(key), z.str[vs.start:vs.end]})
+				continue
+			}
 			t.Attr = append(t.Attr, Attribute{"", atom.String(key), string(val)})
 		}
 		if a := atom.Lookup(name); a != 0 {
