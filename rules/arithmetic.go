@@ -108,9 +108,12 @@ func checkTable3Results(p *Pass) {
 		return
 	}
 	keys := parser.Table3ResultKeys(p.Report.Layout)
+	// one list of operands for every column (the message reads it, nothing
+	// keeps it)
+	ops := make([]operand, 0, len(keys))
 	for _, c := range table3Cols {
 		total := t.Cell(parser.R3_7, c.Key)
-		var ops []operand
+		ops = ops[:0]
 		complete := true
 		for _, k := range keys {
 			v := t.Cell(k, c.Key)
@@ -182,12 +185,14 @@ func checkRowTotals(p *Pass, table parser.TableID, defs []parser.RowDef, parts [
 	if t == nil {
 		return
 	}
+	// one list of operands for every row (msg reads it, nothing keeps it)
+	ops := make([]operand, 0, len(parts))
 	for _, d := range defs {
 		row := t.Row(d.Key)
 		if row == nil {
 			continue
 		}
-		ops := make([]operand, 0, len(parts))
+		ops = ops[:0]
 		for _, c := range parts {
 			ops = append(ops, operand{c.Label, row.Cell(c.Key)})
 		}

@@ -209,12 +209,29 @@ func checkCells(c cellCheck) func(*Pass) {
 // order) once per run: the cell rules all read every cell.
 func reportCells(p *Pass) []parser.CellRef {
 	return p.memo("cells", func() any {
-		var out []parser.CellRef
+		out := make([]parser.CellRef, 0, cellsBound(p.Report))
 		for ref := range p.Report.Cells {
 			out = append(out, ref)
 		}
 		return out
 	}).([]parser.CellRef)
+}
+
+// cellsBound bounds the number of cells Report.Cells yields (one per value
+// of a row), so that their list is allocated once.
+func cellsBound(r *parser.Report) int {
+	n := 0
+	for _, t := range r.Tables {
+		if t == nil {
+			continue
+		}
+		for _, row := range t.Rows {
+			if row != nil {
+				n += len(row.Cells)
+			}
+		}
+	}
+	return n
 }
 
 func cellBlank(p *Pass, t *parser.CanonTable, row *parser.CanonRow, col parser.ColumnDef, v *parser.Value) {

@@ -212,11 +212,13 @@ func runSet(set []*Rule, rep, prev *parser.Report, cfg Config) []Finding {
 		out = append(out, problemFindings(rep.Doc.Problems, cfg)...)
 	}
 	shared := map[string]any{}
-	for _, r := range set {
+	// each rule's Pass, allocated at once
+	passes := make([]Pass, len(set))
+	for i, r := range set {
 		if r.Check == nil || cfg.Disabled[r.ID] {
 			continue
 		}
-		out = runChecked(r, rep, prev, &out, shared, cfg)
+		out = runChecked(r, rep, prev, &out, shared, cfg, &passes[i])
 	}
 	nameTables(rep, prev, out)
 	return finish(out, cfg)
@@ -232,15 +234,15 @@ func RunRule(id string, rep, prev *parser.Report) []Finding {
 		panic("rules.RunRule: no rule with a Check has ID " + id)
 	}
 	var out []Finding
-	out = runChecked(r, rep, prev, &out, map[string]any{}, Config{})
+	out = runChecked(r, rep, prev, &out, map[string]any{}, Config{}, &Pass{})
 	nameTables(rep, prev, out)
 	return finish(out, Config{})
 }
 
 // runChecked runs one rule's Check and returns out with its findings. A panic
 // inside the Check drops what the rule found so far and records one P003
-// finding instead (unless P003 is disabled).
-func runChecked(r *Rule, rep, prev *parser.Report, out *[]Finding, shared map[string]any, cfg Config) (res []Finding) {
+// finding instead (unless P003 is disabled). p is the rule's Pass, set here.
+func runChecked(r *Rule, rep, prev *parser.Report, out *[]Finding, shared map[string]any, cfg Config, p *Pass) (res []Finding) {
 	before := len(*out)
 	defer func() {
 		v := recover()
@@ -259,7 +261,7 @@ func runChecked(r *Rule, rep, prev *parser.Report, out *[]Finding, shared map[st
 			Key:     InternalErrorID + "/" + r.ID,
 		})
 	}()
-	p := &Pass{Report: rep, Previous: prev, rule: r, out: out, shared: shared}
+	*p = Pass{Report: rep, Previous: prev, rule: r, out: out, shared: shared}
 	r.Check(p)
 	return *out
 }

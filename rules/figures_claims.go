@@ -88,7 +88,7 @@ type quantity struct {
 }
 
 func t3(name string, rows ...parser.RowKey) quantity {
-	q := quantity{name: name}
+	q := quantity{name: name, cells: make([]cellRef, 0, len(rows))}
 	for _, r := range rows {
 		q.cells = append(q.cells, cellRef{parser.Table3, r, "total"})
 	}

@@ -187,10 +187,7 @@ func figureTexts(t *testing.T) []string {
 		rng = rng*6364136223846793005 + 1442695040888963407
 		return int(rng>>33) % n
 	}
-	n := 20000
-	if testing.Short() || raceEnabled {
-		n = 3000
-	}
+	n := randomInputs(6000, 20000, 3000)
 	for range n {
 		var b strings.Builder
 		for range 1 + rnd(12) {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -24,10 +25,7 @@ func yearTexts(t *testing.T) []string {
 		rng = rng*6364136223846793005 + 1442695040888963407
 		return int(rng>>33) % n
 	}
-	n := 20000
-	if testing.Short() || raceEnabled {
-		n = 3000
-	}
+	n := randomInputs(6000, 20000, 3000)
 	for range n {
 		var b strings.Builder
 		for range 1 + rnd(16) {
@@ -162,6 +160,35 @@ func FuzzSplitValid(f *testing.F) {
 		p := &parser.Paragraph{Text: s}
 		if got, want := splitValid(nil, p, 0, 0, false), splitRunes(nil, p, 0, 0, false); fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("on %q:\n%v\nrunes:\n%v", s, got, want)
+		}
+	})
+}
+
+// FuzzFinderIsTheRegexp holds every finder to its regexp on any text (the
+// random texts of TestFinderIsTheRegexp, further).
+func FuzzFinderIsTheRegexp(f *testing.F) {
+	for _, s := range []string{"收到申请29件，予以公开11件", "行政复议维持1件", "XX年度", "\xe4（）", "区分处理"} {
+		f.Add(s)
+	}
+	res := finderPatterns()
+	xs := make([]fastRe, len(res))
+	for i, re := range res {
+		xs[i] = newFastRe(re)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i, re := range res {
+			x := xs[i]
+			for _, n := range []int{-1, 1, 4} {
+				if got, want := x.FindAllStringIndex(s, n), re.FindAllStringIndex(s, n); !sameIndexes(got, want) {
+					t.Fatalf("%s on %q (n=%d): %v, regexp %v", re, s, n, got, want)
+				}
+			}
+			if got, want := x.FindStringIndex(s), re.FindStringIndex(s); !slices.Equal(got, want) {
+				t.Fatalf("%s on %q: first %v, regexp %v", re, s, got, want)
+			}
+			if x.MatchString(s) != re.MatchString(s) {
+				t.Fatalf("%s on %q: MatchString differs", re, s)
+			}
 		}
 	})
 }

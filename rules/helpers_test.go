@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"flag"
 	"os"
 	"strings"
 	"testing"
@@ -38,4 +39,21 @@ func countRules(rep, prev *parser.Report) map[string]int {
 		got[f.Rule]++
 	}
 	return got
+}
+
+// long asks the differential tests for many more random inputs (go test
+// ./rules -long); the fuzz targets go further.
+var long = flag.Bool("long", false, "run the differential tests on many more random inputs")
+
+// randomInputs is how many random inputs a differential test generates:
+// n normally, the larger longN with -long, and the smaller shortN under
+// -short or the race detector (which slows the tests ten-fold).
+func randomInputs(n, longN, shortN int) int {
+	switch {
+	case *long:
+		return longN
+	case testing.Short() || raceEnabled:
+		return shortN
+	}
+	return n
 }

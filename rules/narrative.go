@@ -104,12 +104,10 @@ var statsUnits = newRuneSet("件条份项")
 func sentenceContexts(r *parser.Report, sents []sentence) []sentCtx {
 	out := make([]sentCtx, len(sents))
 	paraApp := make([]bool, len(r.Paragraphs))
-	paraStats := make([]bool, len(r.Paragraphs))
 	for i, p := range r.Paragraphs {
 		paraApp[i] = aboutApplications(p.Text)
-		// the pattern needs one of its units, which folding leaves as they are
-		paraStats[i] = paraApp[i] && statsUnits.in(p.Text) && applicationStatsRe.MatchString(foldWidth(p.Text))
 	}
+	stats := &paraStats{r: r, app: paraApp, known: make([]int8, len(r.Paragraphs))}
 	info, lastPara := false, -1
 	for i := range sents {
 		s := &sents[i]
@@ -118,12 +116,34 @@ func sentenceContexts(r *parser.Report, sents []sentence) []sentCtx {
 		}
 		c := &out[i]
 		c.application = strings.Contains(s.Text, "申请")
-		c.stats = paraStats[s.ParaIdx]
+		c.stats, c.statsPara = stats, s.ParaIdx
 		c.para = paraApp[s.ParaIdx] || (s.ParaIdx > 0 && paraApp[s.ParaIdx-1] && sectionOf(r, s.ParaIdx-1) == s.Section)
 		info = info || aboutDisclosure(s.Text) || s.Section == 4
 		c.info = info
 	}
 	return out
+}
+
+// paraStats tells, paragraph by paragraph and only when asked (few
+// sentences need it), whether a paragraph states application figures.
+type paraStats struct {
+	r     *parser.Report
+	app   []bool // the paragraph is about applications
+	known []int8 // 0 not yet worked out, 1 no, 2 yes
+}
+
+// of reports whether paragraph i is about applications and matches
+// applicationStatsRe.
+func (ps *paraStats) of(i int) bool {
+	if ps.known[i] == 0 {
+		t := ps.r.Paragraphs[i].Text
+		// the pattern needs one of its units, which folding leaves as they are
+		ps.known[i] = 1
+		if ps.app[i] && statsUnits.in(t) && applicationStatsRe.MatchString(foldWidth(t)) {
+			ps.known[i] = 2
+		}
+	}
+	return ps.known[i] == 2
 }
 
 func checkNarrativeMismatch(p *Pass) {

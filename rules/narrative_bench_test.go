@@ -67,10 +67,8 @@ func BenchmarkNarrativeClauses(b *testing.B) {
 // and checked within the normal run of the test (the reader is linear; the
 // old one took minutes on the first shape). Not timed: it only has to end.
 func TestNarrativeHugeSentence(t *testing.T) {
-	size := 1 << 20
-	if raceEnabled || testing.Short() {
-		size = 1 << 16 // the same shapes, smaller, under the race detector
-	}
+	// the same shapes, smaller, normally and under the race detector
+	size := randomInputs(1<<18, 1<<20, 1<<16)
 	repeat := func(unit string) string {
 		return strings.Repeat(unit, size/len(unit))
 	}

@@ -381,9 +381,14 @@ type sentCtx struct {
 	// info: the sentence, or one before it in the paragraph, says it is
 	// about 信息公开 / 答复 (so 复议/诉讼 are the table 四 ones).
 	info bool
-	// stats: the sentence's paragraph states application figures.
-	stats bool
+	// stats, when set, tells whether the sentence's paragraph (statsPara)
+	// states application figures (see statesFigures).
+	stats     *paraStats
+	statsPara int
 }
+
+// statesFigures: the sentence's paragraph states application figures.
+func (c sentCtx) statesFigures() bool { return c.stats != nil && c.stats.of(c.statsPara) }
 
 // scanSentence is stage 1.
 func scanSentence(r *parser.Report, s *sentence, ctx sentCtx) *scan {
@@ -1019,7 +1024,7 @@ var otherCasesRe = fastCompile(`案件|案|审理|审结|受理|办理|收到|�
 // bareCases: in a paragraph about applications, a sentence of bare 复议/
 // 诉讼 counts ("本年度复议4件，诉讼11件") states table 四's totals.
 func (sc *scan) bareCases(bt string) bool {
-	if !sc.ctx.stats || sc.proactive || !bareWordsRe.MatchString(bt) {
+	if !sc.ctx.statesFigures() || sc.proactive || !bareWordsRe.MatchString(bt) {
 		return false
 	}
 	return !otherCasesRe.MatchString(pendingWordsRe.ReplaceAllString(string(sc.rs), ""))
