@@ -117,7 +117,7 @@ func scanPage(src string, lean bool, maxDepth, maxTags, maxCells, maxText int) p
 		nameStart, nameEnd int
 		invisible          bool
 	}
-	var stack []open
+	stack := make([]open, 0, 32)
 	foreign := 0 // open svg and math elements
 	rawOpen := ""
 	var seg *leanSeg
@@ -129,21 +129,27 @@ func scanPage(src string, lean bool, maxDepth, maxTags, maxCells, maxText int) p
 		if tt == xhtml.ErrorToken {
 			break
 		}
-		p.count(&sc.count, tt)
-		if sc.count.maxDepth > 4*maxDepth {
-			sc.stop = stopDepth
-			return sc
-		}
-		if maxCells > 0 && sc.count.cells > maxCells {
-			sc.stop = stopCells
-			return sc
+		// Only start tags move the counts the limits look at: after the
+		// other tokens they stand as they were, within the limits.
+		switch tt {
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+			p.count(&sc.count, tt)
+			if sc.count.maxDepth > 4*maxDepth {
+				sc.stop = stopDepth
+				return sc
+			}
+			if maxCells > 0 && sc.count.cells > maxCells {
+				sc.stop = stopCells
+				return sc
+			}
+			if sc.stop != stopTooMany && maxTags > 0 && sc.count.tags > maxTags {
+				sc.stop = stopTooMany
+			}
+		case xhtml.EndTagToken:
+			p.count(&sc.count, tt)
 		}
 		if sc.stop == stopTooMany {
 			continue // counting on: deep nesting later is reported first
-		}
-		if maxTags > 0 && sc.count.tags > maxTags {
-			sc.stop = stopTooMany
-			continue
 		}
 		start, end := p.start, p.end
 		if maxText > 0 && tt == xhtml.TextToken && end-start > maxText {
