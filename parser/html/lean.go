@@ -146,7 +146,7 @@ func scanPage(src string, lean bool, maxDepth, maxTags, maxCells, maxText int) p
 				sc.stop = stopTooMany
 			}
 		case xhtml.EndTagToken:
-			p.count(&sc.count, tt)
+			p.countEnd(&sc.count)
 		}
 		if sc.stop == stopTooMany {
 			continue // counting on: deep nesting later is reported first

@@ -377,7 +377,9 @@ func (p *pscan) readTag(i int, start bool) bool {
 			}
 		}
 		p.slashInValue = gt && s[ve-1] == '/'
-		if start && ke > ks {
+		// only hidden and style matter (noteAttr): pass the others
+		// here, without a call
+		if n := ke - ks; start && (n == len("hidden") && s[ks]|0x20 == 'h' || n == len("style") && s[ks]|0x20 == 's') {
 			p.noteAttr(s[ks:ke], vs, ve)
 		}
 	}
@@ -592,9 +594,14 @@ func (p *pscan) count(c *tagCounter, tt xhtml.TokenType) {
 			c.maxDepth = max(c.maxDepth, c.depth)
 		}
 	case xhtml.EndTagToken:
-		if c.depth > 0 && p.tag.flags&tfNotNesting == 0 {
-			c.depth--
-		}
+		p.countEnd(c)
+	}
+}
+
+// countEnd is count for an end tag (small enough to inline).
+func (p *pscan) countEnd(c *tagCounter) {
+	if c.depth > 0 && p.tag.flags&tfNotNesting == 0 {
+		c.depth--
 	}
 }
 
