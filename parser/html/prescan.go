@@ -86,6 +86,17 @@ var byteClass = func() (t [256]uint8) {
 	return t
 }()
 
+// lowerByte[c] is c with A-Z lower-cased.
+var lowerByte = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
+
 func isTagSpace(c byte) bool {
 	return byteClass[c]&ccSpace != 0
 }
@@ -298,30 +309,24 @@ func (p *pscan) readTag(i int, start bool) bool {
 	// The name, packed as lookupTag packs it on the way.
 	p.nameStart = i
 	var lo, hi uint64
-	ascii := true
-	for ; i < len(s); i++ {
+	var or byte // every byte of the name or'ed: ASCII when < 0x80
+	for k := 0; i < len(s); i, k = i+1, k+1 {
 		c := s[i]
 		if byteClass[c]&ccEndName != 0 {
 			break
 		}
-		if c >= utf8.RuneSelf {
-			ascii = false
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		switch k := i - p.nameStart; {
-		case k < 8:
-			lo |= uint64(c) << (8 * k)
-		case k < 16:
-			hi |= uint64(c) << (8 * (k - 8))
+		or |= c
+		if k < 8 {
+			lo |= uint64(lowerByte[c]) << (8 * k)
+		} else if k < 16 {
+			hi |= uint64(lowerByte[c]) << (8 * (k - 8))
 		}
 	}
 	if i >= len(s) {
 		return false
 	}
 	p.nameEnd = i
-	p.tag = lookupPacked(lo, hi, i-p.nameStart, ascii)
+	p.tag = lookupPacked(lo, hi, i-p.nameStart, or < utf8.RuneSelf)
 	p.hasHidden, p.styleAt, p.slashInValue = false, -1, false
 	for i = skipSpace(s, i); ; i = skipSpace(s, i) {
 		if i >= len(s) {
