@@ -141,7 +141,10 @@ func (p *pscan) next() xhtml.TokenType {
 	}
 	i := p.pos
 	for {
-		j := strings.IndexByte(s[i:], '<')
+		j := 0 // most tokens start with '<' (a tag after a tag): no call
+		if s[i] != '<' {
+			j = strings.IndexByte(s[i:], '<')
+		}
 		if j < 0 || i+j+1 >= len(s) {
 			// text up to the end ("<" as the last byte included)
 			p.end, p.pos = len(s), len(s)
