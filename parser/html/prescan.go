@@ -162,7 +162,18 @@ func (p *pscan) next() xhtml.TokenType {
 	}
 	switch c := s[i+1]; {
 	case isLetter(c):
-		return p.startTag(i)
+		// a start tag
+		if !p.readTag(i+1, true) {
+			return p.cut()
+		}
+		p.pos = p.end
+		if p.tag.flags&tfRawText != 0 {
+			p.raw = p.tag.name // also after <script/>: the Tokenizer ignores the slash there
+		}
+		if s[p.end-2] != '/' {
+			return xhtml.StartTagToken
+		}
+		return p.slashedStartTag()
 	case c == '/':
 		if i+2 >= len(s) {
 			p.end, p.pos = len(s), len(s)
@@ -280,21 +291,11 @@ func commentEnd(s string, i int) int {
 	return len(s)
 }
 
-// startTag reads a start tag at i (s[i+1] is a letter).
-func (p *pscan) startTag(i int) xhtml.TokenType {
-	if !p.readTag(i+1, true) {
-		return p.cut()
-	}
-	p.pos = p.end
-	if p.tag.flags&tfRawText != 0 {
-		p.raw = p.tag.name // also after <script/>: the Tokenizer ignores the slash there
-	}
-	if p.s[p.end-2] != '/' {
-		return xhtml.StartTagToken
-	}
-	// A self-closing tag, unless the slash is the last byte of the value
-	// of the tag's last kept attribute: the last attribute when its name
-	// did not come before it.
+// slashedStartTag is the type of a start tag next has read whose last
+// byte before the '>' is a '/': a self-closing tag, unless the slash is
+// the last byte of the value of the tag's last kept attribute (the last
+// attribute when its name did not come before it).
+func (p *pscan) slashedStartTag() xhtml.TokenType {
 	if p.slashInValue {
 		tt, _ := p.reference()
 		return tt
