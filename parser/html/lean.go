@@ -268,7 +268,7 @@ func scanPage(src string, lean bool, maxDepth, maxTags, maxCells, maxText int) p
 		n += tk.end - tk.start
 	}
 	text.Grow(n)
-	var marks []int // where in text a rune of wantedBloom starts
+	marks := make([]int, 0, 128) // where in text a rune of wantedBloom starts
 	for i := range plan.segs {
 		sg := &plan.segs[i]
 		sg.tStart = text.Len()
