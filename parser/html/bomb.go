@@ -44,34 +44,46 @@ func isFormatting(name string) bool {
 	return false
 }
 
+// fmtFirst[c] is set for the letters (either case) a formatting tag name
+// starts with: a b c e f i n s t u.
+var fmtFirst = func() (t [256]bool) {
+	for _, c := range "abcefinstu" {
+		t[c], t[c-0x20] = true, true
+	}
+	return t
+}()
+
 // unbalancedFormatting counts formatting start tags minus their end tags,
-// by bytes (no tokenizer).
+// by bytes (no tokenizer). A '<' not followed (after an optional '/') by a
+// letter a formatting name starts with is passed over at once.
 func unbalancedFormatting(src string) int {
 	n := 0
-	low := src
-	for i := 0; i+2 < len(low); i++ {
-		d := strings.IndexByte(low[i:], '<')
+	for i := 0; i+2 < len(src); i++ {
+		d := strings.IndexByte(src[i:], '<')
 		if d < 0 {
 			break
 		}
-		if i += d; i+2 >= len(low) {
+		if i += d; i+2 >= len(src) {
 			break
 		}
 		j, end := i+1, false
-		if low[j] == '/' {
+		if src[j] == '/' {
 			j, end = j+1, true
 		}
-		k := j
-		for k < len(low) && k-j < 7 && (low[k]|0x20 >= 'a' && low[k]|0x20 <= 'z') {
+		if !fmtFirst[src[j]] {
+			continue
+		}
+		k := j + 1
+		for k < len(src) && k-j < 7 && (src[k]|0x20 >= 'a' && src[k]|0x20 <= 'z') {
 			k++
 		}
-		if k == j || k >= len(low) {
+		if k >= len(src) {
 			continue
 		}
-		if c := low[k]; c != '>' && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '/' {
+		if c := src[k]; c != '>' && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '/' {
 			continue
 		}
-		if isFormatting(low[j:k]) {
+		if isFormatting(src[j:k]) {
 			if end {
 				n--
 			} else {

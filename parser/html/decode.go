@@ -2,6 +2,8 @@ package html
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -36,13 +38,13 @@ func decode(data []byte) (string, string) {
 		if s, ok := textenc.DecodeGB18030(data); ok {
 			return s, "gb18030"
 		}
-		if utf8.Valid(data) { // a UTF-8 page with a stale GBK meta
+		if validUTF8(data) { // a UTF-8 page with a stale GBK meta
 			return textenc.View(data), "utf-8"
 		}
 		b, _ := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 		return string(bytes.ToValidUTF8(b, []byte("\uFFFD"))), "gb18030"
 	case "utf-8", "windows-1252", "iso-8859-1", "us-ascii", "":
-		if utf8.Valid(data) {
+		if validUTF8(data) {
 			return textenc.View(data), "utf-8"
 		}
 		if s, ok := textenc.DecodeGB18030(data); ok {
@@ -58,4 +60,34 @@ func decode(data []byte) (string, string) {
 		}
 	}
 	return string(bytes.ToValidUTF8(data, []byte("\uFFFD"))), "utf-8"
+}
+
+// validUTF8 is utf8.Valid, faster on Chinese text: eight bytes are
+// checked for ASCII at a time (and a word that is not all ASCII is passed
+// up to its first non-ASCII byte), and a run of three-byte runes whose
+// lead byte admits any continuation bytes (E1 to EC, EE, EF: not E0's
+// overlongs nor ED's surrogates) is checked without decoding them. Every
+// other rune goes through utf8.DecodeRune, and the last bytes through
+// utf8.Valid.
+func validUTF8(b []byte) bool {
+	const hi = 0x8080808080808080
+	for len(b) >= 8 {
+		w := binary.LittleEndian.Uint64(b) & hi
+		if w == 0 {
+			b = b[8:]
+			continue
+		}
+		b = b[bits.TrailingZeros64(w)>>3:] // b[0] is not ASCII
+		for len(b) >= 3 && b[0] >= 0xE1 && b[0] <= 0xEF && b[0] != 0xED && b[1]&0xC0 == 0x80 && b[2]&0xC0 == 0x80 {
+			b = b[3:]
+		}
+		if len(b) > 0 && b[0] >= utf8.RuneSelf {
+			r, size := utf8.DecodeRune(b)
+			if r == utf8.RuneError && size == 1 {
+				return false
+			}
+			b = b[size:]
+		}
+	}
+	return utf8.Valid(b)
 }

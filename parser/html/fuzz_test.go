@@ -152,3 +152,22 @@ func FuzzScanPageSame(f *testing.F) {
 		}
 	})
 }
+
+// FuzzByteScans: the byte-level fast paths before the scan (validUTF8,
+// unbalancedFormatting) agree with utf8.Valid and the byte-by-byte count.
+func FuzzByteScans(f *testing.F) {
+	for _, s := range utf8Samples {
+		f.Add([]byte(s))
+	}
+	for _, s := range scanSnippets {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if got, want := validUTF8(data), utf8.Valid(data); got != want {
+			t.Fatalf("%q: validUTF8 %v, utf8.Valid %v", data, got, want)
+		}
+		if got, want := unbalancedFormatting(string(data)), unbalancedFormattingRef(string(data)); got != want {
+			t.Fatalf("%q: unbalancedFormatting %d, byte by byte %d", data, got, want)
+		}
+	})
+}

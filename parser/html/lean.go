@@ -117,7 +117,7 @@ func scanPage(src string, lean bool, maxDepth, maxTags, maxCells, maxText int) p
 		nameStart, nameEnd int
 		invisible          bool
 	}
-	var stack []open
+	stack := make([]open, 0, 32)
 	foreign := 0 // open svg and math elements
 	rawOpen := ""
 	var seg *leanSeg
@@ -129,21 +129,27 @@ func scanPage(src string, lean bool, maxDepth, maxTags, maxCells, maxText int) p
 		if tt == xhtml.ErrorToken {
 			break
 		}
-		p.count(&sc.count, tt)
-		if sc.count.maxDepth > 4*maxDepth {
-			sc.stop = stopDepth
-			return sc
-		}
-		if maxCells > 0 && sc.count.cells > maxCells {
-			sc.stop = stopCells
-			return sc
+		// Only start tags move the counts the limits look at: after the
+		// other tokens they stand as they were, within the limits.
+		switch tt {
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+			p.count(&sc.count, tt)
+			if sc.count.maxDepth > 4*maxDepth {
+				sc.stop = stopDepth
+				return sc
+			}
+			if maxCells > 0 && sc.count.cells > maxCells {
+				sc.stop = stopCells
+				return sc
+			}
+			if sc.stop != stopTooMany && maxTags > 0 && sc.count.tags > maxTags {
+				sc.stop = stopTooMany
+			}
+		case xhtml.EndTagToken:
+			p.countEnd(&sc.count)
 		}
 		if sc.stop == stopTooMany {
 			continue // counting on: deep nesting later is reported first
-		}
-		if maxTags > 0 && sc.count.tags > maxTags {
-			sc.stop = stopTooMany
-			continue
 		}
 		start, end := p.start, p.end
 		if maxText > 0 && tt == xhtml.TextToken && end-start > maxText {
@@ -262,6 +268,7 @@ func scanPage(src string, lean bool, maxDepth, maxTags, maxCells, maxText int) p
 		n += tk.end - tk.start
 	}
 	text.Grow(n)
+	marks := make([]int, 0, 128) // where in text a rune of wantedBloom starts
 	for i := range plan.segs {
 		sg := &plan.segs[i]
 		sg.tStart = text.Len()
@@ -270,7 +277,7 @@ func scanPage(src string, lean bool, maxDepth, maxTags, maxCells, maxText int) p
 			if !tk.raw && strings.IndexByte(raw, '&') >= 0 {
 				raw = xhtml.UnescapeString(raw)
 			}
-			writeCompactRuns(&text, raw)
+			writeCompactRuns(&text, raw, &marks)
 		}
 		sg.tEnd = text.Len()
 	}
@@ -281,7 +288,7 @@ func scanPage(src string, lean bool, maxDepth, maxTags, maxCells, maxText int) p
 	// Keep every segment that an occurrence of a wanted string (a date
 	// label with the date after it) touches, and those too deep to be
 	// sure their tree stays within the depth limit.
-	plan.keepWanted(text.String())
+	plan.keepMarked(text.String(), marks)
 	skipped := false
 	for i := range plan.segs {
 		s := &plan.segs[i]
@@ -352,6 +359,20 @@ func (p *leanPlan) keepWanted(t string) {
 	}
 }
 
+// keepMarked is keepWanted, looking only at the runes of the compact text
+// t that start at marks: every rune of t whose wantedBloom entry is set,
+// as writeCompactRuns marked them.
+func (p *leanPlan) keepMarked(t string, marks []int) {
+	for _, i := range marks {
+		r := rune(t[i]&0x0F)<<12 | rune(t[i+1]&0x3F)<<6 | rune(t[i+2]&0x3F)
+		for _, w := range wantedByRune[r] {
+			if strings.HasPrefix(t[i:], w.s) {
+				p.keepText(i, i+w.reach)
+			}
+		}
+	}
+}
+
 // keepText keeps the segments whose text overlaps [from, to).
 func (p *leanPlan) keepText(from, to int) {
 	for i := range p.segs {
@@ -408,8 +429,10 @@ func hiddenAttrs(z *xhtml.Tokenizer) bool {
 // writeCompactRuns is writeCompact, faster on CJK text: it copies runs of
 // bytes that compactText keeps as they are (ASCII other than white space
 // and control characters, valid three-byte runes from U+3001 to U+FEFE,
-// none of which is white space or folded) in one write.
-func writeCompactRuns(b *strings.Builder, s string) {
+// none of which is white space or folded) in one write. It appends to
+// *marks where in b each three-byte rune it writes whose wantedBloom entry
+// is set starts (the only places keepWanted can find a wanted string).
+func writeCompactRuns(b *strings.Builder, s string, marks *[]int) {
 	run := 0 // s[run:i] is copied as it is
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -421,6 +444,9 @@ func writeCompactRuns(b *strings.Builder, s string) {
 		} else if c >= 0xE3 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			// a valid rune from U+3000 on, not a surrogate (lead byte ED)
 			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r > 0x3000 && r < 0xFEFF {
+				if wantedBloom[r%1024] {
+					*marks = append(*marks, b.Len()+i-run)
+				}
 				i += 3
 				continue
 			}
@@ -428,6 +454,9 @@ func writeCompactRuns(b *strings.Builder, s string) {
 		b.WriteString(s[run:i])
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r = compactRune(r); r >= 0 {
+			if r >= 0x800 && r < 0x10000 && wantedBloom[r%1024] {
+				*marks = append(*marks, b.Len())
+			}
 			b.WriteRune(r)
 		}
 		i += size

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/parser/html/internal/xhtml"
@@ -110,8 +111,12 @@ func TestKeepWanted(t *testing.T) {
 			}
 			return p
 		}
-		got, want := mk(), mk()
+		got, want, marked := mk(), mk(), mk()
 		got.keepWanted(text)
+		marked.keepMarked(text, bloomMarks(text, nil))
+		if !reflect.DeepEqual(got.segs, marked.segs) {
+			t.Fatalf("seed %d: keepMarked and keepWanted differ for %q", seed, text)
+		}
 		for _, w := range leanWanted {
 			for i := 0; i+len(w) <= len(text); i++ {
 				if strings.HasPrefix(text[i:], w) {
@@ -130,4 +135,17 @@ func TestKeepWanted(t *testing.T) {
 			t.Fatalf("seed %d: kept segments differ for %q", seed, text)
 		}
 	}
+}
+
+// bloomMarks appends to marks where each three-byte rune of t in
+// wantedBloom starts: what writeCompactRuns marks in what it writes.
+func bloomMarks(t string, marks []int) []int {
+	for i := 0; i < len(t); {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if size == 3 && wantedBloom[r%1024] {
+			marks = append(marks, i)
+		}
+		i += size
+	}
+	return marks
 }

@@ -86,6 +86,17 @@ var byteClass = func() (t [256]uint8) {
 	return t
 }()
 
+// lowerByte[c] is c with A-Z lower-cased.
+var lowerByte = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
+
 func isTagSpace(c byte) bool {
 	return byteClass[c]&ccSpace != 0
 }
@@ -130,7 +141,10 @@ func (p *pscan) next() xhtml.TokenType {
 	}
 	i := p.pos
 	for {
-		j := strings.IndexByte(s[i:], '<')
+		j := 0 // most tokens start with '<' (a tag after a tag): no call
+		if s[i] != '<' {
+			j = strings.IndexByte(s[i:], '<')
+		}
 		if j < 0 || i+j+1 >= len(s) {
 			// text up to the end ("<" as the last byte included)
 			p.end, p.pos = len(s), len(s)
@@ -148,7 +162,18 @@ func (p *pscan) next() xhtml.TokenType {
 	}
 	switch c := s[i+1]; {
 	case isLetter(c):
-		return p.startTag(i)
+		// a start tag
+		if !p.readTag(i+1, true) {
+			return p.cut()
+		}
+		p.pos = p.end
+		if p.tag.flags&tfRawText != 0 {
+			p.raw = p.tag.name // also after <script/>: the Tokenizer ignores the slash there
+		}
+		if s[p.end-2] != '/' {
+			return xhtml.StartTagToken
+		}
+		return p.slashedStartTag()
 	case c == '/':
 		if i+2 >= len(s) {
 			p.end, p.pos = len(s), len(s)
@@ -266,21 +291,11 @@ func commentEnd(s string, i int) int {
 	return len(s)
 }
 
-// startTag reads a start tag at i (s[i+1] is a letter).
-func (p *pscan) startTag(i int) xhtml.TokenType {
-	if !p.readTag(i+1, true) {
-		return p.cut()
-	}
-	p.pos = p.end
-	if p.tag.flags&tfRawText != 0 {
-		p.raw = p.tag.name // also after <script/>: the Tokenizer ignores the slash there
-	}
-	if p.s[p.end-2] != '/' {
-		return xhtml.StartTagToken
-	}
-	// A self-closing tag, unless the slash is the last byte of the value
-	// of the tag's last kept attribute: the last attribute when its name
-	// did not come before it.
+// slashedStartTag is the type of a start tag next has read whose last
+// byte before the '>' is a '/': a self-closing tag, unless the slash is
+// the last byte of the value of the tag's last kept attribute (the last
+// attribute when its name did not come before it).
+func (p *pscan) slashedStartTag() xhtml.TokenType {
 	if p.slashInValue {
 		tt, _ := p.reference()
 		return tt
@@ -298,30 +313,24 @@ func (p *pscan) readTag(i int, start bool) bool {
 	// The name, packed as lookupTag packs it on the way.
 	p.nameStart = i
 	var lo, hi uint64
-	ascii := true
-	for ; i < len(s); i++ {
+	var or byte // every byte of the name or'ed: ASCII when < 0x80
+	for k := 0; i < len(s); i, k = i+1, k+1 {
 		c := s[i]
 		if byteClass[c]&ccEndName != 0 {
 			break
 		}
-		if c >= utf8.RuneSelf {
-			ascii = false
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		switch k := i - p.nameStart; {
-		case k < 8:
-			lo |= uint64(c) << (8 * k)
-		case k < 16:
-			hi |= uint64(c) << (8 * (k - 8))
+		or |= c
+		if k < 8 {
+			lo |= uint64(lowerByte[c]) << (8 * k)
+		} else if k < 16 {
+			hi |= uint64(lowerByte[c]) << (8 * (k - 8))
 		}
 	}
 	if i >= len(s) {
 		return false
 	}
 	p.nameEnd = i
-	p.tag = lookupPacked(lo, hi, i-p.nameStart, ascii)
+	p.tag = lookupPacked(lo, hi, i-p.nameStart, or < utf8.RuneSelf)
 	p.hasHidden, p.styleAt, p.slashInValue = false, -1, false
 	for i = skipSpace(s, i); ; i = skipSpace(s, i) {
 		if i >= len(s) {
@@ -377,7 +386,9 @@ func (p *pscan) readTag(i int, start bool) bool {
 			}
 		}
 		p.slashInValue = gt && s[ve-1] == '/'
-		if start && ke > ks {
+		// only hidden and style matter (noteAttr): pass the others
+		// here, without a call
+		if n := ke - ks; start && (n == len("hidden") && s[ks]|0x20 == 'h' || n == len("style") && s[ks]|0x20 == 's') {
 			p.noteAttr(s[ks:ke], vs, ve)
 		}
 	}
@@ -592,9 +603,14 @@ func (p *pscan) count(c *tagCounter, tt xhtml.TokenType) {
 			c.maxDepth = max(c.maxDepth, c.depth)
 		}
 	case xhtml.EndTagToken:
-		if c.depth > 0 && p.tag.flags&tfNotNesting == 0 {
-			c.depth--
-		}
+		p.countEnd(c)
+	}
+}
+
+// countEnd is count for an end tag (small enough to inline).
+func (p *pscan) countEnd(c *tagCounter) {
+	if c.depth > 0 && p.tag.flags&tfNotNesting == 0 {
+		c.depth--
 	}
 }
 

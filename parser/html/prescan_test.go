@@ -438,9 +438,20 @@ func checkCompactSame(t testing.TB, s string) {
 	a.WriteString("x")
 	b.WriteString("x")
 	writeCompact(&a, s)
-	writeCompactRuns(&b, s)
+	marks := []int{-1}
+	writeCompactRuns(&b, s, &marks)
 	if a.String() != b.String() {
 		t.Fatalf("writeCompactRuns(%q) = %q, want %q", clip(s), b.String(), a.String())
+	}
+	// the marks are every three-byte rune of the written text in
+	// wantedBloom, in order, after those given
+	want := bloomMarks(b.String()[1:], nil)
+	for k := range want {
+		want[k]++ // after the "x"
+	}
+	want = append([]int{-1}, want...)
+	if !reflect.DeepEqual(marks, want) {
+		t.Fatalf("writeCompactRuns(%q) marks %v, want %v", clip(s), marks, want)
 	}
 }
 
