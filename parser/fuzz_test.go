@@ -218,3 +218,10 @@ func FuzzHelpersMatchReference(f *testing.F) {
 		}
 	})
 }
+
+func FuzzFoldWidth(f *testing.F) {
+	for _, s := range []string{"收到申请２９件，", "\xff（", "Ａ\u3000Ｚ", "\xef\xbc", "abc"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { sameFold(t, s) })
+}

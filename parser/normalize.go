@@ -9,36 +9,94 @@ import (
 )
 
 // FoldWidth maps full-width ASCII forms (Ａ１（) to half-width and the
-// ideographic space to a plain space. CJK characters are kept.
+// ideographic space to a plain space. CJK characters are kept. The forms
+// are found by their bytes (EF BC 81–BF, EF BD 80–9E, E3 80 80: a lead
+// byte is never part of another rune, so a byte match is a rune) and ASCII
+// is copied without decoding; a text with nothing to fold is returned as
+// it is. As strings.Map would, a text that changes has its bytes that are
+// not UTF-8 written as U+FFFD.
 func FoldWidth(s string) string {
-	if !foldsWidth(s) {
+	i := firstWide(s)
+	if i < 0 {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r >= 0xFF01 && r <= 0xFF5E:
-			return r - 0xFEE0
+			b.WriteByte(byte(r - 0xFEE0))
 		case r == 0x3000:
-			return ' '
+			b.WriteByte(' ')
+		case r == utf8.RuneError && w == 1:
+			b.WriteString("\uFFFD")
+		default:
+			b.WriteString(s[i : i+w])
 		}
-		return r
-	}, s)
+		i += w
+	}
+	return b.String()
 }
 
-// foldsWidth reports whether s holds a rune FoldWidth changes. It looks at
-// bytes: the runes are three bytes long, and their lead bytes (0xEF, 0xE3)
-// never continue another rune, so a match is always a rune of s.
+// firstWide returns the byte offset of the first rune of s that
+// FoldWidth changes, or -1. strings.Map, which FoldWidth once was, copies
+// the bytes before its first change as they are only when they are valid
+// UTF-8, so an invalid byte before the first wide form gives the offset of
+// that byte.
+func firstWide(s string) int {
+	for i := 0; i+2 < len(s); i++ {
+		if wideAt(s, i) {
+			if bad := firstInvalid(s[:i]); bad >= 0 {
+				return bad
+			}
+			return i
+		}
+	}
+	return -1
+}
+
+// wideAt reports whether a rune FoldWidth changes starts at s[i] (i+2 <
+// len(s)). The runes are three bytes long, and their lead bytes (0xEF,
+// 0xE3) never continue another rune, so a match is always a rune of s.
+func wideAt(s string, i int) bool {
+	switch s[i] {
+	case 0xEF: // U+FF01..U+FF5E are EF BC 81..EF BD 9E
+		c1, c2 := s[i+1], s[i+2]
+		return c1 == 0xBC && c2 >= 0x81 && c2 <= 0xBF || c1 == 0xBD && c2 >= 0x80 && c2 <= 0x9E
+	case 0xE3: // U+3000 is E3 80 80
+		return s[i+1] == 0x80 && s[i+2] == 0x80
+	}
+	return false
+}
+
+// firstInvalid is the offset of the first byte of s that is not UTF-8, or -1.
+func firstInvalid(s string) int {
+	if utf8.ValidString(s) {
+		return -1
+	}
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && w == 1 {
+			return i
+		}
+		i += w
+	}
+	return -1
+}
+
+// foldsWidth reports whether s holds a rune FoldWidth changes.
 func foldsWidth(s string) bool {
 	for i := 0; i+2 < len(s); i++ {
-		switch s[i] {
-		case 0xEF: // U+FF01..U+FF5E are EF BC 81..EF BD 9E
-			if c1, c2 := s[i+1], s[i+2]; (c1 == 0xBC && c2 >= 0x81 && c2 <= 0xBF) || (c1 == 0xBD && c2 >= 0x80 && c2 <= 0x9E) {
-				return true
-			}
-		case 0xE3: // U+3000 is E3 80 80
-			if s[i+1] == 0x80 && s[i+2] == 0x80 {
-				return true
-			}
+		if wideAt(s, i) {
+			return true
 		}
 	}
 	return false

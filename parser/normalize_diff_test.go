@@ -270,3 +270,35 @@ func TestZhEnumDigitsAreStripEnumerators(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldWidthWords holds FoldWidth to the strings.Map version it
+// replaced (FoldWidthRef) on texts built from the forms it folds, their
+// neighbours and cut or invalid UTF-8 around them.
+func TestFoldWidthWords(t *testing.T) {
+	var texts []string
+	words := []string{"Ａ", "１", "（", "）", "，", "！", "～", "\uff5f", "\uff00", "\u3000", "\u3001", "。", "a", " ", "\ufffd",
+		"\xef", "\xef\xbc", "\xef\xbc\x81", "\xbc\x81", "\xe3\x80", "\xe3\x80\x80", "\xed\xa0\x80", "\xff", "\x80", "申请"}
+	rng := uint64(19)
+	rnd := func(n int) int {
+		rng = rng*6364136223846793005 + 1442695040888963407
+		return int(rng>>33) % n
+	}
+	for range 30000 {
+		var b strings.Builder
+		for range 1 + rnd(10) {
+			b.WriteString(words[rnd(len(words))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		sameFold(t, s)
+	}
+}
+
+// sameFold fails when FoldWidth differs from FoldWidthRef on s.
+func sameFold(t *testing.T, s string) {
+	t.Helper()
+	if got, want := FoldWidth(s), FoldWidthRef(s); got != want {
+		t.Fatalf("FoldWidth(%q) = %q, FoldWidthRef %q", s, got, want)
+	}
+}

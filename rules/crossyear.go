@@ -155,7 +155,7 @@ var (
 // normSentence normalises a sentence for comparison across years: numbers,
 // years and punctuation removed.
 func normSentence(s string) string {
-	c := foldWidth(parser.Compact(s))
+	c := parser.FoldWidth(parser.Compact(s))
 	c = numberRunRe.ReplaceAllString(c, "#")
 	c = punctRe.ReplaceAllString(c, "")
 	return c
@@ -262,7 +262,7 @@ func SameIssuer(a, b string) bool {
 
 // IssuerKey normalises an issuer name for pairing reports across years.
 func IssuerKey(s string) string {
-	c := foldWidth(parser.Compact(s))
+	c := parser.FoldWidth(parser.Compact(s))
 	c = strings.Trim(c, "《》“”\"()（）")
 	return c
 }

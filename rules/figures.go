@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/parser/zhtext"
 )
 
@@ -46,7 +47,7 @@ var (
 // or a percent sign. Dates ("2024年", "1月20日") and ordinals ("第一") are
 // left out.
 func extractFigures(sentence string) []figure {
-	return figuresIn([]rune(foldWidth(sentence)))
+	return figuresIn([]rune(parser.FoldWidth(sentence)))
 }
 
 // figuresIn is extractFigures on the runes of a width-folded sentence.

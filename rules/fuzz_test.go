@@ -112,43 +112,6 @@ func FuzzFindDates(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) { sameDates(t, s) })
 }
 
-// sameFold fails when foldWidth differs from parser.FoldWidth on s.
-func sameFold(t *testing.T, s string) {
-	t.Helper()
-	if got, want := foldWidth(s), parser.FoldWidth(s); got != want {
-		t.Fatalf("foldWidth(%q) = %q, parser.FoldWidth %q", s, got, want)
-	}
-}
-
-// foldWidth folds as parser.FoldWidth does.
-func TestFoldWidthIsParsers(t *testing.T) {
-	texts := figureTexts(t)
-	words := []string{"Ａ", "１", "（", "）", "，", "！", "～", "\uff5f", "\uff00", "\u3000", "\u3001", "。", "a", " ", "\ufffd",
-		"\xef", "\xef\xbc", "\xef\xbc\x81", "\xbc\x81", "\xe3\x80", "\xe3\x80\x80", "\xed\xa0\x80", "\xff", "\x80", "申请"}
-	rng := uint64(19)
-	rnd := func(n int) int {
-		rng = rng*6364136223846793005 + 1442695040888963407
-		return int(rng>>33) % n
-	}
-	for range 30000 {
-		var b strings.Builder
-		for range 1 + rnd(10) {
-			b.WriteString(words[rnd(len(words))])
-		}
-		texts = append(texts, b.String())
-	}
-	for _, s := range texts {
-		sameFold(t, s)
-	}
-}
-
-func FuzzFoldWidth(f *testing.F) {
-	for _, s := range []string{"收到申请２９件，", "\xff（", "Ａ\u3000Ｚ", "\xef\xbc", "abc"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) { sameFold(t, s) })
-}
-
 func FuzzSplitValid(f *testing.F) {
 	for _, s := range []string{"收到申请。结转！办结？a!b?c\nd", "。。", "\u3002\uff01\uff1f", "ｘ。"} {
 		f.Add(s)

@@ -77,7 +77,7 @@ func checkYearMismatch(p *Pass) {
 			}
 		}
 		for _, c := range cands {
-			text := foldWidth(parser.Compact(c.text))
+			text := parser.FoldWidth(parser.Compact(c.text))
 			// the year first: a text without another year is passed over
 			// whether or not it holds a date
 			y, ok := firstArabicYear(text) // yearInTextRe's first match

@@ -139,7 +139,7 @@ func (ps *paraStats) of(i int) bool {
 		t := ps.r.Paragraphs[i].Text
 		// the pattern needs one of its units, which folding leaves as they are
 		ps.known[i] = 1
-		if ps.app[i] && statsUnits.in(t) && applicationStatsRe.MatchString(foldWidth(t)) {
+		if ps.app[i] && statsUnits.in(t) && applicationStatsRe.MatchString(parser.FoldWidth(t)) {
 			ps.known[i] = 2
 		}
 	}

@@ -173,11 +173,11 @@ type sentence struct {
 	isFolded bool
 }
 
-// fold returns foldWidth(s.Text), computed once for the rules that
+// fold returns parser.FoldWidth(s.Text), computed once for the rules that
 // read the sentence.
 func (s *sentence) fold() string {
 	if !s.isFolded {
-		s.folded, s.isFolded = foldWidth(s.Text), true
+		s.folded, s.isFolded = parser.FoldWidth(s.Text), true
 	}
 	return s.folded
 }
