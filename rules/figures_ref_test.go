@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/parser"
-	"github.com/reportlint/reportlint/parser/zhtext"
 )
 
 // This file keeps figuresIn and readFigure as they were before the fast
@@ -214,21 +213,5 @@ func sameFigures(t *testing.T, s string) {
 func TestFiguresInIsReference(t *testing.T) {
 	for _, s := range figureTexts(t) {
 		sameFigures(t, s)
-	}
-}
-
-// numberOfRunes is zhtext.Number.
-func TestNumberOfRunesIsNumber(t *testing.T) {
-	for _, s := range figureTexts(t) {
-		rs := []rune(s)
-		for i := 0; i < len(rs) && i < 8; i++ {
-			for j := i; j <= len(rs) && j <= i+8; j++ {
-				got, gotOK := numberOfRunes(rs[i:j])
-				want, wantOK := zhtext.Number(string(rs[i:j]))
-				if got != want || gotOK != wantOK {
-					t.Fatalf("numberOfRunes(%q) = %d %v, zhtext.Number %d %v", string(rs[i:j]), got, gotOK, want, wantOK)
-				}
-			}
-		}
 	}
 }

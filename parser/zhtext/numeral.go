@@ -58,7 +58,12 @@ func IsNumeralRune(r rune) bool {
 // "一万二千", "廿九", "卅", and positional digit strings such as "二〇二四".
 // ok is false for strings that are not numerals.
 func Number(s string) (int64, bool) {
-	rs := []rune(s)
+	return NumberRunes([]rune(s))
+}
+
+// NumberRunes is Number on the runes of a numeral, for callers that hold
+// a text as runes.
+func NumberRunes(rs []rune) (int64, bool) {
 	if len(rs) == 0 {
 		return 0, false
 	}
