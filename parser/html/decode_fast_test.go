@@ -96,3 +96,34 @@ func BenchmarkUnbalancedFormattingRef(b *testing.B) {
 		unbalancedFormattingRef(src)
 	}
 }
+
+// Longer random strings of pieces at the edges of the word steps: ASCII
+// runs of every length up to 17, three-byte runes with every kind of lead
+// (E0 and ED among them), cut runes, stray continuation bytes.
+func TestValidUTF8Pieces(t *testing.T) {
+	pieces := []string{"a", "ab", "abcdefg", "abcdefgh", "abcdefghijklmnopq", "<td>", "年", "度", "\xe0\xa0\x80", "\xe0\x9f\xbf",
+		"\xed\x9f\xbf", "\xed\xa0\x80", "\xef\xbf\xbf", "\xee\x80\x80", "\xec\xbf\xbf", "\xe1\x80\x80", "\xe4\xb8", "\xe4", "\x80", "\xbf",
+		"\xc2\x80", "\xc1\xbf", "\xdf\xbf", "\xf0\x90\x80\x80", "\xf4\x8f\xbf\xbf", "\xf4\x90\x80\x80", "\xff", "\xe4\xb8\xe4", "\xe4\x3f\x80"}
+	rng := rand.New(rand.NewSource(3))
+	for n := 0; n < 300_000; n++ {
+		var b []byte
+		for k := rng.Intn(24); k > 0; k-- {
+			b = append(b, pieces[rng.Intn(len(pieces))]...)
+		}
+		want := utf8.Valid(b)
+		if got := validUTF8(b); got != want {
+			t.Fatalf("%q: validUTF8 %v, utf8.Valid %v", b, got, want)
+		}
+		if got := validUTF8Ref(b); got != want {
+			t.Fatalf("%q: validUTF8Ref %v, utf8.Valid %v", b, got, want)
+		}
+	}
+}
+
+func BenchmarkValidUTF8Ref(b *testing.B) {
+	data := chromePage(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		validUTF8Ref(data)
+	}
+}

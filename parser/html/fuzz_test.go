@@ -166,6 +166,9 @@ func FuzzByteScans(f *testing.F) {
 		if got, want := validUTF8(data), utf8.Valid(data); got != want {
 			t.Fatalf("%q: validUTF8 %v, utf8.Valid %v", data, got, want)
 		}
+		if got, want := validUTF8Ref(data), utf8.Valid(data); got != want {
+			t.Fatalf("%q: validUTF8Ref %v, utf8.Valid %v", data, got, want)
+		}
 		if got, want := unbalancedFormatting(string(data)), unbalancedFormattingRef(string(data)); got != want {
 			t.Fatalf("%q: unbalancedFormatting %d, byte by byte %d", data, got, want)
 		}
