@@ -27,35 +27,14 @@ var formatting = map[string]bool{
 	"s": true, "small": true, "strike": true, "strong": true, "tt": true, "u": true,
 }
 
-// isFormatting is formatting[strings.ToLower(name)] for an ASCII name of
-// at most 7 letters, without a map.
-func isFormatting(name string) bool {
-	var buf [7]byte
-	if len(name) > len(buf) {
-		return formatting[strings.ToLower(name)]
-	}
-	for i := 0; i < len(name); i++ {
-		buf[i] = name[i] | 0x20
-	}
-	switch string(buf[:len(name)]) {
-	case "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u":
-		return true
-	}
-	return false
-}
-
-// fmtFirst[c] is set for the letters (either case) a formatting tag name
-// starts with: a b c e f i n s t u.
-var fmtFirst = func() (t [256]bool) {
-	for _, c := range "abcefinstu" {
-		t[c], t[c-0x20] = true, true
-	}
-	return t
-}()
+// fmtEnd[c] is set for the bytes that end a tag name for
+// unbalancedFormatting: '>', '/', ' ', '\t', '\n', '\r'.
+var fmtEnd = [256]bool{'>': true, '/': true, ' ': true, '\t': true, '\n': true, '\r': true}
 
 // unbalancedFormatting counts formatting start tags minus their end tags,
-// by bytes (no tokenizer). A '<' not followed (after an optional '/') by a
-// letter a formatting name starts with is passed over at once.
+// by bytes (no tokenizer): a '<', maybe a '/', a formatting element's
+// name in either case, and a byte of fmtEnd. It is what
+// unbalancedFormattingRef (bomb_fast_test.go) counts byte by byte.
 func unbalancedFormatting(src string) int {
 	n := 0
 	for i := 0; i+2 < len(src); i++ {
@@ -66,32 +45,64 @@ func unbalancedFormatting(src string) int {
 		if i += d; i+2 >= len(src) {
 			break
 		}
-		j, end := i+1, false
+		j, step := i+1, 1
 		if src[j] == '/' {
-			j, end = j+1, true
+			j, step = j+1, -1
 		}
-		if !fmtFirst[src[j]] {
-			continue
-		}
-		k := j + 1
-		for k < len(src) && k-j < 7 && (src[k]|0x20 >= 'a' && src[k]|0x20 <= 'z') {
-			k++
-		}
-		if k >= len(src) {
-			continue
-		}
-		if c := src[k]; c != '>' && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '/' {
-			continue
-		}
-		if isFormatting(src[j:k]) {
-			if end {
-				n--
-			} else {
-				n++
-			}
+		if fmtStart[src[j]] && fmtNameAt(src, j) {
+			n += step
 		}
 	}
 	return n
+}
+
+// fmtStart[c] is set for the letters (either case) a formatting element's
+// name starts with: the other bytes after '<' are passed without a call.
+var fmtStart = func() (t [256]bool) {
+	for _, c := range "abcefinstu" {
+		t[c], t[c-('a'-'A')] = true, true
+	}
+	return t
+}()
+
+// fmtNameAt reports whether the name of a formatting element (formatting),
+// in either case, starts at s[j] and a byte of fmtEnd follows it in s. A
+// letter is a byte whose |0x20 is a lower-case letter, so comparing with
+// |0x20 matches the letter in either case and nothing else.
+func fmtNameAt(s string, j int) bool {
+	switch s[j] | 0x20 {
+	case 'a', 'i', 'u':
+		return fmtRest(s, j+1, "")
+	case 'b':
+		return fmtRest(s, j+1, "") || fmtRest(s, j+1, "ig")
+	case 'c':
+		return fmtRest(s, j+1, "ode")
+	case 'e':
+		return fmtRest(s, j+1, "m")
+	case 'f':
+		return fmtRest(s, j+1, "ont")
+	case 'n':
+		return fmtRest(s, j+1, "obr")
+	case 's':
+		return fmtRest(s, j+1, "") || fmtRest(s, j+1, "mall") || fmtRest(s, j+1, "trike") || fmtRest(s, j+1, "trong")
+	case 't':
+		return fmtRest(s, j+1, "t")
+	}
+	return false
+}
+
+// fmtRest reports whether s[k:] is the lower-case letters w in either
+// case, then a byte of fmtEnd.
+func fmtRest(s string, k int, w string) bool {
+	if k+len(w) >= len(s) {
+		return false
+	}
+	for m := 0; m < len(w); m++ {
+		if s[k+m]|0x20 != w[m] {
+			return false
+		}
+	}
+	return fmtEnd[s[k+len(w)]]
 }
 
 // cloneEstimate simulates the stack of open elements and the list of

@@ -172,5 +172,8 @@ func FuzzByteScans(f *testing.F) {
 		if got, want := unbalancedFormatting(string(data)), unbalancedFormattingRef(string(data)); got != want {
 			t.Fatalf("%q: unbalancedFormatting %d, byte by byte %d", data, got, want)
 		}
+		if got, want := unbalancedFormattingPrev(string(data)), unbalancedFormattingRef(string(data)); got != want {
+			t.Fatalf("%q: unbalancedFormattingPrev %d, byte by byte %d", data, got, want)
+		}
 	})
 }
