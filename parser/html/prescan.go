@@ -310,27 +310,22 @@ func (p *pscan) slashedStartTag() xhtml.TokenType {
 // false when the input ends first.
 func (p *pscan) readTag(i int, start bool) bool {
 	s := p.s
-	// The name, packed as lookupTag packs it on the way.
+	// The name, packed as lookupTag packs it: a name of at most eight
+	// bytes with eight bytes of input from its start in one word.
 	p.nameStart = i
-	var lo, hi uint64
-	var or byte // every byte of the name or'ed: ASCII when < 0x80
-	for k := 0; i < len(s); i, k = i+1, k+1 {
-		c := s[i]
-		if byteClass[c]&ccEndName != 0 {
-			break
-		}
-		or |= c
-		if k < 8 {
-			lo |= uint64(lowerByte[c]) << (8 * k)
-		} else if k < 16 {
-			hi |= uint64(lowerByte[c]) << (8 * (k - 8))
-		}
+	for i < len(s) && byteClass[s[i]]&ccEndName == 0 {
+		i++
 	}
 	if i >= len(s) {
 		return false
 	}
 	p.nameEnd = i
-	p.tag = lookupPacked(lo, hi, i-p.nameStart, or < utf8.RuneSelf)
+	if n := i - p.nameStart; n <= 8 && p.nameStart+8 <= len(s) {
+		w := load64(s, p.nameStart) & (^uint64(0) >> (64 - 8*n))
+		p.tag = lookupPacked(lowerWord(w), 0, n, w&0x8080808080808080 == 0)
+	} else {
+		p.tag = lookupTag(s[p.nameStart:i])
+	}
 	p.hasHidden, p.styleAt, p.slashInValue = false, -1, false
 	for i = skipSpace(s, i); ; i = skipSpace(s, i) {
 		if i >= len(s) {
@@ -919,6 +914,23 @@ var tagTable = func() (t [256]tagSlot) {
 	}
 	return t
 }()
+
+// load64 is the eight bytes of s from i as a little-endian word.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// lowerWord lower-cases A-Z in the bytes of w that are ASCII (the others
+// come out changed, but lookupPacked looks at no name that is not ASCII).
+// For a byte b < 0x80, b+0x3F has its high bit set when b >= 'A' and
+// b+0x25 when b > 'Z', with no carry into the next byte.
+func lowerWord(w uint64) uint64 {
+	const ge, gt, highs = 0x3F3F3F3F3F3F3F3F, 0x2525252525252525, 0x8080808080808080
+	upper := (w + ge) &^ (w + gt) & highs
+	return w | upper>>2
+}
 
 // packName packs the first 16 bytes of a name, A-Z lower-cased, into two
 // words; ok is false for a name that is not ASCII.
