@@ -2388,9 +2388,7 @@ func ParseBytes(src []byte, base int, check func(z *Tokenizer, tt TokenType) err
 // caller's text: positions are mapped back through pieces (which must be in
 // order, the first at 0). reportlint: added.
 func ParsePieces(src []byte, pieces []Piece, check func(z *Tokenizer, tt TokenType) error) (*Node, error) {
-	z := NewTokenizerBytes(src, 0)
-	z.pieces = pieces
-	z.useStringCopy()
+	z := newPieceTokenizer(src, pieces)
 	p := &parser{
 		tokenizer: z,
 		doc: &Node{
@@ -2405,6 +2403,14 @@ func ParsePieces(src []byte, pieces []Piece, check func(z *Tokenizer, tt TokenTy
 		return nil, err
 	}
 	return p.doc, nil
+}
+
+// newPieceTokenizer is the tokenizer ParsePieces reads src with.
+func newPieceTokenizer(src []byte, pieces []Piece) *Tokenizer {
+	z := NewTokenizerBytes(src, 0)
+	z.pieces = pieces
+	z.useStringCopy()
+	return z
 }
 
 // ParseFragmentWithOptions is like ParseFragment, with options.
