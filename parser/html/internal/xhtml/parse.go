@@ -151,14 +151,37 @@ func (p *parser) indexOfElementInScope(s scope, matchTags ...a.Atom) int {
 		}
 		switch s {
 		case defaultScope, listItemScope, buttonScope:
-			for _, t := range defaultScopeStopTags[p.oe[i].Namespace] {
-				if t == tagAtom {
-					return -1
-				}
+			// reportlint: the stop tags of defaultScopeStopTags, without
+			// a map lookup per element.
+			if isScopeStop(p.oe[i].Namespace, tagAtom) {
+				return -1
 			}
 		}
 	}
 	return -1
+}
+
+// isScopeStop reports whether an element of namespace ns and atom t is
+// among defaultScopeStopTags[ns]. reportlint: added.
+func isScopeStop(ns string, t a.Atom) bool {
+	switch ns {
+	case "":
+		switch t {
+		case a.Applet, a.Caption, a.Html, a.Table, a.Td, a.Th, a.Marquee, a.Object, a.Template, a.Select:
+			return true
+		}
+	case "math":
+		switch t {
+		case a.AnnotationXml, a.Mi, a.Mn, a.Mo, a.Ms, a.Mtext:
+			return true
+		}
+	case "svg":
+		switch t {
+		case a.Desc, a.ForeignObject, a.Title:
+			return true
+		}
+	}
+	return false
 }
 
 // elementInScope is like popUntil, except that it doesn't modify the stack of

@@ -10,6 +10,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"golang.org/x/net/html/atom"
 )
@@ -183,20 +184,56 @@ type Tokenizer struct {
 	// reportlint: added, see useStringCopy.
 	str  string
 	slab []Attribute
+	// mem is whether the whole input is in buf and there is no maxBuf:
+	// a byte before len(buf) can be read without readByte. reportlint:
+	// added.
+	mem bool
+	// next[k] is where the next specialBytes[k] at or after
+	// nextFrom[k] is in buf (len(buf) if none): plain's cache.
+	// reportlint: added.
+	next, nextFrom [3]int
 }
 
-// useStringCopy makes Token share one copy of the whole input for its
-// strings. Only for a tokenizer made by NewTokenizerBytes (whose buffer is
-// the whole input and never shifts). reportlint: added.
+// specialBytes are the bytes that make Text or TagAttr change a span.
+var specialBytes = [3]byte{'&', '\r', 0}
+
+// useStringCopy makes Token share the input's memory for its strings:
+// the strings it gives are of spans that come out of Text and TagAttr
+// unchanged (plain), and the tokenizer changes buf in place only in the
+// spans of the token it is on, so they never change while the tokenizer
+// goes on. The caller must not change the input afterwards. Only for a
+// tokenizer made by NewTokenizerBytes (whose buffer is the whole input
+// and never shifts). reportlint: added; it used to make a copy of the
+// input the strings shared.
 func (z *Tokenizer) useStringCopy() {
-	z.str = string(z.buf)
+	if len(z.buf) > 0 {
+		z.str = unsafe.String(unsafe.SliceData(z.buf), len(z.buf))
+	}
+	for k := range z.next {
+		z.next[k], z.nextFrom[k] = -1, -1
+	}
 }
 
 // plain reports whether buf[sp] would come out of Text or TagAttr
 // unchanged: no newline to convert, no NUL, no character reference.
+// reportlint: where the next of each of those bytes is, is kept from one
+// call to the next (spans are asked about in order, and those between
+// have changed only where they were); plainRef is the original.
 func (z *Tokenizer) plain(sp span) bool {
-	b := z.buf[sp.start:sp.end]
-	return bytes.IndexByte(b, '&') < 0 && bytes.IndexByte(b, '\r') < 0 && bytes.IndexByte(b, 0) < 0
+	return z.clearOf(0, sp) && z.clearOf(1, sp) && z.clearOf(2, sp)
+}
+
+// clearOf reports whether buf[sp] holds no specialBytes[k].
+func (z *Tokenizer) clearOf(k int, sp span) bool {
+	n := z.next[k]
+	if n < sp.start || z.nextFrom[k] > sp.start {
+		n = len(z.buf)
+		if i := bytes.IndexByte(z.buf[sp.start:], specialBytes[k]); i >= 0 {
+			n = sp.start + i
+		}
+		z.next[k], z.nextFrom[k] = n, sp.start
+	}
+	return n >= sp.end
 }
 
 // attrSlice is a fresh slice of n attributes (length 0, capacity n) cut
@@ -346,13 +383,26 @@ func (z *Tokenizer) readByteSlow() byte {
 // are those such a loop would have read and passed over; a tokenizer on a
 // reader is left alone.
 func (z *Tokenizer) skipTo(b byte) {
-	if z.r != nil || z.maxBuf > 0 || z.err != nil || z.raw.end >= len(z.buf) {
+	if !z.mem || z.err != nil {
 		return
 	}
-	if i := bytes.IndexByte(z.buf[z.raw.end:], b); i >= 0 {
-		z.raw.end += i
+	// reportlint: b is often a byte or two on (<td>1</td>): look at those
+	// before calling IndexByte.
+	i, buf := z.raw.end, z.buf
+	for n := i + 2; i < n; i++ {
+		if i >= len(buf) {
+			z.raw.end = len(buf)
+			return
+		}
+		if buf[i] == b {
+			z.raw.end = i
+			return
+		}
+	}
+	if j := bytes.IndexByte(buf[i:], b); j >= 0 {
+		z.raw.end = i + j
 	} else {
-		z.raw.end = len(z.buf)
+		z.raw.end = len(buf)
 	}
 }
 
@@ -1249,19 +1299,31 @@ func (z *Tokenizer) Next() TokenType {
 loop:
 	for {
 		z.skipTo('<')
-		c := z.readByte()
-		if z.err != nil {
-			break loop
-		}
-		if c != '<' {
-			continue loop
-		}
+		// reportlint: readByte, which is not inlined, only when the next
+		// two bytes are not in memory.
+		var c byte
+		if i := z.raw.end; z.mem && i+1 < len(z.buf) {
+			if z.buf[i] != '<' {
+				z.raw.end = i + 1
+				continue loop
+			}
+			c = z.buf[i+1]
+			z.raw.end = i + 2
+		} else {
+			c = z.readByte()
+			if z.err != nil {
+				break loop
+			}
+			if c != '<' {
+				continue loop
+			}
 
-		// Check if the '<' we have just read is part of a tag, comment
-		// or doctype. If not, it's part of the accumulated text token.
-		c = z.readByte()
-		if z.err != nil {
-			break loop
+			// Check if the '<' we have just read is part of a tag, comment
+			// or doctype. If not, it's part of the accumulated text token.
+			c = z.readByte()
+			if z.err != nil {
+				break loop
+			}
 		}
 		var tokenType TokenType
 		switch {
@@ -1526,6 +1588,7 @@ func (z *Tokenizer) Token() Token {
 // A value of 0 means unlimited.
 func (z *Tokenizer) SetMaxBuf(n int) {
 	z.maxBuf = n
+	z.mem = z.r == nil && n <= 0
 }
 
 // NewTokenizer returns a new HTML Tokenizer for the given Reader.
@@ -1540,6 +1603,7 @@ func NewTokenizerBytes(b []byte, base int) *Tokenizer {
 		readErr:   io.EOF,
 		base:      base,
 		attrNames: make(map[string]bool),
+		mem:       true,
 	}
 }
 

@@ -1,0 +1,89 @@
+package xhtml
+
+import (
+	"bytes"
+	"math/rand"
+	"slices"
+	"testing"
+
+	a "golang.org/x/net/html/atom"
+)
+
+// tagNames are names of elements and attributes (and a few that are
+// neither) the lookup helpers are tested on.
+var tagNames = []string{
+	"a", "abbr", "address", "annotation-xml", "applet", "area", "article", "aside", "audio", "b", "base", "basefont",
+	"bdi", "bdo", "bgsound", "big", "blink", "blockquote", "body", "br", "button", "canvas", "caption", "center",
+	"cite", "code", "col", "colgroup", "data", "datalist", "dd", "del", "desc", "details", "dfn", "dialog", "dir",
+	"div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "font", "footer", "foreignobject",
+	"foreignObject", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup",
+	"hr", "html", "i", "iframe", "image", "img", "input", "ins", "kbd", "keygen", "label", "legend", "li", "link",
+	"listing", "main", "malignmark", "map", "mark", "marquee", "math", "menu", "meta", "meter", "mglyph", "mi",
+	"mn", "mo", "ms", "mtext", "nav", "nobr", "noembed", "noframes", "noscript", "object", "ol", "optgroup",
+	"option", "output", "p", "param", "picture", "plaintext", "pre", "progress", "q", "rb", "rp", "rt", "rtc",
+	"ruby", "s", "samp", "script", "search", "section", "select", "slot", "small", "source", "span", "strike",
+	"strong", "style", "sub", "summary", "sup", "svg", "table", "tbody", "td", "template", "textarea", "tfoot",
+	"th", "thead", "time", "title", "tr", "track", "tt", "u", "ul", "var", "video", "wbr", "xmp",
+	"href", "class", "id", "style", "src", "alt", "title", "type", "name", "content", "colspan", "rowspan",
+	"width", "height", "border", "cellspacing", "cellpadding", "align", "valign", "target", "rel", "lang",
+	"charset", "http-equiv", "hidden", "value", "size", "color", "face", "bgcolor", "onclick", "xmlns",
+	"", "x", "td\x00", "custom-tag", "tdx", "TD", "abcdefgh", "abcdefghi", "\x00", "t\x00d", "foreignobjectx",
+}
+
+func TestIsScopeStop(t *testing.T) {
+	for _, ns := range []string{"", "math", "svg", "xlink", "x"} {
+		for _, name := range tagNames {
+			at := a.Lookup([]byte(name))
+			if got, want := isScopeStop(ns, at), slices.Contains(defaultScopeStopTags[ns], at); got != want {
+				t.Errorf("isScopeStop(%q, %v) = %v, want %v", ns, at, got, want)
+			}
+		}
+	}
+}
+
+// plainRef is plain as it was: three scans of the span.
+func plainRef(b []byte) bool {
+	return bytes.IndexByte(b, '&') < 0 && bytes.IndexByte(b, '\r') < 0 && bytes.IndexByte(b, 0) < 0
+}
+
+// checkPlain asks plain about spans of src, mostly in order, sometimes
+// going back, and holds it to plainRef.
+func checkPlain(t *testing.T, src []byte, rng *rand.Rand) {
+	t.Helper()
+	z := NewTokenizerBytes(src, 0)
+	z.useStringCopy()
+	at := 0
+	for n := 0; n < 50 && len(src) > 0; n++ {
+		if rng.Intn(8) == 0 {
+			at = rng.Intn(len(src))
+		}
+		end := at + rng.Intn(len(src)-at+1)
+		sp := span{at, end}
+		if got, want := z.plain(sp), plainRef(src[at:end]); got != want {
+			t.Fatalf("%q: plain(%v) = %v, want %v", src, sp, got, want)
+		}
+		at = end
+		if at >= len(src) {
+			at = 0
+		}
+	}
+}
+
+func TestPlainMatchesRef(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	alpha := []string{"a", "&", "\r", "\x00", "一", "<", " "}
+	for i := 0; i < 3000; i++ {
+		var b []byte
+		for n := rng.Intn(40); n > 0; n-- {
+			b = append(b, alpha[rng.Intn(len(alpha))]...)
+		}
+		checkPlain(t, b, rng)
+	}
+}
+
+func FuzzPlainMatchesRef(f *testing.F) {
+	f.Add([]byte("a&b\rc\x00d"), int64(1))
+	f.Fuzz(func(t *testing.T, src []byte, seed int64) {
+		checkPlain(t, src, rand.New(rand.NewSource(seed)))
+	})
+}
