@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math/rand"
 	"slices"
+	"strings"
 	"testing"
 
 	a "golang.org/x/net/html/atom"
@@ -86,4 +87,45 @@ func FuzzPlainMatchesRef(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte, seed int64) {
 		checkPlain(t, src, rand.New(rand.NewSource(seed)))
 	})
+}
+
+// checkPacked holds packLower and packedLookup to lower and atom.Lookup.
+func checkPacked(t *testing.T, name string) {
+	t.Helper()
+	b := []byte(name)
+	x, upper, ok := packLower(b)
+	if string(b) != name {
+		t.Fatalf("packLower changed %q", name)
+	}
+	low := lower([]byte(name))
+	if wantOK := len(b) > 0 && len(b) <= 8 && bytes.IndexByte(b, 0) < 0; ok != wantOK {
+		t.Fatalf("packLower(%q) ok %v", name, ok)
+	}
+	if !ok {
+		return
+	}
+	if upper != (string(low) != name) {
+		t.Fatalf("packLower(%q) upper %v", name, upper)
+	}
+	if got, want := packedLookup(x, low), a.Lookup(low); got != want {
+		t.Fatalf("packedLookup(%q) = %v, want %v", name, got, want)
+	}
+}
+
+func TestPackedLookup(t *testing.T) {
+	for _, n := range append(append([]string{}, tagNames...), commonNames...) {
+		checkPacked(t, n)
+		checkPacked(t, strings.ToUpper(n))
+		for i := 0; i < len(n); i++ {
+			checkPacked(t, n[:i])
+			checkPacked(t, n[:i]+"x"+n[i:])
+		}
+	}
+}
+
+func FuzzPackedLookup(f *testing.F) {
+	for _, n := range tagNames {
+		f.Add(n)
+	}
+	f.Fuzz(checkPacked)
 }

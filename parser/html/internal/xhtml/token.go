@@ -1553,6 +1553,12 @@ func (z *Tokenizer) Token() Token {
 		}
 		t.Data = string(z.Text())
 	case StartTagToken, SelfClosingTagToken, EndTagToken:
+		if z.str != "" && z.data.start < z.data.end {
+			if x, upper, ok := packLower(z.buf[z.data.start:z.data.end]); ok {
+				z.fastTagToken(&t, x, upper)
+				break
+			}
+		}
 		name, moreAttr := z.TagName()
 		if moreAttr {
 			// reportlint: the original grows Attr by appending.
@@ -1582,6 +1588,55 @@ func (z *Tokenizer) Token() Token {
 		}
 	}
 	return t
+}
+
+// fastTagToken is Token for a tag whose name, packed into x by
+// packLower, has no NUL, on a tokenizer sharing the input's memory
+// (useStringCopy): what TagName and TagAttr would do, without the scans
+// for NUL in the name and, for attribute values that need no change
+// (plain), in the value. reportlint: added.
+func (z *Tokenizer) fastTagToken(t *Token, x uint64, upper bool) {
+	name := z.buf[z.data.start:z.data.end]
+	if upper {
+		lower(name)
+	}
+	z.data.start = z.raw.end
+	z.data.end = z.raw.end
+	if a := packedLookup(x, name); a != 0 {
+		t.DataAtom, t.Data = a, a.String()
+	} else {
+		t.DataAtom, t.Data = 0, string(name)
+	}
+	if z.nAttrReturned >= len(z.attr) || z.tt == EndTagToken {
+		return
+	}
+	t.Attr = z.attrSlice(len(z.attr) - z.nAttrReturned)
+	for z.nAttrReturned < len(z.attr) {
+		sp := z.attr[z.nAttrReturned]
+		if !z.plain(sp[1]) {
+			key, val, _ := z.TagAttr()
+			t.Attr = append(t.Attr, Attribute{"", atom.String(key), string(val)})
+			continue
+		}
+		key := z.buf[sp[0].start:sp[0].end]
+		k, kUpper, ok := packLower(key)
+		if !ok {
+			key, _, _ := z.TagAttr()
+			t.Attr = append(t.Attr, Attribute{"", atom.String(key), z.str[sp[1].start:sp[1].end]})
+			continue
+		}
+		z.nAttrReturned++
+		if kUpper {
+			lower(key)
+		}
+		var ks string
+		if a := packedLookup(k, key); a != 0 {
+			ks = a.String()
+		} else {
+			ks = string(key)
+		}
+		t.Attr = append(t.Attr, Attribute{"", ks, z.str[sp[1].start:sp[1].end]})
+	}
 }
 
 // SetMaxBuf sets a limit on the amount of data buffered during tokenization.
