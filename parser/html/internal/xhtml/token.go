@@ -321,6 +321,17 @@ func (z *Tokenizer) readByte() byte {
 	return z.readByteSlow()
 }
 
+// memByte is readByte when the byte is in memory (mem), and small enough
+// to be inlined; ok is false, and nothing read, otherwise. reportlint:
+// added, readByte is not inlined.
+func (z *Tokenizer) memByte() (c byte, ok bool) {
+	if i := z.raw.end; z.mem && i < len(z.buf) {
+		z.raw.end = i + 1
+		return z.buf[i], true
+	}
+	return 0, false
+}
+
 // readByteSlow is readByte when the buffer is exhausted or limited.
 func (z *Tokenizer) readByteSlow() byte {
 	if z.raw.end >= len(z.buf) {
@@ -1031,7 +1042,10 @@ func (z *Tokenizer) readTag(saveAttr bool) {
 		return
 	}
 	for {
-		c := z.readByte()
+		c, ok := z.memByte()
+		if !ok {
+			c = z.readByte()
+		}
 		if z.err != nil || c == '>' {
 			break
 		}
@@ -1191,7 +1205,10 @@ func (z *Tokenizer) readTagAttrVal() {
 	if z.skipWhiteSpace(); z.err != nil {
 		return
 	}
-	c := z.readByte()
+	c, ok := z.memByte()
+	if !ok {
+		c = z.readByte()
+	}
 	if z.err != nil {
 		return
 	}
@@ -1207,7 +1224,10 @@ func (z *Tokenizer) readTagAttrVal() {
 	if z.skipWhiteSpace(); z.err != nil {
 		return
 	}
-	quote := z.readByte()
+	quote, ok := z.memByte()
+	if !ok {
+		quote = z.readByte()
+	}
 	if z.err != nil {
 		return
 	}
@@ -1220,7 +1240,10 @@ func (z *Tokenizer) readTagAttrVal() {
 		z.pendingAttr[1].start = z.raw.end
 		for {
 			z.skipTo(quote)
-			c := z.readByte()
+			c, ok := z.memByte()
+			if !ok {
+				c = z.readByte()
+			}
 			if z.err != nil {
 				z.pendingAttr[1].end = z.raw.end
 				return
