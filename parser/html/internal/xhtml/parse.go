@@ -343,10 +343,7 @@ func (p *parser) addText(text string) {
 	}
 
 	if p.shouldFosterParent() {
-		p.fosterParent(p.newNode(Node{
-			Type: TextNode,
-			Data: text,
-		}))
+		p.fosterParent(p.newText(text))
 		return
 	}
 
@@ -355,10 +352,7 @@ func (p *parser) addText(text string) {
 		p.appendText(n, text)
 		return
 	}
-	p.addChild(p.newNode(Node{
-		Type: TextNode,
-		Data: text,
-	}))
+	p.addChild(p.newText(text))
 }
 
 // nodeSlab is how many nodes newNode allocates at a time.
@@ -367,13 +361,21 @@ const nodeSlab = 64
 // newNode returns a new node holding n. reportlint: the text and element
 // nodes, nearly all of a tree, are allocated nodeSlab at a time rather
 // than one by one; the tree is kept or dropped as a whole.
-func (p *parser) newNode(n Node) *Node {
+func (p *parser) newNode() *Node {
 	if len(p.slab) == 0 {
 		p.slab = make([]Node, nodeSlab)
 	}
 	m := &p.slab[0]
 	p.slab = p.slab[1:]
-	*m = n
+	return m
+}
+
+// newText is a new text node of text. reportlint: the fields are set one
+// by one on the zeroed node (a copy of a whole Node is a typedmemmove).
+func (p *parser) newText(text string) *Node {
+	m := p.newNode()
+	m.Type = TextNode
+	m.Data = text
 	return m
 }
 
@@ -399,14 +401,15 @@ func attrCompare(a, b Attribute) int {
 
 // addElement adds a child element based on the current token.
 func (p *parser) addElement() {
-	p.addChild(p.newNode(Node{
-		Type:     ElementNode,
-		DataAtom: p.tok.DataAtom,
-		Data:     p.tok.Data,
-		Attr:     p.tok.Attr,
-		Pos:      p.tokPos,
-		End:      p.tokEnd,
-	}))
+	m := p.newNode()
+	m.Type = ElementNode
+	m.DataAtom = p.tok.DataAtom
+	m.Data = p.tok.Data
+	if p.tok.Attr != nil {
+		m.Attr = p.tok.Attr
+	}
+	m.Pos, m.End = p.tokPos, p.tokEnd
+	p.addChild(m)
 }
 
 // Section 12.2.4.3.
