@@ -129,3 +129,30 @@ func FuzzPackedLookup(f *testing.F) {
 	}
 	f.Fuzz(checkPacked)
 }
+
+func checkTextHelpers(t *testing.T, s string) {
+	t.Helper()
+	if got, want := removeNUL(s), strings.Replace(s, "\x00", "", -1); got != want {
+		t.Fatalf("removeNUL(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := allWhitespace(s), strings.Trim(s, whitespace) == ""; got != want {
+		t.Fatalf("allWhitespace(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func TestTextHelpersMatchRef(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	alpha := []string{" ", "\t", "\r", "\n", "\f", "\v", "\x00", "a", "一", "\u00a0", "\u3000"}
+	for i := 0; i < 5000; i++ {
+		var b strings.Builder
+		for n := rng.Intn(12); n > 0; n-- {
+			b.WriteString(alpha[rng.Intn(len(alpha))])
+		}
+		checkTextHelpers(t, b.String())
+	}
+}
+
+func FuzzTextHelpersMatchRef(f *testing.F) {
+	f.Add(" \t\x00a")
+	f.Fuzz(checkTextHelpers)
+}

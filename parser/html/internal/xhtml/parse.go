@@ -576,6 +576,27 @@ func (p *parser) resetInsertionMode() {
 
 const whitespace = " \t\r\n\f"
 
+// removeNUL is strings.Replace(s, "\x00", "", -1), with a quicker look
+// for the NUL first. reportlint: added.
+func removeNUL(s string) string {
+	if strings.IndexByte(s, 0) < 0 {
+		return s
+	}
+	return strings.Replace(s, "\x00", "", -1)
+}
+
+// allWhitespace is strings.Trim(s, whitespace) == "". reportlint: added.
+func allWhitespace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\r', '\n', '\f':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // Section 12.2.6.4.1.
 func initialIM(p *parser) bool {
 	switch p.tok.Type {
@@ -951,7 +972,7 @@ func inBodyIM(p *parser) bool {
 				}
 			}
 		}
-		d = strings.Replace(d, "\x00", "", -1)
+		d = removeNUL(d)
 		if d == "" {
 			return true
 		}
@@ -1530,10 +1551,10 @@ func textIM(p *parser) bool {
 func inTableIM(p *parser) bool {
 	switch p.tok.Type {
 	case TextToken:
-		p.tok.Data = strings.Replace(p.tok.Data, "\x00", "", -1)
+		p.tok.Data = removeNUL(p.tok.Data)
 		switch p.oe.top().DataAtom {
 		case a.Table, a.Tbody, a.Tfoot, a.Thead, a.Tr:
-			if strings.Trim(p.tok.Data, whitespace) == "" {
+			if allWhitespace(p.tok.Data) {
 				p.addText(p.tok.Data)
 				return true
 			}
@@ -1616,10 +1637,12 @@ func inTableIM(p *parser) bool {
 		return inBodyIM(p)
 	}
 
+	// reportlint: reset without a defer; after a panic the parse is
+	// over (parse recovers it into an error).
 	p.fosterParenting = true
-	defer func() { p.fosterParenting = false }()
-
-	return inBodyIM(p)
+	consumed := inBodyIM(p)
+	p.fosterParenting = false
+	return consumed
 }
 
 // Section 12.2.6.4.11.
