@@ -2310,7 +2310,9 @@ func (p *parser) parseCurrentToken() {
 
 	consumed := false
 	for !consumed {
-		if p.inForeignContent() {
+		// reportlint: inForeignContent is false when the current node
+		// is an HTML element (and there is no fragment context).
+		if (p.fragment || len(p.oe) > 0 && p.oe[len(p.oe)-1].Namespace != "") && p.inForeignContent() {
 			consumed = parseForeignContent(p)
 		} else {
 			consumed = p.im(p)
@@ -2345,7 +2347,7 @@ func (p *parser) parse() (err error) {
 				return err
 			}
 		}
-		p.tok = p.tokenizer.Token()
+		p.tokenizer.token(&p.tok)
 		if p.tok.Type == ErrorToken {
 			err = p.tokenizer.Err()
 			if err != nil && err != io.EOF {

@@ -1564,7 +1564,15 @@ type Piece struct{ At, Orig int }
 // Token returns the current Token. The result's Data and Attr values remain
 // valid after subsequent Next calls.
 func (z *Tokenizer) Token() Token {
-	t := Token{Type: z.tt}
+	var t Token
+	z.token(&t)
+	return t
+}
+
+// token is Token, into *t (the parser's own, without a copy).
+// reportlint: added.
+func (z *Tokenizer) token(t *Token) {
+	*t = Token{Type: z.tt}
 	switch z.tt {
 	case TextToken, CommentToken, DoctypeToken:
 		if z.str != "" && z.plain(z.data) {
@@ -1578,7 +1586,7 @@ func (z *Tokenizer) Token() Token {
 	case StartTagToken, SelfClosingTagToken, EndTagToken:
 		if z.str != "" && z.data.start < z.data.end {
 			if x, upper, ok := packLower(z.buf[z.data.start:z.data.end]); ok {
-				z.fastTagToken(&t, x, upper)
+				z.fastTagToken(t, x, upper)
 				break
 			}
 		}
@@ -1610,7 +1618,6 @@ func (z *Tokenizer) Token() Token {
 			t.DataAtom, t.Data = 0, string(name)
 		}
 	}
-	return t
 }
 
 // fastTagToken is Token for a tag whose name, packed into x by
