@@ -469,6 +469,11 @@ func (z *Tokenizer) skipWhiteSpace() {
 	}
 }
 
+// isSpace reports whether c is white space to skipWhiteSpace.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'
+}
+
 // readRawOrRCDATA reads until the next "</foo>", where "foo" is z.rawTag and
 // is typically something like "script" or "textarea".
 func (z *Tokenizer) readRawOrRCDATA() {
@@ -988,6 +993,10 @@ func (z *Tokenizer) readStartTag() TokenType {
 	if 'A' <= c && c <= 'Z' {
 		c += 'a' - 'A'
 	}
+	// reportlint: the names below are 3 to 9 bytes long.
+	if n := z.data.end - z.data.start; n < 3 || n > 9 {
+		c = 0
+	}
 	switch c {
 	case 'i':
 		raw = z.startTagIn("iframe")
@@ -1038,8 +1047,12 @@ func (z *Tokenizer) readTag(saveAttr bool) {
 	}
 	// Read the tag name and attribute key/value pairs.
 	z.readTagName()
-	if z.skipWhiteSpace(); z.err != nil {
-		return
+	// reportlint: skipWhiteSpace only when there is white space to skip
+	// (<td> is followed by '>').
+	if i := z.raw.end; !z.mem || z.err != nil || i >= len(z.buf) || isSpace(z.buf[i]) {
+		if z.skipWhiteSpace(); z.err != nil {
+			return
+		}
 	}
 	for {
 		c, ok := z.memByte()
