@@ -988,6 +988,56 @@ func (z *Tokenizer) readStartTag() TokenType {
 	if z.err != nil {
 		return ErrorToken
 	}
+	z.checkRawTag()
+	// Look for a self-closing token (e.g. <br/>).
+	//
+	// Originally, we did this by just checking that the last character of the
+	// tag (ignoring the closing bracket) was a solidus (/) character, but this
+	// is not always accurate.
+	//
+	// We need to be careful that we don't misinterpret a non-self-closing tag
+	// as self-closing, as can happen if the tag contains unquoted attribute
+	// values (i.e. <p a=/>).
+	//
+	// To avoid this, we check that the last non-bracket character of the tag
+	// (z.raw.end-2) isn't the same character as the last non-quote character of
+	// the last attribute of the tag (z.pendingAttr[1].end-1), if the tag has
+	// attributes.
+	nAttrs := len(z.attr)
+	if z.err == nil && z.buf[z.raw.end-2] == '/' && (nAttrs == 0 || z.raw.end-2 != z.attr[nAttrs-1][1].end-1) {
+		return SelfClosingTagToken
+	}
+	return StartTagToken
+}
+
+// simpleTag reads, in memory, a tag with no attributes and no white space
+// ("<td>", "</td>": the '<', the '/' and the first letter of the name
+// read) as readTag would, and reports whether it was one; if it was not,
+// nothing is read. reportlint: added.
+func (z *Tokenizer) simpleTag() bool {
+	buf := z.buf
+	for j := z.raw.end; j < len(buf); j++ {
+		switch buf[j] {
+		case '>':
+			z.attr = z.attr[:0]
+			z.nAttrReturned = 0
+			if len(z.attrNames) > 0 {
+				clear(z.attrNames)
+			}
+			z.data.start = z.raw.end - 1
+			z.data.end = j
+			z.raw.end = j + 1
+			return true
+		case ' ', '\n', '\r', '\t', '\f', '/':
+			return false
+		}
+	}
+	return false
+}
+
+// checkRawTag sets rawTag when the start tag just read makes the next
+// token raw text. reportlint: taken out of readStartTag.
+func (z *Tokenizer) checkRawTag() {
 	// Several tags flag the tokenizer's next token as raw.
 	c, raw := z.buf[z.data.start], false
 	if 'A' <= c && c <= 'Z' {
@@ -1014,25 +1064,6 @@ func (z *Tokenizer) readStartTag() TokenType {
 	if raw {
 		z.rawTag = strings.ToLower(string(z.buf[z.data.start:z.data.end]))
 	}
-	// Look for a self-closing token (e.g. <br/>).
-	//
-	// Originally, we did this by just checking that the last character of the
-	// tag (ignoring the closing bracket) was a solidus (/) character, but this
-	// is not always accurate.
-	//
-	// We need to be careful that we don't misinterpret a non-self-closing tag
-	// as self-closing, as can happen if the tag contains unquoted attribute
-	// values (i.e. <p a=/>).
-	//
-	// To avoid this, we check that the last non-bracket character of the tag
-	// (z.raw.end-2) isn't the same character as the last non-quote character of
-	// the last attribute of the tag (z.pendingAttr[1].end-1), if the tag has
-	// attributes.
-	nAttrs := len(z.attr)
-	if z.err == nil && z.buf[z.raw.end-2] == '/' && (nAttrs == 0 || z.raw.end-2 != z.attr[nAttrs-1][1].end-1) {
-		return SelfClosingTagToken
-	}
-	return StartTagToken
 }
 
 // readTag reads the next tag token and its attributes. If saveAttr, those
@@ -1388,6 +1419,13 @@ loop:
 		}
 		switch tokenType {
 		case StartTagToken:
+			// reportlint: a tag without attributes by simpleTag; the
+			// last byte before its '>' is of the name, never '/'.
+			if z.mem && z.simpleTag() {
+				z.checkRawTag()
+				z.tt = StartTagToken
+				return z.tt
+			}
 			z.tt = z.readStartTag()
 			return z.tt
 		case EndTagToken:
@@ -1403,6 +1441,10 @@ loop:
 				return z.tt
 			}
 			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				if z.mem && z.simpleTag() {
+					z.tt = EndTagToken
+					return z.tt
+				}
 				z.readTag(false)
 				if z.err != nil {
 					z.tt = ErrorToken
