@@ -1422,14 +1422,20 @@ loop:
 			// reportlint: a tag without attributes by simpleTag; the
 			// last byte before its '>' is of the name, never '/'.
 			if z.mem && z.simpleTag() {
-				z.checkRawTag()
+				if n := z.data.end - z.data.start; n >= 3 && n <= 9 {
+					z.checkRawTag() // see there
+				}
 				z.tt = StartTagToken
 				return z.tt
 			}
 			z.tt = z.readStartTag()
 			return z.tt
 		case EndTagToken:
-			c = z.readByte()
+			var ok bool
+			c, ok = z.memByte()
+			if !ok {
+				c = z.readByte()
+			}
 			if z.err != nil {
 				break loop
 			}
