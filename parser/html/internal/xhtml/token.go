@@ -192,6 +192,7 @@ type Tokenizer struct {
 	// nextFrom[k] is in buf (len(buf) if none): plain's cache.
 	// reportlint: added.
 	next, nextFrom [3]int
+	clean          span
 }
 
 // specialBytes are the bytes that make Text or TagAttr change a span.
@@ -209,9 +210,6 @@ func (z *Tokenizer) useStringCopy() {
 	if len(z.buf) > 0 {
 		z.str = unsafe.String(unsafe.SliceData(z.buf), len(z.buf))
 	}
-	for k := range z.next {
-		z.next[k], z.nextFrom[k] = -1, -1
-	}
 }
 
 // plain reports whether buf[sp] would come out of Text or TagAttr
@@ -220,7 +218,23 @@ func (z *Tokenizer) useStringCopy() {
 // call to the next (spans are asked about in order, and those between
 // have changed only where they were); plainRef is the original.
 func (z *Tokenizer) plain(sp span) bool {
-	return z.clearOf(0, sp) && z.clearOf(1, sp) && z.clearOf(2, sp)
+	if sp.start >= z.clean.start && sp.end <= z.clean.end {
+		return true
+	}
+	return z.plainSlow(sp)
+}
+
+// plainSlow is plain when sp is not in z.clean, a stretch known to hold
+// none of specialBytes: it finds the next of each and, when sp is plain,
+// keeps the stretch from sp on that holds none.
+func (z *Tokenizer) plainSlow(sp span) bool {
+	c0, c1, c2 := z.clearOf(0, sp), z.clearOf(1, sp), z.clearOf(2, sp)
+	if !c0 || !c1 || !c2 {
+		z.clean = span{}
+		return false
+	}
+	z.clean = span{sp.start, min(z.next[0], z.next[1], z.next[2])}
+	return true
 }
 
 // clearOf reports whether buf[sp] holds no specialBytes[k].
@@ -1750,6 +1764,8 @@ func NewTokenizerBytes(b []byte, base int) *Tokenizer {
 		base:      base,
 		attrNames: make(map[string]bool),
 		mem:       true,
+		next:      [3]int{-1, -1, -1},
+		nextFrom:  [3]int{-1, -1, -1},
 	}
 }
 
@@ -1770,6 +1786,8 @@ func NewTokenizerFragment(r io.Reader, contextTag string) *Tokenizer {
 		r:         r,
 		buf:       make([]byte, 0, 4096),
 		attrNames: make(map[string]bool),
+		next:      [3]int{-1, -1, -1},
+		nextFrom:  [3]int{-1, -1, -1},
 	}
 	if contextTag != "" {
 		// Per the "Parsing HTML Fragments" portion of the spec:
