@@ -2426,11 +2426,13 @@ func ParseWithOptions(r io.Reader, opts ...ParseOption) (*Node, error) {
 
 // ParseBytes parses the HTML document src and records on every element
 // built from a start tag where that tag is (Node.Pos, Node.End: offsets in
-// src plus base). The parser owns src and may change it. check, when not
-// nil, is called after the tokenizer has read each token and before the
-// token is parsed (it may look at z.Raw and z.Offset, not consume the
-// token); an error from it stops the parse and is returned. reportlint:
-// added.
+// src plus base). The parser owns src and may change it, and the tree's
+// strings may share src's memory: the caller must not change src once it
+// has handed it over (reportlint: they used to share a copy of it). check,
+// when not nil, is called after the tokenizer has read each token and
+// before the token is parsed (it may look at z.Raw and z.Offset, not
+// consume the token); an error from it stops the parse and is returned.
+// reportlint: added.
 func ParseBytes(src []byte, base int, check func(z *Tokenizer, tt TokenType) error) (*Node, error) {
 	return ParsePieces(src, []Piece{{0, base}}, check)
 }
