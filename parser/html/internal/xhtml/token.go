@@ -414,15 +414,18 @@ func (z *Tokenizer) skipTo(b byte) {
 	// reportlint: b is often a byte or two on (<td>1</td>): look at those
 	// before calling IndexByte.
 	i, buf := z.raw.end, z.buf
-	for n := i + 2; i < n; i++ {
-		if i >= len(buf) {
-			z.raw.end = len(buf)
-			return
-		}
+	if i+1 < len(buf) {
 		if buf[i] == b {
-			z.raw.end = i
 			return
 		}
+		if buf[i+1] == b {
+			z.raw.end = i + 1
+			return
+		}
+		i += 2
+	} else if i >= len(buf) {
+		z.raw.end = len(buf)
+		return
 	}
 	if j := bytes.IndexByte(buf[i:], b); j >= 0 {
 		z.raw.end = i + j
