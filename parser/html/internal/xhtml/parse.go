@@ -151,14 +151,37 @@ func (p *parser) indexOfElementInScope(s scope, matchTags ...a.Atom) int {
 		}
 		switch s {
 		case defaultScope, listItemScope, buttonScope:
-			for _, t := range defaultScopeStopTags[p.oe[i].Namespace] {
-				if t == tagAtom {
-					return -1
-				}
+			// reportlint: the stop tags of defaultScopeStopTags, without
+			// a map lookup per element.
+			if isScopeStop(p.oe[i].Namespace, tagAtom) {
+				return -1
 			}
 		}
 	}
 	return -1
+}
+
+// isScopeStop reports whether an element of namespace ns and atom t is
+// among defaultScopeStopTags[ns]. reportlint: added.
+func isScopeStop(ns string, t a.Atom) bool {
+	switch ns {
+	case "":
+		switch t {
+		case a.Applet, a.Caption, a.Html, a.Table, a.Td, a.Th, a.Marquee, a.Object, a.Template, a.Select:
+			return true
+		}
+	case "math":
+		switch t {
+		case a.AnnotationXml, a.Mi, a.Mn, a.Mo, a.Ms, a.Mtext:
+			return true
+		}
+	case "svg":
+		switch t {
+		case a.Desc, a.ForeignObject, a.Title:
+			return true
+		}
+	}
+	return false
 }
 
 // elementInScope is like popUntil, except that it doesn't modify the stack of
@@ -320,10 +343,7 @@ func (p *parser) addText(text string) {
 	}
 
 	if p.shouldFosterParent() {
-		p.fosterParent(p.newNode(Node{
-			Type: TextNode,
-			Data: text,
-		}))
+		p.fosterParent(p.newText(text))
 		return
 	}
 
@@ -332,10 +352,7 @@ func (p *parser) addText(text string) {
 		p.appendText(n, text)
 		return
 	}
-	p.addChild(p.newNode(Node{
-		Type: TextNode,
-		Data: text,
-	}))
+	p.addChild(p.newText(text))
 }
 
 // nodeSlab is how many nodes newNode allocates at a time.
@@ -344,13 +361,21 @@ const nodeSlab = 64
 // newNode returns a new node holding n. reportlint: the text and element
 // nodes, nearly all of a tree, are allocated nodeSlab at a time rather
 // than one by one; the tree is kept or dropped as a whole.
-func (p *parser) newNode(n Node) *Node {
+func (p *parser) newNode() *Node {
 	if len(p.slab) == 0 {
 		p.slab = make([]Node, nodeSlab)
 	}
 	m := &p.slab[0]
 	p.slab = p.slab[1:]
-	*m = n
+	return m
+}
+
+// newText is a new text node of text. reportlint: the fields are set one
+// by one on the zeroed node (a copy of a whole Node is a typedmemmove).
+func (p *parser) newText(text string) *Node {
+	m := p.newNode()
+	m.Type = TextNode
+	m.Data = text
 	return m
 }
 
@@ -376,14 +401,15 @@ func attrCompare(a, b Attribute) int {
 
 // addElement adds a child element based on the current token.
 func (p *parser) addElement() {
-	p.addChild(p.newNode(Node{
-		Type:     ElementNode,
-		DataAtom: p.tok.DataAtom,
-		Data:     p.tok.Data,
-		Attr:     p.tok.Attr,
-		Pos:      p.tokPos,
-		End:      p.tokEnd,
-	}))
+	m := p.newNode()
+	m.Type = ElementNode
+	m.DataAtom = p.tok.DataAtom
+	m.Data = p.tok.Data
+	if p.tok.Attr != nil {
+		m.Attr = p.tok.Attr
+	}
+	m.Pos, m.End = p.tokPos, p.tokEnd
+	p.addChild(m)
 }
 
 // Section 12.2.4.3.
@@ -549,6 +575,27 @@ func (p *parser) resetInsertionMode() {
 }
 
 const whitespace = " \t\r\n\f"
+
+// removeNUL is strings.Replace(s, "\x00", "", -1), with a quicker look
+// for the NUL first. reportlint: added.
+func removeNUL(s string) string {
+	if strings.IndexByte(s, 0) < 0 {
+		return s
+	}
+	return strings.Replace(s, "\x00", "", -1)
+}
+
+// allWhitespace is strings.Trim(s, whitespace) == "". reportlint: added.
+func allWhitespace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\r', '\n', '\f':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // Section 12.2.6.4.1.
 func initialIM(p *parser) bool {
@@ -925,7 +972,7 @@ func inBodyIM(p *parser) bool {
 				}
 			}
 		}
-		d = strings.Replace(d, "\x00", "", -1)
+		d = removeNUL(d)
 		if d == "" {
 			return true
 		}
@@ -1504,10 +1551,10 @@ func textIM(p *parser) bool {
 func inTableIM(p *parser) bool {
 	switch p.tok.Type {
 	case TextToken:
-		p.tok.Data = strings.Replace(p.tok.Data, "\x00", "", -1)
+		p.tok.Data = removeNUL(p.tok.Data)
 		switch p.oe.top().DataAtom {
 		case a.Table, a.Tbody, a.Tfoot, a.Thead, a.Tr:
-			if strings.Trim(p.tok.Data, whitespace) == "" {
+			if allWhitespace(p.tok.Data) {
 				p.addText(p.tok.Data)
 				return true
 			}
@@ -1590,10 +1637,12 @@ func inTableIM(p *parser) bool {
 		return inBodyIM(p)
 	}
 
+	// reportlint: reset without a defer; after a panic the parse is
+	// over (parse recovers it into an error).
 	p.fosterParenting = true
-	defer func() { p.fosterParenting = false }()
-
-	return inBodyIM(p)
+	consumed := inBodyIM(p)
+	p.fosterParenting = false
+	return consumed
 }
 
 // Section 12.2.6.4.11.
@@ -2261,7 +2310,9 @@ func (p *parser) parseCurrentToken() {
 
 	consumed := false
 	for !consumed {
-		if p.inForeignContent() {
+		// reportlint: inForeignContent is false when the current node
+		// is an HTML element (and there is no fragment context).
+		if (p.fragment || len(p.oe) > 0 && p.oe[len(p.oe)-1].Namespace != "") && p.inForeignContent() {
 			consumed = parseForeignContent(p)
 		} else {
 			consumed = p.im(p)
@@ -2296,7 +2347,7 @@ func (p *parser) parse() (err error) {
 				return err
 			}
 		}
-		p.tok = p.tokenizer.Token()
+		p.tokenizer.token(&p.tok)
 		if p.tok.Type == ErrorToken {
 			err = p.tokenizer.Err()
 			if err != nil && err != io.EOF {
@@ -2375,11 +2426,13 @@ func ParseWithOptions(r io.Reader, opts ...ParseOption) (*Node, error) {
 
 // ParseBytes parses the HTML document src and records on every element
 // built from a start tag where that tag is (Node.Pos, Node.End: offsets in
-// src plus base). The parser owns src and may change it. check, when not
-// nil, is called after the tokenizer has read each token and before the
-// token is parsed (it may look at z.Raw and z.Offset, not consume the
-// token); an error from it stops the parse and is returned. reportlint:
-// added.
+// src plus base). The parser owns src and may change it, and the tree's
+// strings may share src's memory: the caller must not change src once it
+// has handed it over (reportlint: they used to share a copy of it). check,
+// when not nil, is called after the tokenizer has read each token and
+// before the token is parsed (it may look at z.Raw and z.Offset, not
+// consume the token); an error from it stops the parse and is returned.
+// reportlint: added.
 func ParseBytes(src []byte, base int, check func(z *Tokenizer, tt TokenType) error) (*Node, error) {
 	return ParsePieces(src, []Piece{{0, base}}, check)
 }
@@ -2388,9 +2441,7 @@ func ParseBytes(src []byte, base int, check func(z *Tokenizer, tt TokenType) err
 // caller's text: positions are mapped back through pieces (which must be in
 // order, the first at 0). reportlint: added.
 func ParsePieces(src []byte, pieces []Piece, check func(z *Tokenizer, tt TokenType) error) (*Node, error) {
-	z := NewTokenizerBytes(src, 0)
-	z.pieces = pieces
-	z.useStringCopy()
+	z := newPieceTokenizer(src, pieces)
 	p := &parser{
 		tokenizer: z,
 		doc: &Node{
@@ -2405,6 +2456,14 @@ func ParsePieces(src []byte, pieces []Piece, check func(z *Tokenizer, tt TokenTy
 		return nil, err
 	}
 	return p.doc, nil
+}
+
+// newPieceTokenizer is the tokenizer ParsePieces reads src with.
+func newPieceTokenizer(src []byte, pieces []Piece) *Tokenizer {
+	z := NewTokenizerBytes(src, 0)
+	z.pieces = pieces
+	z.useStringCopy()
+	return z
 }
 
 // ParseFragmentWithOptions is like ParseFragment, with options.

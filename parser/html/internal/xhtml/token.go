@@ -10,6 +10,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"golang.org/x/net/html/atom"
 )
@@ -183,20 +184,70 @@ type Tokenizer struct {
 	// reportlint: added, see useStringCopy.
 	str  string
 	slab []Attribute
+	// mem is whether the whole input is in buf and there is no maxBuf:
+	// a byte before len(buf) can be read without readByte. reportlint:
+	// added.
+	mem bool
+	// next[k] is where the next specialBytes[k] at or after
+	// nextFrom[k] is in buf (len(buf) if none): plain's cache.
+	// reportlint: added.
+	next, nextFrom [3]int
+	clean          span
 }
 
-// useStringCopy makes Token share one copy of the whole input for its
-// strings. Only for a tokenizer made by NewTokenizerBytes (whose buffer is
-// the whole input and never shifts). reportlint: added.
+// specialBytes are the bytes that make Text or TagAttr change a span.
+var specialBytes = [3]byte{'&', '\r', 0}
+
+// useStringCopy makes Token share the input's memory for its strings:
+// the strings it gives are of spans that come out of Text and TagAttr
+// unchanged (plain), and the tokenizer changes buf in place only in the
+// spans of the token it is on, so they never change while the tokenizer
+// goes on. The caller must not change the input afterwards. Only for a
+// tokenizer made by NewTokenizerBytes (whose buffer is the whole input
+// and never shifts). reportlint: added; it used to make a copy of the
+// input the strings shared.
 func (z *Tokenizer) useStringCopy() {
-	z.str = string(z.buf)
+	if len(z.buf) > 0 {
+		z.str = unsafe.String(unsafe.SliceData(z.buf), len(z.buf))
+	}
 }
 
 // plain reports whether buf[sp] would come out of Text or TagAttr
 // unchanged: no newline to convert, no NUL, no character reference.
+// reportlint: where the next of each of those bytes is, is kept from one
+// call to the next (spans are asked about in order, and those between
+// have changed only where they were); plainRef is the original.
 func (z *Tokenizer) plain(sp span) bool {
-	b := z.buf[sp.start:sp.end]
-	return bytes.IndexByte(b, '&') < 0 && bytes.IndexByte(b, '\r') < 0 && bytes.IndexByte(b, 0) < 0
+	if sp.start >= z.clean.start && sp.end <= z.clean.end {
+		return true
+	}
+	return z.plainSlow(sp)
+}
+
+// plainSlow is plain when sp is not in z.clean, a stretch known to hold
+// none of specialBytes: it finds the next of each and, when sp is plain,
+// keeps the stretch from sp on that holds none.
+func (z *Tokenizer) plainSlow(sp span) bool {
+	c0, c1, c2 := z.clearOf(0, sp), z.clearOf(1, sp), z.clearOf(2, sp)
+	if !c0 || !c1 || !c2 {
+		z.clean = span{}
+		return false
+	}
+	z.clean = span{sp.start, min(z.next[0], z.next[1], z.next[2])}
+	return true
+}
+
+// clearOf reports whether buf[sp] holds no specialBytes[k].
+func (z *Tokenizer) clearOf(k int, sp span) bool {
+	n := z.next[k]
+	if n < sp.start || z.nextFrom[k] > sp.start {
+		n = len(z.buf)
+		if i := bytes.IndexByte(z.buf[sp.start:], specialBytes[k]); i >= 0 {
+			n = sp.start + i
+		}
+		z.next[k], z.nextFrom[k] = n, sp.start
+	}
+	return n >= sp.end
 }
 
 // attrSlice is a fresh slice of n attributes (length 0, capacity n) cut
@@ -284,6 +335,17 @@ func (z *Tokenizer) readByte() byte {
 	return z.readByteSlow()
 }
 
+// memByte is readByte when the byte is in memory (mem), and small enough
+// to be inlined; ok is false, and nothing read, otherwise. reportlint:
+// added, readByte is not inlined.
+func (z *Tokenizer) memByte() (c byte, ok bool) {
+	if i := z.raw.end; z.mem && i < len(z.buf) {
+		z.raw.end = i + 1
+		return z.buf[i], true
+	}
+	return 0, false
+}
+
 // readByteSlow is readByte when the buffer is exhausted or limited.
 func (z *Tokenizer) readByteSlow() byte {
 	if z.raw.end >= len(z.buf) {
@@ -346,13 +408,29 @@ func (z *Tokenizer) readByteSlow() byte {
 // are those such a loop would have read and passed over; a tokenizer on a
 // reader is left alone.
 func (z *Tokenizer) skipTo(b byte) {
-	if z.r != nil || z.maxBuf > 0 || z.err != nil || z.raw.end >= len(z.buf) {
+	if !z.mem || z.err != nil {
 		return
 	}
-	if i := bytes.IndexByte(z.buf[z.raw.end:], b); i >= 0 {
-		z.raw.end += i
+	// reportlint: b is often a byte or two on (<td>1</td>): look at those
+	// before calling IndexByte.
+	i, buf := z.raw.end, z.buf
+	if i+1 < len(buf) {
+		if buf[i] == b {
+			return
+		}
+		if buf[i+1] == b {
+			z.raw.end = i + 1
+			return
+		}
+		i += 2
+	} else if i >= len(buf) {
+		z.raw.end = len(buf)
+		return
+	}
+	if j := bytes.IndexByte(buf[i:], b); j >= 0 {
+		z.raw.end = i + j
 	} else {
-		z.raw.end = len(z.buf)
+		z.raw.end = len(buf)
 	}
 }
 
@@ -406,6 +484,11 @@ func (z *Tokenizer) skipWhiteSpace() {
 			return
 		}
 	}
+}
+
+// isSpace reports whether c is white space to skipWhiteSpace.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'
 }
 
 // readRawOrRCDATA reads until the next "</foo>", where "foo" is z.rawTag and
@@ -922,28 +1005,7 @@ func (z *Tokenizer) readStartTag() TokenType {
 	if z.err != nil {
 		return ErrorToken
 	}
-	// Several tags flag the tokenizer's next token as raw.
-	c, raw := z.buf[z.data.start], false
-	if 'A' <= c && c <= 'Z' {
-		c += 'a' - 'A'
-	}
-	switch c {
-	case 'i':
-		raw = z.startTagIn("iframe")
-	case 'n':
-		raw = z.startTagIn("noembed", "noframes", "noscript")
-	case 'p':
-		raw = z.startTagIn("plaintext")
-	case 's':
-		raw = z.startTagIn("script", "style")
-	case 't':
-		raw = z.startTagIn("textarea", "title")
-	case 'x':
-		raw = z.startTagIn("xmp")
-	}
-	if raw {
-		z.rawTag = strings.ToLower(string(z.buf[z.data.start:z.data.end]))
-	}
+	z.checkRawTag()
 	// Look for a self-closing token (e.g. <br/>).
 	//
 	// Originally, we did this by just checking that the last character of the
@@ -965,6 +1027,62 @@ func (z *Tokenizer) readStartTag() TokenType {
 	return StartTagToken
 }
 
+// simpleTag reads, in memory, a tag with no attributes and no white space
+// ("<td>", "</td>": the '<', the '/' and the first letter of the name
+// read) as readTag would, and reports whether it was one; if it was not,
+// nothing is read. reportlint: added.
+func (z *Tokenizer) simpleTag() bool {
+	buf := z.buf
+	for j := z.raw.end; j < len(buf); j++ {
+		switch buf[j] {
+		case '>':
+			z.attr = z.attr[:0]
+			z.nAttrReturned = 0
+			if len(z.attrNames) > 0 {
+				clear(z.attrNames)
+			}
+			z.data.start = z.raw.end - 1
+			z.data.end = j
+			z.raw.end = j + 1
+			return true
+		case ' ', '\n', '\r', '\t', '\f', '/':
+			return false
+		}
+	}
+	return false
+}
+
+// checkRawTag sets rawTag when the start tag just read makes the next
+// token raw text. reportlint: taken out of readStartTag.
+func (z *Tokenizer) checkRawTag() {
+	// Several tags flag the tokenizer's next token as raw.
+	c, raw := z.buf[z.data.start], false
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	// reportlint: the names below are 3 to 9 bytes long.
+	if n := z.data.end - z.data.start; n < 3 || n > 9 {
+		c = 0
+	}
+	switch c {
+	case 'i':
+		raw = z.startTagIn("iframe")
+	case 'n':
+		raw = z.startTagIn("noembed", "noframes", "noscript")
+	case 'p':
+		raw = z.startTagIn("plaintext")
+	case 's':
+		raw = z.startTagIn("script", "style")
+	case 't':
+		raw = z.startTagIn("textarea", "title")
+	case 'x':
+		raw = z.startTagIn("xmp")
+	}
+	if raw {
+		z.rawTag = strings.ToLower(string(z.buf[z.data.start:z.data.end]))
+	}
+}
+
 // readTag reads the next tag token and its attributes. If saveAttr, those
 // attributes are saved in z.attr, otherwise z.attr is set to an empty slice.
 // The opening "<a" or "</a" has already been consumed, where 'a' means anything
@@ -977,11 +1095,18 @@ func (z *Tokenizer) readTag(saveAttr bool) {
 	}
 	// Read the tag name and attribute key/value pairs.
 	z.readTagName()
-	if z.skipWhiteSpace(); z.err != nil {
-		return
+	// reportlint: skipWhiteSpace only when there is white space to skip
+	// (<td> is followed by '>').
+	if i := z.raw.end; !z.mem || z.err != nil || i >= len(z.buf) || isSpace(z.buf[i]) {
+		if z.skipWhiteSpace(); z.err != nil {
+			return
+		}
 	}
 	for {
-		c := z.readByte()
+		c, ok := z.memByte()
+		if !ok {
+			c = z.readByte()
+		}
 		if z.err != nil || c == '>' {
 			break
 		}
@@ -1141,7 +1266,10 @@ func (z *Tokenizer) readTagAttrVal() {
 	if z.skipWhiteSpace(); z.err != nil {
 		return
 	}
-	c := z.readByte()
+	c, ok := z.memByte()
+	if !ok {
+		c = z.readByte()
+	}
 	if z.err != nil {
 		return
 	}
@@ -1157,7 +1285,10 @@ func (z *Tokenizer) readTagAttrVal() {
 	if z.skipWhiteSpace(); z.err != nil {
 		return
 	}
-	quote := z.readByte()
+	quote, ok := z.memByte()
+	if !ok {
+		quote = z.readByte()
+	}
 	if z.err != nil {
 		return
 	}
@@ -1170,7 +1301,10 @@ func (z *Tokenizer) readTagAttrVal() {
 		z.pendingAttr[1].start = z.raw.end
 		for {
 			z.skipTo(quote)
-			c := z.readByte()
+			c, ok := z.memByte()
+			if !ok {
+				c = z.readByte()
+			}
 			if z.err != nil {
 				z.pendingAttr[1].end = z.raw.end
 				return
@@ -1249,19 +1383,31 @@ func (z *Tokenizer) Next() TokenType {
 loop:
 	for {
 		z.skipTo('<')
-		c := z.readByte()
-		if z.err != nil {
-			break loop
-		}
-		if c != '<' {
-			continue loop
-		}
+		// reportlint: readByte, which is not inlined, only when the next
+		// two bytes are not in memory.
+		var c byte
+		if i := z.raw.end; z.mem && i+1 < len(z.buf) {
+			if z.buf[i] != '<' {
+				z.raw.end = i + 1
+				continue loop
+			}
+			c = z.buf[i+1]
+			z.raw.end = i + 2
+		} else {
+			c = z.readByte()
+			if z.err != nil {
+				break loop
+			}
+			if c != '<' {
+				continue loop
+			}
 
-		// Check if the '<' we have just read is part of a tag, comment
-		// or doctype. If not, it's part of the accumulated text token.
-		c = z.readByte()
-		if z.err != nil {
-			break loop
+			// Check if the '<' we have just read is part of a tag, comment
+			// or doctype. If not, it's part of the accumulated text token.
+			c = z.readByte()
+			if z.err != nil {
+				break loop
+			}
 		}
 		var tokenType TokenType
 		switch {
@@ -1290,10 +1436,23 @@ loop:
 		}
 		switch tokenType {
 		case StartTagToken:
+			// reportlint: a tag without attributes by simpleTag; the
+			// last byte before its '>' is of the name, never '/'.
+			if z.mem && z.simpleTag() {
+				if n := z.data.end - z.data.start; n >= 3 && n <= 9 {
+					z.checkRawTag() // see there
+				}
+				z.tt = StartTagToken
+				return z.tt
+			}
 			z.tt = z.readStartTag()
 			return z.tt
 		case EndTagToken:
-			c = z.readByte()
+			var ok bool
+			c, ok = z.memByte()
+			if !ok {
+				c = z.readByte()
+			}
 			if z.err != nil {
 				break loop
 			}
@@ -1305,6 +1464,10 @@ loop:
 				return z.tt
 			}
 			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				if z.mem && z.simpleTag() {
+					z.tt = EndTagToken
+					return z.tt
+				}
 				z.readTag(false)
 				if z.err != nil {
 					z.tt = ErrorToken
@@ -1479,7 +1642,15 @@ type Piece struct{ At, Orig int }
 // Token returns the current Token. The result's Data and Attr values remain
 // valid after subsequent Next calls.
 func (z *Tokenizer) Token() Token {
-	t := Token{Type: z.tt}
+	var t Token
+	z.token(&t)
+	return t
+}
+
+// token is Token, into *t (the parser's own, without a copy).
+// reportlint: added.
+func (z *Tokenizer) token(t *Token) {
+	*t = Token{Type: z.tt}
 	switch z.tt {
 	case TextToken, CommentToken, DoctypeToken:
 		if z.str != "" && z.plain(z.data) {
@@ -1491,6 +1662,12 @@ func (z *Tokenizer) Token() Token {
 		}
 		t.Data = string(z.Text())
 	case StartTagToken, SelfClosingTagToken, EndTagToken:
+		if z.str != "" && z.data.start < z.data.end {
+			if x, upper, ok := packLower(z.buf[z.data.start:z.data.end]); ok {
+				z.fastTagToken(t, x, upper)
+				break
+			}
+		}
 		name, moreAttr := z.TagName()
 		if moreAttr {
 			// reportlint: the original grows Attr by appending.
@@ -1519,13 +1696,62 @@ func (z *Tokenizer) Token() Token {
 			t.DataAtom, t.Data = 0, string(name)
 		}
 	}
-	return t
+}
+
+// fastTagToken is Token for a tag whose name, packed into x by
+// packLower, has no NUL, on a tokenizer sharing the input's memory
+// (useStringCopy): what TagName and TagAttr would do, without the scans
+// for NUL in the name and, for attribute values that need no change
+// (plain), in the value. reportlint: added.
+func (z *Tokenizer) fastTagToken(t *Token, x uint64, upper bool) {
+	name := z.buf[z.data.start:z.data.end]
+	if upper {
+		lower(name)
+	}
+	z.data.start = z.raw.end
+	z.data.end = z.raw.end
+	if a := packedLookup(x, name); a != 0 {
+		t.DataAtom, t.Data = a, a.String()
+	} else {
+		t.DataAtom, t.Data = 0, string(name)
+	}
+	if z.nAttrReturned >= len(z.attr) || z.tt == EndTagToken {
+		return
+	}
+	t.Attr = z.attrSlice(len(z.attr) - z.nAttrReturned)
+	for z.nAttrReturned < len(z.attr) {
+		sp := z.attr[z.nAttrReturned]
+		if !z.plain(sp[1]) {
+			key, val, _ := z.TagAttr()
+			t.Attr = append(t.Attr, Attribute{"", atom.String(key), string(val)})
+			continue
+		}
+		key := z.buf[sp[0].start:sp[0].end]
+		k, kUpper, ok := packLower(key)
+		if !ok {
+			key, _, _ := z.TagAttr()
+			t.Attr = append(t.Attr, Attribute{"", atom.String(key), z.str[sp[1].start:sp[1].end]})
+			continue
+		}
+		z.nAttrReturned++
+		if kUpper {
+			lower(key)
+		}
+		var ks string
+		if a := packedLookup(k, key); a != 0 {
+			ks = a.String()
+		} else {
+			ks = string(key)
+		}
+		t.Attr = append(t.Attr, Attribute{"", ks, z.str[sp[1].start:sp[1].end]})
+	}
 }
 
 // SetMaxBuf sets a limit on the amount of data buffered during tokenization.
 // A value of 0 means unlimited.
 func (z *Tokenizer) SetMaxBuf(n int) {
 	z.maxBuf = n
+	z.mem = z.r == nil && n <= 0
 }
 
 // NewTokenizer returns a new HTML Tokenizer for the given Reader.
@@ -1540,6 +1766,9 @@ func NewTokenizerBytes(b []byte, base int) *Tokenizer {
 		readErr:   io.EOF,
 		base:      base,
 		attrNames: make(map[string]bool),
+		mem:       true,
+		next:      [3]int{-1, -1, -1},
+		nextFrom:  [3]int{-1, -1, -1},
 	}
 }
 
@@ -1560,6 +1789,8 @@ func NewTokenizerFragment(r io.Reader, contextTag string) *Tokenizer {
 		r:         r,
 		buf:       make([]byte, 0, 4096),
 		attrNames: make(map[string]bool),
+		next:      [3]int{-1, -1, -1},
+		nextFrom:  [3]int{-1, -1, -1},
 	}
 	if contextTag != "" {
 		// Per the "Parsing HTML Fragments" portion of the spec:
