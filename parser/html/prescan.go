@@ -464,79 +464,141 @@ func (p *pscan) hidden() bool {
 }
 
 // styleHides is hidden for an element whose only attribute is style=v,
-// without allocating for an ASCII value (Word gives most paragraphs and
-// cells a style, many with "none" in it).
+// without allocating (Word gives most paragraphs and cells a style, many
+// with "none" in it). hidden searches strings.ToLower(strings.Join(
+// strings.Fields(v), "")) for "display:none", "visibility:hidden" and
+// "mso-hide:all", once mayHide(v) has let it: every such match has one of
+// v's colons in it, so styleHides looks at the words either side of each
+// colon, lower-casing A-Z and skipping ASCII white space. A byte that is
+// not ASCII next to a colon (Unicode white space is skipped too, and İ
+// lower-cases to i) leaves it to styleFolded.
 func styleHides(v string) bool {
-	if !mayHide(v) {
-		return false
-	}
-	// hidden searches strings.ToLower(strings.Join(strings.Fields(v),
-	// "")); for ASCII that is to match from a letter on, lower-casing A-Z
-	// and skipping white space.
-	ascii := true
-	for i := 0; i < len(v); i++ {
-		c := v[i]
-		if !styleStart[c] {
-			continue
-		}
-		switch c | 0x20 {
-		case 'd':
-			if matchSkipping(v, i, "display:none") {
-				return true
-			}
-		case 'v':
-			if matchSkipping(v, i, "visibility:hidden") {
-				return true
-			}
-		case 'm':
-			if matchSkipping(v, i, "mso-hide:all") {
-				return true
-			}
-		default:
-			ascii = false
-		}
-	}
-	if !ascii {
-		// Unicode white space and case (İ lower-cases to i): no match
-		// above does not mean none
-		return hidden(&xhtml.Node{Type: xhtml.ElementNode, Attr: []xhtml.Attribute{{Key: "style", Val: v}}})
-	}
-	return false
-}
-
-// styleStart: the bytes styleHides stops at (first letters of what it
-// looks for, and bytes not ASCII).
-var styleStart = func() (t [256]bool) {
-	for _, c := range "dDvVmM" {
-		t[c] = true
-	}
-	for c := utf8.RuneSelf; c < len(t); c++ {
-		t[c] = true
-	}
-	return t
-}()
-
-// matchSkipping reports whether the lower-case ASCII w is at v[i:] once
-// A-Z are lower-cased and ASCII white space is dropped.
-func matchSkipping(v string, i int, w string) bool {
-	for j := 0; j < len(w); i++ {
-		if i >= len(v) {
+	for i := 0; ; i++ {
+		j := strings.IndexByte(v[i:], ':')
+		if j < 0 {
 			return false
 		}
-		c := v[i]
+		i += j
+		switch colonMatch(v, i) {
+		case wordNo:
+			continue
+		case wordYes:
+			return mayHide(v)
+		default:
+			return mayHide(v) && styleFolded(v)
+		}
+	}
+}
+
+// The answers of colonMatch and wordBefore/wordAfter.
+const (
+	wordNo = iota
+	wordYes
+	wordUnsure // a byte that is not ASCII came first
+)
+
+// colonMatch tells whether the colon at v[i] is in "display:none",
+// "visibility:hidden" or "mso-hide:all" once v is folded as hidden folds it.
+func colonMatch(v string, i int) int {
+	before, after := v[:i], v[i+1:]
+	k := 0
+	for k < len(after) && (after[k] == ' ' || '\t' <= after[k] && after[k] <= '\r') {
+		k++
+	}
+	if k == len(after) {
+		return wordNo
+	}
+	var pairs [][2]string
+	switch c := after[k]; c | 0x20 {
+	case 'n':
+		pairs = stylePairs[0:1]
+	case 'h':
+		pairs = stylePairs[1:2]
+	case 'a':
+		pairs = stylePairs[2:3]
+	default:
+		if c < utf8.RuneSelf {
+			return wordNo
+		}
+		pairs = stylePairs[:]
+	}
+	unsure := false
+	for _, w := range pairs {
+		b := wordBefore(before, w[0])
+		if b == wordNo {
+			continue
+		}
+		a := wordAfter(after, w[1])
+		if a == wordNo {
+			continue
+		}
+		if a == wordYes && b == wordYes {
+			return wordYes
+		}
+		unsure = true
+	}
+	if unsure {
+		return wordUnsure
+	}
+	return wordNo
+}
+
+// stylePairs are the words either side of the colon of what hidden looks
+// for in a style.
+var stylePairs = [...][2]string{{"display", "none"}, {"visibility", "hidden"}, {"mso-hide", "all"}}
+
+// wordBefore tells whether the lower-case ASCII w ends s, skipping ASCII
+// white space and lower-casing A-Z.
+func wordBefore(s, w string) int {
+	i := len(s) - 1
+	for j := len(w) - 1; j >= 0; i-- {
+		if i < 0 {
+			return wordNo
+		}
+		c := s[i]
 		switch c {
 		case ' ', '\t', '\n', '\v', '\f', '\r':
 			continue
+		}
+		if c >= utf8.RuneSelf {
+			return wordUnsure
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		if c != w[j] {
-			return false
+			return wordNo
+		}
+		j--
+	}
+	return wordYes
+}
+
+// wordAfter tells whether s starts with the lower-case ASCII w, skipping
+// ASCII white space and lower-casing A-Z.
+func wordAfter(s, w string) int {
+	i := 0
+	for j := 0; j < len(w); i++ {
+		if i >= len(s) {
+			return wordNo
+		}
+		c := s[i]
+		switch c {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			return wordUnsure
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[j] {
+			return wordNo
 		}
 		j++
 	}
-	return true
+	return wordYes
 }
 
 // mayHide is hasFold(v, "none") || hasFold(v, "hidden") || hasFold(v,

@@ -484,7 +484,7 @@ func TestWriteCompactRuns(t *testing.T) {
 func TestStyleHides(t *testing.T) {
 	alphabet := []string{"display", "DISPLAY", "Display", "visibility", "mso-hide", "MSO-HIDE", ":", "none", "NONE", "hidden", "hide", "all", "ALL",
 		"n", "N", "o", "e", "h", "H", "hid", "HIDD", "hi", "no", "non", "\x0e", "\x08", "\x04", "\x05", "d", "D",
-		" ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u3000", ";", "d", "İ", "i", "K", "\xff", "x", "-", "dİsplay", "vİsİbİlİty"}
+		" ", "\t", "\n", "\v", "\f", "\r", "\u0085", "\u00a0", "\u3000", ";", "d", "İ", "i", "K", "\u212a", "\u2028", "\u1680", "\xff", "x", "-", "dİsplay", "vİsİbİlİty", "宋体", "mso-bidi-font-family:\"Times New Roman\";"}
 	rng := rand.New(rand.NewSource(3))
 	hides := 0
 	for k := 0; k < 50000; k++ {
@@ -493,12 +493,18 @@ func TestStyleHides(t *testing.T) {
 			b.WriteString(alphabet[rng.Intn(len(alphabet))])
 		}
 		if rng.Intn(20) == 0 {
-			b.WriteString(strings.Repeat("margin:0; ", rng.Intn(40)))
+			b.WriteString(strings.Repeat("margin:0; ", rng.Intn(80)))
 			b.WriteString(alphabet[rng.Intn(len(alphabet))])
 			b.WriteString(":none")
 		}
 		v := b.String()
-		want := hidden(&xhtml.Node{Type: xhtml.ElementNode, Attr: []xhtml.Attribute{{Key: "style", Val: v}}})
+		want := styleHidesRef(v)
+		if got := hidden(&xhtml.Node{Type: xhtml.ElementNode, Attr: []xhtml.Attribute{{Key: "style", Val: v}}}); got != want {
+			t.Fatalf("hidden(style=%q) = %v, want %v", v, got, want)
+		}
+		if got, want := styleFolded(v), styleFoldedRef(v); got != want {
+			t.Fatalf("styleFolded(%q) = %v, want %v", v, got, want)
+		}
 		if got, want := mayHide(v), hasFold(v, "none") || hasFold(v, "hidden") || hasFold(v, "hide"); got != want {
 			t.Fatalf("mayHide(%q) = %v, want %v", v, got, want)
 		}
@@ -512,12 +518,14 @@ func TestStyleHides(t *testing.T) {
 	if hides < 100 {
 		t.Fatalf("only %d of the styles hide", hides)
 	}
-	for _, v := range []string{"dİsplay:none", "DISPLAY : NONE", "display:\u00a0none", "mso-hide:\vall", "visibility:hidden;" + strings.Repeat("x", 300), "d\u00a0isplay:none"} {
+	for _, v := range []string{"dİsplay:none", "DISPLAY : NONE", "display:\u00a0none", "mso-hide:\vall", "visibility:hidden;" + strings.Repeat("x", 300), "d\u00a0isplay:none",
+		"dis\u3000play:none", "display\u2028:none", "mso-hide:aLL", "border:none;visibility:hİdden", "font-family:宋体;mso-hide: all", strings.Repeat("font-family:宋体;", 60) + "display:none"} {
 		if !styleHides(v) {
 			t.Errorf("styleHides(%q) = false", v)
 		}
 	}
-	for _, v := range []string{"dxsplay:none", "xisplay:none", "display;none", "display:no ne", "mso-hide:al", "visibility:hiddn"} {
+	for _, v := range []string{"dxsplay:none", "xisplay:none", "display;none", "display:no ne", "mso-hide:al", "visibility:hiddn",
+		"visibility:hİdden", "display:n\u00a0one", "display:宋none", "mso-hide::all", ":", "none:", ":none"} {
 		if styleHides(v) {
 			t.Errorf("styleHides(%q) = true", v)
 		}

@@ -161,16 +161,29 @@ func newSrcIndex(src string) *srcIndex {
 		}
 		return ix
 	}
-	// A lone CR ends a line too; CRLF is one line end (at its LF).
-	for i := 0; i < len(src); i++ {
-		switch src[i] {
-		case '\n':
-			ix.lines = append(ix.lines, i+1)
-		case '\r':
-			if i+1 == len(src) || src[i+1] != '\n' {
-				ix.lines = append(ix.lines, i+1)
+	// A lone CR ends a line too; CRLF is one line end (at its LF). Line
+	// by line: the LFs found with IndexByte, then the CRs of each line
+	// (Word's CRLF pages have one, just before the LF).
+	for i := 0; i < len(src); {
+		end := len(src)
+		if j := strings.IndexByte(src[i:], '\n'); j >= 0 {
+			end = i + j
+		}
+		for k := i; k < end; {
+			r := strings.IndexByte(src[k:end], '\r')
+			if r < 0 {
+				break
+			}
+			k += r + 1
+			if k == len(src) || src[k] != '\n' {
+				ix.lines = append(ix.lines, k)
 			}
 		}
+		if end == len(src) {
+			break
+		}
+		ix.lines = append(ix.lines, end+1)
+		i = end + 1
 	}
 	return ix
 }

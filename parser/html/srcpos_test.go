@@ -275,3 +275,13 @@ func TestSrcIndexLocCache(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSrcIndex holds the line table and rune counts to their references.
+func FuzzSrcIndex(f *testing.F) {
+	for _, s := range []string{"a\r\nb\rc\n", "\r", "\n\r", "\r\r\n\n", "甲\r\n乙"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkSrcIndex(t, s)
+	})
+}

@@ -1,6 +1,7 @@
 package html
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,16 +42,47 @@ func hidden(n *xhtml.Node) bool {
 		case "hidden":
 			return true
 		case "style":
-			if !hasFold(a.Val, "none") && !hasFold(a.Val, "hidden") && !hasFold(a.Val, "hide") {
-				continue // the common case, decided without allocating
-			}
-			s := strings.ToLower(strings.Join(strings.Fields(a.Val), ""))
-			if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") || strings.Contains(s, "mso-hide:all") {
+			if styleHides(a.Val) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// styleFolded is what hidden looks for in a style value: whether
+// strings.ToLower(strings.Join(strings.Fields(v), "")) contains
+// "display:none", "visibility:hidden" or "mso-hide:all", found without
+// allocating for values up to 512 bytes. The folded text is built with
+// every rune that is not ASCII after unicode.ToLower as one byte 0x80:
+// what is looked for is ASCII, so such a rune only has to stop a match
+// (İ lower-cases to i, the Kelvin sign to k).
+func styleFolded(v string) bool {
+	var arr [512]byte
+	b := arr[:0]
+	for _, r := range v {
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			switch c {
+			case ' ', '\t', '\n', '\v', '\f', '\r':
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			continue
+		}
+		if unicode.IsSpace(r) {
+			continue
+		}
+		if l := unicode.ToLower(r); l < utf8.RuneSelf {
+			b = append(b, byte(l))
+		} else {
+			b = append(b, 0x80)
+		}
+	}
+	return bytes.Contains(b, []byte("display:none")) || bytes.Contains(b, []byte("visibility:hidden")) || bytes.Contains(b, []byte("mso-hide:all"))
 }
 
 // hasFold reports whether s contains the lower-case ASCII word sub,

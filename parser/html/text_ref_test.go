@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	xhtml "github.com/reportlint/reportlint/parser/html/internal/xhtml"
 )
 
 // Reference copies of the text helpers as they were before their fast
@@ -173,4 +175,40 @@ func TestTagTablesMatchMaps(t *testing.T) {
 				skipTags[n], blockTags[n], chromeTags[n])
 		}
 	}
+}
+
+// styleHidesRef is what hidden did with a style value before styleHides
+// and styleFolded (commit 4d0956e).
+func styleHidesRef(v string) bool {
+	if !hasFold(v, "none") && !hasFold(v, "hidden") && !hasFold(v, "hide") {
+		return false
+	}
+	return styleFoldedRef(v)
+}
+
+// styleFoldedRef is styleFolded as it was written before: folding by
+// allocation.
+func styleFoldedRef(v string) bool {
+	s := strings.ToLower(strings.Join(strings.Fields(v), ""))
+	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") || strings.Contains(s, "mso-hide:all")
+}
+
+// FuzzStyleHides holds styleHides, styleFolded and hidden to the
+// allocating versions they replaced.
+func FuzzStyleHides(f *testing.F) {
+	for _, v := range []string{"display:none", "DİSPLAY : NONE", "font-family:宋体;mso-hide:all", "visibility:\u00a0hidden", "\u212a", "border:none;mso-border-alt:none"} {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		want := styleHidesRef(v)
+		if got := styleHides(v); got != want {
+			t.Fatalf("styleHides(%q) = %v, want %v", v, got, want)
+		}
+		if got := hidden(&xhtml.Node{Type: xhtml.ElementNode, Attr: []xhtml.Attribute{{Key: "style", Val: v}}}); got != want {
+			t.Fatalf("hidden(style=%q) = %v, want %v", v, got, want)
+		}
+		if got, want := styleFolded(v), styleFoldedRef(v); got != want {
+			t.Fatalf("styleFolded(%q) = %v, want %v", v, got, want)
+		}
+	})
 }
