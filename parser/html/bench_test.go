@@ -3,8 +3,12 @@ package html
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
+
+	xhtml "github.com/reportlint/reportlint/parser/html/internal/xhtml"
 
 	"github.com/reportlint/reportlint/parser"
 )
@@ -56,6 +60,74 @@ func BenchmarkParseSiteChrome(b *testing.B) {
 	for b.Loop() {
 		if _, err := Parse("bench.html", data, opts); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// readInput is what parseDoc hands read for data: the tree (the lean one
+// when the page scanner plans it), the source index and the counts.
+func readInput(tb testing.TB, data []byte, opts parser.Options) (root *xhtml.Node, src string, nTags, nText, bodyText int) {
+	src, _ = decode(data)
+	maxTags, maxCells := pageLimits(opts)
+	sc := scanPage(src, true, opts.MaxDepth, maxTags, maxCells, 2*parser.MaxTextBytes)
+	if sc.plan != nil {
+		buf, pieces := sc.plan.source(src)
+		r, err := xhtml.ParsePieces(buf, pieces, nil)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return r, src, sc.count.tags, len(buf), sc.plan.bodyText
+	}
+	r, err := xhtml.ParseBytes([]byte(src), 0, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return r, src, sc.count.tags, len(src), 0
+}
+
+// BenchmarkReadSiteChrome is read alone (tree to Document) on the page of
+// BenchmarkParseSiteChrome.
+func BenchmarkReadSiteChrome(b *testing.B) {
+	data := chromePage(b)
+	opts := parser.DefaultOptions()
+	root, src, nTags, nText, bodyText := readInput(b, data, opts)
+	b.ReportAllocs()
+	for b.Loop() {
+		if read("bench.html", root, newSrcIndex(src), opts, nTags, nText, bodyText) == nil {
+			b.Fatal("nil")
+		}
+	}
+}
+
+// BenchmarkReadRB is read alone on the first 50 pages of /tmp/rb/html (the
+// generated pages of the throughput check), when present.
+func BenchmarkReadRB(b *testing.B) {
+	files, _ := filepath.Glob("/tmp/rb/html/*.html")
+	if len(files) == 0 {
+		b.Skip("no /tmp/rb/html")
+	}
+	sort.Strings(files)
+	files = files[:min(50, len(files))]
+	opts := parser.DefaultOptions()
+	type input struct {
+		root                   *xhtml.Node
+		src                    string
+		nTags, nText, bodyText int
+	}
+	var ins []input
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var in input
+		in.root, in.src, in.nTags, in.nText, in.bodyText = readInput(b, data, opts)
+		ins = append(ins, in)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, in := range ins {
+			read("bench.html", in.root, newSrcIndex(in.src), opts, in.nTags, in.nText, in.bodyText)
 		}
 	}
 }

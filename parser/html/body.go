@@ -24,6 +24,8 @@ type textMap struct {
 	// outerLen, when set, is the length of the text of <body> and <html>
 	// in the whole page, for a map of a lean tree (lean.go).
 	outerLen int
+	// pm is where the marked strings are in text (marks).
+	pm *pageMarks
 }
 
 type textAt struct {
@@ -102,17 +104,7 @@ func isCMS(n *xhtml.Node) bool {
 // that looks at the whole page (the lean path then parses the page in
 // full).
 func (m *textMap) body(root *xhtml.Node) (_ *xhtml.Node, outer bool) {
-	occ := make([][]int, len(markers))
-	for i, mk := range markers {
-		for off := 0; ; {
-			j := strings.Index(m.text[off:], mk)
-			if j < 0 {
-				break
-			}
-			occ[i] = append(occ[i], off+j)
-			off += j + len(mk)
-		}
-	}
+	occ := m.marks().occ
 	// Only the markers found on the page can score.
 	found := make([]int, 0, len(markers))
 	for i := range markers {
@@ -122,11 +114,20 @@ func (m *textMap) body(root *xhtml.Node) (_ *xhtml.Node, outer bool) {
 	}
 	// Elements come in document order, so their ranges start in
 	// nondecreasing order: next[i] follows the first occurrence of marker
-	// i at or after the current start (sort.SearchInts(occ[i], r[0])).
+	// i at or after the current start (sort.SearchInts(occ[i], r[0])),
+	// and nextAny the first occurrence of any marker (all merges them):
+	// a range that ends before that occurrence does can score nothing.
 	next := make([]int, len(markers))
+	all, nextAny := m.marks().all, 0
 	score := func(r [2]int) int {
 		if r[0] == r[1] {
 			return 0 // no text, no marker
+		}
+		for nextAny < len(all) && all[nextAny] < r[0] {
+			nextAny++
+		}
+		if nextAny == len(all) || all[nextAny]+minMarkerLen > r[1] {
+			return 0
 		}
 		s := 0
 		for _, i := range found {
@@ -216,15 +217,18 @@ func (m *textMap) titleBefore(body *xhtml.Node) *xhtml.Node {
 	}
 	r := m.rngs[k]
 	// The body already starts with its title.
-	head := m.text[r[0]:r[1]]
-	if i := strings.Index(head, "年度报告"); i >= 0 && i < 400 {
+	// (strings.Index(m.text[r[0]:r[1]], titleWord) in [0, 400)).
+	title := m.marks().title
+	if i := firstAtOrAfter(title, r[0]); i >= 0 && i+len(titleWord) <= r[1] && i-r[0] < 400 {
 		return nil
 	}
-	before := m.text[:r[0]]
-	i := strings.LastIndex(before, "年度报告")
-	if i < 0 {
+	// The last occurrence that ends by r[0]
+	// (strings.LastIndex(m.text[:r[0]], titleWord)).
+	k = sort.SearchInts(title, r[0]-len(titleWord)+1) - 1
+	if k < 0 {
 		return nil
 	}
+	i := title[k]
 	// The innermost block element holding that occurrence.
 	var blk *xhtml.Node
 	var br [2]int
@@ -277,18 +281,12 @@ const pubDateLen = 12 + 3 + 4 + 3 + 2 + 3 + 2
 // FindAllStringSubmatchIndex would, but runs the regexp only where a label
 // is: a match starts with one, and is at most pubDateLen bytes long.
 func pubDates(text string) [][]int {
-	var starts []int
-	for _, l := range pubLabels {
-		for off := 0; ; {
-			j := strings.Index(text[off:], l)
-			if j < 0 {
-				break
-			}
-			starts = append(starts, off+j)
-			off += j + len(l)
-		}
-	}
-	sort.Ints(starts)
+	return pubDatesAt(text, scanMarks(text).labels)
+}
+
+// pubDatesAt is pubDates, given where the labels are in text (in
+// increasing order).
+func pubDatesAt(text string, starts []int) [][]int {
 	var out [][]int
 	end := 0
 	for k, i := range starts {
@@ -315,7 +313,7 @@ func pubDates(text string) [][]int {
 func (m *textMap) published() (time.Time, *xhtml.Node) {
 	var fallback time.Time
 	var fbNode *xhtml.Node
-	for _, mt := range pubDates(m.text) {
+	for _, mt := range pubDatesAt(m.text, m.marks().labels) {
 		y, mo, d := atoi(m.text[mt[4]:mt[5]]), atoi(m.text[mt[6]:mt[7]]), atoi(m.text[mt[8]:mt[9]])
 		if mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1990 || y > 2100 {
 			continue

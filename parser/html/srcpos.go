@@ -235,12 +235,7 @@ func (ix *srcIndex) loc(off int) parser.Loc {
 		return parser.Loc{}
 	}
 	off = min(off, len(ix.src))
-	var l int
-	if p := ix.last; p.line > 0 && p.off <= off && (p.line == len(ix.lines) || off < ix.lines[p.line]) {
-		l = p.line // on the line of the last offset, at or after it
-	} else {
-		l = sort.SearchInts(ix.lines, off+1) // first line start > off
-	}
+	l := ix.lineOf(off)
 	start := ix.lines[l-1]
 	if off-start < 4*runeStep {
 		col := ix.nearColumn(l, start, off)
@@ -248,6 +243,26 @@ func (ix *srcIndex) loc(off int) parser.Loc {
 		return parser.Loc{Line: l, Column: col}
 	}
 	return parser.Loc{Line: l, Column: ix.runes(off) - ix.runes(start) + 1}
+}
+
+// lineOf is the 1-based line of an offset in [0, len(src)]: the number of
+// line starts at or before it (sort.SearchInts(ix.lines, off+1)). At or
+// after the last offset asked for, it counts on a few lines from that one's
+// (the walker asks in source order, mostly on the same or the next line).
+func (ix *srcIndex) lineOf(off int) int {
+	p := ix.last
+	if p.line == 0 || off < p.off {
+		return sort.SearchInts(ix.lines, off+1)
+	}
+	// ix.lines[l-1] <= p.off <= off throughout.
+	l := p.line
+	for range 8 {
+		if l == len(ix.lines) || off < ix.lines[l] {
+			return l
+		}
+		l++
+	}
+	return l + sort.SearchInts(ix.lines[l:], off+1)
 }
 
 // nearColumn is utf8.RuneCountInString(ix.src[start:off]) + 1 for an
@@ -304,6 +319,22 @@ func (ix *srcIndex) textPos(t *xhtml.Node) int {
 // matchText skips white space (and &nbsp;) in the source from off and
 // checks that the first non-space character of text is found there.
 func (ix *srcIndex) matchText(off int, text string) (int, bool) {
+	// Most text starts with what the source has right there: printable
+	// ASCII other than '&' (which could begin an &nbsp; to skip), or a
+	// CJK ideograph (U+4000 to U+9FFF, lead bytes E4 to E9), neither of
+	// which is white space.
+	if off >= 0 && off < len(ix.src) && len(text) > 0 {
+		switch c := text[0]; {
+		case c > ' ' && c < utf8.RuneSelf && c != '&':
+			if ix.src[off] == c {
+				return off, true
+			}
+		case c >= 0xE4 && c <= 0xE9 && len(text) >= 3 && text[1]&0xC0 == 0x80 && text[2]&0xC0 == 0x80:
+			if strings.HasPrefix(ix.src[off:], text[:3]) {
+				return off, true
+			}
+		}
+	}
 	want := strings.TrimLeftFunc(text, isSpace)
 	if want == "" {
 		return 0, false

@@ -233,6 +233,67 @@ func joinPiecesTo(a *arena, pieces []string) string {
 	return a.text()
 }
 
+// joinCutsTo is joinPiecesTo(a, pieces) for the pieces of text that cuts
+// (nondecreasing offsets into it) cut it into: text[:cuts[0]],
+// text[cuts[0]:cuts[1]], ..., text[cuts[len(cuts)-1]:].
+func joinCutsTo(a *arena, text string, cuts []int) string {
+	var last rune = -1
+	from := 0
+	for k := 0; k <= len(cuts); k++ {
+		to := len(text)
+		if k < len(cuts) {
+			to = cuts[k]
+		}
+		p := text[from:to]
+		pieceFrom := from
+		from = to
+		first, ok := firstShown(p)
+		if !ok {
+			continue
+		}
+		if last < 0 {
+			// Room for the rest: enough unless normTo replaces invalid
+			// bytes (as joinPiecesTo: a byte per piece left, and their
+			// text).
+			a.begin(len(cuts) + 1 - k + len(text) - pieceFrom)
+		}
+		if last >= 0 && !(isWide(last) && isWide(first)) {
+			a.b.WriteByte(' ')
+		}
+		normTo(&a.b, p)
+		last, _ = utf8.DecodeLastRuneInString(a.text())
+	}
+	if last < 0 {
+		return ""
+	}
+	return a.text()
+}
+
+// shownLen is hasShown(s) and compactLen(s), in one pass: runs that
+// keptRun tells are shown and kept as they are.
+func shownLen(s string) (shown bool, n int) {
+	for i := 0; i < len(s); {
+		if j := keptRun(s, i); j > i {
+			shown = true
+			n += j - i
+			i = j
+			continue
+		}
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if !isSpace(r) {
+			shown = true
+		}
+		if m := compactRune(r); m >= 0 {
+			n += utf8.RuneLen(m)
+		}
+		i += size
+	}
+	return shown, n
+}
+
 // compactText is s without any white space, with full-width ASCII folded.
 func compactText(s string) string {
 	return strings.Map(compactRune, s)

@@ -228,87 +228,84 @@ func appendCells(out []*xhtml.Node, tr *xhtml.Node) []*xhtml.Node {
 	return out
 }
 
-// hasDescendant reports whether n holds a visible element named tag.
-func hasDescendant(n *xhtml.Node, tag string) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != xhtml.ElementNode || skipped(c) {
-			continue
-		}
-		if c.Data == tag || hasDescendant(c, tag) {
-			return true
-		}
-	}
-	return false
-}
-
 // maxCellRunes is the longest text a data cell is taken to hold; a cell
 // with more is prose, so its table is a layout table.
 const maxCellRunes = 150
 
-// cellInfo is a cell's text, where the text starts, and whether all of the
-// text is link text.
+// cellInfo is a cell's text, where the text starts, whether all of the
+// text is link text (or at least half of it), and whether the cell holds a
+// visible table (hasDescendant(td, "table")).
 type cellInfo struct {
 	text     string
 	pos      int
 	onlyLk   bool
 	mostlyLk bool
+	hasTable bool
 }
 
+// cellWalk is the state of cellText's walk over a cell.
+type cellWalk struct {
+	w *walker
+	b *strings.Builder
+	// at is where the cell's text starts in b; cuts are where block
+	// boundaries cut it into pieces (offsets from at).
+	at                int
+	cuts              []int
+	pos               int
+	linkText, allText int
+	hasTable          bool
+}
+
+// cellText reads a cell: its text (the pieces between block boundaries
+// joined by joinPiecesTo), where it starts, how much of it is link text and
+// whether the cell holds a table.
 func (w *walker) cellText(td *xhtml.Node) cellInfo {
-	// The cell's text goes into one buffer (the walker's, reused); cuts
-	// are where block boundaries cut it into pieces.
+	// The cell's text goes into one buffer (the walker's, reused).
 	w.cellBuf.begin(256)
-	cur := &w.cellBuf.b
-	at := cur.Len()
-	cuts := w.cuts[:0]
-	pos := -1
-	linkText, allText := 0, 0
-	var visit func(n *xhtml.Node, inLink bool)
-	visit = func(n *xhtml.Node, inLink bool) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
-			case xhtml.TextNode:
-				if hasShown(c.Data) {
-					if pos < 0 {
-						pos = w.ix.textPos(c)
-					}
-					k := compactLen(c.Data)
-					allText += k
-					if inLink {
-						linkText += k
-					}
-				}
-				cur.WriteString(c.Data)
-			case xhtml.ElementNode:
-				if skipped(c) {
-					continue
-				}
-				block := isBlockTag(c.Data) || c.Data == "br"
-				if block {
-					cuts = append(cuts, cur.Len()-at)
-				}
-				visit(c, inLink || c.Data == "a")
-				if block {
-					cuts = append(cuts, cur.Len()-at)
-				}
-			}
-		}
-	}
-	visit(td, false)
+	cw := cellWalk{w: w, b: &w.cellBuf.b, cuts: w.cuts[:0], pos: -1}
+	cw.at = cw.b.Len()
+	cw.visit(td, false)
 	text := w.cellBuf.text()
-	pieces := w.pieces[:0]
-	from := 0
-	for _, to := range cuts {
-		pieces = append(pieces, text[from:to])
-		from = to
-	}
-	pieces = append(pieces, text[from:])
-	w.cuts, w.pieces = cuts, pieces
+	w.cuts = cw.cuts
+	pos := cw.pos
 	if pos < 0 {
 		pos = srcPos(td)
 	}
-	return cellInfo{text: joinPiecesTo(&w.out, pieces), pos: pos, onlyLk: allText > 0 && linkText == allText,
-		mostlyLk: allText > 0 && linkText*2 >= allText}
+	return cellInfo{text: joinCutsTo(&w.out, text, cw.cuts), pos: pos, onlyLk: cw.allText > 0 && cw.linkText == cw.allText,
+		mostlyLk: cw.allText > 0 && cw.linkText*2 >= cw.allText, hasTable: cw.hasTable}
+}
+
+func (cw *cellWalk) visit(n *xhtml.Node, inLink bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case xhtml.TextNode:
+			if shown, k := shownLen(c.Data); shown {
+				if cw.pos < 0 {
+					cw.pos = cw.w.ix.textPos(c)
+				}
+				cw.allText += k
+				if inLink {
+					cw.linkText += k
+				}
+			}
+			cw.b.WriteString(c.Data)
+		case xhtml.ElementNode:
+			if skipped(c) {
+				continue
+			}
+			if c.Data == "table" {
+				cw.hasTable = true
+			}
+			block := isBlockTag(c.Data) || c.Data == "br"
+			if block {
+				cw.cuts = append(cw.cuts, cw.b.Len()-cw.at)
+			}
+			cw.visit(c, inLink || c.Data == "a")
+			if block {
+				cw.cuts = append(cw.cuts, cw.b.Len()-cw.at)
+			}
+		}
+	}
 }
 
 // chromePhrases mark site furniture: breadcrumbs, font-size switches,
@@ -356,11 +353,8 @@ func (w *walker) table(t *xhtml.Node) {
 	for _, tr := range trs {
 		nodes = appendCells(nodes, tr)
 		for _, td := range nodes[len(flat):] {
-			if hasDescendant(td, "table") {
-				layout = true
-			}
 			ci := w.cellText(td)
-			if utf8.RuneCountInString(ci.text) > maxCellRunes {
+			if ci.hasTable || len(ci.text) > maxCellRunes && utf8.RuneCountInString(ci.text) > maxCellRunes {
 				layout = true
 			}
 			if ci.text != "" {
@@ -415,20 +409,22 @@ func (w *walker) table(t *xhtml.Node) {
 			continue // Word's hidden row that fixes column widths
 		}
 		n := len(tds[i])
-		row := parser.Row{Cells: cellSlab[:0:n]}
+		row := parser.Row{Cells: cellSlab[:n:n]}
 		cellSlab = cellSlab[n:]
-		for j, td := range tds[i] {
-			ci := infos[i][j]
-			row.Cells = append(row.Cells, parser.Cell{
-				Text:    ci.text,
-				Loc:     w.ix.loc(ci.pos),
-				RowSpan: span(attrVal(td, "rowspan")),
-				ColSpan: span(attrVal(td, "colspan")),
-			})
-		}
-		if p := srcPos(tr); p >= 0 {
+		// The row's tag comes before its cells: asked for first, the
+		// locations come in source order (srcIndex.loc counts on from
+		// the last one).
+		p := srcPos(tr)
+		if p >= 0 {
 			row.Loc = w.ix.loc(p)
-		} else {
+		}
+		for j, td := range tds[i] {
+			ci := &infos[i][j]
+			c := &row.Cells[j]
+			c.Text, c.Loc = ci.text, w.ix.loc(ci.pos)
+			c.RowSpan, c.ColSpan = span(attrVal(td, "rowspan")), span(attrVal(td, "colspan"))
+		}
+		if p < 0 {
 			row.Loc = row.Cells[0].Loc
 		}
 		tbl.Rows = append(tbl.Rows, row)
