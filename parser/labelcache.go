@@ -170,6 +170,9 @@ func (c *labelCache) setSplit(text string, s splitHalves) {
 		in.split = labelSplitNone
 		return
 	}
+	if c.bytes+len(s.head)+len(s.tail) > c.maxBytes {
+		return // searched again next time
+	}
 	both := strings.Clone(s.head + s.tail)
 	in.split = labelSplitFound
 	in.head, in.tail = both[:len(s.head)], both[len(s.head):]
