@@ -10,3 +10,11 @@ var (
 	// GridRef is Table.Grid's reference copy.
 	GridRef = gridRef
 )
+
+// SetLabelCacheLimits bounds the label caches made from now on (0 entries:
+// no caching) and drops the ones kept; DefaultLabelCacheLimits undoes it.
+func SetLabelCacheLimits(entries, bytes int) { setLabelCacheLimits(entries, bytes) }
+
+// DefaultLabelCacheLimits restores the label cache's default bounds (and
+// starts it afresh).
+func DefaultLabelCacheLimits() { setLabelCacheLimits(defaultLabelEntries, defaultLabelBytes) }

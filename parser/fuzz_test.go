@@ -114,39 +114,7 @@ func FuzzRecognize(f *testing.F) {
 		if len(text) > 64<<10 {
 			return
 		}
-		doc := &Document{Path: "fuzz.txt", Format: FormatText}
-		var tbl *Table
-		k := 0
-		nextSpan := func() int {
-			if k >= len(spans) {
-				return 1
-			}
-			b := spans[k]
-			k++
-			if b >= 250 {
-				return int(b) * 10 // beyond reason; Grid clamps
-			}
-			return int(b % 6)
-		}
-		for i, line := range strings.Split(text, "\n") {
-			loc := Loc{Line: i + 1, Column: 1}
-			if !strings.Contains(line, "\t") {
-				tbl = nil
-				if strings.TrimSpace(line) != "" {
-					doc.Blocks = append(doc.Blocks, Block{Para: &Paragraph{Text: line, Loc: loc}})
-				}
-				continue
-			}
-			if tbl == nil {
-				tbl = &Table{Ord: len(doc.Blocks) + 1, Loc: loc}
-				doc.Blocks = append(doc.Blocks, Block{Table: tbl})
-			}
-			row := Row{Loc: loc}
-			for _, field := range strings.Split(line, "\t") {
-				row.Cells = append(row.Cells, Cell{Text: field, Loc: loc, RowSpan: nextSpan(), ColSpan: nextSpan()})
-			}
-			tbl.Rows = append(tbl.Rows, row)
-		}
+		doc := fuzzDocument(text, spans)
 		for _, b := range doc.Blocks {
 			if b.Table != nil && gridBound(b.Table) > 200_000 {
 				return // readers refuse such tables (Options.MaxCells)
@@ -187,6 +155,45 @@ func FuzzRecognize(f *testing.F) {
 			t.Fatal("Recognize differs from the frozen reference path (recognize_ref_test.go)")
 		}
 	})
+}
+
+// fuzzDocument builds a document from tab-separated lines (as the text
+// reader does), the row and column spans of its cells taken from spans.
+func fuzzDocument(text string, spans []byte) *Document {
+	doc := &Document{Path: "fuzz.txt", Format: FormatText}
+	var tbl *Table
+	k := 0
+	nextSpan := func() int {
+		if k >= len(spans) {
+			return 1
+		}
+		b := spans[k]
+		k++
+		if b >= 250 {
+			return int(b) * 10 // beyond reason; Grid clamps
+		}
+		return int(b % 6)
+	}
+	for i, line := range strings.Split(text, "\n") {
+		loc := Loc{Line: i + 1, Column: 1}
+		if !strings.Contains(line, "\t") {
+			tbl = nil
+			if strings.TrimSpace(line) != "" {
+				doc.Blocks = append(doc.Blocks, Block{Para: &Paragraph{Text: line, Loc: loc}})
+			}
+			continue
+		}
+		if tbl == nil {
+			tbl = &Table{Ord: len(doc.Blocks) + 1, Loc: loc}
+			doc.Blocks = append(doc.Blocks, Block{Table: tbl})
+		}
+		row := Row{Loc: loc}
+		for _, field := range strings.Split(line, "\t") {
+			row.Cells = append(row.Cells, Cell{Text: field, Loc: loc, RowSpan: nextSpan(), ColSpan: nextSpan()})
+		}
+		tbl.Rows = append(tbl.Rows, row)
+	}
+	return doc
 }
 
 // gridBound is an upper bound of the cells of t's grid.

@@ -20,10 +20,12 @@ func Recognize(doc *Document) *Report {
 	}
 	findTitle(r)
 	findSections(r)
-	rec := &tableRecognizer{r: r}
+	lc := takeLabelCache()
+	rec := &tableRecognizer{r: r, lc: lc}
 	rec.run()
 	rec.finish()
 	rec.finishImages()
+	giveLabelCache(lc) // not deferred: after a panic the cache is dropped
 	return r
 }
 
@@ -54,12 +56,9 @@ type tableRecognizer struct {
 	t4header bool
 	// extraCols are grid columns of table 三 that a local template added.
 	extraCols map[int]bool
-	// labels caches matchLabel by cell text (reports repeat labels): the
-	// index of the hit in hits, or -1 for no label.
-	labels map[string]int32
-	hits   []labelHit
-	// splits caches splitCombined's search by compacted label text.
-	splits map[string]splitHalves
+	// lc caches matchLabel and splitCombined's cut by cell text (reports
+	// repeat labels); nil caches nothing.
+	lc *labelCache
 	// images are the pictures that may stand for a statutory table.
 	images []imageAt
 	// rr, rowBuf and labelBuf are scratch space reused row after row.
@@ -73,23 +72,14 @@ type tableRecognizer struct {
 	cols []ColumnDef
 }
 
+// match is matchLabel(text), through the label cache.
 func (tr *tableRecognizer) match(text string) (labelHit, bool) {
-	if i, ok := tr.labels[text]; ok {
-		if i < 0 {
-			return labelHit{}, false
-		}
-		return tr.hits[i], true
+	if i := tr.lc.lookup(text); i >= 0 {
+		in := &tr.lc.infos[i]
+		return in.hit, in.ok
 	}
 	h, ok := matchLabel(text)
-	if tr.labels == nil {
-		tr.labels = make(map[string]int32, 64)
-	}
-	if !ok {
-		tr.labels[text] = -1
-		return h, ok
-	}
-	tr.labels[text] = int32(len(tr.hits))
-	tr.hits = append(tr.hits, h)
+	tr.lc.add(text, labelInfo{hit: h, ok: ok})
 	return h, ok
 }
 
@@ -436,22 +426,48 @@ var innerEnum = zhtext.InnerEnumeratorRe
 // are appended to out.
 func (tr *tableRecognizer) splitCombined(labels, out []item) []item {
 	for _, l := range labels {
-		if h, ok := tr.match(l.text); ok && h.exact {
+		var in labelInfo
+		if i := tr.lc.lookup(l.text); i >= 0 {
+			in = tr.lc.infos[i]
+		} else {
+			h, ok := matchLabel(l.text)
+			in = labelInfo{hit: h, ok: ok}
+			tr.lc.add(l.text, in)
+		}
+		if in.ok && in.hit.exact {
 			out = append(out, l)
 			continue
 		}
-		c := Compact(l.text)
-		if len(c) < 6 {
-			out = append(out, l)
-			continue
+		if in.split == labelSplitUnknown {
+			in = tr.searchSplit(l.text, in)
 		}
-		if s := tr.splitHalves(c); s.ok {
-			out = append(out, newItem(s.head, l.loc, 0), newItem(s.tail, l.loc, 0))
+		if in.split == labelSplitFound {
+			out = append(out, item{text: in.head, loc: l.loc, kind: in.headKind}, item{text: in.tail, loc: l.loc, kind: in.tailKind})
 			continue
 		}
 		out = append(out, l)
 	}
 	return out
+}
+
+// searchSplit finds splitCombined's cut of a label text (in is its
+// labelInfo) and records it in the cache.
+func (tr *tableRecognizer) searchSplit(text string, in labelInfo) labelInfo {
+	var s splitHalves
+	if c := Compact(text); len(c) >= 6 {
+		s = tr.splitHalves(c)
+	}
+	tr.lc.setSplit(text, s)
+	if i := tr.lc.lookup(text); i >= 0 && tr.lc.infos[i].split != labelSplitUnknown {
+		return tr.lc.infos[i]
+	}
+	in.split = labelSplitNone
+	if s.ok {
+		in.split = labelSplitFound
+		in.head, in.tail = s.head, s.tail
+		in.headKind, in.tailKind = valueKind(s.head), valueKind(s.tail)
+	}
+	return in
 }
 
 // splitHalves is a compacted label cut where an inner enumerator starts,
@@ -461,13 +477,8 @@ type splitHalves struct {
 	ok         bool
 }
 
-// splitHalves finds the cut of splitCombined in a compacted label, once per
-// label text.
+// splitHalves finds the cut of splitCombined in a compacted label.
 func (tr *tableRecognizer) splitHalves(c string) splitHalves {
-	if s, ok := tr.splits[c]; ok {
-		return s
-	}
-	var s splitHalves
 	for _, m := range innerEnum.FindAllStringIndex(c, 4) {
 		if m[0] == 0 {
 			continue
@@ -476,15 +487,10 @@ func (tr *tableRecognizer) splitHalves(c string) splitHalves {
 		hh, ok1 := tr.match(head)
 		_, ok2 := tr.match(tail)
 		if ok1 && ok2 && hh.exact && (hh.kind == hitGroup || hh.kind == hitItem) {
-			s = splitHalves{head, tail, true}
-			break
+			return splitHalves{head, tail, true}
 		}
 	}
-	if tr.splits == nil {
-		tr.splits = map[string]splitHalves{}
-	}
-	tr.splits[c] = s
-	return s
+	return splitHalves{}
 }
 
 // joinTexts joins the items' texts, white space removed, with a space.
