@@ -26,7 +26,7 @@ import (
 type finder struct {
 	pats  []fpat
 	byRun map[rune][]fcand // candidates by first rune, in (pattern, alternative) order
-	bloom [4]uint64        // first runes, by r&255
+	bloom bloom4k          // first runes
 	slow  []int            // patterns run as regexps
 }
 
@@ -83,7 +83,7 @@ func newFinder(res []*regexp.Regexp) *finder {
 			}
 			for _, r := range order {
 				f.byRun[r] = append(f.byRun[r], fcand{pat: i, alt: j, prefixes: byFirst[r]})
-				f.bloom[(r&255)/64] |= 1 << (r & 63)
+				f.bloom.add(r)
 			}
 		}
 	}
@@ -391,7 +391,7 @@ func prefixes(t *syntax.Regexp, k int) ([]pfx, bool) {
 
 // inBloom: some candidate may start with r.
 func (f *finder) inBloom(r rune) bool {
-	return f.bloom[(r&255)/64]&(1<<(r&63)) != 0
+	return f.bloom.has(r)
 }
 
 // find appends to dst the matches of the patterns whose bit is set in
@@ -414,10 +414,12 @@ func (f *finder) find(s string, want uint64, limit int, dst []fmatch) []fmatch {
 			active++
 		}
 	}
-	for p, r := range s {
+	for p, w := 0, 0; p < len(s); p += w {
 		if active == 0 {
 			break
 		}
+		var r rune
+		r, w = runeAt(s, p)
 		if !f.inBloom(r) {
 			continue
 		}

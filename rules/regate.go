@@ -78,11 +78,11 @@ func (g gate) may(s string) bool {
 }
 
 // runeSet is a set of runes tested against a text: one rune through
-// strings.IndexRune, more through a bitmap of the runes' low bytes, which
+// strings.IndexRune, more through a bitmap of the runes' low 12 bits, which
 // most runes of a text are not in, before the runes themselves.
 type runeSet struct {
 	one   rune // the only rune, or -1
-	bloom [4]uint64
+	bloom bloom4k
 	runes []rune
 }
 
@@ -93,7 +93,7 @@ func newRuneSet(set string) runeSet {
 		x.one = rs[0]
 	}
 	for _, r := range rs {
-		x.bloom[(r&255)/64] |= 1 << (r & 63)
+		x.bloom.add(r)
 	}
 	return x
 }
@@ -103,8 +103,10 @@ func (x *runeSet) in(s string) bool {
 	if x.one >= 0 {
 		return strings.ContainsRune(s, x.one)
 	}
-	for _, r := range s {
-		if x.bloom[(r&255)/64]&(1<<(r&63)) == 0 {
+	for p, w := 0, 0; p < len(s); p += w {
+		var r rune
+		r, w = runeAt(s, p)
+		if !x.bloom.has(r) {
 			continue
 		}
 		for _, q := range x.runes {
@@ -201,7 +203,7 @@ func containsRune(rs []rune, r rune) bool {
 // which of them may match it.
 type gateSet struct {
 	gates  []gate
-	bloom  [4]uint64        // the runes of byRune, by r&255
+	bloom  bloom4k          // the runes of byRune
 	byRune map[rune]setBits // the rune sets each rune belongs to
 	req    []setBits        // the rune sets each gate needs
 }
@@ -233,7 +235,7 @@ func newGateSet(gs []gate) *gateSet {
 					b := s.byRune[r]
 					b.add(k)
 					s.byRune[r] = b
-					s.bloom[(r&255)/64] |= 1 << (r & 63)
+					s.bloom.add(r)
 				}
 			}
 			s.req[i].add(k)
@@ -245,8 +247,10 @@ func newGateSet(gs []gate) *gateSet {
 // may returns the gates (bit i for gates[i]) whose regexp may match text.
 func (s *gateSet) may(text string) uint64 {
 	var have setBits
-	for _, r := range text {
-		if s.bloom[(r&255)/64]&(1<<(r&63)) == 0 {
+	for p, w := 0, 0; p < len(text); p += w {
+		var r rune
+		r, w = runeAt(text, p)
+		if !s.bloom.has(r) {
 			continue // no rune of a set
 		}
 		if b, ok := s.byRune[r]; ok {
