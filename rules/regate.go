@@ -266,3 +266,44 @@ func (s *gateSet) may(text string) uint64 {
 	}
 	return m
 }
+
+// gatedRe is a regexp behind its gate alone (for the anchored patterns a
+// finder does not split): a text without the runes the gate needs is no
+// match, and the regexp is not run on it.
+type gatedRe struct {
+	*regexp.Regexp
+	g gate
+}
+
+// gateCompile compiles expr as a gatedRe.
+func gateCompile(expr string) gatedRe {
+	re := regexp.MustCompile(expr)
+	x := gatedRe{Regexp: re, g: gated(re)}
+	gatedRes = append(gatedRes, x)
+	return x
+}
+
+// gatedRes are the regexps made with gateCompile (for the differential
+// tests).
+var gatedRes []gatedRe
+
+// MatchString is the regexp's MatchString.
+func (x gatedRe) MatchString(s string) bool {
+	return x.g.may(s) && x.Regexp.MatchString(s)
+}
+
+// FindStringSubmatch is the regexp's FindStringSubmatch.
+func (x gatedRe) FindStringSubmatch(s string) []string {
+	if !x.g.may(s) {
+		return nil
+	}
+	return x.Regexp.FindStringSubmatch(s)
+}
+
+// FindStringSubmatchIndex is the regexp's FindStringSubmatchIndex.
+func (x gatedRe) FindStringSubmatchIndex(s string) []int {
+	if !x.g.may(s) {
+		return nil
+	}
+	return x.Regexp.FindStringSubmatchIndex(s)
+}

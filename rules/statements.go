@@ -318,22 +318,22 @@ var (
 	subReasonRe  = fastCompile(`不掌握|另行制作|补正|国家秘密|禁止公开|三安全|第三方|内部事务|过程性|执法案卷|查询|重复|出版物|大量反复|确认|逾期|收费|不再处理|分别|情形`)
 	// yearInTextRe is a year in Arabic digits (meta rules use it too).
 	yearInTextRe = zhtext.YearRe
-	includesRe   = regexp.MustCompile(`^\s*[（(，,]?\s*(其中)?(含|包括|包含|其中)\s*(上一?年度?|(?:19|20)\d{2}年度?)?(结转|转结|转至今年|转入)`)
+	includesRe   = gateCompile(`^\s*[（(，,]?\s*(其中)?(含|包括|包含|其中)\s*(上一?年度?|(?:19|20)\d{2}年度?)?(结转|转结|转至今年|转入)`)
 	eachRe       = fastCompile(`均|各|都`)
 	sumWordRe    = fastCompile(`共|合计|总计|累计|总数`)
-	connectiveRe = regexp.MustCompile(`^(及|和|与|、|以及|或)$`)
+	connectiveRe = gateCompile(`^(及|和|与|、|以及|或)$`)
 	shareRe      = fastCompile(`占|比例|比重|占比`)
 	t4ContextRe  = fastCompile(`被|引起|引发|因|不服|涉及|针对`)
 	// applicationNounRe: the word before a figure in 条/份/项 that makes it
 	// a count of applications ("依申请公开17条", "申请书55份").
-	applicationNounRe = regexp.MustCompile(`(申请|申请书|依申请公开)\s*$`)
+	applicationNounRe = gateCompile(`(申请|申请书|依申请公开)\s*$`)
 	// applicationAfterRe: the noun after such a figure ("17条申请").
-	applicationAfterRe = regexp.MustCompile(`^\s*(政府信息公开|信息公开|依申请公开)?(申请|申请书)`)
+	applicationAfterRe = gateCompile(`^\s*(政府信息公开|信息公开|依申请公开)?(申请|申请书)`)
 	// stated sum after new and carried-over figures: "共计31件"
-	sumOnlyRe     = regexp.MustCompile(`^[，,、\s]*(共计|合计|总计|共|总共|累计)\s*(办理|受理)?\s*$`)
+	sumOnlyRe     = gateCompile(`^[，,、\s]*(共计|合计|总计|共|总共|累计)\s*(办理|受理)?\s*$`)
 	negBeforeRune = "未不没无非"
 	qizhongRe     = fastCompile(`其中`)
-	listSepRe     = regexp.MustCompile(`^\s*(、|,|，|和|及|与|以及)\s*$`)
+	listSepRe     = gateCompile(`^\s*(、|,|，|和|及|与|以及)\s*$`)
 )
 
 // clauseBreaks end a clause; a keyword before one does not reach a figure
@@ -594,7 +594,7 @@ func (sc *scan) statementOf(f figure, segStart int, ms []kwMatch, before []state
 
 // restGroupRe is a clause naming a group of results with 等 before its
 // figure: "属于不予公开、无法提供、不予处理等情形依规答复".
-var restGroupRe = regexp.MustCompile(`^\s*(?:属于|为|系|对|因|经审查|其余|其他)?\s*((?:(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)(?:、|和|及|与|或|以及)?){2,})等(?:情形|情况|原因)?(?:的)?(?:依法|依规|依申请|分别)?(?:予以|作出|进行)?(?:答复|办结|处理)?(?:的)?(?:共|合计|共计)?\s*$`)
+var restGroupRe = gateCompile(`^\s*(?:属于|为|系|对|因|经审查|其余|其他)?\s*((?:(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)(?:、|和|及|与|或|以及)?){2,})等(?:情形|情况|原因)?(?:的)?(?:依法|依规|依申请|分别)?(?:予以|作出|进行)?(?:答复|办结|处理)?(?:的)?(?:共|合计|共计)?\s*$`)
 
 // restGroup reads the clause before f as a group of results named with 等
 // (stage 4): a part of the total stated before it, whose rows are those
@@ -702,12 +702,12 @@ func outsideParens(rs []rune, ms []kwMatch, from, to int) []kwMatch {
 }
 
 // inclusiveRe in the words before a figure: "申请（含上年结转）33件".
-var inclusiveRe = regexp.MustCompile(`(?:^|[^不未])(含|包括|包含)\s*(上一?年度?)?(结转|转结)`)
+var inclusiveRe = gateCompile(`(?:^|[^不未])(含|包括|包含)\s*(上一?年度?)?(结转|转结)`)
 
 var (
-	carryAfterRe  = regexp.MustCompile(`^\s*(申请)?((顺延|结转|转入|转结)(至|到)?(下一?年|((?:19|20)\d{2})年)|正在办理|仍在办理|尚在办理)`)
-	partAfterRe   = regexp.MustCompile(`^\s*(为|的|被|获|予以|均为)?\s*(结果)?(维持|纠正|其他结果|尚未审结|未审结|尚在审理|正在审理)`)
-	resultAfterRe = regexp.MustCompile(`^\s*(申请)?(全部|均|都|已|已经|被|依法|依申请)*\s*(予以公开|部分公开|不予公开|无法提供|不予处理|作其他处理|其他处理)`)
+	carryAfterRe  = gateCompile(`^\s*(申请)?((顺延|结转|转入|转结)(至|到)?(下一?年|((?:19|20)\d{2})年)|正在办理|仍在办理|尚在办理)`)
+	partAfterRe   = gateCompile(`^\s*(为|的|被|获|予以|均为)?\s*(结果)?(维持|纠正|其他结果|尚未审结|未审结|尚在审理|正在审理)`)
+	resultAfterRe = gateCompile(`^\s*(申请)?(全部|均|都|已|已经|被|依法|依申请)*\s*(予以公开|部分公开|不予公开|无法提供|不予处理|作其他处理|其他处理)`)
 )
 
 // claimAfter reads a figure whose label follows it: "另有103件顺延到下年度
