@@ -42,12 +42,22 @@ func (m kwMatch) claim(layout parser.Layout) claim { return keywords[m.kw].make(
 // that overlap a longer one (or, at equal length, one listed earlier): so
 // "结转下年度继续办理" is not read as "办理". Each pattern runs once over s.
 func findKeywords(s string) []kwMatch {
-	return findKeywordsIn(s, runeIndex(s))
+	return findKeywordsIn(s, runeIndex(s), nil)
 }
 
 // runeIndex maps byte offsets of s to rune offsets (index len(s) included).
 func runeIndex(s string) []int32 {
-	idx := make([]int32, len(s)+1)
+	return runeIndexInto(nil, s)
+}
+
+// runeIndexInto is runeIndex in dst's storage when it is large enough.
+func runeIndexInto(dst []int32, s string) []int32 {
+	var idx []int32
+	if cap(dst) >= len(s)+1 {
+		idx = dst[:len(s)+1]
+	} else {
+		idx = make([]int32, len(s)+1)
+	}
 	n := int32(0)
 	for i := range s {
 		idx[i] = n
@@ -86,7 +96,9 @@ var keywordFinder = func() *finder {
 	return newFinder(res)
 }()
 
-func findKeywordsIn(s string, idx []int32) []kwMatch {
+// findKeywordsIn is findKeywords with the rune index of s given; taken,
+// when not nil, is storage keepLongest may reuse.
+func findKeywordsIn(s string, idx []int32, taken *[]bool) []kwMatch {
 	want := ^uint64(0)
 	if len(keywordFinder.slow) > 0 {
 		want = keywordSet.may(s)
@@ -98,7 +110,7 @@ func findKeywordsIn(s string, idx []int32) []kwMatch {
 		all[i] = kwMatch{start: int(idx[m.start]), end: int(idx[m.end]), kw: m.pat, text: s[m.start:m.end]}
 	}
 	sortKeywords(all)
-	return keepLongest(all, int(idx[len(s)]))
+	return keepLongestIn(all, int(idx[len(s)]), taken)
 }
 
 // sortKeywords orders matches longest first, then in the order of the
@@ -118,7 +130,22 @@ func sortKeywords(all []kwMatch) {
 // keepLongest keeps the matches (sorted by sortKeywords) that overlap no
 // match kept before them, in text order; n is the length in runes.
 func keepLongest(all []kwMatch, n int) []kwMatch {
-	taken := make([]bool, n)
+	return keepLongestIn(all, n, nil)
+}
+
+// keepLongestIn is keepLongest with storage for its marks (grown and
+// cleared as needed; nil: its own).
+func keepLongestIn(all []kwMatch, n int, buf *[]bool) []kwMatch {
+	var taken []bool
+	if buf != nil && cap(*buf) >= n {
+		taken = (*buf)[:n]
+		clear(taken)
+	} else {
+		taken = make([]bool, n)
+		if buf != nil {
+			*buf = taken
+		}
+	}
 	out := all[:0:0]
 	for _, m := range all {
 		free := true
@@ -234,7 +261,13 @@ func sectionOf(r *parser.Report, idx int) int {
 // 。！？ and line breaks; semicolons stay inside (they separate clauses of
 // one statement). Headings of sections are skipped.
 func narrativeSentences(r *parser.Report) []sentence {
-	var out []sentence
+	// room for the sentences most paragraphs end in (a hint: more grow the
+	// list)
+	n := 0
+	for _, p := range r.Paragraphs {
+		n += 1 + strings.Count(p.Text, "。") + strings.Count(p.Text, "\n")
+	}
+	out := make([]sentence, 0, n)
 	heading := map[int]bool{}
 	for _, s := range r.Sections {
 		heading[s.First-1] = true
@@ -390,16 +423,48 @@ type sentCtx struct {
 // statesFigures: the sentence's paragraph states application figures.
 func (c sentCtx) statesFigures() bool { return c.stats != nil && c.stats.of(c.statsPara) }
 
+// scratch is the storage the reading of a sentence uses and the reading
+// of the next reuses (nothing read keeps it).
+type scratch struct {
+	sc    scan
+	rs    []rune
+	idx   []int32
+	taken []bool
+}
+
 // scanSentence is stage 1.
 func scanSentence(r *parser.Report, s *sentence, ctx sentCtx) *scan {
+	return scanSentenceIn(r, s, ctx, nil)
+}
+
+// scanSentenceIn is scanSentence in the storage of buf (nil: its own).
+func scanSentenceIn(r *parser.Report, s *sentence, ctx sentCtx, buf *scratch) *scan {
 	folded := s.fold()
-	sc := &scan{r: r, s: s, rs: []rune(folded), ctx: ctx, t4From: -1, firstVolumeEnd: -1, proactive: strings.Contains(folded, "主动公开")}
+	var sc *scan
+	var rs []rune
+	var idxBuf []int32
+	var taken *[]bool
+	if buf != nil {
+		// the runes of folded, as []rune(folded) converts them
+		rs = buf.rs[:0]
+		for _, c := range folded {
+			rs = append(rs, c)
+		}
+		buf.rs = rs
+		sc, idxBuf, taken = &buf.sc, buf.idx, &buf.taken
+	} else {
+		sc, rs = new(scan), []rune(folded)
+	}
+	*sc = scan{r: r, s: s, rs: rs, ctx: ctx, t4From: -1, firstVolumeEnd: -1, proactive: strings.Contains(folded, "主动公开")}
 	sc.figs = figuresIn(sc.rs) // extractFigures(s.Text): the same folded runes
 	if len(sc.figs) == 0 {
 		return sc
 	}
-	idx := runeIndex(folded)
-	sc.kws = findKeywordsIn(folded, idx)
+	idx := runeIndexInto(idxBuf, folded)
+	if buf != nil {
+		buf.idx = idx
+	}
+	sc.kws = findKeywordsIn(folded, idx, taken)
 	for _, m := range qizhongRe.FindAllStringIndex(folded, -1) {
 		sc.qizhong = append(sc.qizhong, int(idx[m[0]]))
 	}
@@ -476,7 +541,12 @@ func (sc *scan) countable(f figure) bool {
 
 // readStatements finds the figures of a sentence and what they claim.
 func readStatements(r *parser.Report, s *sentence, ctx sentCtx) []statement {
-	sc := scanSentence(r, s, ctx)
+	return readStatementsIn(r, s, ctx, nil)
+}
+
+// readStatementsIn is readStatements in the storage of buf (nil: its own).
+func readStatementsIn(r *parser.Report, s *sentence, ctx sentCtx, buf *scratch) []statement {
+	sc := scanSentenceIn(r, s, ctx, buf)
 	var out []statement
 	prevEnd, k := 0, 0
 	for _, f := range sc.figs {
