@@ -418,8 +418,17 @@ func (f *finder) find(s string, want uint64, limit int, dst []fmatch) []fmatch {
 		if active == 0 {
 			break
 		}
+		c := s[p]
 		var r rune
-		r, w = runeAt(s, p)
+		switch w = 1; {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+		case c-0xE1 <= 0xEF-0xE1 && c != 0xED && p+2 < len(s) && s[p+1]&0xC0 == 0x80 && s[p+2]&0xC0 == 0x80:
+			// runeAt, in line
+			r, w = rune(c&0x0F)<<12|rune(s[p+1]&0x3F)<<6|rune(s[p+2]&0x3F), 3
+		default:
+			r, w = utf8.DecodeRuneInString(s[p:])
+		}
 		if !f.inBloom(r) {
 			continue
 		}

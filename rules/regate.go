@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // A gate is a cheap test run before a regexp: every match of the regexp
@@ -104,8 +105,17 @@ func (x *runeSet) in(s string) bool {
 		return strings.ContainsRune(s, x.one)
 	}
 	for p, w := 0, 0; p < len(s); p += w {
+		c := s[p]
 		var r rune
-		r, w = runeAt(s, p)
+		switch w = 1; {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+		case c-0xE1 <= 0xEF-0xE1 && c != 0xED && p+2 < len(s) && s[p+1]&0xC0 == 0x80 && s[p+2]&0xC0 == 0x80:
+			// runeAt, in line
+			r, w = rune(c&0x0F)<<12|rune(s[p+1]&0x3F)<<6|rune(s[p+2]&0x3F), 3
+		default:
+			r, w = utf8.DecodeRuneInString(s[p:])
+		}
 		if !x.bloom.has(r) {
 			continue
 		}
@@ -248,8 +258,17 @@ func newGateSet(gs []gate) *gateSet {
 func (s *gateSet) may(text string) uint64 {
 	var have setBits
 	for p, w := 0, 0; p < len(text); p += w {
+		c := text[p]
 		var r rune
-		r, w = runeAt(text, p)
+		switch w = 1; {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+		case c-0xE1 <= 0xEF-0xE1 && c != 0xED && p+2 < len(text) && text[p+1]&0xC0 == 0x80 && text[p+2]&0xC0 == 0x80:
+			// runeAt, in line
+			r, w = rune(c&0x0F)<<12|rune(text[p+1]&0x3F)<<6|rune(text[p+2]&0x3F), 3
+		default:
+			r, w = utf8.DecodeRuneInString(text[p:])
+		}
 		if !s.bloom.has(r) {
 			continue // no rune of a set
 		}

@@ -11,12 +11,19 @@ func runeAt(s string, p int) (rune, int) {
 	if c < utf8.RuneSelf {
 		return rune(c), 1
 	}
-	if c >= 0xE1 && c <= 0xEF && c != 0xED && p+2 < len(s) {
+	if p+2 < len(s) {
 		c1, c2 := s[p+1], s[p+2]
-		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+		if c-0xE1 <= 0xEF-0xE1 && c != 0xED && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
 			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
 		}
 	}
+	return runeAtSlow(s, p)
+}
+
+// runeAtSlow is runeAt's utf8 package call, kept out of line.
+//
+//go:noinline
+func runeAtSlow(s string, p int) (rune, int) {
 	return utf8.DecodeRuneInString(s[p:])
 }
 
