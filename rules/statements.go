@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/bits"
 	"regexp"
 	"slices"
 	"sort"
@@ -311,37 +312,67 @@ func splitRunes(out []sentence, p *parser.Paragraph, i, sec int, multi bool) []s
 
 // splitValid is the splitting of narrativeSentences for a paragraph of
 // valid UTF-8 (whose runes convert back to the same bytes): sentences are
-// cut from the text without converting it to runes.
+// cut from the text without converting it to runes. In valid UTF-8 the
+// bytes of 。(E3 80 82), ！(EF BC 81) and ？(EF BC 9F) start at a rune
+// wherever they occur (E3 and EF are lead bytes), so each ending is found
+// by strings.Index, and the runes between two cuts are their bytes less
+// their continuation bytes.
 func splitValid(out []sentence, p *parser.Paragraph, i, sec int, multi bool) []sentence {
 	text := p.Text
-	start, startRune, n := 0, 0, 0
-	emit := func(end, endRune int) {
-		if t := text[start:end]; strings.TrimSpace(t) != "" {
+	start, startRune := 0, 0
+	emit := func(end int) {
+		t := text[start:end]
+		if strings.TrimSpace(t) != "" {
 			out = append(out, sentence{Text: t, Para: p, ParaIdx: i, Offset: startRune, Section: sec, multiLine: multi})
 		}
-		start, startRune = end, endRune
+		start, startRune = end, startRune+runesOfValid(t)
 	}
-	// valid UTF-8: a rune is a byte that is no continuation byte, and a
-	// lead byte starts the three bytes of 。(E3 80 82), ！(EF BC 81) or
-	// ？(EF BC 9F) only as that rune
-	for j := 0; j < len(text); j++ {
-		c := text[j]
-		if c&0xC0 != 0x80 {
-			n++
-		}
-		switch c {
-		case '!', '?', '\n':
-			emit(j+1, n)
-		case 0xE3, 0xEF:
-			if j+2 < len(text) && (c == 0xE3 && text[j+1] == 0x80 && text[j+2] == 0x82 ||
-				c == 0xEF && text[j+1] == 0xBC && (text[j+2] == 0x81 || text[j+2] == 0x9F)) {
-				emit(j+3, n)
-				j += 2
+	// next[k]: where sentenceEnds[k] next occurs at or after start
+	// (len(text) when it does not), -1 before it is looked for
+	next := [len(sentenceEnds)]int{-1, -1, -1, -1, -1, -1}
+	for {
+		best, bestLen := len(text), 0
+		for k, e := range sentenceEnds {
+			if next[k] < start {
+				if x := strings.Index(text[start:], e); x >= 0 {
+					next[k] = start + x
+				} else {
+					next[k] = len(text)
+				}
+			}
+			if next[k] < best {
+				best, bestLen = next[k], len(e)
 			}
 		}
+		if bestLen == 0 {
+			break
+		}
+		emit(best + bestLen)
 	}
-	emit(len(text), n)
+	emit(len(text))
 	return out
+}
+
+// sentenceEnds are the runes a sentence ends with (splitRunes' set).
+var sentenceEnds = [...]string{"。", "！", "？", "!", "?", "\n"}
+
+// runesOfValid counts the runes of valid UTF-8: its bytes that are no
+// continuation bytes (10xxxxxx), eight at a time.
+func runesOfValid(s string) int {
+	n := len(s)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// bit 7 set and bit 6 clear
+		n -= bits.OnesCount64(w & ^(w << 1) & 0x8080808080808080)
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			n--
+		}
+	}
+	return n
 }
 
 var (
