@@ -4,7 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/parser/load"
@@ -78,4 +81,63 @@ func TestScratchReadsAsFresh(t *testing.T) {
 	if n < 50 {
 		t.Fatalf("only %d reports", n)
 	}
+}
+
+func sameRunesOf(t *testing.T, s string) {
+	t.Helper()
+	rs, off, valid := runesOf(nil, nil, s)
+	if !slices.Equal(rs, []rune(s)) || valid != utf8.ValidString(s) || len(off) != len(rs)+1 || int(off[len(rs)]) != len(s) {
+		t.Fatalf("runesOf(%q) = %q %v %v", s, rs, off, valid)
+	}
+	k := 0
+	for p := range s {
+		if int(off[k]) != p {
+			t.Fatalf("runesOf(%q): rune %d at %d, range %d", s, k, off[k], p)
+		}
+		k++
+	}
+	if !valid {
+		return
+	}
+	if got, want := runeIndexOfValid(nil, off, len(s)), runeIndex(s); !slices.Equal(got, want) {
+		t.Fatalf("runeIndexOfValid(%q) = %v, runeIndex %v", s, got, want)
+	}
+	sc := &scan{rs: rs, folded: s, off: off, valid: true}
+	for a := 0; a <= len(rs); a++ {
+		for b := a; b <= len(rs) && b <= a+12; b++ {
+			if got, want := sc.sub(a, b), string(rs[a:b]); got != want {
+				t.Fatalf("%q: sub(%d, %d) = %q, want %q", s, a, b, got, want)
+			}
+		}
+	}
+}
+
+// runesOf is []rune with the runes' offsets; on valid text the rune index
+// made from them is runeIndex, and scan.sub cuts what string(rs[a:b])
+// makes.
+func TestRunesOfIsRuneConversion(t *testing.T) {
+	words := []string{"。", "中", "a", "é", "𝄞", "\ufffd", "\xe4", "\xe4\xb8", "\x80", "\xed\xa0\x80", "\xff", "１", " "}
+	rng := uint64(9)
+	rnd := func(n int) int {
+		rng = rng*6364136223846793005 + 1442695040888963407
+		return int(rng>>33) % n
+	}
+	texts := []string{"", "收到申请29件，予以公开11件。"}
+	for range randomInputs(20000, 200000, 2000) {
+		var b strings.Builder
+		for range rnd(20) {
+			b.WriteString(words[rnd(len(words))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		sameRunesOf(t, s)
+	}
+}
+
+func FuzzRunesOf(f *testing.F) {
+	for _, s := range []string{"", "中a\xe4", "𝄞é", "\xed\xa0\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(sameRunesOf)
 }

@@ -416,6 +416,12 @@ type scan struct {
 	r      *parser.Report
 	s      *sentence
 	rs     []rune
+	// folded is the sentence folded (rs its runes); off[k] is where rune k
+	// starts in it (off[len(rs)] = len(folded)); valid: folded is valid
+	// UTF-8, so that sub cuts it
+	folded string
+	off    []int32
+	valid  bool
 	figs   []figure
 	kws    []kwMatch
 	ctx    sentCtx
@@ -459,8 +465,62 @@ func (c sentCtx) statesFigures() bool { return c.stats != nil && c.stats.of(c.st
 type scratch struct {
 	sc    scan
 	rs    []rune
+	off   []int32
 	idx   []int32
 	taken []bool
+}
+
+// runesOf appends to rs the runes of s as []rune(s) converts them, and to
+// off the byte offset of each (and len(s) after them); valid is false when
+// s is not valid UTF-8.
+func runesOf(rs []rune, off []int32, s string) (_ []rune, _ []int32, valid bool) {
+	valid = true
+	for p, w := 0, 0; p < len(s); p += w {
+		c := s[p]
+		var r rune
+		switch w = 1; {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+		case c-0xE1 <= 0xEF-0xE1 && c != 0xED && p+2 < len(s) && s[p+1]&0xC0 == 0x80 && s[p+2]&0xC0 == 0x80:
+			// runeAt, in line
+			r, w = rune(c&0x0F)<<12|rune(s[p+1]&0x3F)<<6|rune(s[p+2]&0x3F), 3
+		default:
+			r, w = utf8.DecodeRuneInString(s[p:])
+			if r == utf8.RuneError && w == 1 {
+				valid = false
+			}
+		}
+		rs = append(rs, r)
+		off = append(off, int32(p))
+	}
+	return rs, append(off, int32(len(s))), valid
+}
+
+// runeIndexOfValid is runeIndex of a valid text of n bytes whose runes
+// start at off (runesOf), in dst's storage when large enough.
+func runeIndexOfValid(dst []int32, off []int32, n int) []int32 {
+	var idx []int32
+	if cap(dst) >= n+1 {
+		idx = dst[:n+1]
+	} else {
+		idx = make([]int32, n+1)
+	}
+	for k := 0; k+1 < len(off); k++ {
+		for b := off[k]; b < off[k+1]; b++ {
+			idx[b] = int32(k)
+		}
+	}
+	idx[n] = int32(len(off) - 1)
+	return idx
+}
+
+// sub is string(sc.rs[a:b]): for valid text the bytes of folded between
+// the runes' offsets, no copy made.
+func (sc *scan) sub(a, b int) string {
+	if sc.valid {
+		return sc.folded[sc.off[a]:sc.off[b]]
+	}
+	return string(sc.rs[a:b])
 }
 
 // scanSentence is stage 1.
@@ -471,31 +531,25 @@ func scanSentence(r *parser.Report, s *sentence, ctx sentCtx) *scan {
 // scanSentenceIn is scanSentence in the storage of buf (nil: its own).
 func scanSentenceIn(r *parser.Report, s *sentence, ctx sentCtx, buf *scratch) *scan {
 	folded := s.fold()
-	var sc *scan
-	var rs []rune
-	var idxBuf []int32
-	var taken *[]bool
-	if buf != nil {
-		// the runes of folded, as []rune(folded) converts them
-		rs = buf.rs[:0]
-		for _, c := range folded {
-			rs = append(rs, c)
-		}
-		buf.rs = rs
-		sc, idxBuf, taken = &buf.sc, buf.idx, &buf.taken
-	} else {
-		sc, rs = new(scan), []rune(folded)
+	if buf == nil {
+		buf = new(scratch)
 	}
-	*sc = scan{r: r, s: s, rs: rs, ctx: ctx, t4From: -1, firstVolumeEnd: -1, proactive: strings.Contains(folded, "主动公开")}
+	rs, off, valid := runesOf(buf.rs[:0], buf.off[:0], folded)
+	buf.rs, buf.off = rs, off
+	sc := &buf.sc
+	*sc = scan{r: r, s: s, rs: rs, folded: folded, off: off, valid: valid, ctx: ctx, t4From: -1, firstVolumeEnd: -1, proactive: strings.Contains(folded, "主动公开")}
 	sc.figs = figuresIn(sc.rs) // extractFigures(s.Text): the same folded runes
 	if len(sc.figs) == 0 {
 		return sc
 	}
-	idx := runeIndexInto(idxBuf, folded)
-	if buf != nil {
-		buf.idx = idx
+	var idx []int32
+	if valid {
+		idx = runeIndexOfValid(buf.idx, off, len(folded))
+	} else {
+		idx = runeIndexInto(buf.idx, folded)
 	}
-	sc.kws = findKeywordsIn(folded, idx, taken)
+	buf.idx = idx
+	sc.kws = findKeywordsIn(folded, idx, &buf.taken)
 	for _, m := range qizhongRe.FindAllStringIndex(folded, -1) {
 		sc.qizhong = append(sc.qizhong, int(idx[m[0]]))
 	}
@@ -537,7 +591,7 @@ func (sc *scan) yearCut(folded string, idx []int32) int {
 		if k < len(sc.kws) && sc.kws[k].start <= at && end <= sc.kws[k].end {
 			continue // inside a keyword; the statement checks the year
 		}
-		rest := string(sc.rs[end:min(n, end+4)])
+		rest := sc.sub(end, min(n, end+4))
 		if strings.HasPrefix(rest, "度申请") || strings.HasPrefix(rest, "申请") || strings.HasPrefix(rest, "度的申请") {
 			continue
 		}
@@ -563,8 +617,8 @@ func (sc *scan) countable(f figure) bool {
 		return true
 	}
 	if zhtext.NounUnits[f.Unit] {
-		before := string(sc.rs[max(0, f.NumStart-6):f.NumStart])
-		after := string(sc.rs[f.End:min(len(sc.rs), f.End+8)])
+		before := sc.sub(max(0, f.NumStart-6), f.NumStart)
+		after := sc.sub(f.End, min(len(sc.rs), f.End+8))
 		return applicationNounRe.MatchString(before) || applicationAfterRe.MatchString(after)
 	}
 	return false
@@ -652,12 +706,12 @@ func receivedApart(stmts []statement) {
 // statementOf is stage 4 for one figure.
 func (sc *scan) statementOf(f figure, segStart int, ms []kwMatch, before []statement) (statement, bool) {
 	st := statement{fig: f, sent: sc.s}
-	seg := string(sc.rs[segStart:f.Start])
+	seg := sc.sub(segStart, f.Start)
 	if f.Percent {
 		return sc.shareOf(st, seg, before)
 	}
 	ms = outsideParens(sc.rs, ms, segStart, f.Start)
-	if len(ms) > 0 && strings.ContainsAny(string(sc.rs[ms[len(ms)-1].end:f.Start]), clauseBreaks) {
+	if len(ms) > 0 && strings.ContainsAny(sc.sub(ms[len(ms)-1].end, f.Start), clauseBreaks) {
 		// "11件予以公开，4件部分公开": the keyword closes the clause before
 		// the figure, whose own keyword (if any) follows it.
 		ms = nil
@@ -711,7 +765,7 @@ func (sc *scan) restGroup(segStart int, f figure) (claim, bool) {
 			break
 		}
 	}
-	m := restGroupRe.FindStringSubmatch(string(sc.rs[cs:f.Start]))
+	m := restGroupRe.FindStringSubmatch(sc.sub(cs, f.Start))
 	if m == nil {
 		return claim{}, false
 	}
@@ -814,7 +868,7 @@ var (
 // claimAfter reads a figure whose label follows it: "另有103件顺延到下年度
 // 办理", "1件结果维持", "3件全部予以公开".
 func (sc *scan) claimAfter(f figure, seg string) (claim, bool) {
-	rest := string(sc.rs[f.End:min(len(sc.rs), f.End+afterWindowRunes)])
+	rest := sc.sub(f.End, min(len(sc.rs), f.End+afterWindowRunes))
 	if m := carryAfterRe.FindStringSubmatch(rest); m != nil && (sc.ctx.application || sc.ctx.para) && !timeQualRe.MatchString(seg) {
 		if m[6] != "" && (sc.r.Year == 0 || m[6] != strconv.Itoa(sc.r.Year+1)) {
 			return claim{}, false // carried over to a year that is not the next
@@ -913,12 +967,12 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 		// "予以公开答复11件", "作不予处理的处理4件", "以无法提供方式答复9件":
 		// the result says what was answered
 		prev := ms[len(ms)-2]
-		if between := strings.TrimSpace(string(rs[prev.end:near.start])); prev.claim("").kind == kResult && resultAnswerGapRe.MatchString(between) {
+		if between := strings.TrimSpace(sc.sub(prev.end, near.start)); prev.claim("").kind == kResult && resultAnswerGapRe.MatchString(between) {
 			ms = ms[:len(ms)-1]
 			near = prev
 		}
 	}
-	gap := string(rs[near.end:f.Start])
+	gap := sc.sub(near.end, f.Start)
 	if near.claim("").kind == kCarriedIn && strings.Contains(gap, "在内") {
 		// "共受理包括上年结转在内的申请31件": the total, 上年结转 included
 		if len(ms) < 2 || !ms[len(ms)-2].claim("").kind.volume() {
@@ -926,7 +980,7 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 		}
 		c := ms[len(ms)-2].claim(sc.r.Layout)
 		c.includesCarry = true
-		span := string(rs[segStart:f.Start])
+		span := sc.sub(segStart, f.Start)
 		if sc.ctx.application && !volumeQualRe.MatchString(span) && !timeQualRe.MatchString(strings.ReplaceAll(seg, near.text, "")) {
 			st.claims = []claim{c}
 			return st, true
@@ -936,7 +990,7 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 	if utf8.RuneCountInString(gap) > maxGapRunes {
 		return st, false
 	}
-	inclusive := inclusiveRe.MatchString(string(rs[near.start:f.Start]))
+	inclusive := inclusiveRe.MatchString(sc.sub(near.start, f.Start))
 	// negated keyword ("未办结2件") is not a claim of that quantity
 	if near.start > 0 && strings.ContainsRune(negBeforeRune, rs[near.start-1]) {
 		return st, false
@@ -944,7 +998,7 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 	// combined keywords: "不予公开、无法提供共12件", "行政复议和行政诉讼均为0件"
 	used := []kwMatch{near}
 	for k := len(ms) - 2; k >= 0; k-- {
-		between := strings.TrimSpace(string(rs[ms[k].end:used[0].start]))
+		between := strings.TrimSpace(sc.sub(ms[k].end, used[0].start))
 		if !connectiveRe.MatchString(between) {
 			break
 		}
@@ -1090,7 +1144,7 @@ func (sc *scan) qualified(claims []claim, bt string, f figure) bool {
 					return false
 				}
 			}
-			if includesRe.MatchString(string(sc.rs[f.End:min(len(sc.rs), f.End+afterWindowRunes)])) {
+			if includesRe.MatchString(sc.sub(f.End, min(len(sc.rs), f.End+afterWindowRunes))) {
 				c.includesCarry = true
 			}
 		case c.kind == kCarriedIn || c.kind == kCarriedOut:
@@ -1128,7 +1182,7 @@ func (sc *scan) bareCases(bt string) bool {
 	if !sc.ctx.statesFigures() || sc.proactive || !bareWordsRe.MatchString(bt) {
 		return false
 	}
-	return !otherCasesRe.MatchString(pendingWordsRe.ReplaceAllString(string(sc.rs), ""))
+	return !otherCasesRe.MatchString(pendingWordsRe.ReplaceAllString(sc.sub(0, len(sc.rs)), ""))
 }
 
 // pendingWordsRe are the words of 尚未审结 (a part, not another kind of case).
