@@ -413,9 +413,9 @@ const afterWindowRunes = 40
 
 // scan is a sentence read once; the stages share it.
 type scan struct {
-	r      *parser.Report
-	s      *sentence
-	rs     []rune
+	r  *parser.Report
+	s  *sentence
+	rs []rune
 	// folded is the sentence folded (rs its runes); off[k] is where rune k
 	// starts in it (off[len(rs)] = len(folded)); valid: folded is valid
 	// UTF-8, so that sub cuts it
