@@ -121,6 +121,15 @@ var (
 	approxPrefixRunes = runeWords(approxPrefixes)
 	figureUnitRunes   = runeWords(figureUnits)
 	approxSuffixRunes = runeWords(approxSuffixes)
+	// unitsByFirst lists the indexes of figureUnits by their first rune,
+	// in figureUnits' order (the first unit written after a number wins)
+	unitsByFirst = func() map[rune][]int {
+		m := map[rune][]int{}
+		for u, w := range figureUnitRunes {
+			m[w[0]] = append(m[w[0]], u)
+		}
+		return m
+	}()
 )
 
 // maxExactDigits: an integer of at most this many digits, divided by a
@@ -266,11 +275,14 @@ func readFigure(rs []rune, i int) (figure, int, bool) {
 		}
 	}
 	if !f.Percent {
-		for u, w := range figureUnitRunes {
-			if hasPrefix(rs, k, w) {
-				f.Unit = figureUnits[u]
-				k += len(w)
-				break
+		if k < len(rs) {
+			// the units that start with rs[k], in figureUnits' order
+			for _, u := range unitsByFirst[rs[k]] {
+				if w := figureUnitRunes[u]; hasPrefix(rs, k, w) {
+					f.Unit = figureUnits[u]
+					k += len(w)
+					break
+				}
 			}
 		}
 		if f.Unit == "%" || f.Unit == "‰" {
