@@ -10,6 +10,10 @@ package rules
 func arabicDates(s string) [][3]string {
 	var out [][3]string
 	for i := 0; i+4 <= len(s); {
+		if c := s[i]; c != '1' && c != '2' {
+			i++ // no year starts here (arabicDateAt's first test, in line)
+			continue
+		}
 		y, m, d, end, ok := arabicDateAt(s, i)
 		if !ok {
 			i++
