@@ -57,7 +57,7 @@ func figuresIn(rs []rune) []figure {
 	var out []figure
 	i := 0
 	for i < len(rs) {
-		if r := rs[i]; !isDigit(r) && !isCNNumeralRune(r) {
+		if r := rs[i]; !isDigit(r) && !(numeralBloom.has(r) && isCNNumeralRune(r)) {
 			i++
 			continue
 		}
@@ -83,6 +83,18 @@ func figuresIn(rs []rune) []figure {
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// numeralRunes are the runes zhtext.IsNumeralRune accepts (a test holds
+// the list to it over every rune); numeralBloom holds them, so that most
+// runes are ruled out without the call.
+const numeralRunes = "零〇一二两三四五六七八九廿卅卌十百千万亿"
+
+var numeralBloom = func() (b bloom4k) {
+	for _, r := range numeralRunes {
+		b.add(r)
+	}
+	return b
+}()
 
 func hasPrefixRunes(rs []rune, i int, s string) bool {
 	for _, r := range s {

@@ -101,3 +101,16 @@ func TestBloom4kHoldsItsRunes(t *testing.T) {
 		t.Fatal("'b' held")
 	}
 }
+
+// numeralRunes are exactly the runes zhtext.IsNumeralRune accepts, and
+// numeralBloom holds them all.
+func TestNumeralRunesAreIsNumeralRune(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune+1; r++ {
+		if got, want := strings.ContainsRune(numeralRunes, r), isCNNumeralRune(r); got != want {
+			t.Fatalf("%U: in numeralRunes %v, IsNumeralRune %v", r, got, want)
+		}
+		if isCNNumeralRune(r) && !numeralBloom.has(r) {
+			t.Fatalf("%U not in numeralBloom", r)
+		}
+	}
+}
