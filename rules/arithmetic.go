@@ -111,17 +111,22 @@ func checkTable3Results(p *Pass) {
 	// one list of operands for every column (the message reads it, nothing
 	// keeps it)
 	ops := make([]operand, 0, len(keys))
+	// the rows' short names, looked up once for every column
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		names[i] = shortRow(k)
+	}
 	for _, c := range table3Cols {
 		total := t.Cell(parser.R3_7, c.Key)
 		ops = ops[:0]
 		complete := true
-		for _, k := range keys {
+		for i, k := range keys {
 			v := t.Cell(k, c.Key)
 			if v == nil {
 				complete = false
 				break
 			}
-			ops = append(ops, operand{shortRow(k), v})
+			ops = append(ops, operand{names[i], v})
 		}
 		if !complete || !total.Known() {
 			continue

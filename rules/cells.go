@@ -199,22 +199,43 @@ type cellCheck func(p *Pass, t *parser.CanonTable, row *parser.CanonRow, col par
 // checkCells runs a cell check over every canonical cell of the tables.
 func checkCells(c cellCheck) func(*Pass) {
 	return func(p *Pass) {
-		for _, ref := range reportCells(p) {
-			c(p, ref.Table, ref.Row, ref.Col, ref.Value)
+		for _, x := range reportCells(p) {
+			c(p, x.table, x.row, x.row.Def.Cols[x.i], x.row.Cells[x.i])
 		}
 	}
 }
 
 // reportCells lists the report's canonical cells (Report.Cells, in its
 // order) once per run: the cell rules all read every cell.
-func reportCells(p *Pass) []parser.CellRef {
+func reportCells(p *Pass) []cellAt {
 	return p.memo("cells", func() any {
-		out := make([]parser.CellRef, 0, cellsBound(p.Report))
+		out := make([]cellAt, 0, cellsBound(p.Report))
+		var last *parser.CanonRow
+		i := 0
 		for ref := range p.Report.Cells {
-			out = append(out, ref)
+			// Cells yields each row's cells together, column i of the
+			// row's definition with value i, for i = 0, 1, …
+			if ref.Row != last {
+				last, i = ref.Row, 0
+			}
+			out = append(out, cellAt{ref.Table, ref.Row, i})
+			i++
 		}
 		return out
-	}).([]parser.CellRef)
+	}).([]cellAt)
+}
+
+// cellAt is a cell of Report.Cells in less room (two pointers, no copy of
+// the column): cell i of a row.
+type cellAt struct {
+	table *parser.CanonTable
+	row   *parser.CanonRow
+	i     int
+}
+
+// ref is the parser.CellRef Report.Cells yields for the cell.
+func (x cellAt) ref() parser.CellRef {
+	return parser.CellRef{Table: x.table, Row: x.row, Col: x.row.Def.Cols[x.i], Value: x.row.Cells[x.i]}
 }
 
 // cellsBound bounds the number of cells Report.Cells yields (one per value

@@ -52,7 +52,7 @@ func TestCellsBound(t *testing.T) {
 			t.Fatalf("%s: %d cells, want %d", r.Doc.Path, len(got), len(want))
 		}
 		for i := range got {
-			if got[i] != want[i] {
+			if got[i].ref() != want[i] {
 				t.Fatalf("%s: cell %d differs", r.Doc.Path, i)
 			}
 		}

@@ -57,7 +57,7 @@ func figuresIn(rs []rune) []figure {
 	var out []figure
 	i := 0
 	for i < len(rs) {
-		if r := rs[i]; !isDigit(r) && !isCNNumeralRune(r) {
+		if r := rs[i]; !isDigit(r) && !(numeralBloom.has(r) && isCNNumeralRune(r)) {
 			i++
 			continue
 		}
@@ -83,6 +83,18 @@ func figuresIn(rs []rune) []figure {
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// numeralRunes are the runes zhtext.IsNumeralRune accepts (a test holds
+// the list to it over every rune); numeralBloom holds them, so that most
+// runes are ruled out without the call.
+const numeralRunes = "零〇一二两三四五六七八九廿卅卌十百千万亿"
+
+var numeralBloom = func() (b bloom4k) {
+	for _, r := range numeralRunes {
+		b.add(r)
+	}
+	return b
+}()
 
 func hasPrefixRunes(rs []rune, i int, s string) bool {
 	for _, r := range s {
@@ -121,6 +133,15 @@ var (
 	approxPrefixRunes = runeWords(approxPrefixes)
 	figureUnitRunes   = runeWords(figureUnits)
 	approxSuffixRunes = runeWords(approxSuffixes)
+	// unitsByFirst lists the indexes of figureUnits by their first rune,
+	// in figureUnits' order (the first unit written after a number wins)
+	unitsByFirst = func() map[rune][]int {
+		m := map[rune][]int{}
+		for u, w := range figureUnitRunes {
+			m[w[0]] = append(m[w[0]], u)
+		}
+		return m
+	}()
 )
 
 // maxExactDigits: an integer of at most this many digits, divided by a
@@ -266,11 +287,14 @@ func readFigure(rs []rune, i int) (figure, int, bool) {
 		}
 	}
 	if !f.Percent {
-		for u, w := range figureUnitRunes {
-			if hasPrefix(rs, k, w) {
-				f.Unit = figureUnits[u]
-				k += len(w)
-				break
+		if k < len(rs) {
+			// the units that start with rs[k], in figureUnits' order
+			for _, u := range unitsByFirst[rs[k]] {
+				if w := figureUnitRunes[u]; hasPrefix(rs, k, w) {
+					f.Unit = figureUnits[u]
+					k += len(w)
+					break
+				}
 			}
 		}
 		if f.Unit == "%" || f.Unit == "‰" {

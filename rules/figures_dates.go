@@ -65,10 +65,10 @@ func datesIn(s string) []time.Time {
 		}
 	}
 	if arabic {
-		for _, m := range dateRe.FindAllStringSubmatch(s, -1) {
-			y, _ := strconv.Atoi(m[1])
-			mo, _ := strconv.Atoi(m[2])
-			d, _ := strconv.Atoi(m[3])
+		for _, m := range arabicDates(s) { // dateRe.FindAllStringSubmatch
+			y, _ := strconv.Atoi(m[0])
+			mo, _ := strconv.Atoi(m[1])
+			d, _ := strconv.Atoi(m[2])
 			if t, ok := civilDate(y, mo, d); ok {
 				out = append(out, t)
 			}

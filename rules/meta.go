@@ -92,7 +92,7 @@ func checkYearMismatch(p *Pass) {
 				what = "统计期限"
 			}
 			p.Add(Finding{Loc: c.loc, Key: fmt.Sprintf("M601/section%d", sec.Num), Expected: strconv.Itoa(year), Actual: strconv.Itoa(y),
-				Message: fmt.Sprintf("%s的报告年度为 %d 年，但第%s部分的“%s”写的是 %d 年", what, year, parser.Sections()[sec.Num-1].Numeral, strings.TrimSpace(c.text), y)})
+				Message: fmt.Sprintf("%s的报告年度为 %d 年，但第%s部分的“%s”写的是 %d 年", what, year, sectionDefs[sec.Num-1].Numeral, strings.TrimSpace(c.text), y)})
 			break
 		}
 	}

@@ -70,12 +70,13 @@ func readNarrative(r *parser.Report) *stated {
 	s.stmts = make([][]statement, len(s.sents))
 	s.ctx = sentenceContexts(r, s.sents)
 	useSections := len(r.Sections) > 0
+	var buf scratch
 	for i := range s.sents {
 		sent := &s.sents[i]
 		if useSections && !narrativeSections[sent.Section] {
 			continue
 		}
-		s.stmts[i] = readStatements(r, sent, s.ctx[i])
+		s.stmts[i] = readStatementsIn(r, sent, s.ctx[i], &buf)
 	}
 	return s
 }

@@ -26,7 +26,7 @@ import (
 type finder struct {
 	pats  []fpat
 	byRun map[rune][]fcand // candidates by first rune, in (pattern, alternative) order
-	bloom [4]uint64        // first runes, by r&255
+	bloom bloom4k          // first runes
 	slow  []int            // patterns run as regexps
 }
 
@@ -39,6 +39,7 @@ type fpat struct {
 // falt is one alternative of a regexp.
 type falt struct {
 	lit    string         // the alternative is this literal ("" when not)
+	lits   []string       // else its finite language in the regexp's order of preference, when small
 	re     *regexp.Regexp // else: the alternative anchored, ^(?:alt)
 	maxLen int            // the longest match in bytes
 }
@@ -83,7 +84,7 @@ func newFinder(res []*regexp.Regexp) *finder {
 			}
 			for _, r := range order {
 				f.byRun[r] = append(f.byRun[r], fcand{pat: i, alt: j, prefixes: byFirst[r]})
-				f.bloom[(r&255)/64] |= 1 << (r & 63)
+				f.bloom.add(r)
 			}
 		}
 	}
@@ -126,10 +127,87 @@ func altOf(src string) (falt, []string, bool) {
 	a := falt{maxLen: maxLen}
 	if t.Op == syntax.OpLiteral && t.Flags&syntax.FoldCase == 0 {
 		a.lit = string(t.Rune)
+	} else if lits, ok := language(t); ok {
+		a.lits = lits
 	} else if a.re, err = regexp.Compile(`^(?:` + src + `)`); err != nil {
 		return falt{}, nil, false
 	}
 	return a, ps, true
+}
+
+// maxLanguage bounds the texts language lists.
+const maxLanguage = 64
+
+// language lists the texts t matches, when they are few, in the order a
+// backtracking leftmost-first match tries them: alternatives in order,
+// the sub-expression of a greedy ? before the empty text (after it when
+// non-greedy), concatenations in the order of their first part, then the
+// next. Anchored at a position with nothing after it, the regexp matches
+// the first of them the text there starts with (the texts of a class are
+// single runes, of which at most one starts the text). ok is false for
+// case folding, repetition, anything else, or more than maxLanguage texts.
+func language(t *syntax.Regexp) ([]string, bool) {
+	switch t.Op {
+	case syntax.OpEmptyMatch:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		if t.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return []string{string(t.Rune)}, true
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i+1 < len(t.Rune); i += 2 {
+			if t.Rune[i+1]-t.Rune[i] >= maxLanguage {
+				return nil, false
+			}
+			for r := t.Rune[i]; r <= t.Rune[i+1]; r++ {
+				out = append(out, string(r))
+			}
+			if len(out) > maxLanguage {
+				return nil, false
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpCapture:
+		return language(t.Sub[0])
+	case syntax.OpQuest:
+		sub, ok := language(t.Sub[0])
+		if !ok || len(sub)+1 > maxLanguage {
+			return nil, false
+		}
+		if t.Flags&syntax.NonGreedy != 0 {
+			return append([]string{""}, sub...), true
+		}
+		return append(sub, ""), true
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range t.Sub {
+			l, ok := language(sub)
+			if !ok || len(out)+len(l) > maxLanguage {
+				return nil, false
+			}
+			out = append(out, l...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, sub := range t.Sub {
+			l, ok := language(sub)
+			if !ok || len(out)*len(l) > maxLanguage {
+				return nil, false
+			}
+			next := make([]string, 0, len(out)*len(l))
+			for _, a := range out {
+				for _, b := range l {
+					next = append(next, a+b)
+				}
+			}
+			out = next
+		}
+		return out, true
+	}
+	return nil, false
 }
 
 // topAlternatives splits the source of a regexp at its top-level "|";
@@ -391,7 +469,7 @@ func prefixes(t *syntax.Regexp, k int) ([]pfx, bool) {
 
 // inBloom: some candidate may start with r.
 func (f *finder) inBloom(r rune) bool {
-	return f.bloom[(r&255)/64]&(1<<(r&63)) != 0
+	return f.bloom.has(r)
 }
 
 // find appends to dst the matches of the patterns whose bit is set in
@@ -414,9 +492,20 @@ func (f *finder) find(s string, want uint64, limit int, dst []fmatch) []fmatch {
 			active++
 		}
 	}
-	for p, r := range s {
+	for p, w := 0, 0; p < len(s); p += w {
 		if active == 0 {
 			break
+		}
+		c := s[p]
+		var r rune
+		switch w = 1; {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+		case c-0xE1 <= 0xEF-0xE1 && c != 0xED && p+2 < len(s) && s[p+1]&0xC0 == 0x80 && s[p+2]&0xC0 == 0x80:
+			// runeAt, in line
+			r, w = rune(c&0x0F)<<12|rune(s[p+1]&0x3F)<<6|rune(s[p+2]&0x3F), 3
+		default:
+			r, w = utf8.DecodeRuneInString(s[p:])
 		}
 		if !f.inBloom(r) {
 			continue
@@ -473,6 +562,16 @@ func (f *finder) tryAt(s string, p int, c *fcand) (int, bool) {
 	if a.lit != "" {
 		// the prefix may be the literal's first runes only
 		return p + len(a.lit), strings.HasPrefix(rest, a.lit)
+	}
+	if a.lits != nil {
+		// the first text of the language, in the order the regexp prefers
+		// them, that rest starts with is the regexp's match
+		for _, l := range a.lits {
+			if strings.HasPrefix(rest, l) {
+				return p + len(l), true
+			}
+		}
+		return 0, false
 	}
 	// the window holds the longest match and ends at a rune boundary
 	end := min(len(rest), a.maxLen)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"testing"
@@ -246,5 +247,58 @@ func TestTopAlternatives(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%s: %s, want %s", c.in, got, c.want)
 		}
+	}
+}
+
+// language lists a small finite pattern's texts in the order the regexp
+// prefers them: anchored at the start of every text made of its texts and
+// their pieces, the first listed text the text starts with is the
+// regexp's match.
+func TestLanguageIsTheRegexp(t *testing.T) {
+	srcs := []string{`(结果)?维持`, `(判决)?驳回(原告)?(的)?(诉讼请求|起诉)`, `a|ab`, `(a|ab)(c|bcd)?`, `a??b`, `(?:a|ab)(?:c|b)`, `[a-c]x?`, `(行政)?复议后(提起)?(行政)?(诉讼|起诉)`}
+	for _, x := range fastRes {
+		if alts, ok := topAlternatives(x.String()); ok {
+			srcs = append(srcs, alts...)
+		}
+	}
+	for _, k := range keywords {
+		if alts, ok := topAlternatives(k.re.String()); ok {
+			srcs = append(srcs, alts...)
+		}
+	}
+	n := 0
+	for _, src := range srcs {
+		tr, err := syntax.Parse(src, syntax.Perl)
+		if err != nil {
+			continue
+		}
+		lits, ok := language(tr.Simplify())
+		if !ok {
+			continue
+		}
+		n++
+		re := regexp.MustCompile(`^(?:` + src + `)`)
+		var texts []string
+		for _, a := range lits {
+			for _, b := range lits {
+				texts = append(texts, a, a+b, a+"x", b[:len(b)/2]+a)
+			}
+		}
+		for _, s := range texts {
+			want := re.FindStringIndex(s)
+			var got []int
+			for _, l := range lits {
+				if strings.HasPrefix(s, l) {
+					got = []int{0, len(l)}
+					break
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("%s on %q: language gives %v, regexp %v (%q)", src, s, got, want, lits)
+			}
+		}
+	}
+	if n < 10 {
+		t.Fatalf("only %d patterns have a language", n)
 	}
 }

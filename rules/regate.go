@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // A gate is a cheap test run before a regexp: every match of the regexp
@@ -78,11 +79,11 @@ func (g gate) may(s string) bool {
 }
 
 // runeSet is a set of runes tested against a text: one rune through
-// strings.IndexRune, more through a bitmap of the runes' low bytes, which
+// strings.IndexRune, more through a bitmap of the runes' low 12 bits, which
 // most runes of a text are not in, before the runes themselves.
 type runeSet struct {
 	one   rune // the only rune, or -1
-	bloom [4]uint64
+	bloom bloom4k
 	runes []rune
 }
 
@@ -93,7 +94,7 @@ func newRuneSet(set string) runeSet {
 		x.one = rs[0]
 	}
 	for _, r := range rs {
-		x.bloom[(r&255)/64] |= 1 << (r & 63)
+		x.bloom.add(r)
 	}
 	return x
 }
@@ -103,8 +104,19 @@ func (x *runeSet) in(s string) bool {
 	if x.one >= 0 {
 		return strings.ContainsRune(s, x.one)
 	}
-	for _, r := range s {
-		if x.bloom[(r&255)/64]&(1<<(r&63)) == 0 {
+	for p, w := 0, 0; p < len(s); p += w {
+		c := s[p]
+		var r rune
+		switch w = 1; {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+		case c-0xE1 <= 0xEF-0xE1 && c != 0xED && p+2 < len(s) && s[p+1]&0xC0 == 0x80 && s[p+2]&0xC0 == 0x80:
+			// runeAt, in line
+			r, w = rune(c&0x0F)<<12|rune(s[p+1]&0x3F)<<6|rune(s[p+2]&0x3F), 3
+		default:
+			r, w = utf8.DecodeRuneInString(s[p:])
+		}
+		if !x.bloom.has(r) {
 			continue
 		}
 		for _, q := range x.runes {
@@ -201,7 +213,7 @@ func containsRune(rs []rune, r rune) bool {
 // which of them may match it.
 type gateSet struct {
 	gates  []gate
-	bloom  [4]uint64        // the runes of byRune, by r&255
+	bloom  bloom4k          // the runes of byRune
 	byRune map[rune]setBits // the rune sets each rune belongs to
 	req    []setBits        // the rune sets each gate needs
 }
@@ -233,7 +245,7 @@ func newGateSet(gs []gate) *gateSet {
 					b := s.byRune[r]
 					b.add(k)
 					s.byRune[r] = b
-					s.bloom[(r&255)/64] |= 1 << (r & 63)
+					s.bloom.add(r)
 				}
 			}
 			s.req[i].add(k)
@@ -245,8 +257,19 @@ func newGateSet(gs []gate) *gateSet {
 // may returns the gates (bit i for gates[i]) whose regexp may match text.
 func (s *gateSet) may(text string) uint64 {
 	var have setBits
-	for _, r := range text {
-		if s.bloom[(r&255)/64]&(1<<(r&63)) == 0 {
+	for p, w := 0, 0; p < len(text); p += w {
+		c := text[p]
+		var r rune
+		switch w = 1; {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+		case c-0xE1 <= 0xEF-0xE1 && c != 0xED && p+2 < len(text) && text[p+1]&0xC0 == 0x80 && text[p+2]&0xC0 == 0x80:
+			// runeAt, in line
+			r, w = rune(c&0x0F)<<12|rune(text[p+1]&0x3F)<<6|rune(text[p+2]&0x3F), 3
+		default:
+			r, w = utf8.DecodeRuneInString(text[p:])
+		}
+		if !s.bloom.has(r) {
 			continue // no rune of a set
 		}
 		if b, ok := s.byRune[r]; ok {
@@ -261,4 +284,45 @@ func (s *gateSet) may(text string) uint64 {
 		}
 	}
 	return m
+}
+
+// gatedRe is a regexp behind its gate alone (for the anchored patterns a
+// finder does not split): a text without the runes the gate needs is no
+// match, and the regexp is not run on it.
+type gatedRe struct {
+	*regexp.Regexp
+	g gate
+}
+
+// gateCompile compiles expr as a gatedRe.
+func gateCompile(expr string) gatedRe {
+	re := regexp.MustCompile(expr)
+	x := gatedRe{Regexp: re, g: gated(re)}
+	gatedRes = append(gatedRes, x)
+	return x
+}
+
+// gatedRes are the regexps made with gateCompile (for the differential
+// tests).
+var gatedRes []gatedRe
+
+// MatchString is the regexp's MatchString.
+func (x gatedRe) MatchString(s string) bool {
+	return x.g.may(s) && x.Regexp.MatchString(s)
+}
+
+// FindStringSubmatch is the regexp's FindStringSubmatch.
+func (x gatedRe) FindStringSubmatch(s string) []string {
+	if !x.g.may(s) {
+		return nil
+	}
+	return x.Regexp.FindStringSubmatch(s)
+}
+
+// FindStringSubmatchIndex is the regexp's FindStringSubmatchIndex.
+func (x gatedRe) FindStringSubmatchIndex(s string) []int {
+	if !x.g.may(s) {
+		return nil
+	}
+	return x.Regexp.FindStringSubmatchIndex(s)
 }

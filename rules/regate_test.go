@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -176,4 +177,51 @@ func TestFastReplaceIsTheRegexp(t *testing.T) {
 			}
 		}
 	}
+}
+
+// Every gatedRe (MatchString, FindStringSubmatch, FindStringSubmatchIndex
+// behind the gate) finds what its regexp finds, on every finder text (with
+// the gated patterns' words) and on each text's tails from every rune on
+// (the anchored patterns read the text after a figure).
+func TestGatedReIsTheRegexp(t *testing.T) {
+	res := finderPatterns()
+	for _, x := range gatedRes {
+		res = append(res, x.Regexp)
+	}
+	texts := finderTexts(t, res)
+	for _, s := range texts {
+		sameGated(t, s)
+	}
+	for _, s := range texts[:min(len(texts), 600)] {
+		for p := range s {
+			sameGated(t, s[p:])
+		}
+	}
+	for _, x := range gatedRes {
+		if x.g.need == "" {
+			t.Errorf("%s has no gate", x.Regexp)
+		}
+	}
+}
+
+func sameGated(t *testing.T, s string) {
+	t.Helper()
+	for _, x := range gatedRes {
+		if got, want := x.MatchString(s), x.Regexp.MatchString(s); got != want {
+			t.Fatalf("%s on %q: MatchString %v, regexp %v", x.Regexp, s, got, want)
+		}
+		if got, want := x.FindStringSubmatch(s), x.Regexp.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Fatalf("%s on %q: %q, regexp %q", x.Regexp, s, got, want)
+		}
+		if got, want := x.FindStringSubmatchIndex(s), x.Regexp.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("%s on %q: %v, regexp %v", x.Regexp, s, got, want)
+		}
+	}
+}
+
+func FuzzGatedRe(f *testing.F) {
+	for _, s := range []string{"顺延至下年度", "结果维持1件", "全部予以公开", "含上年结转", "属于不予公开、无法提供等情形", "\xe4申请", "、", "共计"} {
+		f.Add(s)
+	}
+	f.Fuzz(sameGated)
 }

@@ -94,7 +94,7 @@ func tableLost(r *parser.Report, id parser.TableID) bool {
 }
 
 func checkSectionMissing(p *Pass) {
-	for _, d := range parser.Sections() {
+	for _, d := range sectionDefs {
 		if _, ok := p.Report.Section(d.Num); !ok {
 			p.Add(Finding{Key: "section/" + d.Numeral,
 				Message: fmt.Sprintf("缺少法定部分“%s”", d.FullHeading())})
@@ -105,7 +105,7 @@ func checkSectionMissing(p *Pass) {
 func checkSectionOrder(p *Pass) {
 	secs := p.Report.Sections
 	for i, s := range secs {
-		d := parser.Sections()[s.Num-1]
+		d := sectionDefs[s.Num-1]
 		switch {
 		case s.WrittenNum == 0:
 			p.Add(Finding{Loc: s.Loc, Key: "order/" + d.Numeral,
@@ -125,7 +125,7 @@ func numeral(n int) string { return zhtext.Format(n) }
 func checkHeadingVariant(p *Pass) {
 	for _, s := range p.Report.Sections {
 		if s.Variant {
-			d := parser.Sections()[s.Num-1]
+			d := sectionDefs[s.Num-1]
 			p.Add(Finding{Loc: s.Loc, Key: "heading/" + d.Numeral,
 				Message: fmt.Sprintf("标题“%s”与规范写法“%s”不同（可接受的变体）", s.Written, d.FullHeading())})
 		}
@@ -144,7 +144,7 @@ func checkTableMissing(p *Pass) {
 			f := Finding{Table: id, Key: "table/" + string(id),
 				Message: fmt.Sprintf("找不到%s", parser.TableName(id))}
 			for _, s := range p.Report.Sections {
-				if parser.Sections()[s.Num-1].TableID == id {
+				if sectionDefs[s.Num-1].TableID == id {
 					f.Loc = s.Loc
 					f.Message += fmt.Sprintf("（“%s”下没有可识别的表格）", s.Written)
 				}
@@ -183,3 +183,7 @@ func checkOutdatedFormat(p *Pass) {
 			Message: fmt.Sprintf("%s报告仍使用2019年试行格式：表二出现旧格式栏目%s，应按国办公开办函〔2021〕30号的新版格式填报", year, strings.Join(old2, "、"))})
 	}
 }
+
+// sectionDefs are the statutory sections, copied from the parser once
+// (parser.Sections copies them on every call); the rules only read them.
+var sectionDefs = parser.Sections()

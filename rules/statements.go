@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math/bits"
 	"regexp"
 	"slices"
 	"sort"
@@ -42,12 +43,22 @@ func (m kwMatch) claim(layout parser.Layout) claim { return keywords[m.kw].make(
 // that overlap a longer one (or, at equal length, one listed earlier): so
 // "结转下年度继续办理" is not read as "办理". Each pattern runs once over s.
 func findKeywords(s string) []kwMatch {
-	return findKeywordsIn(s, runeIndex(s))
+	return findKeywordsIn(s, runeIndex(s), nil)
 }
 
 // runeIndex maps byte offsets of s to rune offsets (index len(s) included).
 func runeIndex(s string) []int32 {
-	idx := make([]int32, len(s)+1)
+	return runeIndexInto(nil, s)
+}
+
+// runeIndexInto is runeIndex in dst's storage when it is large enough.
+func runeIndexInto(dst []int32, s string) []int32 {
+	var idx []int32
+	if cap(dst) >= len(s)+1 {
+		idx = dst[:len(s)+1]
+	} else {
+		idx = make([]int32, len(s)+1)
+	}
 	n := int32(0)
 	for i := range s {
 		idx[i] = n
@@ -86,7 +97,9 @@ var keywordFinder = func() *finder {
 	return newFinder(res)
 }()
 
-func findKeywordsIn(s string, idx []int32) []kwMatch {
+// findKeywordsIn is findKeywords with the rune index of s given; taken,
+// when not nil, is storage keepLongest may reuse.
+func findKeywordsIn(s string, idx []int32, taken *[]bool) []kwMatch {
 	want := ^uint64(0)
 	if len(keywordFinder.slow) > 0 {
 		want = keywordSet.may(s)
@@ -98,7 +111,7 @@ func findKeywordsIn(s string, idx []int32) []kwMatch {
 		all[i] = kwMatch{start: int(idx[m.start]), end: int(idx[m.end]), kw: m.pat, text: s[m.start:m.end]}
 	}
 	sortKeywords(all)
-	return keepLongest(all, int(idx[len(s)]))
+	return keepLongestIn(all, int(idx[len(s)]), taken)
 }
 
 // sortKeywords orders matches longest first, then in the order of the
@@ -118,7 +131,22 @@ func sortKeywords(all []kwMatch) {
 // keepLongest keeps the matches (sorted by sortKeywords) that overlap no
 // match kept before them, in text order; n is the length in runes.
 func keepLongest(all []kwMatch, n int) []kwMatch {
-	taken := make([]bool, n)
+	return keepLongestIn(all, n, nil)
+}
+
+// keepLongestIn is keepLongest with storage for its marks (grown and
+// cleared as needed; nil: its own).
+func keepLongestIn(all []kwMatch, n int, buf *[]bool) []kwMatch {
+	var taken []bool
+	if buf != nil && cap(*buf) >= n {
+		taken = (*buf)[:n]
+		clear(taken)
+	} else {
+		taken = make([]bool, n)
+		if buf != nil {
+			*buf = taken
+		}
+	}
 	out := all[:0:0]
 	for _, m := range all {
 		free := true
@@ -234,7 +262,13 @@ func sectionOf(r *parser.Report, idx int) int {
 // 。！？ and line breaks; semicolons stay inside (they separate clauses of
 // one statement). Headings of sections are skipped.
 func narrativeSentences(r *parser.Report) []sentence {
-	var out []sentence
+	// room for the sentences most paragraphs end in (a hint: more grow the
+	// list)
+	n := 0
+	for _, p := range r.Paragraphs {
+		n += 1 + strings.Count(p.Text, "。") + strings.Count(p.Text, "\n")
+	}
+	out := make([]sentence, 0, n)
 	heading := map[int]bool{}
 	for _, s := range r.Sections {
 		heading[s.First-1] = true
@@ -278,37 +312,67 @@ func splitRunes(out []sentence, p *parser.Paragraph, i, sec int, multi bool) []s
 
 // splitValid is the splitting of narrativeSentences for a paragraph of
 // valid UTF-8 (whose runes convert back to the same bytes): sentences are
-// cut from the text without converting it to runes.
+// cut from the text without converting it to runes. In valid UTF-8 the
+// bytes of 。(E3 80 82), ！(EF BC 81) and ？(EF BC 9F) start at a rune
+// wherever they occur (E3 and EF are lead bytes), so each ending is found
+// by strings.Index, and the runes between two cuts are their bytes less
+// their continuation bytes.
 func splitValid(out []sentence, p *parser.Paragraph, i, sec int, multi bool) []sentence {
 	text := p.Text
-	start, startRune, n := 0, 0, 0
-	emit := func(end, endRune int) {
-		if t := text[start:end]; strings.TrimSpace(t) != "" {
+	start, startRune := 0, 0
+	emit := func(end int) {
+		t := text[start:end]
+		if strings.TrimSpace(t) != "" {
 			out = append(out, sentence{Text: t, Para: p, ParaIdx: i, Offset: startRune, Section: sec, multiLine: multi})
 		}
-		start, startRune = end, endRune
+		start, startRune = end, startRune+runesOfValid(t)
 	}
-	// valid UTF-8: a rune is a byte that is no continuation byte, and a
-	// lead byte starts the three bytes of 。(E3 80 82), ！(EF BC 81) or
-	// ？(EF BC 9F) only as that rune
-	for j := 0; j < len(text); j++ {
-		c := text[j]
-		if c&0xC0 != 0x80 {
-			n++
-		}
-		switch c {
-		case '!', '?', '\n':
-			emit(j+1, n)
-		case 0xE3, 0xEF:
-			if j+2 < len(text) && (c == 0xE3 && text[j+1] == 0x80 && text[j+2] == 0x82 ||
-				c == 0xEF && text[j+1] == 0xBC && (text[j+2] == 0x81 || text[j+2] == 0x9F)) {
-				emit(j+3, n)
-				j += 2
+	// next[k]: where sentenceEnds[k] next occurs at or after start
+	// (len(text) when it does not), -1 before it is looked for
+	next := [len(sentenceEnds)]int{-1, -1, -1, -1, -1, -1}
+	for {
+		best, bestLen := len(text), 0
+		for k, e := range sentenceEnds {
+			if next[k] < start {
+				if x := strings.Index(text[start:], e); x >= 0 {
+					next[k] = start + x
+				} else {
+					next[k] = len(text)
+				}
+			}
+			if next[k] < best {
+				best, bestLen = next[k], len(e)
 			}
 		}
+		if bestLen == 0 {
+			break
+		}
+		emit(best + bestLen)
 	}
-	emit(len(text), n)
+	emit(len(text))
 	return out
+}
+
+// sentenceEnds are the runes a sentence ends with (splitRunes' set).
+var sentenceEnds = [...]string{"。", "！", "？", "!", "?", "\n"}
+
+// runesOfValid counts the runes of valid UTF-8: its bytes that are no
+// continuation bytes (10xxxxxx), eight at a time.
+func runesOfValid(s string) int {
+	n := len(s)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// bit 7 set and bit 6 clear
+		n -= bits.OnesCount64(w & ^(w << 1) & 0x8080808080808080)
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			n--
+		}
+	}
+	return n
 }
 
 var (
@@ -318,22 +382,22 @@ var (
 	subReasonRe  = fastCompile(`不掌握|另行制作|补正|国家秘密|禁止公开|三安全|第三方|内部事务|过程性|执法案卷|查询|重复|出版物|大量反复|确认|逾期|收费|不再处理|分别|情形`)
 	// yearInTextRe is a year in Arabic digits (meta rules use it too).
 	yearInTextRe = zhtext.YearRe
-	includesRe   = regexp.MustCompile(`^\s*[（(，,]?\s*(其中)?(含|包括|包含|其中)\s*(上一?年度?|(?:19|20)\d{2}年度?)?(结转|转结|转至今年|转入)`)
+	includesRe   = gateCompile(`^\s*[（(，,]?\s*(其中)?(含|包括|包含|其中)\s*(上一?年度?|(?:19|20)\d{2}年度?)?(结转|转结|转至今年|转入)`)
 	eachRe       = fastCompile(`均|各|都`)
 	sumWordRe    = fastCompile(`共|合计|总计|累计|总数`)
-	connectiveRe = regexp.MustCompile(`^(及|和|与|、|以及|或)$`)
+	connectiveRe = gateCompile(`^(及|和|与|、|以及|或)$`)
 	shareRe      = fastCompile(`占|比例|比重|占比`)
 	t4ContextRe  = fastCompile(`被|引起|引发|因|不服|涉及|针对`)
 	// applicationNounRe: the word before a figure in 条/份/项 that makes it
 	// a count of applications ("依申请公开17条", "申请书55份").
-	applicationNounRe = regexp.MustCompile(`(申请|申请书|依申请公开)\s*$`)
+	applicationNounRe = gateCompile(`(申请|申请书|依申请公开)\s*$`)
 	// applicationAfterRe: the noun after such a figure ("17条申请").
-	applicationAfterRe = regexp.MustCompile(`^\s*(政府信息公开|信息公开|依申请公开)?(申请|申请书)`)
+	applicationAfterRe = gateCompile(`^\s*(政府信息公开|信息公开|依申请公开)?(申请|申请书)`)
 	// stated sum after new and carried-over figures: "共计31件"
-	sumOnlyRe     = regexp.MustCompile(`^[，,、\s]*(共计|合计|总计|共|总共|累计)\s*(办理|受理)?\s*$`)
+	sumOnlyRe     = gateCompile(`^[，,、\s]*(共计|合计|总计|共|总共|累计)\s*(办理|受理)?\s*$`)
 	negBeforeRune = "未不没无非"
 	qizhongRe     = fastCompile(`其中`)
-	listSepRe     = regexp.MustCompile(`^\s*(、|,|，|和|及|与|以及)\s*$`)
+	listSepRe     = gateCompile(`^\s*(、|,|，|和|及|与|以及)\s*$`)
 )
 
 // clauseBreaks end a clause; a keyword before one does not reach a figure
@@ -349,9 +413,15 @@ const afterWindowRunes = 40
 
 // scan is a sentence read once; the stages share it.
 type scan struct {
-	r      *parser.Report
-	s      *sentence
-	rs     []rune
+	r  *parser.Report
+	s  *sentence
+	rs []rune
+	// folded is the sentence folded (rs its runes); off[k] is where rune k
+	// starts in it (off[len(rs)] = len(folded)); valid: folded is valid
+	// UTF-8, so that sub cuts it
+	folded string
+	off    []int32
+	valid  bool
 	figs   []figure
 	kws    []kwMatch
 	ctx    sentCtx
@@ -390,16 +460,96 @@ type sentCtx struct {
 // statesFigures: the sentence's paragraph states application figures.
 func (c sentCtx) statesFigures() bool { return c.stats != nil && c.stats.of(c.statsPara) }
 
+// scratch is the storage the reading of a sentence uses and the reading
+// of the next reuses (nothing read keeps it).
+type scratch struct {
+	sc    scan
+	rs    []rune
+	off   []int32
+	idx   []int32
+	taken []bool
+}
+
+// runesOf appends to rs the runes of s as []rune(s) converts them, and to
+// off the byte offset of each (and len(s) after them); valid is false when
+// s is not valid UTF-8.
+func runesOf(rs []rune, off []int32, s string) (_ []rune, _ []int32, valid bool) {
+	valid = true
+	for p, w := 0, 0; p < len(s); p += w {
+		c := s[p]
+		var r rune
+		switch w = 1; {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+		case c-0xE1 <= 0xEF-0xE1 && c != 0xED && p+2 < len(s) && s[p+1]&0xC0 == 0x80 && s[p+2]&0xC0 == 0x80:
+			// runeAt, in line
+			r, w = rune(c&0x0F)<<12|rune(s[p+1]&0x3F)<<6|rune(s[p+2]&0x3F), 3
+		default:
+			r, w = utf8.DecodeRuneInString(s[p:])
+			if r == utf8.RuneError && w == 1 {
+				valid = false
+			}
+		}
+		rs = append(rs, r)
+		off = append(off, int32(p))
+	}
+	return rs, append(off, int32(len(s))), valid
+}
+
+// runeIndexOfValid is runeIndex of a valid text of n bytes whose runes
+// start at off (runesOf), in dst's storage when large enough.
+func runeIndexOfValid(dst []int32, off []int32, n int) []int32 {
+	var idx []int32
+	if cap(dst) >= n+1 {
+		idx = dst[:n+1]
+	} else {
+		idx = make([]int32, n+1)
+	}
+	for k := 0; k+1 < len(off); k++ {
+		for b := off[k]; b < off[k+1]; b++ {
+			idx[b] = int32(k)
+		}
+	}
+	idx[n] = int32(len(off) - 1)
+	return idx
+}
+
+// sub is string(sc.rs[a:b]): for valid text the bytes of folded between
+// the runes' offsets, no copy made.
+func (sc *scan) sub(a, b int) string {
+	if sc.valid {
+		return sc.folded[sc.off[a]:sc.off[b]]
+	}
+	return string(sc.rs[a:b])
+}
+
 // scanSentence is stage 1.
 func scanSentence(r *parser.Report, s *sentence, ctx sentCtx) *scan {
+	return scanSentenceIn(r, s, ctx, nil)
+}
+
+// scanSentenceIn is scanSentence in the storage of buf (nil: its own).
+func scanSentenceIn(r *parser.Report, s *sentence, ctx sentCtx, buf *scratch) *scan {
 	folded := s.fold()
-	sc := &scan{r: r, s: s, rs: []rune(folded), ctx: ctx, t4From: -1, firstVolumeEnd: -1, proactive: strings.Contains(folded, "主动公开")}
+	if buf == nil {
+		buf = new(scratch)
+	}
+	rs, off, valid := runesOf(buf.rs[:0], buf.off[:0], folded)
+	buf.rs, buf.off = rs, off
+	sc := &buf.sc
+	*sc = scan{r: r, s: s, rs: rs, folded: folded, off: off, valid: valid, ctx: ctx, t4From: -1, firstVolumeEnd: -1, proactive: strings.Contains(folded, "主动公开")}
 	sc.figs = figuresIn(sc.rs) // extractFigures(s.Text): the same folded runes
 	if len(sc.figs) == 0 {
 		return sc
 	}
-	idx := runeIndex(folded)
-	sc.kws = findKeywordsIn(folded, idx)
+	var idx []int32
+	if valid {
+		idx = runeIndexOfValid(buf.idx, off, len(folded))
+	} else {
+		idx = runeIndexInto(buf.idx, folded)
+	}
+	buf.idx = idx
+	sc.kws = findKeywordsIn(folded, idx, &buf.taken)
 	for _, m := range qizhongRe.FindAllStringIndex(folded, -1) {
 		sc.qizhong = append(sc.qizhong, int(idx[m[0]]))
 	}
@@ -441,7 +591,7 @@ func (sc *scan) yearCut(folded string, idx []int32) int {
 		if k < len(sc.kws) && sc.kws[k].start <= at && end <= sc.kws[k].end {
 			continue // inside a keyword; the statement checks the year
 		}
-		rest := string(sc.rs[end:min(n, end+4)])
+		rest := sc.sub(end, min(n, end+4))
 		if strings.HasPrefix(rest, "度申请") || strings.HasPrefix(rest, "申请") || strings.HasPrefix(rest, "度的申请") {
 			continue
 		}
@@ -467,8 +617,8 @@ func (sc *scan) countable(f figure) bool {
 		return true
 	}
 	if zhtext.NounUnits[f.Unit] {
-		before := string(sc.rs[max(0, f.NumStart-6):f.NumStart])
-		after := string(sc.rs[f.End:min(len(sc.rs), f.End+8)])
+		before := sc.sub(max(0, f.NumStart-6), f.NumStart)
+		after := sc.sub(f.End, min(len(sc.rs), f.End+8))
 		return applicationNounRe.MatchString(before) || applicationAfterRe.MatchString(after)
 	}
 	return false
@@ -476,7 +626,12 @@ func (sc *scan) countable(f figure) bool {
 
 // readStatements finds the figures of a sentence and what they claim.
 func readStatements(r *parser.Report, s *sentence, ctx sentCtx) []statement {
-	sc := scanSentence(r, s, ctx)
+	return readStatementsIn(r, s, ctx, nil)
+}
+
+// readStatementsIn is readStatements in the storage of buf (nil: its own).
+func readStatementsIn(r *parser.Report, s *sentence, ctx sentCtx, buf *scratch) []statement {
+	sc := scanSentenceIn(r, s, ctx, buf)
 	var out []statement
 	prevEnd, k := 0, 0
 	for _, f := range sc.figs {
@@ -551,12 +706,12 @@ func receivedApart(stmts []statement) {
 // statementOf is stage 4 for one figure.
 func (sc *scan) statementOf(f figure, segStart int, ms []kwMatch, before []statement) (statement, bool) {
 	st := statement{fig: f, sent: sc.s}
-	seg := string(sc.rs[segStart:f.Start])
+	seg := sc.sub(segStart, f.Start)
 	if f.Percent {
 		return sc.shareOf(st, seg, before)
 	}
 	ms = outsideParens(sc.rs, ms, segStart, f.Start)
-	if len(ms) > 0 && strings.ContainsAny(string(sc.rs[ms[len(ms)-1].end:f.Start]), clauseBreaks) {
+	if len(ms) > 0 && strings.ContainsAny(sc.sub(ms[len(ms)-1].end, f.Start), clauseBreaks) {
 		// "11件予以公开，4件部分公开": the keyword closes the clause before
 		// the figure, whose own keyword (if any) follows it.
 		ms = nil
@@ -594,7 +749,7 @@ func (sc *scan) statementOf(f figure, segStart int, ms []kwMatch, before []state
 
 // restGroupRe is a clause naming a group of results with 等 before its
 // figure: "属于不予公开、无法提供、不予处理等情形依规答复".
-var restGroupRe = regexp.MustCompile(`^\s*(?:属于|为|系|对|因|经审查|其余|其他)?\s*((?:(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)(?:、|和|及|与|或|以及)?){2,})等(?:情形|情况|原因)?(?:的)?(?:依法|依规|依申请|分别)?(?:予以|作出|进行)?(?:答复|办结|处理)?(?:的)?(?:共|合计|共计)?\s*$`)
+var restGroupRe = gateCompile(`^\s*(?:属于|为|系|对|因|经审查|其余|其他)?\s*((?:(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)(?:、|和|及|与|或|以及)?){2,})等(?:情形|情况|原因)?(?:的)?(?:依法|依规|依申请|分别)?(?:予以|作出|进行)?(?:答复|办结|处理)?(?:的)?(?:共|合计|共计)?\s*$`)
 
 // restGroup reads the clause before f as a group of results named with 等
 // (stage 4): a part of the total stated before it, whose rows are those
@@ -610,7 +765,7 @@ func (sc *scan) restGroup(segStart int, f figure) (claim, bool) {
 			break
 		}
 	}
-	m := restGroupRe.FindStringSubmatch(string(sc.rs[cs:f.Start]))
+	m := restGroupRe.FindStringSubmatch(sc.sub(cs, f.Start))
 	if m == nil {
 		return claim{}, false
 	}
@@ -702,18 +857,18 @@ func outsideParens(rs []rune, ms []kwMatch, from, to int) []kwMatch {
 }
 
 // inclusiveRe in the words before a figure: "申请（含上年结转）33件".
-var inclusiveRe = regexp.MustCompile(`(?:^|[^不未])(含|包括|包含)\s*(上一?年度?)?(结转|转结)`)
+var inclusiveRe = gateCompile(`(?:^|[^不未])(含|包括|包含)\s*(上一?年度?)?(结转|转结)`)
 
 var (
-	carryAfterRe  = regexp.MustCompile(`^\s*(申请)?((顺延|结转|转入|转结)(至|到)?(下一?年|((?:19|20)\d{2})年)|正在办理|仍在办理|尚在办理)`)
-	partAfterRe   = regexp.MustCompile(`^\s*(为|的|被|获|予以|均为)?\s*(结果)?(维持|纠正|其他结果|尚未审结|未审结|尚在审理|正在审理)`)
-	resultAfterRe = regexp.MustCompile(`^\s*(申请)?(全部|均|都|已|已经|被|依法|依申请)*\s*(予以公开|部分公开|不予公开|无法提供|不予处理|作其他处理|其他处理)`)
+	carryAfterRe  = gateCompile(`^\s*(申请)?((顺延|结转|转入|转结)(至|到)?(下一?年|((?:19|20)\d{2})年)|正在办理|仍在办理|尚在办理)`)
+	partAfterRe   = gateCompile(`^\s*(为|的|被|获|予以|均为)?\s*(结果)?(维持|纠正|其他结果|尚未审结|未审结|尚在审理|正在审理)`)
+	resultAfterRe = gateCompile(`^\s*(申请)?(全部|均|都|已|已经|被|依法|依申请)*\s*(予以公开|部分公开|不予公开|无法提供|不予处理|作其他处理|其他处理)`)
 )
 
 // claimAfter reads a figure whose label follows it: "另有103件顺延到下年度
 // 办理", "1件结果维持", "3件全部予以公开".
 func (sc *scan) claimAfter(f figure, seg string) (claim, bool) {
-	rest := string(sc.rs[f.End:min(len(sc.rs), f.End+afterWindowRunes)])
+	rest := sc.sub(f.End, min(len(sc.rs), f.End+afterWindowRunes))
 	if m := carryAfterRe.FindStringSubmatch(rest); m != nil && (sc.ctx.application || sc.ctx.para) && !timeQualRe.MatchString(seg) {
 		if m[6] != "" && (sc.r.Year == 0 || m[6] != strconv.Itoa(sc.r.Year+1)) {
 			return claim{}, false // carried over to a year that is not the next
@@ -812,12 +967,12 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 		// "予以公开答复11件", "作不予处理的处理4件", "以无法提供方式答复9件":
 		// the result says what was answered
 		prev := ms[len(ms)-2]
-		if between := strings.TrimSpace(string(rs[prev.end:near.start])); prev.claim("").kind == kResult && resultAnswerGapRe.MatchString(between) {
+		if between := strings.TrimSpace(sc.sub(prev.end, near.start)); prev.claim("").kind == kResult && resultAnswerGapRe.MatchString(between) {
 			ms = ms[:len(ms)-1]
 			near = prev
 		}
 	}
-	gap := string(rs[near.end:f.Start])
+	gap := sc.sub(near.end, f.Start)
 	if near.claim("").kind == kCarriedIn && strings.Contains(gap, "在内") {
 		// "共受理包括上年结转在内的申请31件": the total, 上年结转 included
 		if len(ms) < 2 || !ms[len(ms)-2].claim("").kind.volume() {
@@ -825,7 +980,7 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 		}
 		c := ms[len(ms)-2].claim(sc.r.Layout)
 		c.includesCarry = true
-		span := string(rs[segStart:f.Start])
+		span := sc.sub(segStart, f.Start)
 		if sc.ctx.application && !volumeQualRe.MatchString(span) && !timeQualRe.MatchString(strings.ReplaceAll(seg, near.text, "")) {
 			st.claims = []claim{c}
 			return st, true
@@ -835,7 +990,7 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 	if utf8.RuneCountInString(gap) > maxGapRunes {
 		return st, false
 	}
-	inclusive := inclusiveRe.MatchString(string(rs[near.start:f.Start]))
+	inclusive := inclusiveRe.MatchString(sc.sub(near.start, f.Start))
 	// negated keyword ("未办结2件") is not a claim of that quantity
 	if near.start > 0 && strings.ContainsRune(negBeforeRune, rs[near.start-1]) {
 		return st, false
@@ -843,7 +998,7 @@ func (sc *scan) claimBefore(st statement, segStart int, seg string, ms []kwMatch
 	// combined keywords: "不予公开、无法提供共12件", "行政复议和行政诉讼均为0件"
 	used := []kwMatch{near}
 	for k := len(ms) - 2; k >= 0; k-- {
-		between := strings.TrimSpace(string(rs[ms[k].end:used[0].start]))
+		between := strings.TrimSpace(sc.sub(ms[k].end, used[0].start))
 		if !connectiveRe.MatchString(between) {
 			break
 		}
@@ -989,7 +1144,7 @@ func (sc *scan) qualified(claims []claim, bt string, f figure) bool {
 					return false
 				}
 			}
-			if includesRe.MatchString(string(sc.rs[f.End:min(len(sc.rs), f.End+afterWindowRunes)])) {
+			if includesRe.MatchString(sc.sub(f.End, min(len(sc.rs), f.End+afterWindowRunes))) {
 				c.includesCarry = true
 			}
 		case c.kind == kCarriedIn || c.kind == kCarriedOut:
@@ -1027,7 +1182,7 @@ func (sc *scan) bareCases(bt string) bool {
 	if !sc.ctx.statesFigures() || sc.proactive || !bareWordsRe.MatchString(bt) {
 		return false
 	}
-	return !otherCasesRe.MatchString(pendingWordsRe.ReplaceAllString(string(sc.rs), ""))
+	return !otherCasesRe.MatchString(pendingWordsRe.ReplaceAllString(sc.sub(0, len(sc.rs)), ""))
 }
 
 // pendingWordsRe are the words of 尚未审结 (a part, not another kind of case).

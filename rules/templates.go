@@ -129,7 +129,7 @@ func sectionOfPara(r *parser.Report, i int) string {
 		head := s.First - 1
 		if head <= i && head > best && i < s.End {
 			best = head
-			name = parser.Sections()[s.Num-1].FullHeading()
+			name = sectionDefs[s.Num-1].FullHeading()
 		}
 	}
 	return name
