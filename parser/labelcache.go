@@ -147,18 +147,6 @@ func (c *labelCache) add(text string, in labelInfo) int32 {
 	return i
 }
 
-// info is text's labelInfo with matchLabel's result (split not necessarily
-// searched for).
-func (c *labelCache) info(text string) labelInfo {
-	if i := c.lookup(text); i >= 0 {
-		return c.infos[i]
-	}
-	h, ok := matchLabel(text)
-	in := labelInfo{hit: h, ok: ok}
-	c.add(text, in)
-	return in
-}
-
 // setSplit records the cut found for text (its halves copied).
 func (c *labelCache) setSplit(text string, s splitHalves) {
 	i := c.lookup(text)

@@ -502,7 +502,7 @@ const (
 func colonMatch(v string, i int) int {
 	before, after := v[:i], v[i+1:]
 	k := 0
-	for k < len(after) && (after[k] == ' ' || '\t' <= after[k] && after[k] <= '\r') {
+	for k < len(after) && asciiSpace(after[k]) {
 		k++
 	}
 	if k == len(after) {
@@ -550,55 +550,65 @@ var stylePairs = [...][2]string{{"display", "none"}, {"visibility", "hidden"}, {
 // wordBefore tells whether the lower-case ASCII w ends s, skipping ASCII
 // white space and lower-casing A-Z.
 func wordBefore(s, w string) int {
-	i := len(s) - 1
-	for j := len(w) - 1; j >= 0; i-- {
-		if i < 0 {
-			return wordNo
+	j := len(w) - 1
+	for i := len(s) - 1; i >= 0 && j >= 0; i-- {
+		switch r := foldAgainst(s[i], w[j]); r {
+		case foldSkip:
+		case foldSame:
+			j--
+		default:
+			return r
 		}
-		c := s[i]
-		switch c {
-		case ' ', '\t', '\n', '\v', '\f', '\r':
-			continue
-		}
-		if c >= utf8.RuneSelf {
-			return wordUnsure
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[j] {
-			return wordNo
-		}
-		j--
 	}
-	return wordYes
+	if j < 0 {
+		return wordYes
+	}
+	return wordNo
 }
 
 // wordAfter tells whether s starts with the lower-case ASCII w, skipping
 // ASCII white space and lower-casing A-Z.
 func wordAfter(s, w string) int {
-	i := 0
-	for j := 0; j < len(w); i++ {
-		if i >= len(s) {
-			return wordNo
+	j := 0
+	for i := 0; i < len(s) && j < len(w); i++ {
+		switch r := foldAgainst(s[i], w[j]); r {
+		case foldSkip:
+		case foldSame:
+			j++
+		default:
+			return r
 		}
-		c := s[i]
-		switch c {
-		case ' ', '\t', '\n', '\v', '\f', '\r':
-			continue
-		}
-		if c >= utf8.RuneSelf {
-			return wordUnsure
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[j] {
-			return wordNo
-		}
-		j++
 	}
-	return wordYes
+	if j == len(w) {
+		return wordYes
+	}
+	return wordNo
+}
+
+// What foldAgainst tells of a byte besides wordNo and wordUnsure.
+const (
+	foldSkip = -1 - iota // ASCII white space
+	foldSame             // the byte wanted, once A-Z are lower-cased
+)
+
+// foldAgainst compares the byte c of a style with the lower-case ASCII
+// byte want as hidden's folding would.
+func foldAgainst(c, want byte) int {
+	switch {
+	case asciiSpace(c):
+		return foldSkip
+	case c >= utf8.RuneSelf:
+		return wordUnsure
+	case c == want || 'A' <= c && c <= 'Z' && c+'a'-'A' == want:
+		return foldSame
+	}
+	return wordNo
+}
+
+// asciiSpace reports whether c is ASCII white space as strings.Fields
+// sees it.
+func asciiSpace(c byte) bool {
+	return c == ' ' || '\t' <= c && c <= '\r'
 }
 
 // mayHide is hasFold(v, "none") || hasFold(v, "hidden") || hasFold(v,

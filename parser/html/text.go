@@ -63,8 +63,7 @@ func styleFolded(v string) bool {
 	for _, r := range v {
 		if r < utf8.RuneSelf {
 			c := byte(r)
-			switch c {
-			case ' ', '\t', '\n', '\v', '\f', '\r':
+			if asciiSpace(c) {
 				continue
 			}
 			if 'A' <= c && c <= 'Z' {
