@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/reportlint/reportlint/parser"
@@ -106,7 +105,7 @@ func checkCarryover(p *Pass) {
 
 // restructuringRe names what legitimately breaks the carry-over between
 // years: 机构改革, a transfer of applications, merged agencies.
-var restructuringRe = regexp.MustCompile(`机构改革|职能调整|划转|移交|合并|撤并|更名|转隶`)
+var restructuringRe = lazyCompile(`机构改革|职能调整|划转|移交|合并|撤并|更名|转隶`)
 
 // restructuringSentence returns the first sentence of the report that
 // explains a break in the carry-over, or "".
@@ -148,8 +147,8 @@ func checkValidRolling(p *Pass) {
 }
 
 var (
-	numberRunRe = regexp.MustCompile(`[0-9０-９]+([.,][0-9]+)*|[零〇一二两三四五六七八九十百千万]{2,}`)
-	punctRe     = regexp.MustCompile(`[\p{P}\p{S}\s]+`)
+	numberRunRe = lazyCompile(`[0-9０-９]+([.,][0-9]+)*|[零〇一二两三四五六七八九十百千万]{2,}`)
+	punctRe     = lazyCompile(`[\p{P}\p{S}\s]+`)
 )
 
 // normSentence normalises a sentence for comparison across years: numbers,

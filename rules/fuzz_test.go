@@ -134,7 +134,7 @@ func FuzzFinderIsTheRegexp(f *testing.F) {
 		f.Add(s)
 	}
 	res := finderPatterns()
-	xs := make([]fastRe, len(res))
+	xs := make([]fastBuilt, len(res))
 	for i, re := range res {
 		xs[i] = newFastRe(re)
 	}

@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -201,11 +200,11 @@ var noApplicationsRe = fastCompile(`((未|没有)(收到|受理|接到|接收)|�
 // causedByRe after "……申请" makes the object something the application
 // caused: "未收到因政府信息公开申请引起的行政诉讼" says nothing about
 // applications.
-var causedByRe = regexp.MustCompile(`^[^，。；,;]{0,6}?(引起|引发|产生|导致|而提起|的行政复议|的行政诉讼|的复议|的诉讼|行政复议|行政诉讼)`)
+var causedByRe = lazyCompile(`^[^，。；,;]{0,6}?(引起|引发|产生|导致|而提起|的行政复议|的行政诉讼|的复议|的诉讼|行政复议|行政诉讼)`)
 
 // otherThanRe after "……申请" makes the object everything but applications:
 // "未收到政府信息公开申请以外的其他申请".
-var otherThanRe = regexp.MustCompile(`^\s*(以外|之外|外)`)
+var otherThanRe = lazyCompile(`^\s*(以外|之外|外)`)
 
 // partialGapRe in the words between the negation and "申请" narrows the
 // object to some applications ("未收到企业提出的政府信息公开申请",

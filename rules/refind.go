@@ -6,6 +6,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -585,12 +586,36 @@ func (f *finder) tryAt(s string, p int, c *fcand) (int, bool) {
 	return p + m[1], true
 }
 
-// fastRe is a regexp whose MatchString, FindStringIndex and
+// fastRe is a fastBuilt built on first use (see lazy.go).
+type fastRe struct{ l *lazyFast }
+
+type lazyFast struct {
+	once sync.Once
+	expr string         // compiled on first use
+	re   *regexp.Regexp // or given
+	x    fastBuilt
+}
+
+// get is the built fastBuilt.
+func (x fastRe) get() *fastBuilt {
+	x.l.once.Do(func() {
+		if x.l.re == nil {
+			x.l.re = regexp.MustCompile(x.l.expr)
+		}
+		x.l.x = newFastRe(x.l.re)
+	})
+	return &x.l.x
+}
+
+// re is the regexp.
+func (x fastRe) re() *regexp.Regexp { return x.get().Regexp }
+
+// fastBuilt is a regexp whose MatchString, FindStringIndex and
 // FindAllStringIndex go through a finder when the regexp splits, and
 // otherwise behind its gate. MatchString of a regexp only some of whose
 // top-level alternatives split runs the others as regexps of their own
 // (a text matches when one alternative does).
-type fastRe struct {
+type fastBuilt struct {
 	*regexp.Regexp
 	f    *finder // the whole regexp, nil when it does not split
 	g    gate
@@ -601,8 +626,8 @@ type fastRe struct {
 	cheap bool
 }
 
-func newFastRe(re *regexp.Regexp) fastRe {
-	x := fastRe{Regexp: re, g: gated(re)}
+func newFastRe(re *regexp.Regexp) fastBuilt {
+	x := fastBuilt{Regexp: re, g: gated(re)}
 	x.cheap = x.g.need != ""
 	for _, set := range x.g.sets {
 		x.cheap = x.cheap && set.one >= 0
@@ -638,18 +663,22 @@ func newFastRe(re *regexp.Regexp) fastRe {
 	return x
 }
 
-// fastCompile is regexp.MustCompile for a fastRe.
-func fastCompile(expr string) fastRe { return fastWrap(regexp.MustCompile(expr)) }
+// fastCompile is regexp.MustCompile for a fastRe, on first use. Call it
+// only in package variable declarations (see lazyCompile).
+func fastCompile(expr string) fastRe { return newLazyFast(&lazyFast{expr: expr}) }
 
-// fastWrap makes re a fastRe.
-func fastWrap(re *regexp.Regexp) fastRe {
-	x := newFastRe(re)
+// fastWrap makes re a fastRe, built on first use.
+func fastWrap(re *regexp.Regexp) fastRe { return newLazyFast(&lazyFast{re: re}) }
+
+func newLazyFast(l *lazyFast) fastRe {
+	x := fastRe{l}
 	fastRes = append(fastRes, x)
+	lazies = append(lazies, func() { x.get() })
 	return x
 }
 
 // MatchString reports whether s holds a match.
-func (x fastRe) MatchString(s string) bool {
+func (x *fastBuilt) MatchString(s string) bool {
 	var buf [1]fmatch
 	if x.f != nil {
 		if x.cheap && !x.g.may(s) {
@@ -675,7 +704,7 @@ func (x fastRe) MatchString(s string) bool {
 }
 
 // FindStringIndex is the regexp's FindStringIndex.
-func (x fastRe) FindStringIndex(s string) []int {
+func (x *fastBuilt) FindStringIndex(s string) []int {
 	if x.f == nil {
 		if !x.g.may(s) {
 			return nil
@@ -693,7 +722,7 @@ func (x fastRe) FindStringIndex(s string) []int {
 }
 
 // FindAllStringIndex is the regexp's FindAllStringIndex.
-func (x fastRe) FindAllStringIndex(s string, n int) [][]int {
+func (x *fastBuilt) FindAllStringIndex(s string, n int) [][]int {
 	if x.f == nil {
 		if !x.g.may(s) {
 			return nil
@@ -713,7 +742,7 @@ func (x fastRe) FindAllStringIndex(s string, n int) [][]int {
 
 // ReplaceAllString is the regexp's ReplaceAllString; a text the gate
 // rules out is returned as it is (the regexp would copy it unchanged).
-func (x fastRe) ReplaceAllString(src, repl string) string {
+func (x *fastBuilt) ReplaceAllString(src, repl string) string {
 	if !x.g.may(src) {
 		return src
 	}
@@ -721,12 +750,35 @@ func (x fastRe) ReplaceAllString(src, repl string) string {
 }
 
 // FindAllString is the regexp's FindAllString.
-func (x fastRe) FindAllString(s string, n int) []string {
+func (x *fastBuilt) FindAllString(s string, n int) []string {
 	var out []string
 	for _, m := range x.FindAllStringIndex(s, n) {
 		out = append(out, s[m[0]:m[1]])
 	}
 	return out
+}
+
+// MatchString reports whether s holds a match.
+func (x fastRe) MatchString(s string) bool { return x.get().MatchString(s) }
+
+// FindStringIndex is the regexp's FindStringIndex.
+func (x fastRe) FindStringIndex(s string) []int { return x.get().FindStringIndex(s) }
+
+// FindAllStringIndex is the regexp's FindAllStringIndex.
+func (x fastRe) FindAllStringIndex(s string, n int) [][]int { return x.get().FindAllStringIndex(s, n) }
+
+// ReplaceAllString is the regexp's ReplaceAllString.
+func (x fastRe) ReplaceAllString(src, repl string) string { return x.get().ReplaceAllString(src, repl) }
+
+// FindAllString is the regexp's FindAllString.
+func (x fastRe) FindAllString(s string, n int) []string { return x.get().FindAllString(s, n) }
+
+// FindStringSubmatchIndex is the regexp's FindStringSubmatchIndex.
+func (x fastRe) FindStringSubmatchIndex(s string) []int { return x.re().FindStringSubmatchIndex(s) }
+
+// FindAllStringSubmatchIndex is the regexp's FindAllStringSubmatchIndex.
+func (x fastRe) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	return x.re().FindAllStringSubmatchIndex(s, n)
 }
 
 // fastRes are the regexps made with fastCompile (for the differential

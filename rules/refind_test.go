@@ -18,11 +18,11 @@ import (
 func finderPatterns() []*regexp.Regexp {
 	var res []*regexp.Regexp
 	for _, k := range keywords {
-		res = append(res, k.re)
+		res = append(res, k.re.get())
 	}
-	res = append(res, placeholderRes...)
+	res = append(res, placeholdersBuilt().res...)
 	for _, x := range fastRes {
-		res = append(res, x.Regexp)
+		res = append(res, x.re())
 	}
 	return res
 }
@@ -177,7 +177,7 @@ func findKeywordsRegexp(s string) []kwMatch {
 	idx := runeIndex(s)
 	var all []kwMatch
 	for i, k := range keywords {
-		for _, m := range k.re.FindAllStringIndex(s, -1) {
+		for _, m := range k.re.get().FindAllStringIndex(s, -1) {
 			all = append(all, kwMatch{start: int(idx[m[0]]), end: int(idx[m[1]]), kw: i, text: s[m[0]:m[1]]})
 		}
 	}
@@ -257,12 +257,12 @@ func TestTopAlternatives(t *testing.T) {
 func TestLanguageIsTheRegexp(t *testing.T) {
 	srcs := []string{`(结果)?维持`, `(判决)?驳回(原告)?(的)?(诉讼请求|起诉)`, `a|ab`, `(a|ab)(c|bcd)?`, `a??b`, `(?:a|ab)(?:c|b)`, `[a-c]x?`, `(行政)?复议后(提起)?(行政)?(诉讼|起诉)`}
 	for _, x := range fastRes {
-		if alts, ok := topAlternatives(x.String()); ok {
+		if alts, ok := topAlternatives(x.re().String()); ok {
 			srcs = append(srcs, alts...)
 		}
 	}
 	for _, k := range keywords {
-		if alts, ok := topAlternatives(k.re.String()); ok {
+		if alts, ok := topAlternatives(k.re.get().String()); ok {
 			srcs = append(srcs, alts...)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -288,18 +289,38 @@ func (s *gateSet) may(text string) uint64 {
 
 // gatedRe is a regexp behind its gate alone (for the anchored patterns a
 // finder does not split): a text without the runes the gate needs is no
-// match, and the regexp is not run on it.
-type gatedRe struct {
+// match, and the regexp is not run on it. It is built on first use (see
+// lazy.go).
+type gatedRe struct{ l *lazyGated }
+
+type lazyGated struct {
+	once sync.Once
+	expr string
+	x    gatedBuilt
+}
+
+// gatedBuilt is a built gatedRe.
+type gatedBuilt struct {
 	*regexp.Regexp
 	g gate
 }
 
-// gateCompile compiles expr as a gatedRe.
+// gateCompile compiles expr as a gatedRe, on first use. Call it only in
+// package variable declarations (see lazyCompile).
 func gateCompile(expr string) gatedRe {
-	re := regexp.MustCompile(expr)
-	x := gatedRe{Regexp: re, g: gated(re)}
+	x := gatedRe{&lazyGated{expr: expr}}
 	gatedRes = append(gatedRes, x)
+	lazies = append(lazies, func() { x.get() })
 	return x
+}
+
+// get is the built gatedRe.
+func (x gatedRe) get() *gatedBuilt {
+	x.l.once.Do(func() {
+		re := regexp.MustCompile(x.l.expr)
+		x.l.x = gatedBuilt{Regexp: re, g: gated(re)}
+	})
+	return &x.l.x
 }
 
 // gatedRes are the regexps made with gateCompile (for the differential
@@ -308,21 +329,24 @@ var gatedRes []gatedRe
 
 // MatchString is the regexp's MatchString.
 func (x gatedRe) MatchString(s string) bool {
-	return x.g.may(s) && x.Regexp.MatchString(s)
+	b := x.get()
+	return b.g.may(s) && b.Regexp.MatchString(s)
 }
 
 // FindStringSubmatch is the regexp's FindStringSubmatch.
 func (x gatedRe) FindStringSubmatch(s string) []string {
-	if !x.g.may(s) {
+	b := x.get()
+	if !b.g.may(s) {
 		return nil
 	}
-	return x.Regexp.FindStringSubmatch(s)
+	return b.Regexp.FindStringSubmatch(s)
 }
 
 // FindStringSubmatchIndex is the regexp's FindStringSubmatchIndex.
 func (x gatedRe) FindStringSubmatchIndex(s string) []int {
-	if !x.g.may(s) {
+	b := x.get()
+	if !b.g.may(s) {
 		return nil
 	}
-	return x.Regexp.FindStringSubmatchIndex(s)
+	return b.Regexp.FindStringSubmatchIndex(s)
 }

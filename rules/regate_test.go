@@ -46,7 +46,7 @@ func TestGatesNeverSkipAMatch(t *testing.T) {
 		"（文字描述，此处报告。）", "文字描述。", "XX市人民政府2024年度报告模板", "20XX年", "××县", "XX件", "请在此处填写",
 		"审理中1件，尚未审结2件，办理完毕3件，新收4件，收悉5件，处理6件。",
 	}
-	gs := append(append([]gate{}, keywordGates...), placeholderGates...)
+	gs := append(append([]gate{}, keywordsBuilt().gates...), placeholdersBuilt().gates...)
 	for _, g := range gs {
 		for _, s := range texts {
 			if g.re.MatchString(s) && !g.may(s) {
@@ -55,14 +55,14 @@ func TestGatesNeverSkipAMatch(t *testing.T) {
 		}
 	}
 	for _, s := range texts {
-		may := keywordSet.may(s)
-		for i, g := range keywordGates {
+		may := keywordsBuilt().set.may(s)
+		for i, g := range keywordsBuilt().gates {
 			if (may&(1<<i) != 0) != g.may(s) {
 				t.Errorf("gate set and gate %d (%s) differ on %q", i, g.re, s)
 			}
 		}
 	}
-	for i, g := range keywordGates {
+	for i, g := range keywordsBuilt().gates {
 		if g.need == "" {
 			t.Errorf("keyword pattern %d (%s) has no gate", i, g.re)
 		}
@@ -77,7 +77,7 @@ func TestGatesOnFixtures(t *testing.T) {
 		m, _ := filepath.Glob(dir + "/*")
 		files = append(files, m...)
 	}
-	gs := append(append([]gate{}, keywordGates...), placeholderGates...)
+	gs := append(append([]gate{}, keywordsBuilt().gates...), placeholdersBuilt().gates...)
 	lines, matched := 0, 0
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -86,14 +86,14 @@ func TestGatesOnFixtures(t *testing.T) {
 		}
 		for _, s := range strings.Split(string(data), "\n") {
 			lines++
-			may := keywordSet.may(s)
-			pmay := placeholderSet.may(s)
+			may := keywordsBuilt().set.may(s)
+			pmay := placeholdersBuilt().set.may(s)
 			for i, g := range gs {
 				if !g.re.MatchString(s) {
 					continue
 				}
 				matched++
-				k := len(keywordGates)
+				k := len(keywordsBuilt().gates)
 				if !g.may(s) || i < k && may&(1<<i) == 0 || i >= k && pmay&(1<<(i-k)) == 0 {
 					t.Errorf("gate %q %q of %s skips %q (%s)", g.need, g.also, g.re, s, f)
 				}
@@ -146,10 +146,10 @@ func gateSetRef(gs *gateSet, text string) uint64 {
 func TestGatesAreContainsAny(t *testing.T) {
 	texts := finderTexts(t, finderPatterns())
 	texts = append(texts, "", "\ufffd", "\xff", "a\xe4b")
-	gs := append(append([]gate{}, keywordGates...), placeholderGates...)
+	gs := append(append([]gate{}, keywordsBuilt().gates...), placeholdersBuilt().gates...)
 	for _, x := range fastRes {
-		gs = append(gs, x.g)
-		gs = append(gs, x.rest...)
+		gs = append(gs, x.get().g)
+		gs = append(gs, x.get().rest...)
 	}
 	gs = append(gs, gated(regexp.MustCompile("[a\ufffd]b")), gated(regexp.MustCompile("\ufffd")))
 	for _, s := range texts {
@@ -158,7 +158,7 @@ func TestGatesAreContainsAny(t *testing.T) {
 				t.Fatalf("gate %q %q of %s on %q: %v", g.need, g.also, g.re, s, g.may(s))
 			}
 		}
-		for _, set := range []*gateSet{keywordSet, placeholderSet} {
+		for _, set := range []*gateSet{keywordsBuilt().set, placeholdersBuilt().set} {
 			if got, want := set.may(s), gateSetRef(set, s); got != want {
 				t.Fatalf("gate set on %q: %b, map alone %b", s, got, want)
 			}
@@ -172,8 +172,8 @@ func TestFastReplaceIsTheRegexp(t *testing.T) {
 	texts := finderTexts(t, finderPatterns())
 	for _, x := range fastRes {
 		for _, s := range texts {
-			if got, want := x.ReplaceAllString(s, "□"), x.Regexp.ReplaceAllString(s, "□"); got != want {
-				t.Fatalf("%s on %q: %q, regexp %q", x.Regexp, s, got, want)
+			if got, want := x.ReplaceAllString(s, "□"), x.re().ReplaceAllString(s, "□"); got != want {
+				t.Fatalf("%s on %q: %q, regexp %q", x.re(), s, got, want)
 			}
 		}
 	}
@@ -186,7 +186,7 @@ func TestFastReplaceIsTheRegexp(t *testing.T) {
 func TestGatedReIsTheRegexp(t *testing.T) {
 	res := finderPatterns()
 	for _, x := range gatedRes {
-		res = append(res, x.Regexp)
+		res = append(res, x.get().Regexp)
 	}
 	texts := finderTexts(t, res)
 	for _, s := range texts {
@@ -198,8 +198,8 @@ func TestGatedReIsTheRegexp(t *testing.T) {
 		}
 	}
 	for _, x := range gatedRes {
-		if x.g.need == "" {
-			t.Errorf("%s has no gate", x.Regexp)
+		if x.get().g.need == "" {
+			t.Errorf("%s has no gate", x.get().Regexp)
 		}
 	}
 }
@@ -207,14 +207,14 @@ func TestGatedReIsTheRegexp(t *testing.T) {
 func sameGated(t *testing.T, s string) {
 	t.Helper()
 	for _, x := range gatedRes {
-		if got, want := x.MatchString(s), x.Regexp.MatchString(s); got != want {
-			t.Fatalf("%s on %q: MatchString %v, regexp %v", x.Regexp, s, got, want)
+		if got, want := x.MatchString(s), x.get().Regexp.MatchString(s); got != want {
+			t.Fatalf("%s on %q: MatchString %v, regexp %v", x.get().Regexp, s, got, want)
 		}
-		if got, want := x.FindStringSubmatch(s), x.Regexp.FindStringSubmatch(s); !slices.Equal(got, want) {
-			t.Fatalf("%s on %q: %q, regexp %q", x.Regexp, s, got, want)
+		if got, want := x.FindStringSubmatch(s), x.get().Regexp.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Fatalf("%s on %q: %q, regexp %q", x.get().Regexp, s, got, want)
 		}
-		if got, want := x.FindStringSubmatchIndex(s), x.Regexp.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
-			t.Fatalf("%s on %q: %v, regexp %v", x.Regexp, s, got, want)
+		if got, want := x.FindStringSubmatchIndex(s), x.get().Regexp.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("%s on %q: %v, regexp %v", x.get().Regexp, s, got, want)
 		}
 	}
 }

@@ -76,36 +76,39 @@ func runeIndexInto(dst []int32, s string) []int32 {
 	return idx
 }
 
-// keywordGates are the gates of the keyword patterns (same order): a
-// sentence without any rune a pattern needs is not searched for it.
-var keywordGates = func() []gate {
-	g := make([]gate, len(keywords))
-	for i, k := range keywords {
-		g[i] = gated(k.re)
-	}
-	return g
-}()
+// keywordKit finds the keyword patterns: their regexps and gates (same
+// order; a sentence without any rune a pattern needs is not searched for
+// it), the gates as one set, and a finder that searches every pattern in
+// one pass.
+type keywordKit struct {
+	res    []*regexp.Regexp
+	gates  []gate
+	set    *gateSet
+	finder *finder
+}
 
-var keywordSet = newGateSet(keywordGates)
-
-// keywordFinder searches every keyword pattern in one pass.
-var keywordFinder = func() *finder {
-	res := make([]*regexp.Regexp, len(keywords))
-	for i, k := range keywords {
-		res[i] = k.re
+// keywordsBuilt is the keywordKit, built on first use.
+var keywordsBuilt = lazyValue(func() keywordKit {
+	var k keywordKit
+	for _, kw := range keywords {
+		k.res = append(k.res, kw.re.get())
 	}
-	return newFinder(res)
-}()
+	k.gates = gatedAll(k.res)
+	k.set = newGateSet(k.gates)
+	k.finder = newFinder(k.res)
+	return k
+})
 
 // findKeywordsIn is findKeywords with the rune index of s given; taken,
 // when not nil, is storage keepLongest may reuse.
 func findKeywordsIn(s string, idx []int32, taken *[]bool) []kwMatch {
+	kit := keywordsBuilt()
 	want := ^uint64(0)
-	if len(keywordFinder.slow) > 0 {
-		want = keywordSet.may(s)
+	if len(kit.finder.slow) > 0 {
+		want = kit.set.may(s)
 	}
 	var buf [32]fmatch
-	ms := keywordFinder.find(s, want, -1, buf[:0])
+	ms := kit.finder.find(s, want, -1, buf[:0])
 	all := make([]kwMatch, len(ms))
 	for i, m := range ms {
 		all[i] = kwMatch{start: int(idx[m.start]), end: int(idx[m.end]), kw: m.pat, text: s[m.start:m.end]}
@@ -1166,11 +1169,11 @@ func (sc *scan) qualified(claims []claim, bt string, f figure) bool {
 
 // resultAnswerGapRe is what may stand between a result and 答复/处理 when
 // the result says what was answered.
-var resultAnswerGapRe = regexp.MustCompile(`^(的)?(方式|形式|决定|意见)?(的)?$`)
+var resultAnswerGapRe = lazyCompile(`^(的)?(方式|形式|决定|意见)?(的)?$`)
 
 // bareWordsRe are the words a bare "本年度复议4件，诉讼11件" may hold
 // besides its keywords (blanked □).
-var bareWordsRe = regexp.MustCompile(`^(?:□|本年度?|全年|今年|年内|其中|结果|均|各|都|(?:19|20)\d{2}年度?|共|共计|合计|为|发生|涉及|有|，|,|、|和|及|与|\s)*$`)
+var bareWordsRe = lazyCompile(`^(?:□|本年度?|全年|今年|年内|其中|结果|均|各|都|(?:19|20)\d{2}年度?|共|共计|合计|为|发生|涉及|有|，|,|、|和|及|与|\s)*$`)
 
 // otherCasesRe in a sentence makes its 复议/诉讼 cases of another kind
 // ("办理行政复议案件120件", "代理诉讼案件").

@@ -49,33 +49,47 @@ func checkTableAsImage(p *Pass) {
 	}
 }
 
-// placeholderRes are the template's placeholder texts, matched in the
+// placeholderSrcs are the template's placeholder patterns, matched in the
 // paragraph as written (so that messages quote it). Anonymised names in the narrative (张××,
 // ××公司) are not placeholders and are not matched.
-var placeholderRes = []*regexp.Regexp{
+var placeholderSrcs = []string{
 	// Bracketed instructions: （文字描述）, （文字描述，…在此处报告。）, （此处填写…）.
-	regexp.MustCompile(`[(（【\[［][^()（）【】\[\]［］]{0,60}(文字描述|此处|请填写|填写说明|按实际填写|根据实际填写)[^()（）【】\[\]［］]{0,60}[)）】\]］]`),
+	`[(（【\[［][^()（）【】\[\]［］]{0,60}(文字描述|此处|请填写|填写说明|按实际填写|根据实际填写)[^()（）【】\[\]［］]{0,60}[)）】\]］]`,
 	// A paragraph that is only the instruction: "文字描述。"
-	regexp.MustCompile(`^[\s　]*(文字描述|此处为文字描述|请输入文字)[。.：:]?[\s　]*$`),
+	`^[\s　]*(文字描述|此处为文字描述|请输入文字)[。.：:]?[\s　]*$`,
 	// A title that still says it is the template.
-	regexp.MustCompile(`年度报告(格式)?模板`),
+	`年度报告(格式)?模板`,
 	// Instructions without brackets.
-	regexp.MustCompile(`(在|于)?此处(报告|填写|输入|列出)|单击或点击此处输入文字|点击此处输入|请在此(处)?(填写|输入)`),
+	`(在|于)?此处(报告|填写|输入|列出)|单击或点击此处输入文字|点击此处输入|请在此(处)?(填写|输入)`,
 	// Years: XX年, XXXX年, 20XX年, 202X年, ××年度.
-	regexp.MustCompile(`(20[0-9][XxＸｘ×]|20[XxＸｘ×]{2}|[XxＸｘ×]{2,4})年`),
+	`(20[0-9][XxＸｘ×]|20[XxＸｘ×]{2}|[XxＸｘ×]{2,4})年`,
 	// Agencies and places: XXX局, ××县人民政府, ○○市.
-	regexp.MustCompile(`[XxＸｘ×○]{2,}(人民政府|政府|委员会|办公室|局|县|市|区|镇|乡|街道|委|办|厅|部门|单位|中心)`),
+	`[XxＸｘ×○]{2,}(人民政府|政府|委员会|办公室|局|县|市|区|镇|乡|街道|委|办|厅|部门|单位|中心)`,
 	// Figures: XX件, XX条.
-	regexp.MustCompile(`[XxＸｘ×]{2,}(件|条|个|次|项|万元|元|人次|篇)`),
+	`[XxＸｘ×]{2,}(件|条|个|次|项|万元|元|人次|篇)`,
 }
 
-// placeholderGates are the gates of placeholderRes (same order).
-var placeholderGates = gatedAll(placeholderRes)
+// placeholderKit finds the placeholder patterns: their regexps, gates (same
+// order), the gates as one set, and a finder that searches every pattern
+// in one pass.
+type placeholderKit struct {
+	res    []*regexp.Regexp
+	gates  []gate
+	set    *gateSet
+	finder *finder
+}
 
-var placeholderSet = newGateSet(placeholderGates)
-
-// placeholderFinder searches the placeholder patterns in one pass.
-var placeholderFinder = newFinder(placeholderRes)
+// placeholdersBuilt is the placeholderKit, built on first use.
+var placeholdersBuilt = lazyValue(func() placeholderKit {
+	var k placeholderKit
+	for _, src := range placeholderSrcs {
+		k.res = append(k.res, regexp.MustCompile(src))
+	}
+	k.gates = gatedAll(k.res)
+	k.set = newGateSet(k.gates)
+	k.finder = newFinder(k.res)
+	return k
+})
 
 // maxTemplateFindings bounds S109 per file: an unfilled template has
 // placeholders everywhere, and the first few say it.
@@ -89,12 +103,13 @@ func placeholderIn(text string) []string {
 		s  string
 	}
 	var hits []hit
-	may := placeholderSet.may(c)
+	kit := placeholdersBuilt()
+	may := kit.set.may(c)
 	if may == 0 {
 		return nil
 	}
 	var buf [8]fmatch
-	ms := placeholderFinder.find(c, may, 4, buf[:0])
+	ms := kit.finder.find(c, may, 4, buf[:0])
 	// pattern by pattern, each in text order
 	slices.SortStableFunc(ms, func(a, b fmatch) int { return a.pat - b.pat })
 	for _, m := range ms {

@@ -141,6 +141,12 @@ func (c *prevCache) get(path string, opts parser.Options) *parser.Report {
 	return rep
 }
 
+// prepareRules builds the rules' regexps, gates and finders on a goroutine
+// of their own when the process checks its first file, so that on a
+// second core they are ready by the time the file has been read
+// (rules.Prepare; a process that checks nothing never builds them).
+var prepareRules = sync.OnceFunc(func() { go rules.Prepare() })
+
 // process runs one job in this process: reading under the loader's
 // deadline, then the rules under what is left of it. A panic becomes a
 // P001 for the file.
@@ -159,6 +165,9 @@ func processWith(j job, prevs *prevCache, w *session) (a answer) {
 		}
 	}()
 	start := time.Now()
+	if j.Check {
+		prepareRules()
+	}
 	testHook(j.Path)
 	var rep *parser.Report
 	var err error
