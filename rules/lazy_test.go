@@ -102,3 +102,53 @@ func TestPrepareConcurrentWithRun(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkBuildRules is what Prepare does, from scratch each time: every
+// regexp of the rules compiled, with its gate and finder.
+func BenchmarkBuildRules(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		buildKeywords()
+		buildPlaceholders()
+		for _, x := range fastRes {
+			if x.l.expr != "" {
+				newFastRe(regexp.MustCompile(x.l.expr))
+			} else {
+				newFastRe(regexp.MustCompile(x.l.re.String()))
+			}
+		}
+		for _, x := range gatedRes {
+			gated(regexp.MustCompile(x.l.expr))
+		}
+	}
+}
+
+// Every alternative a finder compiles only when it first tries it (altOf)
+// compiles.
+func TestFinderAlternativesCompile(t *testing.T) {
+	finders := []*finder{keywordsBuilt().finder, placeholdersBuilt().finder}
+	for _, x := range fastRes {
+		b := x.get()
+		finders = append(finders, b.f, b.some)
+	}
+	n := 0
+	for _, f := range finders {
+		if f == nil {
+			continue
+		}
+		for _, p := range f.pats {
+			for _, a := range p.alts {
+				if a.re != nil {
+					if _, err := regexp.Compile(a.re.expr); err != nil {
+						t.Errorf("%s: alternative %s: %v", p.re, a.re.expr, err)
+					}
+					n++
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no alternative is compiled lazily: the test tests nothing")
+	}
+	t.Logf("%d alternatives compiled when first tried", n)
+}

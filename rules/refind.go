@@ -41,7 +41,7 @@ type fpat struct {
 type falt struct {
 	lit    string         // the alternative is this literal ("" when not)
 	lits   []string       // else its finite language in the regexp's order of preference, when small
-	re     *regexp.Regexp // else: the alternative anchored, ^(?:alt)
+	re     *lazyRegexp    // else: the alternative anchored, ^(?:alt), compiled when first tried
 	maxLen int            // the longest match in bytes
 }
 
@@ -130,8 +130,11 @@ func altOf(src string) (falt, []string, bool) {
 		a.lit = string(t.Rune)
 	} else if lits, ok := language(t); ok {
 		a.lits = lits
-	} else if a.re, err = regexp.Compile(`^(?:` + src + `)`); err != nil {
-		return falt{}, nil, false
+	} else {
+		// compiled when the finder first tries the alternative: most are
+		// never tried in a given report (their prefixes are not there).
+		// src parses, so the anchored regexp compiles.
+		a.re = &lazyRegexp{expr: `^(?:` + src + `)`}
 	}
 	return a, ps, true
 }
@@ -579,7 +582,7 @@ func (f *finder) tryAt(s string, p int, c *fcand) (int, bool) {
 	for end < len(rest) && !utf8.RuneStart(rest[end]) {
 		end++
 	}
-	m := a.re.FindStringIndex(rest[:end])
+	m := a.re.get().FindStringIndex(rest[:end])
 	if m == nil {
 		return 0, false
 	}
@@ -642,15 +645,15 @@ func newFastRe(re *regexp.Regexp) fastBuilt {
 	}
 	var fast []string
 	for _, src := range srcs {
+		if _, _, ok := altOf(src); ok {
+			fast = append(fast, "(?:"+src+")")
+			continue
+		}
 		alt, err := regexp.Compile(src)
 		if err != nil {
 			return x
 		}
-		if _, _, ok := altOf(src); ok {
-			fast = append(fast, "(?:"+src+")")
-		} else {
-			x.rest = append(x.rest, gated(alt))
-		}
+		x.rest = append(x.rest, gated(alt))
 	}
 	if len(fast) > 0 {
 		f := newFinder([]*regexp.Regexp{regexp.MustCompile(strings.Join(fast, "|"))})

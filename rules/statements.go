@@ -88,7 +88,9 @@ type keywordKit struct {
 }
 
 // keywordsBuilt is the keywordKit, built on first use.
-var keywordsBuilt = lazyValue(func() keywordKit {
+var keywordsBuilt = lazyValue(buildKeywords)
+
+func buildKeywords() keywordKit {
 	var k keywordKit
 	for _, kw := range keywords {
 		k.res = append(k.res, kw.re.get())
@@ -97,7 +99,7 @@ var keywordsBuilt = lazyValue(func() keywordKit {
 	k.set = newGateSet(k.gates)
 	k.finder = newFinder(k.res)
 	return k
-})
+}
 
 // findKeywordsIn is findKeywords with the rune index of s given; taken,
 // when not nil, is storage keepLongest may reuse.

@@ -80,7 +80,9 @@ type placeholderKit struct {
 }
 
 // placeholdersBuilt is the placeholderKit, built on first use.
-var placeholdersBuilt = lazyValue(func() placeholderKit {
+var placeholdersBuilt = lazyValue(buildPlaceholders)
+
+func buildPlaceholders() placeholderKit {
 	var k placeholderKit
 	for _, src := range placeholderSrcs {
 		k.res = append(k.res, regexp.MustCompile(src))
@@ -89,7 +91,7 @@ var placeholdersBuilt = lazyValue(func() placeholderKit {
 	k.set = newGateSet(k.gates)
 	k.finder = newFinder(k.res)
 	return k
-})
+}
 
 // maxTemplateFindings bounds S109 per file: an unfilled template has
 // placeholders everywhere, and the first few say it.
