@@ -48,17 +48,17 @@ func pairReports(results []fileResult, explicit *parser.Report, explicitPath str
 		}
 		return pr
 	}
-	type key struct {
-		issuer string
-		year   int
-	}
-	byKey := map[key][]int{}
+	type key = issuerYear
+	byKey := map[key][]int{}   // by the issuer as written
+	byLoose := map[key][]int{} // by the issuer as offices vary it (unitKey)
 	for i, r := range results {
 		if r.Report == nil || r.Report.Issuer == "" || r.Report.Year == 0 {
 			continue
 		}
 		k := key{rules.IssuerKey(r.Report.Issuer), r.Report.Year}
 		byKey[k] = append(byKey[k], i)
+		l := key{unitKey(r.Report.Issuer), r.Report.Year}
+		byLoose[l] = append(byLoose[l], i)
 	}
 	// Files whose previous year is ambiguous are noted once per issuer and
 	// year, not once per file.
@@ -69,7 +69,11 @@ func pairReports(results []fileResult, explicit *parser.Report, explicitPath str
 			continue
 		}
 		self := key{rules.IssuerKey(r.Report.Issuer), r.Report.Year}
-		j := choosePrevious(results, i, byKey[key{self.issuer, self.year - 1}])
+		cands := byKey[key{self.issuer, self.year - 1}]
+		if len(cands) == 0 {
+			cands = renamedPrevious(results, byKey, byLoose[key{unitKey(r.Report.Issuer), self.year - 1}], self.year)
+		}
+		j := choosePrevious(results, i, cands)
 		switch j {
 		case -1:
 			continue
@@ -78,7 +82,11 @@ func pairReports(results []fileResult, explicit *parser.Report, explicitPath str
 			continue
 		}
 		pr.Prev[i], pr.PrevPath[i] = results[j].Report, results[j].Path
-		pairNotes = append(pairNotes, fmt.Sprintf("reportlint: 跨年度对照：%s（%d年度）← 上一年度 %s（%d年度）", r.Path, r.Report.Year, results[j].Path, results[j].Report.Year))
+		note := fmt.Sprintf("reportlint: 跨年度对照：%s（%d年度）← 上一年度 %s（%d年度）", r.Path, r.Report.Year, results[j].Path, results[j].Report.Year)
+		if p := results[j].Report.Issuer; rules.IssuerKey(p) != self.issuer {
+			note += fmt.Sprintf("（发布机关写法不同：%s / %s）", r.Report.Issuer, p)
+		}
+		pairNotes = append(pairNotes, note)
 	}
 	if len(pairNotes) > maxPairNotes {
 		n := len(pairNotes)
@@ -98,6 +106,29 @@ func pairReports(results []fileResult, explicit *parser.Report, explicitPath str
 	sort.Strings(notes)
 	pr.Notes = append(pr.Notes, notes...)
 	return pr
+}
+
+// renamedPrevious are the candidates of loose (reports of year−1 whose
+// issuer is written differently but is the same unit as offices vary its
+// name: "XX县政府办" ~ "XX县人民政府办公室", "城关街道" ~ "城关街道办事处")
+// that can be the previous year of a report of year: those whose issuer,
+// as written, has no report of year in the run (its series did not go on
+// under that name, so the name changed; a unit that reported both years
+// under its own name is not taken for another's previous year).
+func renamedPrevious(results []fileResult, byKey map[issuerYear][]int, loose []int, year int) []int {
+	var out []int
+	for _, j := range loose {
+		if len(byKey[issuerYear{rules.IssuerKey(results[j].Report.Issuer), year}]) == 0 {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// issuerYear is an issuer's key and a report year.
+type issuerYear struct {
+	issuer string
+	year   int
 }
 
 // maxPairNotes bounds the pairs announced one by one on stderr.

@@ -34,6 +34,17 @@ func TestPairReports(t *testing.T) {
 		{"same folder wins", []fileResult{
 			{Path: "a/r2024.txt", Report: rep("甲局", 2024)}, {Path: "b/r2023.txt", Report: rep("甲局", 2023)}, {Path: "a/r2023.txt", Report: rep("甲局", 2023)}},
 			[]int{2, -1, -1}, 1},
+		{"the name as offices vary it", []fileResult{
+			{Path: "a", Report: rep("青川县人民政府办公室", 2024)}, {Path: "b", Report: rep("青川县政府办", 2023)},
+			{Path: "c", Report: rep("城关街道办事处", 2024)}, {Path: "d", Report: rep("城关街道", 2023)}},
+			[]int{1, -1, 3, -1}, 2},
+		{"a unit that goes on under its own name is not another's previous year", []fileResult{
+			{Path: "gov2024", Report: rep("青川县人民政府", 2024)}, {Path: "gov2023", Report: rep("青川县人民政府", 2023)},
+			{Path: "office2024", Report: rep("青川县人民政府办公室", 2024)}},
+			[]int{1, -1, -1}, 1},
+		{"the name as written first", []fileResult{
+			{Path: "a", Report: rep("青川县政府办", 2024)}, {Path: "b", Report: rep("青川县政府办", 2023)}, {Path: "c", Report: rep("青川县人民政府办公室", 2023)}},
+			[]int{1, -1, -1}, 1},
 		{"unreadable and unknown year", []fileResult{{Path: "a"}, {Path: "b", Report: rep("甲局", 0)}}, []int{-1, -1}, 0},
 	}
 	for _, c := range cases {
