@@ -11,6 +11,7 @@ import (
 var arithmeticRules = []*Rule{
 	{
 		ID: "A301", Name: "table3-balance", Severity: Error, Check: checkTable3Balance, Title: "表三收支平衡",
+		Relation: "一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理",
 		Summary: "表三某列：本年新收 + 上年结转 ≠ 办理结果总计 + 结转下年度",
 		Doc: `为什么：表三左上角印着本表的勾稽关系："第一项加第二项之和，等于第三项加第四项之和"，对每一列（六类申请人和总计）都成立：本年新收 + 上年结转 = （七）总计 + 结转下年度继续办理。不成立说明有申请被漏计或重计（常见于把一件区分处理的申请同时计入两种结果）。
 

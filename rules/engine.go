@@ -80,6 +80,11 @@ type Rule struct {
 	Doc string
 	// Example is a failing example and what reportlint says about it.
 	Example string
+	// Relation is the identity the rule checks when no one cell of it is
+	// known to be the wrong one (A301: either side may be wrong), for
+	// outputs that name the relation instead of an expected figure (the
+	// workbook's 问题清单). Empty for the other rules.
+	Relation string
 	// Check runs the rule. Nil exactly when FromReader is set.
 	Check func(*Pass)
 	// FromReader marks rules the engine raises itself rather than through a

@@ -139,17 +139,23 @@ func cellInWords(table parser.TableID, row parser.RowKey, col parser.ColKey) str
 }
 
 func xlsxFindings(s *xlsx.Sheet, out []checked) {
-	s.Header("文件", "机关", "年度", "级别", "规则", "规则名称", "位置", "应为", "实为", "说明", "单元格键")
-	s.Widths(40, 24, 7, 6, 7, 30, 40, 8, 8, 100, 18)
+	s.Header("文件", "机关", "年度", "级别", "规则", "规则名称", "位置", "应为", "实为", "关系", "说明", "单元格键")
+	s.Widths(40, 24, 7, 6, 7, 30, 40, 8, 8, 30, 100, 18)
 	for _, c := range out {
 		for _, f := range c.Findings {
 			key := ""
 			if f.Table != "" {
 				key = strings.Trim(string(f.Table)+"/"+string(f.Row)+"/"+string(f.Col), "/")
 			}
+			// 应为/实为 only where the wrong cell is known; for an identity
+			// that either side may break (A301) the relation is named.
+			expected, actual, relation := numberOrText(f.Expected), numberOrText(f.Actual), xlsx.Blank()
+			if r := rules.Lookup(f.Rule); r != nil && r.Relation != "" {
+				expected, actual, relation = xlsx.Blank(), xlsx.Blank(), xlsx.Text(r.Relation)
+			}
 			s.Row(xlsx.Text(c.Path), textOrBlank(c.Issuer), intOrBlank(c.Year), xlsx.Text(severityNames[f.Severity]),
 				xlsx.Text(f.Rule), textOrBlank(ruleTitle(f.Rule)), textOrBlank(placeInWords(f)),
-				numberOrText(f.Expected), numberOrText(f.Actual), xlsx.Text(f.Message), textOrBlank(key))
+				expected, actual, relation, xlsx.Text(f.Message), textOrBlank(key))
 		}
 	}
 }

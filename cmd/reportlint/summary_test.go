@@ -206,3 +206,32 @@ func TestXLSXOpensInLibreOffice(t *testing.T) {
 		assert.InDelta(t, sum, total, 1e-9, "合计 of %s", dc.Header)
 	}
 }
+
+// 问题清单 gives 应为/实为 only where the wrong cell is known: the A301
+// balance may be broken by either side, so its relation is named instead;
+// a total against the sum of its parts (A302) keeps its figures.
+func TestXLSXFindingsNameTheRelation(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "汇总.xlsx")
+	runArgs("check", "--summary", path, fixturesRoot+"/text/A301-table3-balance.txt", fixturesRoot+"/text/A302-table3-results-total.txt")
+	x, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	defer x.Close()
+	rows, err := x.GetRows("问题清单")
+	require.NoError(t, err)
+	require.Equal(t, []string{"应为", "实为", "关系", "说明"}, rows[0][7:11])
+	seen := map[string]bool{}
+	for _, r := range rows[1:] {
+		r = append(r, make([]string, 12)...)
+		switch r[4] {
+		case "A301":
+			assert.Equal(t, []string{"", ""}, r[7:9], "A301 names no expected figure: %v", r)
+			assert.Equal(t, "一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理", r[9])
+		case "A302":
+			assert.NotEmpty(t, r[7], "A302 keeps 应为: %v", r)
+			assert.NotEmpty(t, r[8], "A302 keeps 实为: %v", r)
+			assert.Empty(t, r[9])
+		}
+		seen[r[4]] = true
+	}
+	require.True(t, seen["A301"] && seen["A302"], "both rules fire: %v", seen)
+}
