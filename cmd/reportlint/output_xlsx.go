@@ -182,22 +182,23 @@ type dataColumn struct {
 }
 
 // dataColumns lists every canonical figure of tables 二, 三 and 四 in
-// statutory order, with the rows of the 2019 layout only when a report of
-// that layout is in the run.
-func dataColumns(with2019 bool) []dataColumn {
-	var cols []dataColumn
+// statutory order, then the figures of rows only the 2019 layout has.
+func dataColumns() []dataColumn {
+	var cols, old []dataColumn
 	for _, table := range parser.TableIDs() {
 		for _, d := range parser.RowDefs(table) {
-			if d.Layout == parser.Layout2019 && !with2019 {
-				continue
-			}
 			for i, c := range d.Cols {
-				cols = append(cols, dataColumn{Table: table, Row: d.Key, Col: c.Key, Index: i,
-					Header: "表" + string(table) + " " + dataRowLabel(d) + " " + c.Label})
+				dc := dataColumn{Table: table, Row: d.Key, Col: c.Key, Index: i,
+					Header: "表" + string(table) + " " + dataRowLabel(d) + " " + c.Label}
+				if d.Layout == parser.Layout2019 {
+					old = append(old, dc)
+				} else {
+					cols = append(cols, dc)
+				}
 			}
 		}
 	}
-	return cols
+	return append(cols, old...)
 }
 
 // dataRowLabel is the row label used in headers: the group and the label,
@@ -231,13 +232,10 @@ func (dc dataColumn) figure(e *Extract) *float64 {
 }
 
 func xlsxData(s *xlsx.Sheet, out []checked) {
-	with2019 := false
-	for _, c := range out {
-		if c.Tables() != nil && c.Tables().Layout == string(parser.Layout2019) {
-			with2019 = true
-		}
-	}
-	cols := dataColumns(with2019)
+	// The same columns in every workbook, so that workbooks of several runs
+	// line up: the figures of the 2021 format, then those only the 2019
+	// format has (blank for reports in the 2021 format).
+	cols := dataColumns()
 	head := []string{"文件", "机关", "年度", "类型"}
 	for _, c := range cols {
 		head = append(head, c.Header)

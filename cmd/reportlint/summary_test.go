@@ -106,8 +106,9 @@ func TestXLSXDataEqualsExtract(t *testing.T) {
 	rows, err := x.GetRows("数据")
 	require.NoError(t, err)
 	require.Len(t, rows, len(files)+2)
-	cols := dataColumns(true)
-	require.Equal(t, len(cols)+4, len(rows[0]), "a 2019 report brings the 2019 rows")
+	cols := dataColumns()
+	require.Equal(t, len(cols)+4, len(rows[0]), "every canonical figure, the 2019 rows included")
+	require.Equal(t, "表三 （六）其他处理 自然人", rows[0][len(rows[0])-7], "the 2019 rows last")
 	require.Contains(t, rows[0], "表三 （六）其他处理 自然人")
 	require.Equal(t, "表三 一、本年新收政府信息公开申请数量 自然人", rows[0][4+indexOfCol(cols, "三", "R1", "natural")])
 	blanks, numbers := 0, 0
@@ -189,7 +190,7 @@ func TestXLSXOpensInLibreOffice(t *testing.T) {
 	js, _, _ := runArgs(append([]string{"extract"}, files...)...)
 	var ex []Extract
 	require.NoError(t, json.Unmarshal([]byte(js), &ex))
-	cols := dataColumns(false)
+	cols := dataColumns()
 	for j, dc := range cols {
 		sum := 0.0
 		for i, e := range ex {
@@ -234,4 +235,21 @@ func TestXLSXFindingsNameTheRelation(t *testing.T) {
 		seen[r[4]] = true
 	}
 	require.True(t, seen["A301"] && seen["A302"], "both rules fire: %v", seen)
+}
+
+// The 数据 sheet has the same columns whatever the run holds, so that the
+// workbooks of several runs line up.
+func TestXLSXDataColumnsFixed(t *testing.T) {
+	var heads [][]string
+	for _, files := range [][]string{{cleanFixture}, {cleanFixture, fixturesRoot + "/text/S105-outdated-format.txt"}} {
+		path := filepath.Join(t.TempDir(), "汇总.xlsx")
+		runArgs(append([]string{"check", "--summary", path}, files...)...)
+		x, err := excelize.OpenFile(path)
+		require.NoError(t, err)
+		rows, err := x.GetRows("数据")
+		x.Close()
+		require.NoError(t, err)
+		heads = append(heads, rows[0])
+	}
+	require.Equal(t, heads[0], heads[1])
 }
