@@ -104,12 +104,18 @@ func totalsRow(s *xlsx.Sheet, rows, first int, sums []float64) {
 // (表三「一、本年新收政府信息公开申请数量」行「自然人」列).
 func placeInWords(f rules.Finding) string {
 	var parts []string
+	cell := cellInWords(f.Table, f.Row, f.Col)
 	if line, _, ok := f.Loc.FilePos(); ok {
 		parts = append(parts, fmt.Sprintf("第%d行", line))
 	} else if w := f.Loc.String(); w != "" {
 		parts = append(parts, w)
+		// a DOCX table cell's place names the table already: "表三 第4行
+		// 第2格「一、本年新收…」行「自然人」列", not "…第2格 表三「…」"
+		if t := "表" + string(f.Table); f.Table != "" && strings.HasPrefix(w, t) {
+			cell = strings.TrimPrefix(cell, t)
+		}
 	}
-	if cell := cellInWords(f.Table, f.Row, f.Col); cell != "" {
+	if cell != "" {
 		parts = append(parts, cell)
 	}
 	return strings.Join(parts, " ")

@@ -15,6 +15,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/reportlint/reportlint/parser"
+	"github.com/reportlint/reportlint/rules"
 )
 
 func TestCSVSummary(t *testing.T) {
@@ -252,4 +255,14 @@ func TestXLSXDataColumnsFixed(t *testing.T) {
 		heads = append(heads, rows[0])
 	}
 	require.Equal(t, heads[0], heads[1])
+}
+
+// A DOCX cell's place names its table once.
+func TestPlaceInWordsDOCXTableOnce(t *testing.T) {
+	f := rules.Finding{Loc: parser.Loc{Unit: parser.UnitTableRow, Table: parser.Table3, RowOrd: 4, Cell: 2}, Table: parser.Table3, Row: parser.R1, Col: parser.ColNatural}
+	got := placeInWords(f)
+	require.Equal(t, 1, strings.Count(got, "表三"), got)
+	require.Contains(t, got, "「自然人」列")
+	f = rules.Finding{Loc: parser.Loc{Unit: parser.UnitTableRow, Table: parser.Table4, RowOrd: 4, Cell: 1}, Table: parser.Table4}
+	require.Equal(t, 1, strings.Count(placeInWords(f), "表四"), placeInWords(f))
 }
