@@ -79,6 +79,9 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 		if ros, err = loadRoster(kf.roster); err != nil {
 			return exitUsage, err
 		}
+		ros.Year = int(kf.year)
+	} else if kf.year != 0 {
+		return exitUsage, usageError{"选项 --year 只和 --roster 一起使用（选择与名单比对的报告年度）"}
 	}
 	files, err := discoverReports(paths, stderr)
 	if err != nil {
@@ -148,8 +151,8 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 			return exitUsage, err
 		}
 	}
-	if ros != nil && !writesXLSX(format, summaries) {
-		writeRosterNotes(stderr, ros, out)
+	if ros != nil {
+		writeRosterNotes(stderr, ros, out, writesXLSX(format, summaries))
 	}
 	if files.empty {
 		return exitUsage, nil

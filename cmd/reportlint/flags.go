@@ -214,6 +214,26 @@ func (j *jobsFlag) Set(s string) error {
 func (j *jobsFlag) expects() string     { return "应为 1 或更大的整数" }
 func (j *jobsFlag) placeholder() string { return "N" }
 
+// yearFlag is a report year (--year): four digits.
+type yearFlag int
+
+func (y *yearFlag) String() string {
+	if *y == 0 {
+		return ""
+	}
+	return strconv.Itoa(int(*y))
+}
+func (y *yearFlag) Set(s string) error {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 1990 || n > 2999 {
+		return errors.New("not a year")
+	}
+	*y = yearFlag(n)
+	return nil
+}
+func (y *yearFlag) expects() string     { return "应为四位数的年份，例如 2024" }
+func (y *yearFlag) placeholder() string { return "N" }
+
 // durationFlag is a time.Duration written like 30s, 2m or 1m30s.
 type durationFlag time.Duration
 
@@ -312,6 +332,7 @@ type checkFlags struct {
 	writeBaseline string
 	summary       listFlag
 	roster        string
+	year          yearFlag
 }
 
 func (c *checkFlags) register(fs *flag.FlagSet) {
@@ -322,5 +343,6 @@ func (c *checkFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.writeBaseline, "write-baseline", "", "把本次检查的文件的发现写入基线文件（其他文件的记录保留；退出码为 0）")
 	c.summary = listFlag{meta: "文件"}
 	fs.Var(&c.summary, "summary", "另外写一份汇总文件，格式由扩展名决定："+summaryExtHelp()+"；可重复")
-	fs.StringVar(&c.roster, "roster", "", "应报送单位名单（文本文件每行一个，或 CSV/XLSX 的第一列）：汇总中列出未报送的单位和名单外的报告")
+	fs.StringVar(&c.roster, "roster", "", "应报送单位名单（文本文件每行一个，或 CSV/XLSX 中表头为“单位名称”等的一列，没有表头时取第一个不全是序号的列）：汇总中列出未报送的单位和名单外的报告")
+	fs.Var(&c.year, "year", "与 --roster 名单比对的报告年度，例如 2024（默认：本次检查中最近的报告年度）")
 }

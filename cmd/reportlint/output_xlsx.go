@@ -332,6 +332,10 @@ func xlsxMissing(s *xlsx.Sheet, ro *roster, out []checked) {
 		s.Row(xlsx.Text(c.Issuer), xlsx.Text("不在名单中"), intOrBlank(c.Year), xlsx.Text(c.Path),
 			xlsx.Text(fmt.Sprintf("报告的发布机关不在名单 %s 中（名称写法不同时，请在名单中改用报告上的写法）", ro.Path)))
 	}
+	for _, c := range cv.Unknown {
+		s.Row(textOrBlank(c.Issuer), xlsx.Text("无法识别"), intOrBlank(c.Year), xlsx.Text(c.Path),
+			xlsx.Text(fmt.Sprintf("无法识别报告的%s，未能与名单比对：名单上显示为未报送的单位可能就是这份报告", unknownWhat(c))))
+	}
 }
 
 func yearWords(y int) string {

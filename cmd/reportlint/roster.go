@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 
@@ -24,53 +25,83 @@ const maxRosterBytes = 16 << 20
 type roster struct {
 	Path  string
 	Units []string // as written in the file, in file order, without duplicates
+	// Year is the report year compared (--year); 0: the latest in the run.
+	Year int
 }
 
-// loadRoster reads a roster: a text file with one unit a line, or the
-// first column of a CSV or XLSX file (a header such as 单位/名称 is skipped).
+// maxRosterCols bounds the columns looked at for the unit column.
+const maxRosterCols = 64
+
+// rosterHeaderRows: a header row is looked for among this many first rows
+// (a title row or two may come before it).
+const rosterHeaderRows = 5
+
+var (
+	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	zipMagic = []byte("PK\x03\x04")
+)
+
+// loadRoster reads a roster: a text file with one unit a line (tab-separated
+// lines as pasted from Excel are read like CSV), or a CSV or XLSX file, whose
+// unit column is the one a header such as 单位名称 names, or else the first
+// column that is not all numbers (序号).
 func loadRoster(path string) (*roster, error) {
 	data, err := readBounded(path, maxRosterBytes)
 	if err != nil {
 		return nil, usageError{fmt.Sprintf("无法读取 --roster 指定的名单 %s: %v", path, err)}
 	}
-	var names []string
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".xlsx":
-		names, err = xlsx.ReadFirstColumn(bytes.NewReader(data), int64(len(data)))
+	var rows [][]string
+	ext := strings.ToLower(filepath.Ext(path))
+	switch {
+	case bytes.HasPrefix(data, oleMagic):
+		return nil, usageError{fmt.Sprintf("名单 %s 是旧版 Excel 文件（.xls），无法读取：请在 Excel 或 WPS 中另存为 .xlsx 或 .csv 后再用", path)}
+	case bytes.HasPrefix(data, zipMagic) || ext == ".xlsx":
+		cells, err := xlsx.ReadCells(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
 			return nil, usageError{fmt.Sprintf("名单 %s 不是可读的 Excel 文件（.xlsx）: %v", path, err)}
 		}
-	case ".csv":
-		text := decodeText(data)
-		r := csv.NewReader(strings.NewReader(text))
-		r.FieldsPerRecord = -1
-		r.LazyQuotes = true
-		for {
-			rec, err := r.Read()
-			if err == io.EOF {
-				break
+		for _, row := range cells {
+			var r []string
+			for _, c := range row {
+				if c.Col >= maxRosterCols {
+					continue
+				}
+				for len(r) <= c.Col {
+					r = append(r, "")
+				}
+				r[c.Col] = c.Text
 			}
-			if err != nil {
-				return nil, usageError{fmt.Sprintf("名单 %s 不是有效的 CSV: %v", path, err)}
-			}
-			if len(rec) > 0 {
-				names = append(names, rec[0])
-			}
+			rows = append(rows, r)
 		}
 	default:
-		names = strings.Split(decodeText(data), "\n")
+		text, ok := rosterText(data)
+		if !ok {
+			return nil, usageError{fmt.Sprintf("名单 %s 不是文本文件（含有 NUL 字节或无法识别的编码）：名单应为文本（每行一个单位）、CSV 或 .xlsx", path)}
+		}
+		if ext == ".csv" {
+			r := csv.NewReader(strings.NewReader(text))
+			r.FieldsPerRecord = -1
+			r.LazyQuotes = true
+			for {
+				rec, err := r.Read()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					return nil, usageError{fmt.Sprintf("名单 %s 不是有效的 CSV: %v", path, err)}
+				}
+				rows = append(rows, rec)
+			}
+		} else {
+			for _, line := range strings.Split(text, "\n") {
+				rows = append(rows, strings.Split(line, "\t"))
+			}
+		}
 	}
 	ro := &roster{Path: path}
 	seen := map[string]bool{}
-	for i, n := range names {
-		n = strings.TrimSpace(strings.TrimPrefix(n, "\ufeff"))
-		if n == "" || strings.HasPrefix(n, "#") {
-			continue
-		}
-		if i == 0 && isRosterHeader(n) {
-			continue
-		}
-		k := unitKey(n)
+	for _, n := range rosterNames(rows) {
+		_, k := unitKeys(n)
 		if k == "" || seen[k] {
 			continue
 		}
@@ -78,27 +109,107 @@ func loadRoster(path string) (*roster, error) {
 		ro.Units = append(ro.Units, n)
 	}
 	if len(ro.Units) == 0 {
-		return nil, usageError{fmt.Sprintf("名单 %s 中没有任何单位（每行一个单位名称，或 CSV/XLSX 的第一列）", path)}
+		return nil, usageError{fmt.Sprintf("名单 %s 中没有任何单位（每行一个单位名称，或 CSV/XLSX 中“单位名称”一列）", path)}
 	}
 	return ro, nil
 }
 
-// decodeText reads UTF-8 (with or without BOM), UTF-16 with BOM or GB18030
-// text, as offices save rosters from Excel and Notepad.
-func decodeText(data []byte) string {
+// rosterText decodes a text roster: UTF-8 (with or without BOM), UTF-16
+// with BOM or GB18030, as offices save rosters from Excel and Notepad. It
+// refuses what is not text: NUL and other control bytes, bytes that are
+// no encoding.
+func rosterText(data []byte) (string, bool) {
 	s, err := textenc.Decode(data)
 	if err != nil {
-		return string(data)
+		return "", false
 	}
-	return strings.ReplaceAll(s, "\r", "")
+	for _, r := range s {
+		if r == utf8.RuneError || (r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f') || r == 0x7f {
+			return "", false
+		}
+	}
+	return strings.ReplaceAll(s, "\r", ""), true
 }
 
+// rosterNames picks the unit names out of a roster's rows: comment rows
+// (#) and blank rows dropped; a header row among the first rows decides
+// the unit column and the rows above it are titles; without one, the unit
+// column is the first that is not all numbers. Header words are never units.
+func rosterNames(rows [][]string) []string {
+	var data [][]string
+	for _, r := range rows {
+		blank := true
+		for i := range r {
+			r[i] = strings.TrimSpace(strings.TrimPrefix(r[i], "\ufeff"))
+			if r[i] != "" {
+				blank = false
+			}
+		}
+		if blank {
+			continue
+		}
+		if first := firstFilled(r); strings.HasPrefix(first, "#") {
+			continue
+		}
+		data = append(data, r)
+	}
+	col := -1
+	for i := 0; i < len(data) && i < rosterHeaderRows && col < 0; i++ {
+		for j, c := range data[i] {
+			if isRosterHeader(c) {
+				col = j
+				data = data[i+1:]
+				break
+			}
+		}
+	}
+	if col < 0 {
+		col = 0
+		ncol := 0
+		for _, r := range data {
+			ncol = max(ncol, len(r))
+		}
+	cols:
+		for j := 0; j < ncol; j++ {
+			for _, r := range data {
+				if j < len(r) && r[j] != "" && !rosterSeq.MatchString(width.Fold.String(r[j])) {
+					col = j
+					break cols
+				}
+			}
+		}
+	}
+	var names []string
+	for _, r := range data {
+		if col < len(r) && r[col] != "" && !isRosterHeader(r[col]) {
+			names = append(names, r[col])
+		}
+	}
+	return names
+}
+
+func firstFilled(r []string) string {
+	for _, c := range r {
+		if c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// rosterSeq is a cell of a 序号 column: "1", "12.", "3、", "(4)".
+var rosterSeq = regexp.MustCompile(`^[(（]?[0-9]+[)）.、]?$`)
+
 func isRosterHeader(s string) bool {
-	switch unitKey(s) {
-	case "单位", "单位名称", "名称", "机关", "机关名称", "发布机关", "部门", "部门名称", "报送单位":
+	k := unitKey(s)
+	switch k {
+	case "单位", "单位名称", "单位全称", "单位简称", "名称", "全称", "机关", "机关名称", "发布机关", "行政机关",
+		"部门", "部门名称", "报送单位", "应报送单位", "填报单位", "责任单位", "机构", "机构名称":
 		return true
 	}
-	return false
+	// 报送单位名称, 应报送单位全称 …: a short cell ending in 名称/全称.
+	n := len([]rune(k))
+	return n <= 8 && (strings.HasSuffix(k, "单位名称") || strings.HasSuffix(k, "单位全称") || strings.HasSuffix(k, "机关名称"))
 }
 
 // unitKey normalises a unit name the way offices vary it, so that full and
@@ -106,6 +217,14 @@ func isRosterHeader(s string) bool {
 // 街道; 委员会 ~ 委; a trailing 办公室/办公厅/办 dropped (the office publishes
 // the government's report: "XX县人民政府办公室" ~ "XX县政府办" ~ "XX县人民政府").
 func unitKey(s string) string {
+	k, _ := unitKeys(s)
+	return k
+}
+
+// unitKeys returns unitKey and the full key, which keeps the office apart
+// from its government ("XX县人民政府办公室" ~ "XX县政府办", but not ~
+// "XX县人民政府"): for a roster that lists both.
+func unitKeys(s string) (key, full string) {
 	s = width.Fold.String(strings.TrimSpace(s))
 	s = rosterNumber.ReplaceAllString(s, "")
 	if t := strings.TrimSpace(rosterNote.ReplaceAllString(s, "")); t != "" {
@@ -122,9 +241,11 @@ func unitKey(s string) string {
 	k = strings.ReplaceAll(k, "人民政府", "政府")
 	k = strings.ReplaceAll(k, "街道办事处", "街道")
 	k = strings.ReplaceAll(k, "委员会", "委")
+	office := ""
 	for _, suf := range []string{"办公室", "办公厅", "办"} {
 		if strings.HasSuffix(k, suf) && len([]rune(k)) > len([]rune(suf))+1 {
 			k = strings.TrimSuffix(k, suf)
+			office = "\x00" + strings.TrimSuffix(suf, "公室") // 办公室 ~ 办; 办公厅 apart
 			break
 		}
 	}
@@ -135,7 +256,10 @@ func unitKey(s string) string {
 			break
 		}
 	}
-	return k
+	if k == "" {
+		return "", ""
+	}
+	return k, k + office
 }
 
 var (
@@ -147,11 +271,14 @@ var (
 
 // coverage is what a roster says about a run.
 type coverage struct {
-	Year int // the report year compared (the most common year in the run)
+	Year int // the report year compared (--year, else the latest in the run)
 	// Missing are roster units with no report of Year in the run.
 	Missing []string
 	// Unlisted are reports of Year whose issuer is not on the roster.
 	Unlisted []checked
+	// Unknown are reports whose issuer or year could not be read: they
+	// could not be compared, and their unit may show as missing.
+	Unknown []checked
 	// Matched maps a roster unit to the paths of its reports of Year.
 	Matched map[string][]string
 }
@@ -161,45 +288,67 @@ type coverage struct {
 // least this long (汝州市), so that "政府" alone matches nothing.
 const minSuffixRunes = 3
 
+// runYear is the report year a roster is compared for: ro.Year (--year),
+// else the latest report year in the run.
+func (ro *roster) runYear(out []checked) int {
+	if ro.Year > 0 {
+		return ro.Year
+	}
+	y := 0
+	for _, c := range out {
+		y = max(y, c.Year)
+	}
+	return y
+}
+
 // compare matches the reports of out against the roster.
 func (ro *roster) compare(out []checked) coverage {
-	cv := coverage{Matched: map[string][]string{}}
-	years := map[int]int{}
-	for _, c := range out {
-		if c.Year > 0 {
-			years[c.Year]++
-		}
-	}
-	for y, n := range years {
-		if n > years[cv.Year] || (n == years[cv.Year] && y > cv.Year) {
-			cv.Year = y
-		}
-	}
+	cv := coverage{Matched: map[string][]string{}, Year: ro.runYear(out)}
 	keys := make([]string, len(ro.Units))
+	fulls := make([]string, len(ro.Units))
 	for i, u := range ro.Units {
-		keys[i] = unitKey(u)
+		keys[i], fulls[i] = unitKeys(u)
 	}
 	for _, c := range out {
-		if c.Issuer == "" || (cv.Year != 0 && c.Year != cv.Year) {
+		if c.Issuer == "" || c.Year == 0 {
+			cv.Unknown = append(cv.Unknown, c)
 			continue
 		}
-		ik := unitKey(c.Issuer)
+		if cv.Year != 0 && c.Year != cv.Year {
+			continue
+		}
+		ik, ifull := unitKeys(c.Issuer)
 		hit := -1
-		for i, k := range keys {
-			if k == ik {
+		// The unit named exactly first (a roster listing both 青川县人民政府
+		// and 青川县人民政府办公室), then the unit that is the same but for
+		// an office suffix.
+		for i := range keys {
+			if fulls[i] == ifull {
 				hit = i
 				break
 			}
 		}
 		if hit < 0 {
-			// A prefix (province, city) on one side only: unique suffix.
-			n := 0
 			for i, k := range keys {
-				if suffixMatch(k, ik) {
-					hit, n = i, n+1
+				if k == ik {
+					hit = i
+					break
 				}
 			}
-			if n != 1 {
+		}
+		if hit < 0 {
+			// A prefix (province, city) on one side only: unique suffix
+			// (the exact form first when several units share a key).
+			for _, pair := range [][2][]string{{fulls, {ifull}}, {keys, {ik}}} {
+				n := 0
+				for i, k := range pair[0] {
+					if suffixMatch(k, pair[1][0]) {
+						hit, n = i, n+1
+					}
+				}
+				if n == 1 {
+					break
+				}
 				hit = -1
 			}
 		}
@@ -226,19 +375,32 @@ func suffixMatch(a, b string) bool {
 }
 
 // writeRosterNotes says on stderr who has not reported, for a run with
-// --roster and no summary file to put it in.
-func writeRosterNotes(w io.Writer, ro *roster, out []checked) {
+// --roster and no summary file to put it in (brief: the workbook has it,
+// and only the reports that could not be compared are named).
+func writeRosterNotes(w io.Writer, ro *roster, out []checked, brief bool) {
 	cv := ro.compare(out)
-	year := ""
-	if cv.Year > 0 {
-		year = fmt.Sprintf("%d年度", cv.Year)
+	if !brief {
+		fmt.Fprintf(w, "reportlint: 名单 %s 共 %d 个单位，%d 个未找到%s报告", ro.Path, len(ro.Units), len(cv.Missing), yearWords(cv.Year))
+		if len(cv.Missing) > 0 {
+			fmt.Fprintf(w, "：%s", strings.Join(cv.Missing, "、"))
+		}
+		fmt.Fprintln(w)
+		for _, c := range cv.Unlisted {
+			fmt.Fprintf(w, "reportlint: %s 的发布机关「%s」不在名单 %s 中\n", c.Path, c.Issuer, ro.Path)
+		}
 	}
-	fmt.Fprintf(w, "reportlint: 名单 %s 共 %d 个单位，%d 个未找到%s报告", ro.Path, len(ro.Units), len(cv.Missing), year)
-	if len(cv.Missing) > 0 {
-		fmt.Fprintf(w, "：%s", strings.Join(cv.Missing, "、"))
+	for _, c := range cv.Unknown {
+		fmt.Fprintf(w, "reportlint: %s 的%s无法识别，未能与名单 %s 比对\n", c.Path, unknownWhat(c), ro.Path)
 	}
-	fmt.Fprintln(w)
-	for _, c := range cv.Unlisted {
-		fmt.Fprintf(w, "reportlint: %s 的发布机关「%s」不在名单 %s 中\n", c.Path, c.Issuer, ro.Path)
+}
+
+// unknownWhat says what of a report could not be read for the roster.
+func unknownWhat(c checked) string {
+	switch {
+	case c.Issuer == "" && c.Year == 0:
+		return "发布机关和年度"
+	case c.Issuer == "":
+		return "发布机关"
 	}
+	return "年度"
 }

@@ -155,3 +155,138 @@ func TestRosterInRun(t *testing.T) {
 	require.Len(t, rows, 2, "%v", rows)
 	assert.Equal(t, []string{"青川县林业局", "未报送", "2024"}, rows[1][:3])
 }
+
+const rosterData = "testdata/roster/"
+
+// A folder that keeps last year's reports too (for cross-year pairing):
+// the latest year is compared, or the one --year names.
+func TestRosterYear(t *testing.T) {
+	dir := t.TempDir()
+	rp := filepath.Join(dir, "名单.txt")
+	require.NoError(t, os.WriteFile(rp, []byte("青川县自然资源局\n青川县水利局\n青川县教育局\n"), 0o644))
+	_, errOut, code := runArgs("check", "--roster", rp, rosterData+"yearmix")
+	assert.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, errOut, "1 个未找到2024年度报告：青川县教育局", "three reports of 2023, two of 2024")
+
+	_, errOut, code = runArgs("check", "--roster", rp, "--year", "2023", rosterData+"yearmix")
+	assert.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, errOut, "0 个未找到2023年度报告")
+
+	_, errOut, code = runArgs("check", "--roster", rp, "--year", "2022", rosterData+"yearmix")
+	assert.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, errOut, "3 个未找到2022年度报告")
+
+	_, errOut, code = runArgs("check", "--roster", rp, "--year", "24", rosterData+"yearmix")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "选项 --year 的值 \"24\" 无效：应为四位数的年份")
+	_, errOut, code = runArgs("check", "--year", "2024", rosterData+"yearmix")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "--year 只和 --roster 一起使用")
+
+	help, _, _ := runArgs("check", "-h")
+	assert.Contains(t, help, "--year N")
+}
+
+// The unit column: named by a header (after a title row or comments), or
+// the first column not all 序号; tab-separated text like CSV; xlsx cells
+// without r; an xlsx under another extension.
+func TestLoadRosterUnitColumn(t *testing.T) {
+	eight := []string{"青川县政府办", "城关街道", "木鱼镇", "房石乡人民政府", "青川县自然资源局", "青川县发展和改革委", "青川县卫生健康委", "青川县教育局"}
+	for _, f := range []string{"r3-seq-col2.csv", "x2-seq-col-b.xlsx", "r7c-tab.txt", "x3-title-row.xlsx", "r6-hdr-other.txt", "x4-inline-nor.xlsx", "x1-as.xls"} {
+		ro, err := loadRoster(rosterData + f)
+		require.NoError(t, err, f)
+		assert.Equal(t, eight, ro.Units, f)
+	}
+	ro, err := loadRoster(rosterData + "r11-comment-then-header.txt")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"青川县自然资源局"}, ro.Units)
+
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(data), 0o644))
+		return p
+	}
+	for name, data := range map[string]string{
+		// No header: the first column that is not all numbers.
+		"noheader.csv": "1,青川县林业局,张三\n2,青川县水利局,李四\n",
+		"noheader.txt": "01\t青川县林业局\n\t青川县水利局\n",
+		// A title row, then the header in column C.
+		"title.csv": "青川县2024年度应报送单位名单,,\n序号,联系人,报送单位名称\n1,张三,青川县林业局\n2,李四,青川县水利局\n",
+		// Header words are never units, wherever they stand.
+		"repeated.txt": "单位全称\n青川县林业局\n单位名称\n青川县水利局\n",
+	} {
+		ro, err := loadRoster(write(name, data))
+		require.NoError(t, err, name)
+		assert.Equal(t, []string{"青川县林业局", "青川县水利局"}, ro.Units, name)
+	}
+}
+
+// What is not a roster is refused, not listed as units.
+func TestLoadRosterRefusesBinary(t *testing.T) {
+	_, err := loadRoster(rosterData + "old.xls")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "另存为 .xlsx 或 .csv")
+	_, errOut, code := runArgs("check", "--roster", rosterData+"old.xls", cleanFixture)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "旧版 Excel 文件（.xls）")
+
+	dir := t.TempDir()
+	for name, data := range map[string][]byte{
+		"nul.txt":    []byte("青川县林业局\n\x00\x00\x01\x02青川县水利局\n"),
+		"bin.csv":    {0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R'},
+		"badenc.txt": {0xc7, 0xe0, 0x80, 0xff, 0x80, 0xff, 0xff, 0x0a},
+	} {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, data, 0o644))
+		_, err := loadRoster(p)
+		require.Error(t, err, name)
+		assert.Contains(t, err.Error(), "不是文本文件", name)
+	}
+}
+
+// A roster listing both a government and its office: two units, each
+// matched by the report that names it; alone, either stands for both.
+func TestRosterGovernmentAndOffice(t *testing.T) {
+	ro, err := loadRoster(rosterData + "r8-gov-and-office.txt")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"青川县人民政府", "青川县人民政府办公室", "青川县教育局"}, ro.Units)
+	cv := ro.compare([]checked{{Path: "a.pdf", Issuer: "青川县政府办", Year: 2024}})
+	assert.Equal(t, []string{"a.pdf"}, cv.Matched["青川县人民政府办公室"])
+	assert.Equal(t, []string{"青川县人民政府", "青川县教育局"}, cv.Missing)
+	cv = ro.compare([]checked{{Path: "b.pdf", Issuer: "青川县人民政府", Year: 2024}, {Path: "c.pdf", Issuer: "四川省青川县人民政府办公室", Year: 2024}})
+	assert.Equal(t, []string{"b.pdf"}, cv.Matched["青川县人民政府"])
+	assert.Equal(t, []string{"c.pdf"}, cv.Matched["青川县人民政府办公室"])
+	assert.Equal(t, []string{"青川县教育局"}, cv.Missing)
+
+	alone := &roster{Path: "x", Units: []string{"青川县人民政府"}}
+	cv = alone.compare([]checked{{Path: "a.pdf", Issuer: "青川县人民政府办公室", Year: 2024}})
+	assert.Empty(t, cv.Missing, "the office's report stands for the government's")
+}
+
+// Reports whose issuer or year cannot be read are named, on stderr and in
+// the 未报送 sheet, so that a unit shown as missing can be explained.
+func TestRosterUnknownReports(t *testing.T) {
+	dir := t.TempDir()
+	rp := filepath.Join(dir, "名单.txt")
+	require.NoError(t, os.WriteFile(rp, []byte("青川县自然资源局\n青川县发展和改革委\n青川县教育局\n"), 0o644))
+	noyear := rosterData + "noyear"
+	unknown := filepath.Join(noyear, "jy-noyear.txt")
+	_, errOut, _ := runArgs("check", "--roster", rp, noyear)
+	assert.Contains(t, errOut, "1 个未找到2024年度报告：青川县教育局")
+	assert.Contains(t, errOut, unknown+" 的发布机关和年度无法识别，未能与名单 "+rp+" 比对")
+
+	xp := filepath.Join(dir, "汇总.xlsx")
+	_, errOut, _ = runArgs("check", "--roster", rp, "--summary", xp, noyear)
+	assert.Contains(t, errOut, unknown+" 的发布机关和年度无法识别，未能与名单")
+	assert.NotContains(t, errOut, "个未找到", "the workbook has the list")
+	x, err := excelize.OpenFile(xp)
+	require.NoError(t, err)
+	defer x.Close()
+	rows, err := x.GetRows(sheetMissing)
+	require.NoError(t, err)
+	require.Len(t, rows, 3, "%v", rows)
+	assert.Equal(t, "青川县教育局", rows[1][0])
+	assert.Equal(t, []string{"", "无法识别", "", unknown}, rows[2][:4])
+	assert.Contains(t, rows[2][4], "无法识别报告的发布机关和年度，未能与名单比对")
+}

@@ -19,6 +19,40 @@ const maxPartBytes = 64 << 20
 // .xlsx file, top to bottom, with "" for empty cells between filled ones.
 // It is for short lists (a roster of units), not for general reading.
 func ReadFirstColumn(r io.ReaderAt, size int64) ([]string, error) {
+	rows, err := ReadCells(r, size)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for i, row := range rows {
+		for _, c := range row {
+			if c.Col == 0 {
+				for len(out) < i {
+					out = append(out, "")
+				}
+				out = append(out, c.Text)
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// ReadCell is one filled cell of a row read by ReadCells.
+type ReadCell struct {
+	Col  int // 0 for column A
+	Text string
+}
+
+// maxCol is the last column of a sheet (XFD); cells beyond it are dropped.
+const maxCol = 16384
+
+// ReadCells returns the cells of the first sheet of an .xlsx file, row by
+// row: rows[i] holds the cells of row i+1 in the order written (nil for an
+// empty row). A cell without an r attribute is in the column after the
+// previous cell of its row (ECMA-376 §18.3.1.4). Like ReadFirstColumn it
+// is for short lists, not for general reading.
+func ReadCells(r io.ReaderAt, size int64) ([][]ReadCell, error) {
 	z, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, err
@@ -47,7 +81,7 @@ func ReadFirstColumn(r io.ReaderAt, size int64) ([]string, error) {
 	}
 	defer rc.Close()
 	dec := xml.NewDecoder(io.LimitReader(rc, maxPartBytes))
-	var out []string
+	var out [][]ReadCell
 	type cell struct {
 		R  string `xml:"r,attr"`
 		T  string `xml:"t,attr"`
@@ -59,7 +93,7 @@ func ReadFirstColumn(r io.ReaderAt, size int64) ([]string, error) {
 			} `xml:"r"`
 		} `xml:"is"`
 	}
-	row := 0
+	row, col := 0, -1
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -75,6 +109,7 @@ func ReadFirstColumn(r io.ReaderAt, size int64) ([]string, error) {
 		switch se.Name.Local {
 		case "row":
 			row++
+			col = -1
 			for _, a := range se.Attr {
 				if a.Name.Local == "r" {
 					if n, err := strconv.Atoi(a.Value); err == nil && n > 0 && n < 1<<20 {
@@ -87,9 +122,13 @@ func ReadFirstColumn(r io.ReaderAt, size int64) ([]string, error) {
 			if err := dec.DecodeElement(&c, &se); err != nil {
 				return nil, err
 			}
-			col := strings.TrimRight(c.R, "0123456789")
-			if c.R != "" && col != "A" {
-				continue
+			if n, ok := colIndex(c.R); ok {
+				col = n
+			} else {
+				col++
+			}
+			if row == 0 {
+				row = 1 // a cell outside any row: take it as row 1
 			}
 			var v string
 			switch c.T {
@@ -107,13 +146,38 @@ func ReadFirstColumn(r io.ReaderAt, size int64) ([]string, error) {
 			default:
 				v = c.V
 			}
-			for len(out) < row-1 {
-				out = append(out, "")
+			if col >= maxCol {
+				continue
 			}
-			out = append(out, v)
+			for len(out) < row {
+				out = append(out, nil)
+			}
+			out[row-1] = append(out[row-1], ReadCell{Col: col, Text: v})
 		}
 	}
 	return out, nil
+}
+
+// colIndex reads the column of a cell reference ("B12" -> 1).
+func colIndex(ref string) (int, bool) {
+	n, i := 0, 0
+	for ; i < len(ref); i++ {
+		ch := ref[i]
+		if ch >= 'a' && ch <= 'z' {
+			ch -= 'a' - 'A'
+		}
+		if ch < 'A' || ch > 'Z' {
+			break
+		}
+		n = n*26 + int(ch-'A') + 1
+		if n > maxCol {
+			return maxCol, true
+		}
+	}
+	if i == 0 {
+		return 0, false
+	}
+	return n - 1, true
 }
 
 func firstSheetPath(files map[string]*zip.File) (string, error) {

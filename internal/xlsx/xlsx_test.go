@@ -153,3 +153,36 @@ func TestReadFirstColumnHostile(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"甲", "", "12"}, got)
 }
+
+// Cells without r (as some generators write them) are placed by position:
+// each in the column after the previous cell of its row.
+func TestReadCellsWithoutRef(t *testing.T) {
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	for name, body := range map[string]string{
+		"xl/workbook.xml":            `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>`,
+		"xl/worksheets/sheet1.xml": `<worksheet><sheetData>` +
+			`<row r="1"><c t="inlineStr"><is><t>单位名称</t></is></c><c t="inlineStr"><is><t>备注</t></is></c></row>` +
+			`<row r="2"><c t="inlineStr"><is><t>甲</t></is></c><c t="inlineStr"><is><t>x</t></is></c></row>` +
+			`<row r="3"><c r="C3"><v>1</v></c><c><v>2</v></c></row>` +
+			`<row><c t="inlineStr"><is><t>乙</t></is></c></row>` +
+			`</sheetData></worksheet>`,
+	} {
+		w, _ := z.Create(name)
+		w.Write([]byte(body))
+	}
+	require.NoError(t, z.Close())
+	data := buf.Bytes()
+	got, err := ReadFirstColumn(bytes.NewReader(data), int64(len(data)))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"单位名称", "甲", "", "乙"}, got)
+	rows, err := ReadCells(bytes.NewReader(data), int64(len(data)))
+	require.NoError(t, err)
+	require.Len(t, rows, 4)
+	assert.Equal(t, []ReadCell{{0, "单位名称"}, {1, "备注"}}, rows[0])
+	assert.Equal(t, []ReadCell{{2, "1"}, {3, "2"}}, rows[2])
+	c, ok := colIndex("AB7")
+	assert.True(t, ok)
+	assert.Equal(t, 27, c)
+}
