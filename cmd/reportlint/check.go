@@ -80,7 +80,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 			return exitUsage, err
 		}
 	}
-	files, err := discoverReports(paths, stderr)
+	files, err := discoverReports(paths, stderr, cf.verbose)
 	if err != nil {
 		return exitUsage, err
 	}
