@@ -86,16 +86,20 @@ type fileSet struct {
 	paths map[string]bool
 	// bySize holds the files that exist, by size (os.SameFile compares
 	// only files of the same size).
-	bySize map[int64][]seenFile
+	bySize map[int64][]*seenFile
 }
 
 type seenFile struct {
 	path string
 	info os.FileInfo
+	// real is the path once links are resolved, made absolute: computed
+	// when another path of the same file comes ("" until then; "-" when
+	// it cannot be resolved).
+	real string
 }
 
 func newFileSet() *fileSet {
-	return &fileSet{paths: map[string]bool{}, bySize: map[int64][]seenFile{}}
+	return &fileSet{paths: map[string]bool{}, bySize: map[int64][]*seenFile{}}
 }
 
 func (s *fileSet) add(p string) {
@@ -109,28 +113,30 @@ func (s *fileSet) add(p string) {
 	s.paths[key] = true
 	if p != "-" {
 		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			nf := &seenFile{path: p, info: st}
 			for _, o := range s.bySize[st.Size()] {
-				if os.SameFile(o.info, st) && samePlace(o.path, p) {
+				if os.SameFile(o.info, st) && o.realPath() == nf.realPath() && nf.real != "-" {
 					return
 				}
 			}
-			s.bySize[st.Size()] = append(s.bySize[st.Size()], seenFile{p, st})
+			s.bySize[st.Size()] = append(s.bySize[st.Size()], nf)
 		}
 	}
 	s.files = append(s.files, p)
 }
 
-// samePlace reports whether two paths of the same file lead to the same
-// directory entry once links are resolved (not two hard links).
-func samePlace(a, b string) bool {
-	ra, err1 := filepath.EvalSymlinks(a)
-	rb, err2 := filepath.EvalSymlinks(b)
-	if err1 != nil || err2 != nil {
-		return false
+// realPath is the file's place once links are resolved ("-" when that
+// fails), computed once.
+func (f *seenFile) realPath() string {
+	if f.real == "" {
+		f.real = "-"
+		if r, err := filepath.EvalSymlinks(f.path); err == nil {
+			if a, err := filepath.Abs(r); err == nil {
+				f.real = a
+			}
+		}
 	}
-	ra, err1 = filepath.Abs(ra)
-	rb, err2 = filepath.Abs(rb)
-	return err1 == nil && err2 == nil && ra == rb
+	return f.real
 }
 
 // reportExtList is the sorted list of the extensions a directory walk
