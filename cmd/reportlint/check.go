@@ -83,7 +83,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	} else if kf.year != 0 {
 		return exitUsage, usageError{"选项 --year 只和 --roster 一起使用（选择与名单比对的报告年度）"}
 	}
-	files, err := discoverReports(paths, stderr)
+	files, err := discoverReports(paths, stderr, cf.verbose)
 	if err != nil {
 		return exitUsage, err
 	}

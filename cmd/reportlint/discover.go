@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -10,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/parser/load"
 )
 
@@ -25,18 +27,24 @@ type reportFiles struct {
 // for that path and the rest is checked), unless no path exists at all. A
 // directory without a report file is said on stderr and sets empty (the
 // command then exits 2, so a run pointed at the wrong folder fails); when
-// nothing at all is left to check, that is a usage error.
-func discoverReports(paths []string, stderr io.Writer) (reportFiles, error) {
+// nothing at all is left to check, that is a usage error. With verbose,
+// the files a directory walk leaves out on purpose (reportlint's own HTML
+// summaries) are said on stderr.
+func discoverReports(paths []string, stderr io.Writer, verbose bool) (reportFiles, error) {
 	var rf reportFiles
 	missing := 0
-	seen := map[string]bool{}
+	set := newFileSet()
+	var skipped func(path, why string)
+	if verbose {
+		skipped = func(path, why string) { fmt.Fprintf(stderr, "reportlint: 跳过 %s：%s\n", path, why) }
+	}
 	for _, p := range paths {
 		if p != "-" {
 			if _, err := os.Stat(p); err != nil {
 				missing++
 			}
 		}
-		fs, err := discover([]string{p})
+		fs, err := expand(p, skipped)
 		if err != nil {
 			return rf, err
 		}
@@ -45,12 +53,10 @@ func discoverReports(paths []string, stderr io.Writer) (reportFiles, error) {
 			fmt.Fprintf(stderr, "reportlint: 目录 %s 中没有找到报告文件（%s）；请检查路径是否正确\n", p, strings.Join(reportExtList(), " "))
 		}
 		for _, f := range fs {
-			if !seen[f] {
-				seen[f] = true
-				rf.list = append(rf.list, f)
-			}
+			set.add(f)
 		}
 	}
+	rf.list = set.files
 	files := rf.list
 	switch {
 	case len(paths) > 0 && missing == len(paths):
@@ -68,78 +74,207 @@ func discoverReports(paths []string, stderr io.Writer) (reportFiles, error) {
 	return rf, nil
 }
 
+// fileSet is the list of files to check without repeats, in the order
+// they were first named. A file is a repeat when its path is the same
+// after filepath.Clean ("./a.txt" and "a.txt"), or when it is the same
+// file (os.SameFile) at the same place once links are resolved (a link
+// to it, a path through a linked folder, an absolute path). Hard links
+// are separate names a folder holds (a folder of copies made with ln),
+// so they stay separate files.
+type fileSet struct {
+	files []string
+	paths map[string]bool
+	// bySize holds the files that exist, by size (os.SameFile compares
+	// only files of the same size).
+	bySize map[int64][]*seenFile
+}
+
+type seenFile struct {
+	path string
+	info os.FileInfo
+	// real is the path once links are resolved, made absolute: computed
+	// when another path of the same file comes ("" until then; "-" when
+	// it cannot be resolved).
+	real string
+}
+
+func newFileSet() *fileSet {
+	return &fileSet{paths: map[string]bool{}, bySize: map[int64][]*seenFile{}}
+}
+
+func (s *fileSet) add(p string) {
+	key := p
+	if p != "-" {
+		key = filepath.Clean(p)
+	}
+	if s.paths[key] {
+		return
+	}
+	s.paths[key] = true
+	if p != "-" {
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			nf := &seenFile{path: p, info: st}
+			for _, o := range s.bySize[st.Size()] {
+				if os.SameFile(o.info, st) && o.realPath() == nf.realPath() && nf.real != "-" {
+					return
+				}
+			}
+			s.bySize[st.Size()] = append(s.bySize[st.Size()], nf)
+		}
+	}
+	s.files = append(s.files, p)
+}
+
+// realPath is the file's place once links are resolved ("-" when that
+// fails), computed once.
+func (f *seenFile) realPath() string {
+	if f.real == "" {
+		f.real = "-"
+		if r, err := filepath.EvalSymlinks(f.path); err == nil {
+			if a, err := filepath.Abs(r); err == nil {
+				f.real = a
+			}
+		}
+	}
+	return f.real
+}
+
 // reportExtList is the sorted list of the extensions a directory walk
 // picks up (from the input-format registry; old binary formats are
 // included so that they get a P001 rather than being skipped silently).
 func reportExtList() []string { return load.Extensions() }
 
 // discover expands the command-line paths into the list of files to check,
-// in a stable order. A path that does not exist is kept as it is: reading
-// it gives the P001 that names it.
+// in a stable order, each file once (see fileSet). A path that does not
+// exist is kept as it is: reading it gives the P001 that names it.
 func discover(paths []string) ([]string, error) {
-	var files []string
-	seen := map[string]bool{}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			files = append(files, p)
+	set := newFileSet()
+	for _, p := range paths {
+		fs, err := expand(p, nil)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range fs {
+			set.add(f)
 		}
 	}
-	for _, p := range paths {
-		if p == "-" {
-			add(p)
-			continue
-		}
-		st, err := os.Stat(p)
-		if err != nil || !st.IsDir() {
-			add(p)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				// An unreadable subdirectory: report it as a file that
-				// cannot be read instead of stopping the batch.
-				found = append(found, path)
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			name := d.Name()
-			if d.IsDir() {
-				if path != p && (strings.HasPrefix(name, ".") || name == "node_modules") {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
-				return nil
-			}
-			if d.Type()&fs.ModeSymlink != 0 {
-				// A link to a file is checked; a link to a directory is not
-				// followed, so that link loops cannot hang the walk.
-				st, err := os.Stat(path)
-				if err != nil || !st.Mode().IsRegular() {
-					return nil
-				}
-			} else if !d.Type().IsRegular() {
-				return nil
-			}
-			if load.IsReportName(name) || (filepath.Ext(name) == "" && sniffable(path)) {
-				found = append(found, path)
+	return set.files, nil
+}
+
+// expand is the files one command-line path stands for: a directory (or
+// a link to one) is walked, in sorted order; anything else is itself.
+// skipped, when not nil, is told of the files the walk leaves out on
+// purpose.
+func expand(p string, skipped func(path, why string)) ([]string, error) {
+	if p == "-" {
+		return []string{p}, nil
+	}
+	st, err := os.Stat(p)
+	if err != nil || !st.IsDir() {
+		return []string{p}, nil
+	}
+	root := p
+	if lst, err := os.Lstat(p); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+		// A link to a folder named on the command line is walked as the
+		// folder: WalkDir does not follow a link at its root, but does
+		// with a separator after it. The paths found keep the link's name.
+		root = p + string(filepath.Separator)
+	}
+	var found []string
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			// An unreadable subdirectory: report it as a file that
+			// cannot be read instead of stopping the batch.
+			found = append(found, path)
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
 			}
 			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("遍历目录 %s: %w", p, err)
 		}
-		sort.Strings(found)
-		for _, f := range found {
-			add(f)
+		name := d.Name()
+		if d.IsDir() {
+			if path != root && (strings.HasPrefix(name, ".") || name == "node_modules") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$") {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// A link to a file is checked; a link to a directory is not
+			// followed, so that link loops cannot hang the walk. A broken
+			// link with a report's name is kept: reading it gives the P001
+			// that names it, as for a missing path on the command line.
+			st, err := os.Stat(path)
+			if err != nil {
+				if load.IsReportName(name) {
+					found = append(found, path)
+				}
+				return nil
+			}
+			if !st.Mode().IsRegular() {
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		if load.IsReportName(name) || (filepath.Ext(name) == "" && sniffable(path)) {
+			if isHTMLName(name) && writtenByReportlint(path) {
+				// a summary of an earlier run left beside the reports
+				if skipped != nil {
+					skipped(path, "这是 reportlint 生成的汇总页，不是报告（直接在命令行上给出时才检查它）")
+				}
+				return nil
+			}
+			found = append(found, path)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("遍历目录 %s: %w", p, err)
+	}
+	sort.Strings(found)
+	return found, nil
+}
+
+// isHTMLName reports whether a file name found in a walk may be an HTML
+// page: an HTML extension, or none (the content was sniffed).
+func isHTMLName(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == "" {
+		return true
+	}
+	for _, f := range load.Formats {
+		if f.Format == parser.FormatHTML && slices.Contains(f.Exts, ext) {
+			return true
 		}
 	}
-	return files, nil
+	return false
+}
+
+// generatorMark is the meta element the HTML summary carries
+// (webui/report.tmpl); a walk skips pages that have it in their head.
+const generatorMark = `<meta name="generator" content="reportlint">`
+
+// legacyMark is how the summaries of versions before generatorMark begin
+// their style sheet (the first line of webui/report.css).
+const legacyMark = `<style>/* reportlint results: shared by the batch summary page`
+
+// generatorHead is how much of a file writtenByReportlint reads.
+const generatorHead = 4096
+
+// writtenByReportlint reports whether an HTML file is a page reportlint
+// wrote: its first few KB hold generatorMark (or legacyMark).
+func writtenByReportlint(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, generatorHead)
+	n, _ := io.ReadFull(f, head)
+	return bytes.Contains(head[:n], []byte(generatorMark)) || bytes.Contains(head[:n], []byte(legacyMark))
 }
 
 // sniffable reports whether a file without an extension looks like a

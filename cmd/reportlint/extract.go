@@ -42,7 +42,7 @@ func cmdExtract(args []string, stdout, stderr io.Writer) (int, error) {
 			fmt.Fprintln(stderr, "reportlint: 没有找到配置文件 .reportlint.yaml，使用默认设置")
 		}
 	}
-	files, err := discoverReports(paths, stderr)
+	files, err := discoverReports(paths, stderr, cf.verbose)
 	if err != nil {
 		return exitUsage, err
 	}

@@ -71,17 +71,52 @@ func parseInterleaved(fs *flag.FlagSet, args []string, stdout io.Writer) ([]stri
 			return nil, usageError{flagError(fs, err)}
 		}
 		rest := fs.Args()
-		if len(rest) == 0 {
+		if endedByDashes(fs, args, rest) {
+			// fs.Parse stopped at a "--" and dropped it: everything
+			// after it is a path, even what looks like a flag
+			paths = append(paths, rest...)
 			break
 		}
-		if rest[0] == "--" {
-			paths = append(paths, rest[1:]...)
+		if len(rest) == 0 {
 			break
 		}
 		paths = append(paths, rest[0])
 		args = rest[1:]
 	}
 	return paths, nil
+}
+
+// endedByDashes reports whether fs.Parse(args), leaving rest, stopped
+// at a "--" (which the flag package consumes) rather than at a path. The
+// argument just before rest is then "--", and not as the value of a flag
+// ("--output --").
+func endedByDashes(fs *flag.FlagSet, args, rest []string) bool {
+	i := len(args) - len(rest) - 1 // the last argument Parse consumed
+	if i < 0 || args[i] != "--" {
+		return false
+	}
+	return i == 0 || !takesValue(fs, args[i-1])
+}
+
+// takesValue reports whether arg is a flag that takes the argument after
+// it as its value ("--output", but not "--output=x" or "--verbose").
+func takesValue(fs *flag.FlagSet, arg string) bool {
+	name, ok := strings.CutPrefix(arg, "-")
+	if !ok || name == "" || name == "-" {
+		return false
+	}
+	name = strings.TrimPrefix(name, "-")
+	if strings.Contains(name, "=") {
+		return false
+	}
+	f := fs.Lookup(name)
+	if f == nil {
+		return false
+	}
+	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+		return false
+	}
+	return true
 }
 
 var (

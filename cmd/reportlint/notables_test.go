@@ -18,7 +18,7 @@ func TestOutputsWithoutTables(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts worker processes")
 	}
-	rf, err := discoverReports([]string{fixturesRoot}, io.Discard)
+	rf, err := discoverReports([]string{fixturesRoot}, io.Discard, false)
 	if err != nil || len(rf.list) < 50 {
 		t.Fatalf("fixtures: %v (%d files)", err, len(rf.list))
 	}
