@@ -94,7 +94,13 @@ func totalsRow(s *xlsx.Sheet, rows, first int, sums []float64) {
 	cells[0] = xlsx.Text("合计").Bold()
 	for i, v := range sums {
 		col := first + i
-		cells[col] = xlsx.Formula(fmt.Sprintf("SUM(%s:%s)", xlsx.Ref(col, 2), xlsx.Ref(col, max(rows+1, 2))), v).Bold()
+		if rows == 0 {
+			// no row above to add up: a SUM here would refer to itself
+			// (a circular reference Excel and WPS warn about)
+			cells[col] = xlsx.Number(0).Bold()
+			continue
+		}
+		cells[col] = xlsx.Formula(fmt.Sprintf("SUM(%s:%s)", xlsx.Ref(col, 2), xlsx.Ref(col, rows+1)), v).Bold()
 	}
 	s.Row(cells...)
 }

@@ -266,3 +266,42 @@ func TestPlaceInWordsDOCXTableOnce(t *testing.T) {
 	f = rules.Finding{Loc: parser.Loc{Unit: parser.UnitTableRow, Table: parser.Table4, RowOrd: 4, Cell: 1}, Table: parser.Table4}
 	require.Equal(t, 1, strings.Count(placeInWords(f), "表四"), placeInWords(f))
 }
+
+// A 合计 row with nothing above it holds 0, not a SUM of its own cell (a
+// circular reference): a clean run has no rule to count, a run of
+// unreadable files no figure.
+func TestXLSXTotalsWithoutRows(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "汇总.xlsx")
+	runArgs("check", "--summary", path, fixturesRoot+"/text/P001-empty.txt")
+	x, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	defer x.Close()
+	for _, sheet := range []string{"数据", "规则统计"} {
+		rows, err := x.GetRows(sheet)
+		require.NoError(t, err)
+		last := len(rows)
+		require.Equal(t, "合计", rows[last-1][0], sheet)
+		for col := 2; col <= len(rows[0]); col++ {
+			ref, _ := excelize.CoordinatesToCellName(col, last)
+			f, _ := x.GetCellFormula(sheet, ref)
+			if f == "" {
+				continue
+			}
+			from, _ := excelize.CoordinatesToCellName(col, 2)
+			require.NotContains(t, f, ref, "%s %s: %s refers to itself", sheet, ref, f)
+			require.Contains(t, f, from)
+		}
+	}
+	path = filepath.Join(t.TempDir(), "clean.xlsx")
+	runArgs("check", "--summary", path, cleanFixture)
+	x2, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	defer x2.Close()
+	rows, err := x2.GetRows("规则统计")
+	require.NoError(t, err)
+	require.Len(t, rows, 2, "header and 合计")
+	f, _ := x2.GetCellFormula("规则统计", "D2")
+	require.Empty(t, f, "no SUM over nothing")
+	v, _ := x2.GetCellValue("规则统计", "D2")
+	require.Equal(t, "0", v)
+}
