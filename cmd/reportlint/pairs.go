@@ -63,6 +63,7 @@ func pairReports(results []fileResult, explicit *parser.Report, explicitPath str
 	// Files whose previous year is ambiguous are noted once per issuer and
 	// year, not once per file.
 	ambiguous := map[key][]string{}
+	ambiguousOf := map[key]int{} // the number of candidates
 	var pairNotes []string
 	for i, r := range results {
 		if r.Report == nil || r.Report.Issuer == "" || r.Report.Year == 0 {
@@ -79,6 +80,7 @@ func pairReports(results []fileResult, explicit *parser.Report, explicitPath str
 			continue
 		case -2:
 			ambiguous[self] = append(ambiguous[self], r.Path)
+			ambiguousOf[self] = max(ambiguousOf[self], len(cands))
 			continue
 		}
 		pr.Prev[i], pr.PrevPath[i] = results[j].Report, results[j].Path
@@ -101,7 +103,7 @@ func pairReports(results []fileResult, explicit *parser.Report, explicitPath str
 			example = fmt.Sprintf("%s 等 %d 份", paths[0], len(paths))
 		}
 		notes = append(notes, fmt.Sprintf("reportlint: %s %d年度的报告（%s）有 %d 份可能的上一年度报告，无法确定与哪一份对照，未自动配对跨年度对照；请用 --previous 指定",
-			issuer, k.year, example, len(byKey[key{k.issuer, k.year - 1}])))
+			issuer, k.year, example, ambiguousOf[k]))
 	}
 	sort.Strings(notes)
 	pr.Notes = append(pr.Notes, notes...)

@@ -45,6 +45,9 @@ func TestPairReports(t *testing.T) {
 		{"the name as written first", []fileResult{
 			{Path: "a", Report: rep("青川县政府办", 2024)}, {Path: "b", Report: rep("青川县政府办", 2023)}, {Path: "c", Report: rep("青川县人民政府办公室", 2023)}},
 			[]int{1, -1, -1}, 1},
+		{"two name variants alike are ambiguous", []fileResult{
+			{Path: "a", Report: rep("庚县政府办", 2023)}, {Path: "b", Report: rep("庚县人民政府", 2023)}, {Path: "c", Report: rep("庚县人民政府办公室", 2024)}},
+			[]int{-1, -1, -1}, 1},
 		{"unreadable and unknown year", []fileResult{{Path: "a"}, {Path: "b", Report: rep("甲局", 0)}}, []int{-1, -1}, 0},
 	}
 	for _, c := range cases {
@@ -79,4 +82,9 @@ func TestPairReports(t *testing.T) {
 	pr := pairReports([]fileResult{{Path: "a", Report: rep("甲局", 2024)}, {Path: "p", Report: prev}}, prev, "p")
 	require.Same(t, prev, pr.Prev[0])
 	require.Nil(t, pr.Prev[1])
+
+	// an ambiguous note counts the candidates, name variants included
+	pr = pairReports([]fileResult{{Path: "a", Report: rep("庚县政府办", 2023)}, {Path: "b", Report: rep("庚县人民政府", 2023)}, {Path: "c", Report: rep("庚县人民政府办公室", 2024)}}, nil, "")
+	require.Len(t, pr.Notes, 1)
+	require.Contains(t, pr.Notes[0], "有 2 份可能的上一年度报告")
 }
