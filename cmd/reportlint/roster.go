@@ -39,6 +39,9 @@ const rosterHeaderRows = 5
 var (
 	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 	zipMagic = []byte("PK\x03\x04")
+	// encryptedPackage is the stream name (UTF-16LE) of an .xlsx encrypted
+	// with a password, which Office stores in an OLE file
+	encryptedPackage = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
 )
 
 // loadRoster reads a roster: a text file with one unit a line (tab-separated
@@ -53,6 +56,8 @@ func loadRoster(path string) (*roster, error) {
 	var rows [][]string
 	ext := strings.ToLower(filepath.Ext(path))
 	switch {
+	case bytes.HasPrefix(data, oleMagic) && bytes.Contains(data, encryptedPackage):
+		return nil, usageError{fmt.Sprintf("名单 %s 已加密（设置了打开密码），无法读取：请在 Excel 或 WPS 中取消密码，或另存为 .csv 后再用", path)}
 	case bytes.HasPrefix(data, oleMagic):
 		return nil, usageError{fmt.Sprintf("名单 %s 是旧版 Excel 文件（.xls），无法读取：请在 Excel 或 WPS 中另存为 .xlsx 或 .csv 后再用", path)}
 	case bytes.HasPrefix(data, zipMagic) || ext == ".xlsx":
@@ -82,6 +87,7 @@ func loadRoster(path string) (*roster, error) {
 			r := csv.NewReader(strings.NewReader(text))
 			r.FieldsPerRecord = -1
 			r.LazyQuotes = true
+			r.Comma = csvSeparator(text)
 			for {
 				rec, err := r.Read()
 				if err == io.EOF {
@@ -114,6 +120,21 @@ func loadRoster(path string) (*roster, error) {
 	return ro, nil
 }
 
+// csvSeparator is the field separator of a CSV roster: a comma, or the
+// semicolon (Excel in some locales) or tab that the first line holds and
+// that line has no comma.
+func csvSeparator(text string) rune {
+	first, _, _ := strings.Cut(text, "\n")
+	if !strings.ContainsRune(first, ',') {
+		for _, sep := range []rune{';', '\t'} {
+			if strings.ContainsRune(first, sep) {
+				return sep
+			}
+		}
+	}
+	return ','
+}
+
 // rosterText decodes a text roster: UTF-8 (with or without BOM), UTF-16
 // with BOM or GB18030, as offices save rosters from Excel and Notepad. It
 // refuses what is not text: NUL and other control bytes, bytes that are
@@ -128,7 +149,8 @@ func rosterText(data []byte) (string, bool) {
 			return "", false
 		}
 	}
-	return strings.ReplaceAll(s, "\r", ""), true
+	// CRLF (Windows) and CR alone (old Mac, some exports) end lines too
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n"), true
 }
 
 // rosterNames picks the unit names out of a roster's rows: comment rows

@@ -290,3 +290,32 @@ func TestRosterUnknownReports(t *testing.T) {
 	assert.Equal(t, []string{"", "无法识别", "", unknown}, rows[2][:4])
 	assert.Contains(t, rows[2][4], "无法识别报告的发布机关和年度，未能与名单比对")
 }
+
+// Line ends and separators as other programs write them: CR alone, a
+// semicolon-separated CSV (Excel in some locales); a password-protected
+// .xlsx is refused as encrypted, not taken for an old .xls.
+func TestLoadRosterSeparatorsAndEncryption(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, data, 0o644))
+		return p
+	}
+	want := []string{"青川县教育局", "青川县林业局", "青川县水利局"}
+	for name, data := range map[string]string{
+		"cr.txt":    "青川县教育局\r青川县林业局\r青川县水利局\r",
+		"cr.csv":    "单位名称\r青川县教育局\r青川县林业局\r青川县水利局",
+		"semi.csv":  "序号;单位名称;联系人\n1;青川县教育局;张三\n2;青川县林业局;李四\n3;青川县水利局;王五\n",
+		"tab.csv":   "序号\t单位名称\n1\t青川县教育局\n2\t青川县林业局\n3\t青川县水利局\n",
+		"comma.csv": "单位名称,备注\n青川县教育局,含下属单位；另报\n青川县林业局,\n青川县水利局,\n",
+	} {
+		ro, err := loadRoster(write(name, []byte(data)))
+		require.NoError(t, err, name)
+		assert.Equal(t, want, ro.Units, name)
+	}
+	enc, err := os.ReadFile(fixturesRoot + "/docx/P001-docx-encrypted.docx")
+	require.NoError(t, err)
+	_, err = loadRoster(write("locked.xlsx", enc))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "已加密")
+}
