@@ -97,6 +97,7 @@ type findingView struct {
 	Where               string
 	Target              string // anchor of the cell, row or table; "" when none is drawn
 	Expected, Actual    string
+	Relation            string // the identity checked, instead of Expected/Actual (rules.Rule.Relation)
 	TargetKind          string // "单元格", "行", "表"
 	HasValues           bool
 	TableKey, Row, Col  string
@@ -210,6 +211,11 @@ func buildFile(id int, c checked, withTables bool) fileView {
 		fw := findingView{ID: fmt.Sprintf("%s-n%d", fv.Anchor, i+1), Sev: severityNames[x.Severity], SevClass: sevClass[x.Severity],
 			Rule: x.Rule, Name: x.Name, Message: x.Message, Where: whereInWords(x), Expected: x.Expected, Actual: x.Actual,
 			HasValues: x.Expected != "" || x.Actual != "", TableKey: string(x.Table), Row: string(x.Row), Col: string(x.Col), sevRank_: x.Severity.Rank()}
+		if r := rules.Lookup(x.Rule); r != nil && r.Relation != "" {
+			// as in the workbook: an identity either side may break names
+			// its relation, not an expected figure for one cell
+			fw.Expected, fw.Actual, fw.HasValues, fw.Relation = "", "", false, r.Relation
+		}
 		fw.Target, fw.TargetKind = targetOf(fv.Anchor, x, anchors)
 		views[i] = fw
 		if fw.Target != "" {

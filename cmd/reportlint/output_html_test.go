@@ -220,3 +220,23 @@ func TestHTMLSummaryLargeBatch(t *testing.T) {
 	rows := all(doc, func(n *html.Node) bool { return n.Data == "tr" && attr(n, "data-errors") != "" })
 	assert.Len(t, rows, drawCleanUpTo+1, "every file is in the overview")
 }
+
+// As in the workbook, the A301 balance names its relation, not 应为/实为 for
+// one cell; a total against its parts (A302) keeps its figures.
+func TestHTMLSummaryNamesTheRelation(t *testing.T) {
+	out := checkFiles(t, fixturesRoot+"/text/A301-table3-balance.txt", fixturesRoot+"/text/A302-table3-results-total.txt")
+	doc := renderSummary(t, out)
+	vals := all(doc, func(n *html.Node) bool { return n.Data == "div" && hasClass(n, "vals") })
+	relations, figures := 0, 0
+	for _, v := range vals {
+		switch s := textOf(v); {
+		case strings.HasPrefix(s, "应满足："):
+			assert.Equal(t, "应满足：一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理", s)
+			relations++
+		case strings.Contains(s, "应为"):
+			figures++
+		}
+	}
+	assert.Equal(t, 2, relations, "the two A301 findings")
+	assert.Positive(t, figures, "the A302 findings keep 应为/实为")
+}
