@@ -157,7 +157,8 @@ func writeCases(t *testing.T, dir string) map[string]hcase {
 // TestBatch checks the whole hostile corpus as one directory run: every
 // file is reported once with exactly its expected findings, symlink loops
 // and FIFOs in the tree do not stop or hang the walk, and the run stays in
-// bounded memory.
+// bounded memory. Links named as reports that lead nowhere (a loop, a
+// missing target) are listed as P001, as every file a folder holds is.
 func TestBatch(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the batch run generates about 3 MB of bombs and takes several seconds")
@@ -169,6 +170,11 @@ func TestBatch(t *testing.T) {
 	must(t, os.Symlink("self", filepath.Join(sub, "self")))
 	must(t, os.Symlink("b.pdf", filepath.Join(sub, "a.pdf")))
 	must(t, os.Symlink("a.pdf", filepath.Join(sub, "b.pdf")))
+	// links that lead nowhere but are named as reports are listed, as P001
+	byPath[filepath.Join(sub, "a.pdf")] = hcase{name: "link loop a.pdf", want: p001, reason: "符号链接（指向 b.pdf），无法解析"}
+	byPath[filepath.Join(sub, "b.pdf")] = hcase{name: "link loop b.pdf", want: p001, reason: "符号链接（指向 a.pdf），无法解析"}
+	must(t, os.Symlink("gone.txt", filepath.Join(sub, "dangling.txt")))
+	byPath[filepath.Join(sub, "dangling.txt")] = hcase{name: "dangling link", want: p001, reason: "符号链接（指向 gone.txt），它指向的文件不存在"}
 	must(t, os.Symlink("..", filepath.Join(sub, "up")))
 	must(t, os.Symlink(dir, filepath.Join(sub, "root.html")))
 	must(t, syscall.Mkfifo(filepath.Join(sub, "pipe.txt"), 0o644))

@@ -263,6 +263,14 @@ func readBounded(path string, max int64) ([]byte, error) {
 		// Stat before opening: opening a FIFO would block forever.
 		st, err := os.Stat(path)
 		if err != nil {
+			if li, lerr := os.Lstat(path); lerr == nil && li.Mode()&os.ModeSymlink != 0 {
+				target, _ := os.Readlink(path)
+				why := "它指向的文件不存在"
+				if !errors.Is(err, os.ErrNotExist) {
+					why = "无法解析（链接指向自身或成环）"
+				}
+				return nil, parser.Unreadable(fmt.Sprintf("这是一个符号链接（指向 %s），%s；请修正或删除该链接", target, why), err)
+			}
 			return nil, parser.Unreadable("无法打开文件（"+osReason(err)+"）", err)
 		}
 		switch {
