@@ -54,10 +54,15 @@ reportlint 把正文（表格除外）切成句子，把数字和年份替换掉
 }
 
 // prevName names the previous report for messages.
-func prevName(prev *parser.Report) string {
+func prevName(prev, cur *parser.Report) string {
 	name := ""
 	if prev.Doc != nil && prev.Doc.Path != "" {
 		name = filepath.Base(prev.Doc.Path)
+		// the same file name as the report's own (2023/report.pdf and
+		// 2024/report.pdf): the path says which file
+		if cur != nil && cur.Doc != nil && filepath.Base(cur.Doc.Path) == name {
+			name = prev.Doc.Path
+		}
 	}
 	switch {
 	case prev.Year != 0 && name != "":
@@ -88,7 +93,7 @@ func checkCarryover(p *Pass) {
 		f.Key = "X701/" + string(c.Key)
 		f.Expected, f.Actual = fmtNum(out.Num), fmtNum(in.Num)
 		f.Message = fmt.Sprintf("%s为 %s，但%s的「四、结转下年度继续办理」「%s」列为 %s",
-			cellName(parser.Table3, parser.R2, c.Key), fmtNum(in.Num), prevName(p.Previous), c.Label, fmtNum(out.Num))
+			cellName(parser.Table3, parser.R2, c.Key), fmtNum(in.Num), prevName(p.Previous, p.Report), c.Label, fmtNum(out.Num))
 		if explained != "" {
 			f.Message += fmt.Sprintf("；正文说明了“%s”，如差额由此而来可忽略本条", explained)
 		}
@@ -141,7 +146,7 @@ func checkValidRolling(p *Pass) {
 		f.Key = "X702/" + string(row)
 		f.Expected, f.Actual = fmtNum(want), fmtNum(valid.Num)
 		f.Message = fmt.Sprintf("%s为 %s，但%s的现行有效 %s + 本年制发 %s − 本年废止 %s = %s（修订、清理可能造成差异，请核对）",
-			cellName(parser.Table2, row, parser.ColValid), fmtNum(valid.Num), prevName(p.Previous), fmtNum(was.Num), fmtNum(made.Num), fmtNum(repealed.Num), fmtNum(want))
+			cellName(parser.Table2, row, parser.ColValid), fmtNum(valid.Num), prevName(p.Previous, p.Report), fmtNum(was.Num), fmtNum(made.Num), fmtNum(repealed.Num), fmtNum(want))
 		p.Add(f)
 	}
 }
@@ -210,7 +215,7 @@ func checkCopiedText(p *Pass) {
 	}
 	pct := same * 100 / len(cur)
 	p.Add(Finding{Loc: loc, Key: "X703", Expected: "≤50%", Actual: fmt.Sprintf("%d%%", pct),
-		Message: fmt.Sprintf("正文 %d 句中有 %d 句（%d%%）与%s相同（数字和年份不计），疑似照抄上年报告", len(cur), same, pct, prevName(p.Previous))})
+		Message: fmt.Sprintf("正文 %d 句中有 %d 句（%d%%）与%s相同（数字和年份不计），疑似照抄上年报告", len(cur), same, pct, prevName(p.Previous, p.Report))})
 }
 
 func checkIdenticalTables(p *Pass) {
@@ -248,7 +253,7 @@ func checkIdenticalTables(p *Pass) {
 		loc = t.Loc
 	}
 	p.Add(Finding{Loc: loc, Key: "X704",
-		Message: fmt.Sprintf("表二、表三、表四共 %d 个数字与%s完全相同，疑似沿用上年表格", compared, prevName(p.Previous))})
+		Message: fmt.Sprintf("表二、表三、表四共 %d 个数字与%s完全相同，疑似沿用上年表格", compared, prevName(p.Previous, p.Report))})
 }
 
 // SameIssuer reports whether two issuer names denote the same agency, for

@@ -42,3 +42,17 @@ func TestCarryoverExplained(t *testing.T) {
 		}
 	}
 }
+
+// The previous report is named by its file name, or by its path when the
+// report's own file has the same name (2023/report.txt, 2024/report.txt).
+func TestPrevNameSameFileName(t *testing.T) {
+	doc := func(path string) *parser.Report {
+		return &parser.Report{Doc: &parser.Document{Path: path}, Year: 2023}
+	}
+	if got := prevName(doc("sb/2023/report.txt"), doc("sb/2024/report.txt")); got != "上一年度报告（2023年度，sb/2023/report.txt）" {
+		t.Errorf("same file name: %s", got)
+	}
+	if got := prevName(doc("sb/2023/甲局2023年报.txt"), doc("sb/2024/甲局2024年报.txt")); got != "上一年度报告（2023年度，甲局2023年报.txt）" {
+		t.Errorf("other file name: %s", got)
+	}
+}
