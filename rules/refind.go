@@ -39,10 +39,10 @@ type fpat struct {
 
 // falt is one alternative of a regexp.
 type falt struct {
-	lit    string         // the alternative is this literal ("" when not)
-	lits   []string       // else its finite language in the regexp's order of preference, when small
-	re     *lazyRegexp    // else: the alternative anchored, ^(?:alt), compiled when first tried
-	maxLen int            // the longest match in bytes
+	lit    string      // the alternative is this literal ("" when not)
+	lits   []string    // else its finite language in the regexp's order of preference, when small
+	re     *lazyRegexp // else: the alternative anchored, ^(?:alt), compiled when first tried
+	maxLen int         // the longest match in bytes
 }
 
 // fcand is an alternative that may start with a given rune.
