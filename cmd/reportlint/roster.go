@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -303,6 +304,12 @@ type coverage struct {
 	Unknown []checked
 	// Matched maps a roster unit to the paths of its reports of Year.
 	Matched map[string][]string
+	// Ambiguous maps a missing unit to the reports of different issuers
+	// that reach it only by suffix (甲县 and 乙县木鱼镇人民政府 for
+	// 木鱼镇人民政府): none of them was taken for it.
+	Ambiguous map[string][]checked
+	// OfYear counts the reports of Year in the run.
+	OfYear int
 }
 
 // minSuffixRunes: a shorter name matches a longer one by suffix (the roster
@@ -325,30 +332,41 @@ func (ro *roster) runYear(out []checked) int {
 
 // compare matches the reports of out against the roster.
 func (ro *roster) compare(out []checked) coverage {
-	cv := coverage{Matched: map[string][]string{}, Year: ro.runYear(out)}
+	cv := coverage{Matched: map[string][]string{}, Ambiguous: map[string][]checked{}, Year: ro.runYear(out)}
 	keys := make([]string, len(ro.Units))
 	fulls := make([]string, len(ro.Units))
 	for i, u := range ro.Units {
 		keys[i], fulls[i] = unitKeys(u)
 	}
+	// bySuffix: the reports that reach a unit only by the suffix rule.
+	bySuffix := map[int][]checked{}
+	exact := map[int]bool{}
 	for _, c := range out {
 		if c.Issuer == "" || c.Year == 0 {
 			cv.Unknown = append(cv.Unknown, c)
 			continue
 		}
+		if c.Year == cv.Year {
+			cv.OfYear++
+		}
 		if cv.Year != 0 && c.Year != cv.Year {
 			continue
 		}
 		ik, ifull := unitKeys(c.Issuer)
-		hit := -1
-		// The unit named exactly first (a roster listing both 青川县人民政府
-		// and 青川县人民政府办公室), then the unit that is the same but for
-		// an office suffix.
+		hit, suffix := -1, false
+		// The unit named exactly first, then by the strict key (the office
+		// kept apart) with a prefix on one side only, then the loose key:
+		// a roster listing both 四川省青川县人民政府 and 青川县人民政府办公室
+		// gives 青川县人民政府's report to the government, not the office.
 		for i := range keys {
 			if fulls[i] == ifull {
 				hit = i
 				break
 			}
+		}
+		if hit < 0 {
+			hit = uniqueSuffix(fulls, ifull)
+			suffix = hit >= 0
 		}
 		if hit < 0 {
 			for i, k := range keys {
@@ -359,26 +377,35 @@ func (ro *roster) compare(out []checked) coverage {
 			}
 		}
 		if hit < 0 {
-			// A prefix (province, city) on one side only: unique suffix
-			// (the exact form first when several units share a key).
-			for _, pair := range [][2][]string{{fulls, {ifull}}, {keys, {ik}}} {
-				n := 0
-				for i, k := range pair[0] {
-					if suffixMatch(k, pair[1][0]) {
-						hit, n = i, n+1
-					}
-				}
-				if n == 1 {
-					break
-				}
-				hit = -1
-			}
+			hit = uniqueSuffix(keys, ik)
+			suffix = hit >= 0
 		}
 		if hit < 0 {
 			cv.Unlisted = append(cv.Unlisted, c)
 			continue
 		}
+		if suffix {
+			bySuffix[hit] = append(bySuffix[hit], c)
+		} else {
+			exact[hit] = true
+		}
 		cv.Matched[ro.Units[hit]] = append(cv.Matched[ro.Units[hit]], c.Path)
+	}
+	// A unit reached only by suffix, by reports of different issuers (甲县
+	// and 乙县木鱼镇人民政府 for 木鱼镇人民政府): which one it is cannot be
+	// told, so neither is taken for it.
+	for i, cs := range bySuffix {
+		if exact[i] {
+			continue
+		}
+		issuers := map[string]bool{}
+		for _, c := range cs {
+			issuers[unitKey(c.Issuer)] = true
+		}
+		if len(issuers) > 1 {
+			delete(cv.Matched, ro.Units[i])
+			cv.Ambiguous[ro.Units[i]] = cs
+		}
 	}
 	for _, u := range ro.Units {
 		if len(cv.Matched[u]) == 0 {
@@ -387,6 +414,21 @@ func (ro *roster) compare(out []checked) coverage {
 	}
 	sort.SliceStable(cv.Unlisted, func(i, j int) bool { return cv.Unlisted[i].Path < cv.Unlisted[j].Path })
 	return cv
+}
+
+// uniqueSuffix is the one key of keys that k matches by suffix (a prefix
+// such as the province on one side only), -1 when none or several do.
+func uniqueSuffix(keys []string, k string) int {
+	hit, n := -1, 0
+	for i, u := range keys {
+		if suffixMatch(u, k) {
+			hit, n = i, n+1
+		}
+	}
+	if n != 1 {
+		return -1
+	}
+	return hit
 }
 
 func suffixMatch(a, b string) bool {
@@ -407,13 +449,70 @@ func writeRosterNotes(w io.Writer, ro *roster, out []checked, brief bool) {
 			fmt.Fprintf(w, "：%s", strings.Join(cv.Missing, "、"))
 		}
 		fmt.Fprintln(w)
+	}
+	if ys := runYears(out); cv.Year != 0 && cv.OfYear == 0 && len(ys) > 0 {
+		fmt.Fprintf(w, "reportlint: 本次检查的报告中没有%s的（只有 %s 年度的），名单上的单位因此都列为未报送；比对哪一年度由 --year 选择\n", yearWords(cv.Year), joinInts(ys, "、"))
+	}
+	for _, u := range cv.Missing {
+		if cs := cv.Ambiguous[u]; len(cs) > 0 {
+			fmt.Fprintf(w, "reportlint: 名单 %s 中的「%s」未算作已报送：%s\n", ro.Path, u, ambiguousNote(cs))
+		}
+	}
+	if !brief {
 		for _, c := range cv.Unlisted {
 			fmt.Fprintf(w, "reportlint: %s 的发布机关「%s」不在名单 %s 中\n", c.Path, c.Issuer, ro.Path)
 		}
 	}
 	for _, c := range cv.Unknown {
+		if why, ok := unreadable(c); ok {
+			fmt.Fprintf(w, "reportlint: %s 无法读取（%s），未能与名单 %s 比对\n", c.Path, why, ro.Path)
+			continue
+		}
 		fmt.Fprintf(w, "reportlint: %s 的%s无法识别，未能与名单 %s 比对\n", c.Path, unknownWhat(c), ro.Path)
 	}
+}
+
+// ambiguousNote says which reports of different issuers end with a unit's
+// name, so that none was taken for it.
+func ambiguousNote(cs []checked) string {
+	var parts []string
+	issuers := map[string]bool{}
+	for _, c := range cs {
+		issuers[unitKey(c.Issuer)] = true
+		parts = append(parts, fmt.Sprintf("「%s」（%s）", c.Issuer, c.Path))
+	}
+	return fmt.Sprintf("%d 份不同发布机关的报告名称都以它结尾：%s，无法确定哪一份是它的；请在名单中写出全称", len(issuers), strings.Join(parts, "、"))
+}
+
+// unreadable reports whether a file could not be read at all (P001, no
+// report), and why.
+func unreadable(c checked) (string, bool) {
+	if c.Issuer == "" && c.Year == 0 && len(c.Findings) > 0 && c.Findings[0].Rule == "P001" {
+		return c.Findings[0].Message, true
+	}
+	return "", false
+}
+
+// runYears are the report years of out, ascending.
+func runYears(out []checked) []int {
+	seen := map[int]bool{}
+	var ys []int
+	for _, c := range out {
+		if c.Year > 0 && !seen[c.Year] {
+			seen[c.Year] = true
+			ys = append(ys, c.Year)
+		}
+	}
+	sort.Ints(ys)
+	return ys
+}
+
+func joinInts(ns []int, sep string) string {
+	ss := make([]string, len(ns))
+	for i, n := range ns {
+		ss[i] = strconv.Itoa(n)
+	}
+	return strings.Join(ss, sep)
 }
 
 // unknownWhat says what of a report could not be read for the roster.
