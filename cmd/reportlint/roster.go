@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -187,6 +188,21 @@ func rosterNames(rows [][]string) []string {
 		}
 	}
 	if col < 0 {
+		// A header without a unit-column word (所属地区, 联系人, 电话): a row
+		// of labels before any row holding a unit name; the unit column is
+		// then the first whose cells look like unit names.
+		for i := 0; i < len(data) && i < rosterHeaderRows; i++ {
+			if isLabelRow(data[i]) {
+				data = data[i+1:]
+				col = unitLikeColumn(data)
+				break
+			}
+			if slices.ContainsFunc(data[i], looksLikeUnit) {
+				break
+			}
+		}
+	}
+	if col < 0 {
 		col = 0
 		ncol := 0
 		for _, r := range data {
@@ -209,6 +225,92 @@ func rosterNames(rows [][]string) []string {
 		}
 	}
 	return names
+}
+
+// isLabelRow: a row of column labels, each a header word or a short cell
+// such as 所属地区, 区划代码, 联系电话, 备注, none of them a unit name.
+func isLabelRow(r []string) bool {
+	n := 0
+	for _, c := range r {
+		if c == "" {
+			continue
+		}
+		if looksLikeUnit(c) || !isRosterLabel(c) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// rosterLabelSuffixes end a column label; region labels are whole words
+// (rosterRegionLabels), as a unit may be named 阿里地区.
+var (
+	rosterLabelSuffixes = []string{"名称", "全称", "简称", "区划", "代码", "序号", "编号", "联系人", "电话", "手机", "邮箱", "地址",
+		"备注", "类别", "类型", "层级", "级别", "分类", "姓名", "职务", "日期", "时间", "说明", "情况", "网址", "号码", "单位", "机关"}
+	rosterRegionLabels = []string{"地区", "所属地区", "所在地区", "地区名称", "区域", "所属区域", "行政区", "所属", "上级", "备注"}
+	// rosterUnitSuffixes end a unit name.
+	rosterUnitSuffixes = []string{"政府", "局", "委", "办", "办公室", "办公厅", "中心", "街道", "办事处", "镇", "乡", "委员会", "厅", "院",
+		"所", "站", "队", "会", "处", "部", "馆", "社", "署", "团", "公司", "集团", "园区", "管委会", "法院", "检察院"}
+)
+
+func isRosterLabel(s string) bool {
+	k := width.Fold.String(strings.TrimSpace(s))
+	if isRosterHeader(k) || slices.Contains(rosterRegionLabels, k) {
+		return true
+	}
+	if utf8.RuneCountInString(k) > 8 {
+		return false
+	}
+	for _, suf := range rosterLabelSuffixes {
+		if strings.HasSuffix(k, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeUnit: the cell ends as a unit name does (…局, …镇人民政府,
+// …街道办事处), a remark in brackets aside, and is at least three
+// characters long.
+func looksLikeUnit(s string) bool {
+	k := width.Fold.String(strings.TrimSpace(s))
+	if t := strings.TrimSpace(rosterNote.ReplaceAllString(k, "")); t != "" {
+		k = t
+	}
+	if utf8.RuneCountInString(k) < 3 { // 乡镇, 县委: a category, or too short to tell
+		return false
+	}
+	for _, suf := range rosterUnitSuffixes {
+		if strings.HasSuffix(k, suf) && k != suf {
+			return true
+		}
+	}
+	return false
+}
+
+// unitLikeColumn is the first column most of whose filled cells look like
+// unit names; -1 when none.
+func unitLikeColumn(data [][]string) int {
+	ncol := 0
+	for _, r := range data {
+		ncol = max(ncol, len(r))
+	}
+	for j := 0; j < ncol; j++ {
+		filled, units := 0, 0
+		for _, r := range data {
+			if j < len(r) && r[j] != "" {
+				filled++
+				if looksLikeUnit(r[j]) {
+					units++
+				}
+			}
+		}
+		if units > 0 && 2*units >= filled {
+			return j
+		}
+	}
+	return -1
 }
 
 func firstFilled(r []string) string {

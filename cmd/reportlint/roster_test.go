@@ -430,3 +430,35 @@ func TestRosterYearNotInRun(t *testing.T) {
 	_, errOut, _ = runArgs("check", "--roster", rp, rosterData+"yearmix")
 	assert.NotContains(t, errOut, "本次检查的报告中没有")
 }
+
+// A header row with no unit-column word (所属地区, 联系人, 电话) is a header
+// still, judged by the whole row; the unit column is then the first whose
+// cells look like unit names. A first row holding a unit name is data.
+func TestLoadRosterLabelHeader(t *testing.T) {
+	ro, err := loadRoster(rosterData + "r10-nounitcol.csv")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"青川县"}, ro.Units, "所属地区 is a header, not a unit")
+
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(data), 0o644))
+		return p
+	}
+	two := []string{"青川县林业局", "木鱼镇人民政府"}
+	for name, data := range map[string]string{
+		"region.csv":    "所属地区,报送机关,联系人,电话\n青川县,青川县林业局,张三,0839-1\n青川县,木鱼镇人民政府,李四,0839-2\n",
+		"code.csv":      "序号,区划代码,所属地区,联系电话,备注\n1,510822,青川县,0839-1,青川县林业局\n2,510822,青川县,0839-2,木鱼镇人民政府\n",
+		"title.csv":     "2024年度名单,,\n地区,联系人,类别\n青川县林业局,张三,县直\n木鱼镇人民政府,李四,乡镇\n",
+		"tabbed.txt":    "层级\t所属地区\t联系人\n县级\t青川县林业局\t张三\n乡镇\t木鱼镇人民政府\t李四\n",
+		"firstunit.csv": "青川县林业局,联系电话\n木鱼镇人民政府,备注\n",
+	} {
+		ro, err := loadRoster(write(name, data))
+		require.NoError(t, err, name)
+		assert.Equal(t, two, ro.Units, name)
+	}
+	// A unit named like a region stays a unit.
+	ro, err = loadRoster(write("diqu.txt", "阿里地区\n那曲地区\n"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"阿里地区", "那曲地区"}, ro.Units)
+}
