@@ -331,6 +331,15 @@ func xlsxMissing(s *xlsx.Sheet, ro *roster, out []checked) {
 	s.Header("单位", "情况", "年度", "文件", "说明")
 	s.Widths(36, 10, 7, 48, 60)
 	for _, u := range cv.Missing {
+		if cs := cv.Ambiguous[u]; len(cs) > 0 {
+			paths := make([]string, len(cs))
+			for i, c := range cs {
+				paths[i] = c.Path
+			}
+			s.Row(xlsx.Text(u), xlsx.Text("未报送"), intOrBlank(cv.Year), xlsx.Text(strings.Join(paths, "\n")),
+				xlsx.Text(fmt.Sprintf("名单 %s 中有此单位，未算作已报送：%s", ro.Path, ambiguousNote(cs))))
+			continue
+		}
 		s.Row(xlsx.Text(u), xlsx.Text("未报送"), intOrBlank(cv.Year), xlsx.Blank(),
 			xlsx.Text(fmt.Sprintf("名单 %s 中有此单位，本次检查的文件中没有它的%s报告", ro.Path, yearWords(cv.Year))))
 	}
@@ -339,6 +348,11 @@ func xlsxMissing(s *xlsx.Sheet, ro *roster, out []checked) {
 			xlsx.Text(fmt.Sprintf("报告的发布机关不在名单 %s 中（名称写法不同时，请在名单中改用报告上的写法）", ro.Path)))
 	}
 	for _, c := range cv.Unknown {
+		if why, ok := unreadable(c); ok {
+			s.Row(xlsx.Blank(), xlsx.Text("无法读取"), xlsx.Blank(), xlsx.Text(c.Path),
+				xlsx.Text(fmt.Sprintf("文件无法读取（%s），未能与名单比对：名单上显示为未报送的单位可能就是这份报告", why)))
+			continue
+		}
 		s.Row(textOrBlank(c.Issuer), xlsx.Text("无法识别"), intOrBlank(c.Year), xlsx.Text(c.Path),
 			xlsx.Text(fmt.Sprintf("无法识别报告的%s，未能与名单比对：名单上显示为未报送的单位可能就是这份报告", unknownWhat(c))))
 	}

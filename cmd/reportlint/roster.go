@@ -7,7 +7,9 @@ import (
 	"io"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -186,6 +188,21 @@ func rosterNames(rows [][]string) []string {
 		}
 	}
 	if col < 0 {
+		// A header without a unit-column word (所属地区, 联系人, 电话): a row
+		// of labels before any row holding a unit name; the unit column is
+		// then the first whose cells look like unit names.
+		for i := 0; i < len(data) && i < rosterHeaderRows; i++ {
+			if isLabelRow(data[i]) {
+				data = data[i+1:]
+				col = unitLikeColumn(data)
+				break
+			}
+			if slices.ContainsFunc(data[i], looksLikeUnit) {
+				break
+			}
+		}
+	}
+	if col < 0 {
 		col = 0
 		ncol := 0
 		for _, r := range data {
@@ -208,6 +225,92 @@ func rosterNames(rows [][]string) []string {
 		}
 	}
 	return names
+}
+
+// isLabelRow: a row of column labels, each a header word or a short cell
+// such as 所属地区, 区划代码, 联系电话, 备注, none of them a unit name.
+func isLabelRow(r []string) bool {
+	n := 0
+	for _, c := range r {
+		if c == "" {
+			continue
+		}
+		if looksLikeUnit(c) || !isRosterLabel(c) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// rosterLabelSuffixes end a column label; region labels are whole words
+// (rosterRegionLabels), as a unit may be named 阿里地区.
+var (
+	rosterLabelSuffixes = []string{"名称", "全称", "简称", "区划", "代码", "序号", "编号", "联系人", "电话", "手机", "邮箱", "地址",
+		"备注", "类别", "类型", "层级", "级别", "分类", "姓名", "职务", "日期", "时间", "说明", "情况", "网址", "号码", "单位", "机关"}
+	rosterRegionLabels = []string{"地区", "所属地区", "所在地区", "地区名称", "区域", "所属区域", "行政区", "所属", "上级", "备注"}
+	// rosterUnitSuffixes end a unit name.
+	rosterUnitSuffixes = []string{"政府", "局", "委", "办", "办公室", "办公厅", "中心", "街道", "办事处", "镇", "乡", "委员会", "厅", "院",
+		"所", "站", "队", "会", "处", "部", "馆", "社", "署", "团", "公司", "集团", "园区", "管委会", "法院", "检察院"}
+)
+
+func isRosterLabel(s string) bool {
+	k := width.Fold.String(strings.TrimSpace(s))
+	if isRosterHeader(k) || slices.Contains(rosterRegionLabels, k) {
+		return true
+	}
+	if utf8.RuneCountInString(k) > 8 {
+		return false
+	}
+	for _, suf := range rosterLabelSuffixes {
+		if strings.HasSuffix(k, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeUnit: the cell ends as a unit name does (…局, …镇人民政府,
+// …街道办事处), a remark in brackets aside, and is at least three
+// characters long.
+func looksLikeUnit(s string) bool {
+	k := width.Fold.String(strings.TrimSpace(s))
+	if t := strings.TrimSpace(rosterNote.ReplaceAllString(k, "")); t != "" {
+		k = t
+	}
+	if utf8.RuneCountInString(k) < 3 { // 乡镇, 县委: a category, or too short to tell
+		return false
+	}
+	for _, suf := range rosterUnitSuffixes {
+		if strings.HasSuffix(k, suf) && k != suf {
+			return true
+		}
+	}
+	return false
+}
+
+// unitLikeColumn is the first column most of whose filled cells look like
+// unit names; -1 when none.
+func unitLikeColumn(data [][]string) int {
+	ncol := 0
+	for _, r := range data {
+		ncol = max(ncol, len(r))
+	}
+	for j := 0; j < ncol; j++ {
+		filled, units := 0, 0
+		for _, r := range data {
+			if j < len(r) && r[j] != "" {
+				filled++
+				if looksLikeUnit(r[j]) {
+					units++
+				}
+			}
+		}
+		if units > 0 && 2*units >= filled {
+			return j
+		}
+	}
+	return -1
 }
 
 func firstFilled(r []string) string {
@@ -303,6 +406,12 @@ type coverage struct {
 	Unknown []checked
 	// Matched maps a roster unit to the paths of its reports of Year.
 	Matched map[string][]string
+	// Ambiguous maps a missing unit to the reports of different issuers
+	// that reach it only by suffix (甲县 and 乙县木鱼镇人民政府 for
+	// 木鱼镇人民政府): none of them was taken for it.
+	Ambiguous map[string][]checked
+	// OfYear counts the reports of Year in the run.
+	OfYear int
 }
 
 // minSuffixRunes: a shorter name matches a longer one by suffix (the roster
@@ -325,30 +434,41 @@ func (ro *roster) runYear(out []checked) int {
 
 // compare matches the reports of out against the roster.
 func (ro *roster) compare(out []checked) coverage {
-	cv := coverage{Matched: map[string][]string{}, Year: ro.runYear(out)}
+	cv := coverage{Matched: map[string][]string{}, Ambiguous: map[string][]checked{}, Year: ro.runYear(out)}
 	keys := make([]string, len(ro.Units))
 	fulls := make([]string, len(ro.Units))
 	for i, u := range ro.Units {
 		keys[i], fulls[i] = unitKeys(u)
 	}
+	// bySuffix: the reports that reach a unit only by the suffix rule.
+	bySuffix := map[int][]checked{}
+	exact := map[int]bool{}
 	for _, c := range out {
 		if c.Issuer == "" || c.Year == 0 {
 			cv.Unknown = append(cv.Unknown, c)
 			continue
 		}
+		if c.Year == cv.Year {
+			cv.OfYear++
+		}
 		if cv.Year != 0 && c.Year != cv.Year {
 			continue
 		}
 		ik, ifull := unitKeys(c.Issuer)
-		hit := -1
-		// The unit named exactly first (a roster listing both 青川县人民政府
-		// and 青川县人民政府办公室), then the unit that is the same but for
-		// an office suffix.
+		hit, suffix := -1, false
+		// The unit named exactly first, then by the strict key (the office
+		// kept apart) with a prefix on one side only, then the loose key:
+		// a roster listing both 四川省青川县人民政府 and 青川县人民政府办公室
+		// gives 青川县人民政府's report to the government, not the office.
 		for i := range keys {
 			if fulls[i] == ifull {
 				hit = i
 				break
 			}
+		}
+		if hit < 0 {
+			hit = uniqueSuffix(fulls, ifull)
+			suffix = hit >= 0
 		}
 		if hit < 0 {
 			for i, k := range keys {
@@ -359,26 +479,35 @@ func (ro *roster) compare(out []checked) coverage {
 			}
 		}
 		if hit < 0 {
-			// A prefix (province, city) on one side only: unique suffix
-			// (the exact form first when several units share a key).
-			for _, pair := range [][2][]string{{fulls, {ifull}}, {keys, {ik}}} {
-				n := 0
-				for i, k := range pair[0] {
-					if suffixMatch(k, pair[1][0]) {
-						hit, n = i, n+1
-					}
-				}
-				if n == 1 {
-					break
-				}
-				hit = -1
-			}
+			hit = uniqueSuffix(keys, ik)
+			suffix = hit >= 0
 		}
 		if hit < 0 {
 			cv.Unlisted = append(cv.Unlisted, c)
 			continue
 		}
+		if suffix {
+			bySuffix[hit] = append(bySuffix[hit], c)
+		} else {
+			exact[hit] = true
+		}
 		cv.Matched[ro.Units[hit]] = append(cv.Matched[ro.Units[hit]], c.Path)
+	}
+	// A unit reached only by suffix, by reports of different issuers (甲县
+	// and 乙县木鱼镇人民政府 for 木鱼镇人民政府): which one it is cannot be
+	// told, so neither is taken for it.
+	for i, cs := range bySuffix {
+		if exact[i] {
+			continue
+		}
+		issuers := map[string]bool{}
+		for _, c := range cs {
+			issuers[unitKey(c.Issuer)] = true
+		}
+		if len(issuers) > 1 {
+			delete(cv.Matched, ro.Units[i])
+			cv.Ambiguous[ro.Units[i]] = cs
+		}
 	}
 	for _, u := range ro.Units {
 		if len(cv.Matched[u]) == 0 {
@@ -387,6 +516,21 @@ func (ro *roster) compare(out []checked) coverage {
 	}
 	sort.SliceStable(cv.Unlisted, func(i, j int) bool { return cv.Unlisted[i].Path < cv.Unlisted[j].Path })
 	return cv
+}
+
+// uniqueSuffix is the one key of keys that k matches by suffix (a prefix
+// such as the province on one side only), -1 when none or several do.
+func uniqueSuffix(keys []string, k string) int {
+	hit, n := -1, 0
+	for i, u := range keys {
+		if suffixMatch(u, k) {
+			hit, n = i, n+1
+		}
+	}
+	if n != 1 {
+		return -1
+	}
+	return hit
 }
 
 func suffixMatch(a, b string) bool {
@@ -407,13 +551,70 @@ func writeRosterNotes(w io.Writer, ro *roster, out []checked, brief bool) {
 			fmt.Fprintf(w, "：%s", strings.Join(cv.Missing, "、"))
 		}
 		fmt.Fprintln(w)
+	}
+	if ys := runYears(out); cv.Year != 0 && cv.OfYear == 0 && len(ys) > 0 {
+		fmt.Fprintf(w, "reportlint: 本次检查的报告中没有%s的（只有 %s 年度的），名单上的单位因此都列为未报送；比对哪一年度由 --year 选择\n", yearWords(cv.Year), joinInts(ys, "、"))
+	}
+	for _, u := range cv.Missing {
+		if cs := cv.Ambiguous[u]; len(cs) > 0 {
+			fmt.Fprintf(w, "reportlint: 名单 %s 中的「%s」未算作已报送：%s\n", ro.Path, u, ambiguousNote(cs))
+		}
+	}
+	if !brief {
 		for _, c := range cv.Unlisted {
 			fmt.Fprintf(w, "reportlint: %s 的发布机关「%s」不在名单 %s 中\n", c.Path, c.Issuer, ro.Path)
 		}
 	}
 	for _, c := range cv.Unknown {
+		if why, ok := unreadable(c); ok {
+			fmt.Fprintf(w, "reportlint: %s 无法读取（%s），未能与名单 %s 比对\n", c.Path, why, ro.Path)
+			continue
+		}
 		fmt.Fprintf(w, "reportlint: %s 的%s无法识别，未能与名单 %s 比对\n", c.Path, unknownWhat(c), ro.Path)
 	}
+}
+
+// ambiguousNote says which reports of different issuers end with a unit's
+// name, so that none was taken for it.
+func ambiguousNote(cs []checked) string {
+	var parts []string
+	issuers := map[string]bool{}
+	for _, c := range cs {
+		issuers[unitKey(c.Issuer)] = true
+		parts = append(parts, fmt.Sprintf("「%s」（%s）", c.Issuer, c.Path))
+	}
+	return fmt.Sprintf("%d 份不同发布机关的报告名称都以它结尾：%s，无法确定哪一份是它的；请在名单中写出全称", len(issuers), strings.Join(parts, "、"))
+}
+
+// unreadable reports whether a file could not be read at all (P001, no
+// report), and why.
+func unreadable(c checked) (string, bool) {
+	if c.Issuer == "" && c.Year == 0 && len(c.Findings) > 0 && c.Findings[0].Rule == "P001" {
+		return c.Findings[0].Message, true
+	}
+	return "", false
+}
+
+// runYears are the report years of out, ascending.
+func runYears(out []checked) []int {
+	seen := map[int]bool{}
+	var ys []int
+	for _, c := range out {
+		if c.Year > 0 && !seen[c.Year] {
+			seen[c.Year] = true
+			ys = append(ys, c.Year)
+		}
+	}
+	sort.Ints(ys)
+	return ys
+}
+
+func joinInts(ns []int, sep string) string {
+	ss := make([]string, len(ns))
+	for i, n := range ns {
+		ss[i] = strconv.Itoa(n)
+	}
+	return strings.Join(ss, sep)
 }
 
 // unknownWhat says what of a report could not be read for the roster.

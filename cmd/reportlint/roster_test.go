@@ -319,3 +319,146 @@ func TestLoadRosterSeparatorsAndEncryption(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "已加密")
 }
+
+// A roster listing the government with a province prefix and its office:
+// the government's report goes to the government by the strict key (office
+// kept apart) and the suffix rule, not to the office by the loose key.
+func TestRosterPrefixedGovernmentAndOffice(t *testing.T) {
+	ro := &roster{Path: "x", Units: []string{"四川省青川县人民政府", "青川县人民政府办公室"}}
+	cv := ro.compare([]checked{{Path: "a.txt", Issuer: "青川县人民政府", Year: 2024}})
+	assert.Equal(t, []string{"a.txt"}, cv.Matched["四川省青川县人民政府"])
+	assert.Equal(t, []string{"青川县人民政府办公室"}, cv.Missing)
+	cv = ro.compare([]checked{{Path: "b.txt", Issuer: "青川县政府办", Year: 2024}})
+	assert.Equal(t, []string{"b.txt"}, cv.Matched["青川县人民政府办公室"])
+	assert.Equal(t, []string{"四川省青川县人民政府"}, cv.Missing)
+}
+
+// Reports of two different issuers that reach one unit only by suffix: the
+// match is ambiguous, neither is taken, and the note names them; copies of
+// one issuer's report are not ambiguous, nor is a unit named exactly.
+func TestRosterAmbiguousSuffix(t *testing.T) {
+	ro := &roster{Path: "名单.txt", Units: []string{"木鱼镇人民政府"}}
+	two := []checked{
+		{Path: "a.txt", Issuer: "甲县木鱼镇人民政府", Year: 2024},
+		{Path: "b.txt", Issuer: "乙县木鱼镇人民政府", Year: 2024},
+	}
+	cv := ro.compare(two)
+	assert.Equal(t, []string{"木鱼镇人民政府"}, cv.Missing)
+	assert.Empty(t, cv.Matched["木鱼镇人民政府"])
+	assert.Len(t, cv.Ambiguous["木鱼镇人民政府"], 2)
+	assert.Empty(t, cv.Unlisted)
+
+	var buf strings.Builder
+	writeRosterNotes(&buf, ro, two, false)
+	assert.Contains(t, buf.String(), "1 个未找到2024年度报告：木鱼镇人民政府")
+	assert.Contains(t, buf.String(), "「木鱼镇人民政府」未算作已报送：2 份不同发布机关的报告名称都以它结尾：「甲县木鱼镇人民政府」（a.txt）、「乙县木鱼镇人民政府」（b.txt）")
+	buf.Reset()
+	writeRosterNotes(&buf, ro, two, true)
+	assert.Contains(t, buf.String(), "未算作已报送", "said with a workbook too")
+
+	copies := []checked{
+		{Path: "a.txt", Issuer: "甲县木鱼镇人民政府", Year: 2024},
+		{Path: "a.pdf", Issuer: "甲县木鱼镇政府", Year: 2024},
+	}
+	cv = ro.compare(copies)
+	assert.Empty(t, cv.Missing, "two formats of one issuer's report")
+	assert.Equal(t, []string{"a.txt", "a.pdf"}, cv.Matched["木鱼镇人民政府"])
+
+	cv = ro.compare(append(two, checked{Path: "c.txt", Issuer: "木鱼镇人民政府", Year: 2024}))
+	assert.Empty(t, cv.Missing, "the unit named exactly")
+
+	dir := t.TempDir()
+	rp := filepath.Join(dir, "名单.txt")
+	require.NoError(t, os.WriteFile(rp, []byte("木鱼镇人民政府\n"), 0o644))
+	xp := filepath.Join(dir, "汇总.xlsx")
+	_, errOut, _ := runArgs("check", "--roster", rp, "--summary", xp, rosterData+"amb2")
+	assert.Contains(t, errOut, "「木鱼镇人民政府」未算作已报送")
+	x, err := excelize.OpenFile(xp)
+	require.NoError(t, err)
+	defer x.Close()
+	rows, err := x.GetRows(sheetMissing)
+	require.NoError(t, err)
+	require.Len(t, rows, 2, "%v", rows)
+	assert.Equal(t, []string{"木鱼镇人民政府", "未报送", "2024"}, rows[1][:3])
+	assert.Contains(t, rows[1][3], filepath.Join(rosterData, "amb2", "a.txt"))
+	assert.Contains(t, rows[1][4], "2 份不同发布机关的报告名称都以它结尾：「甲县木鱼镇人民政府」")
+}
+
+// A file that could not be read at all is listed as 无法读取 with its
+// reason, not as a report whose issuer and year could not be read.
+func TestRosterUnreadableFile(t *testing.T) {
+	dir := t.TempDir()
+	rp := filepath.Join(dir, "名单.txt")
+	require.NoError(t, os.WriteFile(rp, []byte("青川县自然资源局\n"), 0o644))
+	gone := filepath.Join(dir, "--year")
+	_, errOut, _ := runArgs("check", "--roster", rp, "--", cleanFixture, gone)
+	assert.Contains(t, errOut, gone+" 无法读取（无法打开文件（文件不存在）），未能与名单 "+rp+" 比对")
+	assert.NotContains(t, errOut, "发布机关和年度无法识别")
+
+	xp := filepath.Join(dir, "汇总.xlsx")
+	_, _, _ = runArgs("check", "--roster", rp, "--summary", xp, "--", cleanFixture, gone)
+	x, err := excelize.OpenFile(xp)
+	require.NoError(t, err)
+	defer x.Close()
+	rows, err := x.GetRows(sheetMissing)
+	require.NoError(t, err)
+	var row []string
+	for _, r := range rows {
+		if len(r) > 3 && r[3] == gone {
+			row = r
+		}
+	}
+	require.NotNil(t, row, "%v", rows)
+	assert.Equal(t, "无法读取", row[1])
+	assert.Contains(t, row[4], "文件无法读取（无法打开文件（文件不存在））")
+}
+
+// --year naming a year no report of the run is of: said, with the years
+// the run holds.
+func TestRosterYearNotInRun(t *testing.T) {
+	dir := t.TempDir()
+	rp := filepath.Join(dir, "名单.txt")
+	require.NoError(t, os.WriteFile(rp, []byte("青川县自然资源局\n青川县水利局\n青川县教育局\n"), 0o644))
+	_, errOut, _ := runArgs("check", "--roster", rp, "--year", "2030", rosterData+"yearmix")
+	assert.Contains(t, errOut, "3 个未找到2030年度报告")
+	assert.Contains(t, errOut, "本次检查的报告中没有2030年度的（只有 2023、2024 年度的）")
+	assert.Contains(t, errOut, "--year 选择")
+	_, errOut, _ = runArgs("check", "--roster", rp, "--year", "2022", "--summary", filepath.Join(dir, "s.xlsx"), rosterData+"yearmix")
+	assert.Contains(t, errOut, "没有2022年度的", "said with a workbook too")
+	_, errOut, _ = runArgs("check", "--roster", rp, "--year", "2023", rosterData+"yearmix")
+	assert.NotContains(t, errOut, "本次检查的报告中没有")
+	_, errOut, _ = runArgs("check", "--roster", rp, rosterData+"yearmix")
+	assert.NotContains(t, errOut, "本次检查的报告中没有")
+}
+
+// A header row with no unit-column word (所属地区, 联系人, 电话) is a header
+// still, judged by the whole row; the unit column is then the first whose
+// cells look like unit names. A first row holding a unit name is data.
+func TestLoadRosterLabelHeader(t *testing.T) {
+	ro, err := loadRoster(rosterData + "r10-nounitcol.csv")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"青川县"}, ro.Units, "所属地区 is a header, not a unit")
+
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(data), 0o644))
+		return p
+	}
+	two := []string{"青川县林业局", "木鱼镇人民政府"}
+	for name, data := range map[string]string{
+		"region.csv":    "所属地区,报送机关,联系人,电话\n青川县,青川县林业局,张三,0839-1\n青川县,木鱼镇人民政府,李四,0839-2\n",
+		"code.csv":      "序号,区划代码,所属地区,联系电话,备注\n1,510822,青川县,0839-1,青川县林业局\n2,510822,青川县,0839-2,木鱼镇人民政府\n",
+		"title.csv":     "2024年度名单,,\n地区,联系人,类别\n青川县林业局,张三,县直\n木鱼镇人民政府,李四,乡镇\n",
+		"tabbed.txt":    "层级\t所属地区\t联系人\n县级\t青川县林业局\t张三\n乡镇\t木鱼镇人民政府\t李四\n",
+		"firstunit.csv": "青川县林业局,联系电话\n木鱼镇人民政府,备注\n",
+	} {
+		ro, err := loadRoster(write(name, data))
+		require.NoError(t, err, name)
+		assert.Equal(t, two, ro.Units, name)
+	}
+	// A unit named like a region stays a unit.
+	ro, err = loadRoster(write("diqu.txt", "阿里地区\n那曲地区\n"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"阿里地区", "那曲地区"}, ro.Units)
+}
