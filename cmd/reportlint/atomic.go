@@ -136,12 +136,7 @@ func checkOutputPath(out string, inputs []string) error {
 	// can a file be created beside it?
 	probe, err := createAtomic(out)
 	if err != nil {
-		var pe *os.PathError
-		reason := err.Error()
-		if errors.As(err, &pe) {
-			reason = pe.Err.Error()
-		}
-		return usageError{fmt.Sprintf("无法写入输出文件 %s（%s）；请检查目录是否存在、是否有写权限", out, reason)}
+		return usageError{fmt.Sprintf("无法写入输出文件 %s（%s）；请检查目录是否存在、是否有写权限", out, writeReason(err))}
 	}
 	probe.Abort()
 	if statErr == nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -46,11 +47,14 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
-	format, err := chooseFormat(&cf.format, cf.output, stdout)
+	// a --summary whose extension names no summary format is said first:
+	// it is the mistake the other complaints (same file as --output, …)
+	// follow from
+	summaries, err := summaryTargets(kf.summary.values, cf.output)
 	if err != nil {
 		return exitUsage, err
 	}
-	summaries, err := summaryTargets(kf.summary.values, cf.output)
+	format, err := chooseFormat(&cf.format, cf.output, stdout)
 	if err != nil {
 		return exitUsage, err
 	}
@@ -94,7 +98,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	if cf.previous != "" {
 		p, err := load.File(cf.previous, opts)
 		if err != nil {
-			return exitUsage, usageError{fmt.Sprintf("无法读取 --previous 指定的上一年度报告 %s: %v", cf.previous, err)}
+			return exitUsage, usageError{fmt.Sprintf("无法读取 --previous 指定的上一年度报告 %s: %s", cf.previous, previousReason(err))}
 		}
 		prev = p
 	}
@@ -167,6 +171,16 @@ func cmdCheck(args []string, stdout, stderr io.Writer) (int, error) {
 	return exitFor(out, failOn), nil
 }
 
+// previousReason is why the --previous report could not be read: the
+// reader's Chinese reason, without the Go error it wraps.
+func previousReason(err error) string {
+	var re *parser.ReadError
+	if errors.As(err, &re) {
+		return re.Reason
+	}
+	return readReason(err, "读取出错")
+}
+
 // summaryTarget is one --summary file and its format.
 type summaryTarget struct {
 	path   string
@@ -174,23 +188,27 @@ type summaryTarget struct {
 }
 
 // summaryTargets checks the --summary files: a known summary extension
-// each, no file named twice, none the same as --output.
+// each (checked first, for all of them), no file named twice, none the
+// same as --output. The message names the options that named it.
 func summaryTargets(files []string, output string) ([]summaryTarget, error) {
 	var ts []summaryTarget
-	seen := map[string]bool{}
-	if output != "" && output != "-" {
-		seen[filepath.Clean(output)] = true
-	}
 	for _, f := range files {
-		if seen[filepath.Clean(f)] {
-			return nil, usageError{fmt.Sprintf("文件 %s 被指定了两次（--summary/--output）", f)}
-		}
-		seen[filepath.Clean(f)] = true
 		ft, err := summaryFormat(f)
 		if err != nil {
 			return nil, err
 		}
 		ts = append(ts, summaryTarget{path: f, format: ft})
+	}
+	seen := map[string]bool{}
+	for _, f := range files {
+		switch c := filepath.Clean(f); {
+		case output != "" && output != "-" && c == filepath.Clean(output):
+			return nil, usageError{fmt.Sprintf("文件 %s 同时由 --output 和 --summary 指定；两者要写不同的文件", f)}
+		case seen[c]:
+			return nil, usageError{fmt.Sprintf("文件 %s 由 --summary 指定了两次；每个汇总文件只写一次", f)}
+		default:
+			seen[c] = true
+		}
 	}
 	return ts, nil
 }

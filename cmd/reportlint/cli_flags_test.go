@@ -163,7 +163,7 @@ func TestSummaryBesideOutput(t *testing.T) {
 	// The same file twice is refused before anything runs.
 	_, errOut, code = runArgs("check", "--summary", x, "--output", x, cleanFixture)
 	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, errOut, "两次")
+	assert.Contains(t, errOut, "同时由 --output 和 --summary 指定")
 
 	// --format from --output's extension when --format is not given.
 	j := filepath.Join(dir, "r.json")

@@ -34,9 +34,14 @@ func discoverReports(paths []string, stderr io.Writer, verbose bool) (reportFile
 	var rf reportFiles
 	missing := 0
 	set := newFileSet()
-	var skipped func(path, why string)
-	if verbose {
-		skipped = func(path, why string) { fmt.Fprintf(stderr, "reportlint: 跳过 %s：%s\n", path, why) }
+	var dirLinks []string // the links to folders the walk of one path left
+	skipped := func(path, why string) {
+		if why == skipDirLink {
+			dirLinks = append(dirLinks, path)
+		}
+		if verbose {
+			fmt.Fprintf(stderr, "reportlint: 跳过 %s：%s\n", path, why)
+		}
 	}
 	for _, p := range paths {
 		if p != "-" {
@@ -44,13 +49,20 @@ func discoverReports(paths []string, stderr io.Writer, verbose bool) (reportFile
 				missing++
 			}
 		}
+		dirLinks = nil
 		fs, err := expand(p, skipped)
 		if err != nil {
 			return rf, err
 		}
 		if st, err := os.Stat(p); err == nil && st.IsDir() && len(fs) == 0 {
 			rf.empty = true
-			fmt.Fprintf(stderr, "reportlint: 目录 %s 中没有找到报告文件（%s）；请检查路径是否正确\n", p, strings.Join(reportExtList(), " "))
+			msg := fmt.Sprintf("reportlint: 目录 %s 中没有找到报告文件（%s）", p, strings.Join(reportExtList(), " "))
+			if len(dirLinks) > 0 {
+				msg += fmt.Sprintf("；其中有 %d 个指向目录的链接（%s），目录中的链接不跟随，要检查它们请直接写出这些路径", len(dirLinks), listSome(dirLinks, 5))
+			} else {
+				msg += "；请检查路径是否正确"
+			}
+			fmt.Fprintln(stderr, msg)
 		}
 		for _, f := range fs {
 			set.add(f)
@@ -72,6 +84,17 @@ func discoverReports(paths []string, stderr io.Writer, verbose bool) (reportFile
 		return rf, usageError{"没有找到可检查的报告文件；请检查路径是否正确"}
 	}
 	return rf, nil
+}
+
+// skipDirLink is why the walk leaves out a link to a folder.
+const skipDirLink = "这是指向目录的链接，目录中的链接不跟随；要检查它请直接写出该路径"
+
+// listSome joins the first n items with 、, saying how many more there are.
+func listSome(items []string, n int) string {
+	if len(items) <= n {
+		return strings.Join(items, "、")
+	}
+	return strings.Join(items[:n], "、") + fmt.Sprintf(" 等 %d 个", len(items))
 }
 
 // fileSet is the list of files to check without repeats, in the order
@@ -164,7 +187,7 @@ func discover(paths []string) ([]string, error) {
 // expand is the files one command-line path stands for: a directory (or
 // a link to one) is walked, in sorted order; anything else is itself.
 // skipped, when not nil, is told of the files the walk leaves out on
-// purpose.
+// purpose, and of the links to folders it does not follow (skipDirLink).
 func expand(p string, skipped func(path, why string)) ([]string, error) {
 	if p == "-" {
 		return []string{p}, nil
@@ -213,6 +236,9 @@ func expand(p string, skipped func(path, why string)) ([]string, error) {
 				}
 				return nil
 			}
+			if st.IsDir() && skipped != nil {
+				skipped(path, skipDirLink)
+			}
 			if !st.Mode().IsRegular() {
 				return nil
 			}
@@ -232,7 +258,7 @@ func expand(p string, skipped func(path, why string)) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("遍历目录 %s: %w", p, err)
+		return nil, fmt.Errorf("无法遍历目录 %s（%s）", p, readReason(err, "读取出错"))
 	}
 	sort.Strings(found)
 	return found, nil

@@ -61,12 +61,22 @@ var errHelpShown = errors.New("help printed")
 func parseInterleaved(fs *flag.FlagSet, args []string, stdout io.Writer) ([]string, error) {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
+	var repeated *onceValue
+	restore := func() {}
+	if onceCommands[fs.Name()] {
+		restore = guardRepeats(fs, &repeated)
+	}
+	defer restore()
 	var paths []string
 	for {
 		if err := fs.Parse(args); err != nil {
+			restore() // the help and flagError look at the flags' own values
 			if err == flag.ErrHelp {
 				printCommandHelp(stdout, fs)
 				return nil, errHelpShown
+			}
+			if repeated != nil {
+				return nil, usageError{fmt.Sprintf("选项 --%s 只能指定一次（给了 %q 和 %q）；要用哪个值就只写哪一次", repeated.name, repeated.first, repeated.second)}
 			}
 			return nil, usageError{flagError(fs, err)}
 		}
@@ -84,6 +94,55 @@ func parseInterleaved(fs *flag.FlagSet, args []string, stdout io.Writer) ([]stri
 		args = rest[1:]
 	}
 	return paths, nil
+}
+
+// onceCommands are the commands whose single-value options may be given
+// only once: a second --roster or --year would otherwise silently win.
+// Boolean flags and repeatable ones (listFlag: --summary) may repeat.
+var onceCommands = map[string]bool{"check": true, "extract": true}
+
+// onceValue wraps a single-value flag while parseInterleaved runs: its
+// second Set fails and records which flag it was (in *seen).
+type onceValue struct {
+	flag.Value
+	name          string
+	first, second string
+	set           bool
+	seen          **onceValue
+}
+
+func (o *onceValue) Set(s string) error {
+	if o.set {
+		o.second = s
+		*o.seen = o
+		return errors.New("given twice")
+	}
+	o.set, o.first = true, s
+	return o.Value.Set(s)
+}
+
+// guardRepeats wraps every single-value flag of fs in a onceValue that
+// reports into *seen, and returns the function that puts the original
+// values back (the help and the commands type-assert them).
+func guardRepeats(fs *flag.FlagSet, seen **onceValue) func() {
+	var wrapped []*flag.Flag
+	fs.VisitAll(func(f *flag.Flag) {
+		if _, ok := f.Value.(*listFlag); ok {
+			return
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			return
+		}
+		f.Value = &onceValue{Value: f.Value, name: f.Name, seen: seen}
+		wrapped = append(wrapped, f)
+	})
+	return func() {
+		for _, f := range wrapped {
+			if o, ok := f.Value.(*onceValue); ok {
+				f.Value = o.Value
+			}
+		}
+	}
 }
 
 // endedByDashes reports whether fs.Parse(args), leaving rest, stopped

@@ -290,7 +290,7 @@ func (p *pool) try(ctx context.Context, j job, fresh bool) (_ answer, retry bool
 	if w == nil {
 		var err error
 		if w, err = p.start(); err != nil {
-			return failedAnswer(j, "无法启动检查进程（"+err.Error()+"），该文件未检查"), false
+			return failedAnswer(j, "无法启动检查进程（"+execReason(err)+"），该文件未检查"), false
 		}
 	}
 	limit := j.Opts.Timeout

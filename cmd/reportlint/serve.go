@@ -631,7 +631,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) (int, error) {
 		ln, err = net.Listen("tcp", "127.0.0.1:0")
 	}
 	if err != nil {
-		return exitUsage, usageError{fmt.Sprintf("无法监听 %s: %v", *addr, err)}
+		return exitUsage, usageError{fmt.Sprintf("无法监听 %s（%s）", *addr, listenReason(err))}
 	}
 	defer ln.Close()
 	if !isLoopback(*addr) {
@@ -641,7 +641,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) (int, error) {
 	fmt.Fprintf(stdout, "reportlint 自查页面已启动：%s\n在浏览器中打开上面的地址，选择或拖入报告文件即可检查。按 Ctrl+C 停止。\n", url)
 	if *open {
 		if err := openBrowser(url); err != nil {
-			fmt.Fprintf(stderr, "无法自动打开浏览器（%v），请手动打开 %s\n", err, url)
+			fmt.Fprintf(stderr, "无法自动打开浏览器（%s），请手动打开 %s\n", execReason(err), url)
 		}
 	}
 	srv := &http.Server{

@@ -15,7 +15,7 @@ func writeOutput(path, what string, stdout, stderr io.Writer, write func(io.Writ
 	}
 	f, err := createAtomic(path)
 	if err != nil {
-		return fmt.Errorf("无法写入%s %s: %w", what, path, err)
+		return writeError(what, path, err)
 	}
 	bw := bufio.NewWriterSize(f, 64<<10)
 	err = write(bw)
@@ -24,11 +24,17 @@ func writeOutput(path, what string, stdout, stderr io.Writer, write func(io.Writ
 	}
 	if err != nil {
 		f.Abort()
-		return fmt.Errorf("无法写入%s %s: %w", what, path, err)
+		return writeError(what, path, err)
 	}
 	if err := f.Commit(); err != nil {
-		return fmt.Errorf("无法写入%s %s: %w", what, path, err)
+		return writeError(what, path, err)
 	}
 	fmt.Fprintf(stderr, "reportlint: 已写入%s %s\n", what, path)
 	return nil
+}
+
+// writeError says that an output could not be written, and why, in
+// Chinese. An error a format wrote itself (in Chinese) is kept as it is.
+func writeError(what, path string, err error) error {
+	return fmt.Errorf("无法写入%s %s（%s）", what, path, writeReason(err))
 }
