@@ -126,22 +126,30 @@ func run(path string, data []byte, format parser.Format, reader Reader, opts par
 // it at the deadline), and onTimeout hears of a reader still running then.
 func runInline(path string, data []byte, format parser.Format, reader Reader, opts parser.Options, onTimeout func(error)) (*parser.Report, error) {
 	ctx := context.Background()
+	stop := func() bool { return false }
 	if opts.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, opts.Timeout)
 		defer cancel()
 		if onTimeout != nil {
 			tctx := ctx
-			stop := context.AfterFunc(ctx, func() {
+			stop = context.AfterFunc(ctx, func() {
 				if errors.Is(tctx.Err(), context.DeadlineExceeded) {
 					onTimeout(timeoutError(opts, tctx))
 				}
 			})
-			defer stop()
 		}
 	}
 	r := readAndRecognize(ctx, path, data, format, reader, opts)
+	stopped := stop()
 	if ctx.Err() != nil {
+		if stopped && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			// The deadline passed while the reader ran, but the reader
+			// (woken by the closed Done channel) returned before the
+			// context started the AfterFunc, which stop then cancelled:
+			// onTimeout hears of it all the same, as it would have.
+			go onTimeout(timeoutError(opts, ctx))
+		}
 		return nil, timeoutError(opts, ctx)
 	}
 	return r.rep, r.err
