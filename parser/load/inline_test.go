@@ -141,3 +141,19 @@ func writeTemp(t *testing.T, s string) string {
 	}
 	return p
 }
+
+// reportlint's own text output left among the reports is said to be that,
+// not a damaged report; a text that merely quotes the summary line in a
+// report is read as the report.
+func TestOwnTextOutputIsSaid(t *testing.T) {
+	out := "reports/a.txt:39:19: error A301【错误·表三收支平衡】表三「自然人」列：一、本年新收（24）+ 二、上年结转（2）= 26，不等于（七）总计（24）+ 四、结转下年度继续办理（3）= 27\n" +
+		"检查了 2 个文件：1 个错误，0 个警告，0 个提示\n"
+	_, err := Bytes("结果.txt", []byte(out), parser.DefaultOptions())
+	if err == nil || !strings.Contains(err.Error(), "reportlint 的检查结果") {
+		t.Fatalf("own output: %v", err)
+	}
+	_, err = Bytes("空.txt", []byte("这里什么也没有。\n"), parser.DefaultOptions())
+	if err == nil || strings.Contains(err.Error(), "reportlint 的检查结果") {
+		t.Fatalf("another text that is no report: %v", err)
+	}
+}

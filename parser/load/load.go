@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"sync/atomic"
@@ -184,6 +185,9 @@ func readAndRecognize(ctx context.Context, path string, data []byte, format pars
 	}
 	rep := parser.Recognize(doc)
 	if notAReport(rep) {
+		if format == parser.FormatText && ownTextOutput.Match(data) {
+			return result{err: parser.Unreadable("这是 reportlint 的检查结果（文本输出），不是年度报告；请把 --output 写到报告所在的文件夹之外，或删除该文件", nil)}
+		}
 		return result{err: parser.Unreadable(notAReportReason(path, format), nil)}
 	}
 	return result{rep: rep}
@@ -251,6 +255,11 @@ func firstFrames(stack []byte) []byte {
 func notAReport(r *parser.Report) bool {
 	return r.Title == "" && len(r.Sections) == 0 && len(r.Tables) == 0 && len(r.Doc.Problems) == 0
 }
+
+// ownTextOutput is the last line of reportlint's text output ("检查了 3
+// 个文件：1 个错误，0 个警告，0 个提示"), at the end of the text: a file with
+// it that holds no report is a result left among the reports.
+var ownTextOutput = regexp.MustCompile(`(?m)^检查了 \d+ 个文件：\d+ 个错误，\d+ 个警告，\d+ 个提示\s*\z`)
 
 func notAReportReason(path string, format parser.Format) string {
 	ext := strings.ToLower(filepath.Ext(path))
