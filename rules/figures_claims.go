@@ -154,7 +154,7 @@ func (c claim) readings() []quantity {
 // keyword patterns, matched on width-folded text. Overlapping matches keep
 // the longest, so "结转下年度继续办理" is not read as "办理".
 type keyword struct {
-	re   *lazyRegexp
+	expr string // compiled in keywordsBuilt
 	make func(layout parser.Layout, text string) claim
 }
 
@@ -195,43 +195,43 @@ var legalPersons = []parser.ColKey{parser.ColCorp, parser.ColResearch, parser.Co
 const yearPart = `(?:(?:19|20)\d{2}年度?)`
 
 var keywords = []keyword{
-	{lazyCompile(`(?:结转|转结|转入|顺延)(?:至|到|入)?(?:下一?年度?|` + yearPart + `)(?:继续)?(?:办理|答复)?|下一?年度继续办理|跨年度?办理|正在办理|仍在办理|尚在办理|办理中`), simple(kCarriedOut, "四、结转下年度继续办理")},
-	{lazyCompile(`(?:上一?年度?|` + yearPart + `)(?:结转|转结|遗留|未办结)(?:至|到)?(?:今年|本年度?)?|结转上一?年度?|` + yearPart + `?(?:转至|转入|结转至|结转到|转到)(?:今年|本年度?)(?:继续)?(?:办理)?`), simple(kCarriedIn, "二、上年结转")},
-	{lazyCompile(`(予以|全部)公开(及|和|与|、|以及|或)部分公开`), resultClaim(combinedOpen, "R3_1", "R3_2")},
-	{lazyCompile(`部分公开(?:[（(]区分处理[^）)]{0,12}[）)])?`), resultClaim("（二）部分公开", "R3_2")},
-	{lazyCompile(`不予公开`), resultClaim("（三）不予公开", "R3_3")},
-	{lazyCompile(`予以公开|同意公开|全部公开`), resultClaim("（一）予以公开", "R3_1")},
-	{lazyCompile(`无法提供`), resultClaim("（四）无法提供", "R3_4")},
-	{lazyCompile(`不予处理`), resultClaim("（五）不予处理", "R3_5")},
-	{lazyCompile(`其他处理`), resultClaim("（六）其他处理", "R3_6")},
-	{lazyCompile(`未经(行政)?复议直接(提起)?(行政)?(诉讼|起诉)`), func(parser.Layout, string) claim {
+	{`(?:结转|转结|转入|顺延)(?:至|到|入)?(?:下一?年度?|` + yearPart + `)(?:继续)?(?:办理|答复)?|下一?年度继续办理|跨年度?办理|正在办理|仍在办理|尚在办理|办理中`, simple(kCarriedOut, "四、结转下年度继续办理")},
+	{`(?:上一?年度?|` + yearPart + `)(?:结转|转结|遗留|未办结)(?:至|到)?(?:今年|本年度?)?|结转上一?年度?|` + yearPart + `?(?:转至|转入|结转至|结转到|转到)(?:今年|本年度?)(?:继续)?(?:办理)?`, simple(kCarriedIn, "二、上年结转")},
+	{`(予以|全部)公开(及|和|与|、|以及|或)部分公开`, resultClaim(combinedOpen, "R3_1", "R3_2")},
+	{`部分公开(?:[（(]区分处理[^）)]{0,12}[）)])?`, resultClaim("（二）部分公开", "R3_2")},
+	{`不予公开`, resultClaim("（三）不予公开", "R3_3")},
+	{`予以公开|同意公开|全部公开`, resultClaim("（一）予以公开", "R3_1")},
+	{`无法提供`, resultClaim("（四）无法提供", "R3_4")},
+	{`不予处理`, resultClaim("（五）不予处理", "R3_5")},
+	{`其他处理`, resultClaim("（六）其他处理", "R3_6")},
+	{`未经(行政)?复议直接(提起)?(行政)?(诉讼|起诉)`, func(parser.Layout, string) claim {
 		return claim{kind: kT4Total, name: "行政诉讼·未经复议直接起诉", groups: []parser.RowKey{parser.GroupLitDirect}}
 	}},
-	{lazyCompile(`(行政)?复议后(提起)?(行政)?(诉讼|起诉)`), func(parser.Layout, string) claim {
+	{`(行政)?复议后(提起)?(行政)?(诉讼|起诉)`, func(parser.Layout, string) claim {
 		return claim{kind: kT4Total, name: "行政诉讼·复议后起诉", groups: []parser.RowKey{parser.GroupLitAfterReview}}
 	}},
-	{lazyCompile(`行政复议|复议`), func(parser.Layout, string) claim {
+	{`行政复议|复议`, func(parser.Layout, string) claim {
 		return claim{kind: kT4Total, name: "行政复议", groups: []parser.RowKey{parser.GroupReview}}
 	}},
-	{lazyCompile(`行政诉讼|提起诉讼|被诉|起诉|诉讼`), func(parser.Layout, string) claim {
+	{`行政诉讼|提起诉讼|被诉|起诉|诉讼`, func(parser.Layout, string) claim {
 		return claim{kind: kT4Total, name: "行政诉讼", groups: litGroups}
 	}},
-	{lazyCompile(`(结果)?维持|(判决)?驳回(原告)?(的)?(诉讼请求|起诉)`), simple(kT4Part, string(parser.ColMaintain))},
-	{lazyCompile(`(结果)?纠正`), simple(kT4Part, string(parser.ColCorrect))},
-	{lazyCompile(`其他结果`), simple(kT4Part, string(parser.ColOther))},
-	{lazyCompile(`尚未审结|未审结|正在审理|尚在审理|审理中`), simple(kT4Part, string(parser.ColPending))},
-	{lazyCompile(`办结|答复|办理完毕|办理完结|完成办理`), written(kAnswered)},
-	{lazyCompile(`新收|新受理|新接收`), written(kNew)},
-	{lazyCompile(`收到|受理|接收|接到|收悉`), written(kReceived)},
-	{lazyCompile(`办理|处理`), written(kHandled)},
-	{lazyCompile(`法人或其他组织|法人和其他组织|法人及其他组织`), applicantClaim("法人或其他组织", legalPersons...)},
-	{lazyCompile(`其他组织`), applicantClaim("其他组织", "other_org")},
-	{lazyCompile(`公民个人|自然人|公民`), applicantClaim("自然人", "natural")},
-	{lazyCompile(`商业企业|企业`), applicantClaim("商业企业", "corp")},
-	{lazyCompile(`科研机构`), applicantClaim("科研机构", "research")},
-	{lazyCompile(`社会公益组织`), applicantClaim("社会公益组织", "ngo")},
-	{lazyCompile(`法律服务机构`), applicantClaim("法律服务机构", "legal")},
-	{lazyCompile(`(?:通过)?(?:政府)?(?:门户)?网站|网上|在线|线上|线下|当面|现场|邮寄|信函|传真|电子邮件|电子邮箱|纸质|其他渠道|其他方式`), simple(kChannel, "申请渠道")},
+	{`(结果)?维持|(判决)?驳回(原告)?(的)?(诉讼请求|起诉)`, simple(kT4Part, string(parser.ColMaintain))},
+	{`(结果)?纠正`, simple(kT4Part, string(parser.ColCorrect))},
+	{`其他结果`, simple(kT4Part, string(parser.ColOther))},
+	{`尚未审结|未审结|正在审理|尚在审理|审理中`, simple(kT4Part, string(parser.ColPending))},
+	{`办结|答复|办理完毕|办理完结|完成办理`, written(kAnswered)},
+	{`新收|新受理|新接收`, written(kNew)},
+	{`收到|受理|接收|接到|收悉`, written(kReceived)},
+	{`办理|处理`, written(kHandled)},
+	{`法人或其他组织|法人和其他组织|法人及其他组织`, applicantClaim("法人或其他组织", legalPersons...)},
+	{`其他组织`, applicantClaim("其他组织", "other_org")},
+	{`公民个人|自然人|公民`, applicantClaim("自然人", "natural")},
+	{`商业企业|企业`, applicantClaim("商业企业", "corp")},
+	{`科研机构`, applicantClaim("科研机构", "research")},
+	{`社会公益组织`, applicantClaim("社会公益组织", "ngo")},
+	{`法律服务机构`, applicantClaim("法律服务机构", "legal")},
+	{`(?:通过)?(?:政府)?(?:门户)?网站|网上|在线|线上|线下|当面|现场|邮寄|信函|传真|电子邮件|电子邮箱|纸质|其他渠道|其他方式`, simple(kChannel, "申请渠道")},
 }
 
 var partNames = map[parser.ColKey]string{parser.ColMaintain: "结果维持", parser.ColCorrect: "结果纠正", parser.ColOther: "其他结果", parser.ColPending: "尚未审结"}

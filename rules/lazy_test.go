@@ -79,11 +79,6 @@ func TestPrepareConcurrentWithRun(t *testing.T) {
 			t.Errorf("gatedRe %q not built by Prepare", x.l.expr)
 		}
 	}
-	for _, k := range keywords {
-		if k.re.re == nil {
-			t.Errorf("keyword %q not built by Prepare", k.re.expr)
-		}
-	}
 	var want []Finding
 	for _, rep := range reps {
 		want = append(want, Run(rep, nil, Config{})...)
@@ -108,8 +103,12 @@ func TestPrepareConcurrentWithRun(t *testing.T) {
 func BenchmarkBuildRules(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		buildKeywords()
-		buildPlaceholders()
+		srcs := make([]string, len(keywords))
+		for i, kw := range keywords {
+			srcs[i] = kw.expr
+		}
+		newPatternKit(srcs)
+		newPatternKit(placeholderSrcs)
 		for _, x := range fastRes {
 			if x.l.expr != "" {
 				newFastRe(regexp.MustCompile(x.l.expr))

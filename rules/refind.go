@@ -62,6 +62,29 @@ const maxPrefixes = 64
 // maxPrefixRunes is the longest prefix computed.
 const maxPrefixRunes = 4
 
+// patternKit searches a list of patterns: their regexps and gates (same
+// order; a text without any rune a pattern needs is not searched for it),
+// the gates as one set, and a finder that searches every pattern in one
+// pass.
+type patternKit struct {
+	res    []*regexp.Regexp
+	gates  []gate
+	set    *gateSet
+	finder *finder
+}
+
+// newPatternKit compiles srcs and builds their kit.
+func newPatternKit(srcs []string) patternKit {
+	k := patternKit{res: make([]*regexp.Regexp, len(srcs))}
+	for i, src := range srcs {
+		k.res[i] = regexp.MustCompile(src)
+	}
+	k.gates = gatedAll(k.res)
+	k.set = newGateSet(k.gates)
+	k.finder = newFinder(k.res)
+	return k
+}
+
 func newFinder(res []*regexp.Regexp) *finder {
 	f := &finder{byRun: map[rune][]fcand{}}
 	for i, re := range res {

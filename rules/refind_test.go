@@ -17,9 +17,7 @@ import (
 // finderPatterns are the regexps the rules search through finders.
 func finderPatterns() []*regexp.Regexp {
 	var res []*regexp.Regexp
-	for _, k := range keywords {
-		res = append(res, k.re.get())
-	}
+	res = append(res, keywordsBuilt().res...)
 	res = append(res, placeholdersBuilt().res...)
 	for _, x := range fastRes {
 		res = append(res, x.re())
@@ -176,8 +174,8 @@ func TestFindKeywordsIsTheRegexps(t *testing.T) {
 func findKeywordsRegexp(s string) []kwMatch {
 	idx := runeIndex(s)
 	var all []kwMatch
-	for i, k := range keywords {
-		for _, m := range k.re.get().FindAllStringIndex(s, -1) {
+	for i, re := range keywordsBuilt().res {
+		for _, m := range re.FindAllStringIndex(s, -1) {
 			all = append(all, kwMatch{start: int(idx[m[0]]), end: int(idx[m[1]]), kw: i, text: s[m[0]:m[1]]})
 		}
 	}
@@ -261,8 +259,8 @@ func TestLanguageIsTheRegexp(t *testing.T) {
 			srcs = append(srcs, alts...)
 		}
 	}
-	for _, k := range keywords {
-		if alts, ok := topAlternatives(k.re.get().String()); ok {
+	for _, re := range keywordsBuilt().res {
+		if alts, ok := topAlternatives(re.String()); ok {
 			srcs = append(srcs, alts...)
 		}
 	}

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"math/bits"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -76,30 +75,15 @@ func runeIndexInto(dst []int32, s string) []int32 {
 	return idx
 }
 
-// keywordKit finds the keyword patterns: their regexps and gates (same
-// order; a sentence without any rune a pattern needs is not searched for
-// it), the gates as one set, and a finder that searches every pattern in
-// one pass.
-type keywordKit struct {
-	res    []*regexp.Regexp
-	gates  []gate
-	set    *gateSet
-	finder *finder
-}
-
-// keywordsBuilt is the keywordKit, built on first use.
-var keywordsBuilt = lazyValue(buildKeywords)
-
-func buildKeywords() keywordKit {
-	var k keywordKit
-	for _, kw := range keywords {
-		k.res = append(k.res, kw.re.get())
+// keywordsBuilt finds the keyword patterns (same order as keywords),
+// built on first use.
+var keywordsBuilt = lazyValue(func() patternKit {
+	srcs := make([]string, len(keywords))
+	for i, kw := range keywords {
+		srcs[i] = kw.expr
 	}
-	k.gates = gatedAll(k.res)
-	k.set = newGateSet(k.gates)
-	k.finder = newFinder(k.res)
-	return k
-}
+	return newPatternKit(srcs)
+})
 
 // findKeywordsIn is findKeywords with the rune index of s given; taken,
 // when not nil, is storage keepLongest may reuse.

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -69,29 +68,9 @@ var placeholderSrcs = []string{
 	`[XxＸｘ×]{2,}(件|条|个|次|项|万元|元|人次|篇)`,
 }
 
-// placeholderKit finds the placeholder patterns: their regexps, gates (same
-// order), the gates as one set, and a finder that searches every pattern
-// in one pass.
-type placeholderKit struct {
-	res    []*regexp.Regexp
-	gates  []gate
-	set    *gateSet
-	finder *finder
-}
-
-// placeholdersBuilt is the placeholderKit, built on first use.
-var placeholdersBuilt = lazyValue(buildPlaceholders)
-
-func buildPlaceholders() placeholderKit {
-	var k placeholderKit
-	for _, src := range placeholderSrcs {
-		k.res = append(k.res, regexp.MustCompile(src))
-	}
-	k.gates = gatedAll(k.res)
-	k.set = newGateSet(k.gates)
-	k.finder = newFinder(k.res)
-	return k
-}
+// placeholdersBuilt finds the placeholder patterns (same order as
+// placeholderSrcs), built on first use.
+var placeholdersBuilt = lazyValue(func() patternKit { return newPatternKit(placeholderSrcs) })
 
 // maxTemplateFindings bounds S109 per file: an unfilled template has
 // placeholders everywhere, and the first few say it.
