@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/reportlint/reportlint/internal/errtext"
 )
 
 // Every file reportlint writes (--output, --write-baseline, summaries) is
@@ -136,7 +138,7 @@ func checkOutputPath(out string, inputs []string) error {
 	// can a file be created beside it?
 	probe, err := createAtomic(out)
 	if err != nil {
-		return usageError{fmt.Sprintf("无法写入输出文件 %s（%s）；请检查目录是否存在、是否有写权限", out, writeReason(err))}
+		return usageError{fmt.Sprintf("无法写入输出文件 %s（%s）；请检查目录是否存在、是否有写权限", out, errtext.Write(err))}
 	}
 	probe.Abort()
 	if statErr == nil {

@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/text/width"
 
+	"github.com/reportlint/reportlint/internal/errtext"
 	"github.com/reportlint/reportlint/rules"
 )
 
@@ -148,7 +149,7 @@ func (sc baselineScope) covers(path string) bool {
 func writeBaseline(file string, out []checked, paths []string) (written, kept int, err error) {
 	dir, err := baselineDir(file)
 	if err != nil {
-		return 0, 0, usageError{fmt.Sprintf("基线文件路径 %s 无效（%s）", file, readReason(err, "无法确定其所在目录"))}
+		return 0, 0, usageError{fmt.Sprintf("基线文件路径 %s 无效（%s）", file, errtext.Read(err, "无法确定其所在目录"))}
 	}
 	b := baselineFile{Version: 1, Tool: "reportlint", Findings: []baselineEntry{}}
 	sc := newBaselineScope(dir, out, paths)
@@ -187,7 +188,7 @@ func writeBaseline(file string, out []checked, paths []string) (written, kept in
 		return 0, 0, err
 	}
 	if err := writeFileAtomic(file, buf.Bytes()); err != nil {
-		return 0, 0, usageError{fmt.Sprintf("无法写入基线文件 %s（%s）", file, writeReason(err))}
+		return 0, 0, usageError{fmt.Sprintf("无法写入基线文件 %s（%s）", file, errtext.Write(err))}
 	}
 	return written, kept, nil
 }
@@ -208,13 +209,13 @@ func readBaselineFile(file string) (*baselineFile, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, err
 		}
-		return nil, usageError{fmt.Sprintf("无法读取基线文件 %s（%s）", file, readReason(err, "读取出错"))}
+		return nil, usageError{fmt.Sprintf("无法读取基线文件 %s（%s）", file, errtext.Read(err, "读取出错"))}
 	}
 	var b baselineFile
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&b); err != nil {
-		return nil, usageError{fmt.Sprintf("基线文件 %s 格式不对（%s；应为 reportlint check --write-baseline 生成的 JSON）", file, jsonReason(err))}
+		return nil, usageError{fmt.Sprintf("基线文件 %s 格式不对（%s；应为 reportlint check --write-baseline 生成的 JSON）", file, errtext.JSON(err))}
 	}
 	if b.Version != 1 {
 		return nil, usageError{fmt.Sprintf("基线文件 %s 的版本 %d 不受支持（应为 1）", file, b.Version)}
@@ -233,7 +234,7 @@ func loadBaseline(file string) (*baseline, error) {
 	}
 	dir, err := baselineDir(file)
 	if err != nil {
-		return nil, usageError{fmt.Sprintf("基线文件路径 %s 无效（%s）", file, readReason(err, "无法确定其所在目录"))}
+		return nil, usageError{fmt.Sprintf("基线文件路径 %s 无效（%s）", file, errtext.Read(err, "无法确定其所在目录"))}
 	}
 	bl := &baseline{dir: dir, counts: map[string]int{}, paths: map[string]string{}}
 	for _, e := range b.Findings {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/reportlint/reportlint/internal/errtext"
 	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/parser/load"
 	"github.com/reportlint/reportlint/rules"
@@ -178,7 +179,7 @@ func previousReason(err error) string {
 	if errors.As(err, &re) {
 		return re.Reason
 	}
-	return readReason(err, "读取出错")
+	return errtext.Read(err, "读取出错")
 }
 
 // summaryTarget is one --summary file and its format.

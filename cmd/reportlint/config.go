@@ -13,6 +13,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/reportlint/reportlint/internal/errtext"
 	"github.com/reportlint/reportlint/rules"
 )
 
@@ -75,7 +76,7 @@ func (e *configError) Error() string {
 func loadConfig(explicit string, paths []string) (*fileConfig, error) {
 	cwd, err := os.Getwd()
 	if err != nil {
-		return nil, usageError{fmt.Sprintf("无法确定当前目录（%s）", readReason(err, "当前目录可能已被删除"))}
+		return nil, usageError{fmt.Sprintf("无法确定当前目录（%s）", errtext.Read(err, "当前目录可能已被删除"))}
 	}
 	p := explicit
 	if p == "" {
@@ -89,7 +90,7 @@ func loadConfig(explicit string, paths []string) (*fileConfig, error) {
 		if explicit != "" && errors.Is(err, fs.ErrNotExist) {
 			return nil, usageError{fmt.Sprintf("--config 指定的配置文件不存在: %s", p)}
 		}
-		return nil, usageError{fmt.Sprintf("无法读取配置文件 %s（%s）", p, readReason(err, "读取出错"))}
+		return nil, usageError{fmt.Sprintf("无法读取配置文件 %s（%s）", p, errtext.Read(err, "读取出错"))}
 	}
 	cfg, err := parseConfig(p, data)
 	if err != nil {
@@ -97,7 +98,7 @@ func loadConfig(explicit string, paths []string) (*fileConfig, error) {
 	}
 	abs, err := filepath.Abs(p)
 	if err != nil {
-		return nil, usageError{fmt.Sprintf("无法确定配置文件 %s 所在的目录（%s）", p, readReason(err, "当前目录可能已被删除"))}
+		return nil, usageError{fmt.Sprintf("无法确定配置文件 %s 所在的目录（%s）", p, errtext.Read(err, "当前目录可能已被删除"))}
 	}
 	cfg.Dir = filepath.Dir(abs)
 	return cfg, nil
@@ -310,7 +311,7 @@ func parseGlobList(v *yaml.Node, key string, bad badFunc) ([]string, error) {
 			return nil, bad(it, "%s 中的每一项应当是一个路径模式（字符串）", key)
 		}
 		if err := checkGlob(it.Value); err != nil {
-			return nil, bad(it, "路径模式 %q 无效：%s", it.Value, readReason(err, "写法不对"))
+			return nil, bad(it, "路径模式 %q 无效：%s", it.Value, errtext.Read(err, "写法不对"))
 		}
 		out = append(out, it.Value)
 	}
@@ -350,7 +351,7 @@ func parseKinds(cfg *fileConfig, v *yaml.Node, bad badFunc) error {
 			return bad(it, "kind 项缺少 path（路径模式）")
 		}
 		if err := checkGlob(pathNode.Value); err != nil {
-			return bad(pathNode, "路径模式 %q 无效：%s", pathNode.Value, readReason(err, "写法不对"))
+			return bad(pathNode, "路径模式 %q 无效：%s", pathNode.Value, errtext.Read(err, "写法不对"))
 		}
 		if kindNode == nil {
 			return bad(it, "kind 项缺少 kind（department 或 government）")

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/reportlint/reportlint/internal/errtext"
 	"github.com/reportlint/reportlint/parser"
 	"github.com/reportlint/reportlint/parser/load"
 )
@@ -258,7 +259,7 @@ func expand(p string, skipped func(path, why string)) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("无法遍历目录 %s（%s）", p, readReason(err, "读取出错"))
+		return nil, fmt.Errorf("无法遍历目录 %s（%s）", p, errtext.Read(err, "读取出错"))
 	}
 	sort.Strings(found)
 	return found, nil

@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/text/width"
 
+	"github.com/reportlint/reportlint/internal/errtext"
 	"github.com/reportlint/reportlint/internal/xlsx"
 	"github.com/reportlint/reportlint/parser/textenc"
 )
@@ -53,7 +54,7 @@ var (
 func loadRoster(path string) (*roster, error) {
 	data, err := readBounded(path, maxRosterBytes)
 	if err != nil {
-		return nil, usageError{fmt.Sprintf("无法读取 --roster 指定的名单 %s（%s）", path, readReason(err, "读取出错"))}
+		return nil, usageError{fmt.Sprintf("无法读取 --roster 指定的名单 %s（%s）", path, errtext.Read(err, "读取出错"))}
 	}
 	var rows [][]string
 	ext := strings.ToLower(filepath.Ext(path))
@@ -65,7 +66,7 @@ func loadRoster(path string) (*roster, error) {
 	case bytes.HasPrefix(data, zipMagic) || ext == ".xlsx":
 		cells, err := xlsx.ReadCells(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
-			return nil, usageError{fmt.Sprintf("名单 %s 不是可读的 Excel 文件（.xlsx）：%s", path, readReason(err, "内容已损坏或不完整"))}
+			return nil, usageError{fmt.Sprintf("名单 %s 不是可读的 Excel 文件（.xlsx）：%s", path, errtext.Read(err, "内容已损坏或不完整"))}
 		}
 		for _, row := range cells {
 			var r []string

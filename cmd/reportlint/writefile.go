@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+
+	"github.com/reportlint/reportlint/internal/errtext"
 )
 
 // writeOutput writes a result to path ("" or "-": stdout) and, for a file,
@@ -36,5 +38,5 @@ func writeOutput(path, what string, stdout, stderr io.Writer, write func(io.Writ
 // writeError says that an output could not be written, and why, in
 // Chinese. An error a format wrote itself (in Chinese) is kept as it is.
 func writeError(what, path string, err error) error {
-	return fmt.Errorf("无法写入%s %s（%s）", what, path, writeReason(err))
+	return fmt.Errorf("无法写入%s %s（%s）", what, path, errtext.Write(err))
 }

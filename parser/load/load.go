@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/reportlint/reportlint/internal/errtext"
 	"github.com/reportlint/reportlint/internal/readall"
 	"github.com/reportlint/reportlint/parser"
 )
@@ -288,7 +289,7 @@ func readBounded(path string, max int64) ([]byte, error) {
 				}
 				return nil, parser.Unreadable(fmt.Sprintf("这是一个符号链接（指向 %s），%s；请修正或删除该链接", target, why), err)
 			}
-			return nil, parser.Unreadable("无法打开文件（"+osReason(err)+"）", err)
+			return nil, parser.Unreadable("无法打开文件（"+errtext.Read(err, "系统错误")+"）", err)
 		}
 		switch {
 		case st.IsDir():
@@ -300,7 +301,7 @@ func readBounded(path string, max int64) ([]byte, error) {
 		}
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, parser.Unreadable("无法打开文件（"+osReason(err)+"）", err)
+			return nil, parser.Unreadable("无法打开文件（"+errtext.Read(err, "系统错误")+"）", err)
 		}
 		defer f.Close()
 		r = f
@@ -311,22 +312,12 @@ func readBounded(path string, max int64) ([]byte, error) {
 	}
 	data, err := readall.ReadAll(r, size)
 	if err != nil {
-		return nil, parser.Unreadable("读取文件失败（"+osReason(err)+"）", err)
+		return nil, parser.Unreadable("读取文件失败（"+errtext.Read(err, "系统错误")+"）", err)
 	}
 	if max > 0 && int64(len(data)) > max {
 		return nil, parser.Unreadable(fmt.Sprintf("文件超过大小上限 %d 字节，请确认文件是否正确，或用 --max-size 调高上限", max), nil)
 	}
 	return data, nil
-}
-
-func osReason(err error) string {
-	switch {
-	case errors.Is(err, os.ErrPermission):
-		return "没有读取权限"
-	case errors.Is(err, os.ErrNotExist):
-		return "文件不存在"
-	}
-	return "系统错误"
 }
 
 // Sniff tells the format from the content; the extension decides only
