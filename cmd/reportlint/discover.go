@@ -45,8 +45,10 @@ func discoverReports(paths []string, stderr io.Writer, verbose bool) (reportFile
 		}
 	}
 	for _, p := range paths {
+		var st os.FileInfo
 		if p != "-" {
-			if _, err := os.Stat(p); err != nil {
+			var err error
+			if st, err = os.Stat(p); err != nil {
 				missing++
 			}
 		}
@@ -55,7 +57,7 @@ func discoverReports(paths []string, stderr io.Writer, verbose bool) (reportFile
 		if err != nil {
 			return rf, err
 		}
-		if st, err := os.Stat(p); err == nil && st.IsDir() && len(fs) == 0 {
+		if st != nil && st.IsDir() && len(fs) == 0 {
 			rf.empty = true
 			msg := fmt.Sprintf("reportlint: 目录 %s 中没有找到报告文件（%s）", p, strings.Join(reportExtList(), " "))
 			if len(dirLinks) > 0 {

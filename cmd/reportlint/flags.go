@@ -130,7 +130,7 @@ func guardRepeats(fs *flag.FlagSet, seen **onceValue) func() {
 		if _, ok := f.Value.(*listFlag); ok {
 			return
 		}
-		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+		if isBoolFlag(f.Value) {
 			return
 		}
 		f.Value = &onceValue{Value: f.Value, name: f.Name, seen: seen}
@@ -169,13 +169,13 @@ func takesValue(fs *flag.FlagSet, arg string) bool {
 		return false
 	}
 	f := fs.Lookup(name)
-	if f == nil {
-		return false
-	}
-	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
-		return false
-	}
-	return true
+	return f != nil && !isBoolFlag(f.Value)
+}
+
+// isBoolFlag reports whether a flag takes no value (--verbose).
+func isBoolFlag(v flag.Value) bool {
+	b, ok := v.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }
 
 var (
@@ -210,7 +210,7 @@ func expects(f *flag.Flag) string {
 	if d, ok := f.Value.(describer); ok {
 		return d.expects()
 	}
-	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+	if isBoolFlag(f.Value) {
 		return "true 或 false（也可以只写 --" + f.Name + "）"
 	}
 	switch p := placeholder(f); p {
@@ -239,7 +239,7 @@ func placeholder(f *flag.Flag) string {
 	if d, ok := f.Value.(describer); ok {
 		return d.placeholder()
 	}
-	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+	if isBoolFlag(f.Value) {
 		return ""
 	}
 	if l, ok := f.Value.(*listFlag); ok {

@@ -211,10 +211,10 @@ func buildFile(id int, c checked, withTables bool) fileView {
 		fw := findingView{ID: fmt.Sprintf("%s-n%d", fv.Anchor, i+1), Sev: severityNames[x.Severity], SevClass: sevClass[x.Severity],
 			Rule: x.Rule, Name: x.Name, Message: x.Message, Where: whereInWords(x), Expected: x.Expected, Actual: x.Actual,
 			HasValues: x.Expected != "" || x.Actual != "", TableKey: string(x.Table), Row: string(x.Row), Col: string(x.Col), sevRank_: x.Severity.Rank()}
-		if r := rules.Lookup(x.Rule); r != nil && r.Relation != "" {
+		if rel := ruleRelation(x.Rule); rel != "" {
 			// as in the workbook: an identity either side may break names
 			// its relation, not an expected figure for one cell
-			fw.Expected, fw.Actual, fw.HasValues, fw.Relation = "", "", false, r.Relation
+			fw.Expected, fw.Actual, fw.HasValues, fw.Relation = "", "", false, rel
 		}
 		fw.Target, fw.TargetKind = targetOf(fv.Anchor, x, anchors)
 		views[i] = fw

@@ -162,8 +162,8 @@ func xlsxFindings(s *xlsx.Sheet, out []checked) {
 			// 应为/实为 only where the wrong cell is known; for an identity
 			// that either side may break (A301) the relation is named.
 			expected, actual, relation := numberOrText(f.Expected), numberOrText(f.Actual), xlsx.Blank()
-			if r := rules.Lookup(f.Rule); r != nil && r.Relation != "" {
-				expected, actual, relation = xlsx.Blank(), xlsx.Blank(), xlsx.Text(r.Relation)
+			if rel := ruleRelation(f.Rule); rel != "" {
+				expected, actual, relation = xlsx.Blank(), xlsx.Blank(), xlsx.Text(rel)
 			}
 			s.Row(xlsx.Text(c.Path), textOrBlank(c.Issuer), intOrBlank(c.Year), xlsx.Text(severityNames[f.Severity]),
 				xlsx.Text(f.Rule), textOrBlank(ruleTitle(f.Rule)), textOrBlank(placeInWords(f)),

@@ -205,12 +205,8 @@ func rosterNames(rows [][]string) []string {
 	}
 	if col < 0 {
 		col = 0
-		ncol := 0
-		for _, r := range data {
-			ncol = max(ncol, len(r))
-		}
 	cols:
-		for j := 0; j < ncol; j++ {
+		for j := range widest(data) {
 			for _, r := range data {
 				if j < len(r) && r[j] != "" && !rosterSeq.MatchString(width.Fold.String(r[j])) {
 					col = j
@@ -249,7 +245,7 @@ func isLabelRow(r []string) bool {
 var (
 	rosterLabelSuffixes = []string{"名称", "全称", "简称", "区划", "代码", "序号", "编号", "联系人", "电话", "手机", "邮箱", "地址",
 		"备注", "类别", "类型", "层级", "级别", "分类", "姓名", "职务", "日期", "时间", "说明", "情况", "网址", "号码", "单位", "机关"}
-	rosterRegionLabels = []string{"地区", "所属地区", "所在地区", "地区名称", "区域", "所属区域", "行政区", "所属", "上级", "备注"}
+	rosterRegionLabels = []string{"地区", "所属地区", "所在地区", "地区名称", "区域", "所属区域", "行政区", "所属", "上级"}
 	// rosterUnitSuffixes end a unit name.
 	rosterUnitSuffixes = []string{"政府", "局", "委", "办", "办公室", "办公厅", "中心", "街道", "办事处", "镇", "乡", "委员会", "厅", "院",
 		"所", "站", "队", "会", "处", "部", "馆", "社", "署", "团", "公司", "集团", "园区", "管委会", "法院", "检察院"}
@@ -293,11 +289,7 @@ func looksLikeUnit(s string) bool {
 // unitLikeColumn is the first column most of whose filled cells look like
 // unit names; -1 when none.
 func unitLikeColumn(data [][]string) int {
-	ncol := 0
-	for _, r := range data {
-		ncol = max(ncol, len(r))
-	}
-	for j := 0; j < ncol; j++ {
+	for j := range widest(data) {
 		filled, units := 0, 0
 		for _, r := range data {
 			if j < len(r) && r[j] != "" {
@@ -312,6 +304,15 @@ func unitLikeColumn(data [][]string) int {
 		}
 	}
 	return -1
+}
+
+// widest is the number of columns of the longest row.
+func widest(rows [][]string) int {
+	n := 0
+	for _, r := range rows {
+		n = max(n, len(r))
+	}
+	return n
 }
 
 func firstFilled(r []string) string {

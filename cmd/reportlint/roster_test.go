@@ -82,11 +82,7 @@ func TestRosterCompare(t *testing.T) {
 
 func TestLoadRosterFormats(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name string, data []byte) string {
-		p := filepath.Join(dir, name)
-		require.NoError(t, os.WriteFile(p, data, 0o644))
-		return p
-	}
+	write := func(name string, data []byte) string { return writeTemp(t, dir, name, data) }
 	want := []string{"青川县人民政府办公室", "城关街道办事处", "青川县自然资源局"}
 	txt := write("名单.txt", []byte("\ufeff# 2024 年应报送单位\n青川县人民政府办公室\r\n\r\n城关街道办事处\n青川县自然资源局\n青川县政府办\n"))
 	ro, err := loadRoster(txt)
@@ -202,11 +198,7 @@ func TestLoadRosterUnitColumn(t *testing.T) {
 	assert.Equal(t, []string{"青川县自然资源局"}, ro.Units)
 
 	dir := t.TempDir()
-	write := func(name, data string) string {
-		p := filepath.Join(dir, name)
-		require.NoError(t, os.WriteFile(p, []byte(data), 0o644))
-		return p
-	}
+	write := func(name string, data []byte) string { return writeTemp(t, dir, name, data) }
 	for name, data := range map[string]string{
 		// No header: the first column that is not all numbers.
 		"noheader.csv": "1,青川县林业局,张三\n2,青川县水利局,李四\n",
@@ -216,7 +208,7 @@ func TestLoadRosterUnitColumn(t *testing.T) {
 		// Header words are never units, wherever they stand.
 		"repeated.txt": "单位全称\n青川县林业局\n单位名称\n青川县水利局\n",
 	} {
-		ro, err := loadRoster(write(name, data))
+		ro, err := loadRoster(write(name, []byte(data)))
 		require.NoError(t, err, name)
 		assert.Equal(t, []string{"青川县林业局", "青川县水利局"}, ro.Units, name)
 	}
@@ -296,11 +288,7 @@ func TestRosterUnknownReports(t *testing.T) {
 // .xlsx is refused as encrypted, not taken for an old .xls.
 func TestLoadRosterSeparatorsAndEncryption(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name string, data []byte) string {
-		p := filepath.Join(dir, name)
-		require.NoError(t, os.WriteFile(p, data, 0o644))
-		return p
-	}
+	write := func(name string, data []byte) string { return writeTemp(t, dir, name, data) }
 	want := []string{"青川县教育局", "青川县林业局", "青川县水利局"}
 	for name, data := range map[string]string{
 		"cr.txt":    "青川县教育局\r青川县林业局\r青川县水利局\r",
@@ -440,11 +428,7 @@ func TestLoadRosterLabelHeader(t *testing.T) {
 	assert.Equal(t, []string{"青川县"}, ro.Units, "所属地区 is a header, not a unit")
 
 	dir := t.TempDir()
-	write := func(name, data string) string {
-		p := filepath.Join(dir, name)
-		require.NoError(t, os.WriteFile(p, []byte(data), 0o644))
-		return p
-	}
+	write := func(name string, data []byte) string { return writeTemp(t, dir, name, data) }
 	two := []string{"青川县林业局", "木鱼镇人民政府"}
 	for name, data := range map[string]string{
 		"region.csv":    "所属地区,报送机关,联系人,电话\n青川县,青川县林业局,张三,0839-1\n青川县,木鱼镇人民政府,李四,0839-2\n",
@@ -453,12 +437,20 @@ func TestLoadRosterLabelHeader(t *testing.T) {
 		"tabbed.txt":    "层级\t所属地区\t联系人\n县级\t青川县林业局\t张三\n乡镇\t木鱼镇人民政府\t李四\n",
 		"firstunit.csv": "青川县林业局,联系电话\n木鱼镇人民政府,备注\n",
 	} {
-		ro, err := loadRoster(write(name, data))
+		ro, err := loadRoster(write(name, []byte(data)))
 		require.NoError(t, err, name)
 		assert.Equal(t, two, ro.Units, name)
 	}
 	// A unit named like a region stays a unit.
-	ro, err = loadRoster(write("diqu.txt", "阿里地区\n那曲地区\n"))
+	ro, err = loadRoster(write("diqu.txt", []byte("阿里地区\n那曲地区\n")))
 	require.NoError(t, err)
 	assert.Equal(t, []string{"阿里地区", "那曲地区"}, ro.Units)
+}
+
+// writeTemp writes data to dir/name and returns the path.
+func writeTemp(t *testing.T, dir, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	require.NoError(t, os.WriteFile(p, data, 0o644))
+	return p
 }

@@ -81,6 +81,16 @@ func ruleTitle(id string) string {
 	return ""
 }
 
+// ruleRelation is the identity a rule checks when no one cell of it is
+// known to be wrong (rules.Rule.Relation): summaries name it instead of
+// 应为/实为.
+func ruleRelation(id string) string {
+	if r := rules.Lookup(id); r != nil {
+		return r.Relation
+	}
+	return ""
+}
+
 // parseNumber reads a plain decimal number as findings give them.
 func parseNumber(s string) (float64, error) {
 	return strconv.ParseFloat(strings.TrimSpace(s), 64)
