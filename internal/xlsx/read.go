@@ -12,31 +12,8 @@ import (
 )
 
 // maxPartBytes bounds what is inflated from one part of a workbook read by
-// ReadFirstColumn (a zip bomb stops here).
+// ReadCells (a zip bomb stops here).
 const maxPartBytes = 64 << 20
-
-// ReadFirstColumn returns the texts of column A of the first sheet of an
-// .xlsx file, top to bottom, with "" for empty cells between filled ones.
-// It is for short lists (a roster of units), not for general reading.
-func ReadFirstColumn(r io.ReaderAt, size int64) ([]string, error) {
-	rows, err := ReadCells(r, size)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for i, row := range rows {
-		for _, c := range row {
-			if c.Col == 0 {
-				for len(out) < i {
-					out = append(out, "")
-				}
-				out = append(out, c.Text)
-				break
-			}
-		}
-	}
-	return out, nil
-}
 
 // ReadCell is one filled cell of a row read by ReadCells.
 type ReadCell struct {
@@ -50,8 +27,8 @@ const maxCol = 16384
 // ReadCells returns the cells of the first sheet of an .xlsx file, row by
 // row: rows[i] holds the cells of row i+1 in the order written (nil for an
 // empty row). A cell without an r attribute is in the column after the
-// previous cell of its row (ECMA-376 §18.3.1.4). Like ReadFirstColumn it
-// is for short lists, not for general reading.
+// previous cell of its row (ECMA-376 §18.3.1.4). It is for short lists
+// (a roster of units), not for general reading.
 func ReadCells(r io.ReaderAt, size int64) ([][]ReadCell, error) {
 	z, err := zip.NewReader(r, size)
 	if err != nil {

@@ -121,7 +121,7 @@ func TestOpensInLibreOffice(t *testing.T) {
 }
 
 // Hostile or odd workbooks given as a roster: errors, not panics.
-func TestReadFirstColumnHostile(t *testing.T) {
+func TestReadCellsHostile(t *testing.T) {
 	mk := func(parts map[string]string) []byte {
 		var buf bytes.Buffer
 		z := zip.NewWriter(&buf)
@@ -143,15 +143,15 @@ func TestReadFirstColumnHostile(t *testing.T) {
 	}
 	for name, parts := range cases {
 		data := mk(parts)
-		_, err := ReadFirstColumn(bytes.NewReader(data), int64(len(data)))
+		_, err := ReadCells(bytes.NewReader(data), int64(len(data)))
 		assert.Error(t, err, name)
 	}
-	// Inline strings, rows with gaps, other columns ignored.
+	// Inline strings, rows with gaps.
 	data := mk(map[string]string{"xl/workbook.xml": wb, "xl/_rels/workbook.xml.rels": rels,
 		"xl/worksheets/sheet1.xml": `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>甲</t></is></c><c r="B1" t="inlineStr"><is><t>x</t></is></c></row><row r="3"><c r="A3"><v>12</v></c></row></sheetData></worksheet>`})
-	got, err := ReadFirstColumn(bytes.NewReader(data), int64(len(data)))
+	got, err := ReadCells(bytes.NewReader(data), int64(len(data)))
 	require.NoError(t, err)
-	assert.Equal(t, []string{"甲", "", "12"}, got)
+	assert.Equal(t, [][]ReadCell{{{0, "甲"}, {1, "x"}}, nil, {{0, "12"}}}, got)
 }
 
 // Cells without r (as some generators write them) are placed by position:
@@ -174,14 +174,13 @@ func TestReadCellsWithoutRef(t *testing.T) {
 	}
 	require.NoError(t, z.Close())
 	data := buf.Bytes()
-	got, err := ReadFirstColumn(bytes.NewReader(data), int64(len(data)))
-	require.NoError(t, err)
-	assert.Equal(t, []string{"单位名称", "甲", "", "乙"}, got)
 	rows, err := ReadCells(bytes.NewReader(data), int64(len(data)))
 	require.NoError(t, err)
 	require.Len(t, rows, 4)
 	assert.Equal(t, []ReadCell{{0, "单位名称"}, {1, "备注"}}, rows[0])
+	assert.Equal(t, []ReadCell{{0, "甲"}, {1, "x"}}, rows[1])
 	assert.Equal(t, []ReadCell{{2, "1"}, {3, "2"}}, rows[2])
+	assert.Equal(t, []ReadCell{{0, "乙"}}, rows[3])
 	c, ok := colIndex("AB7")
 	assert.True(t, ok)
 	assert.Equal(t, 27, c)
